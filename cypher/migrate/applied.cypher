@@ -1,0 +1,3 @@
+MATCH (m:_Migration)
+RETURN m.name AS name, m.checksum AS checksum
+ORDER BY name

@@ -1,0 +1,2 @@
+MERGE (m:_Migration {name: $name})
+SET m.checksum = $checksum, m.appliedAt = datetime()

@@ -1,0 +1,1 @@
+MATCH (m:_Migration) DELETE m

@@ -1,0 +1,2 @@
+MERGE (n:Entity {id: $id})
+SET n.name = $name, n.aliases = $aliases

@@ -1,0 +1,50 @@
+/**
+ * Named Cypher queries. Every query the code runs lives in a `.cypher` file under cypher/,
+ * reviewed as code and loaded by name, so that no query is assembled from strings.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
+
+/** A query file's text with the name it was loaded by (used in logs and metrics). */
+export interface Query {
+  readonly name: string;
+  readonly text: string;
+}
+
+const cache = new Map<string, Query>();
+
+/** Loads `cypher/<name>.cypher`, e.g. `cypher('import/upsert-nodes')`. */
+export function cypher(name: string): Query {
+  let query = cache.get(name);
+  if (!query) {
+    query = { name, text: readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8').trim() };
+    cache.set(name, query);
+  }
+  return query;
+}
+
+/**
+ * Splits a file of several statements (migrations) on semicolons that end a line.
+ * Comment lines (`//`) are dropped.
+ */
+export function statements(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** The `.cypher` files of a folder under cypher/, sorted by name. */
+export function listCypherFiles(folder: string): { name: string; path: string }[] {
+  const dir = join(CYPHER_DIR, folder);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.cypher$/, ''), path: relative(CYPHER_DIR, join(dir, f)) }));
+}

@@ -1,0 +1,66 @@
+/**
+ * Schema migrations: `cypher/migrations/NNNN_name.cypher`, applied in order and recorded as
+ * `(:_Migration {name, checksum})` nodes so that each runs once. Statements use IF NOT EXISTS,
+ * so two instances starting together cannot fail each other.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CYPHER_DIR, cypher, listCypherFiles, statements } from './cypher.ts';
+import type { Database } from './driver.ts';
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+}
+
+const checksum = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+function migrationFiles() {
+  return listCypherFiles('migrations').map(({ name, path }) => {
+    const text = readFileSync(join(CYPHER_DIR, path), 'utf8');
+    return { name, text, checksum: checksum(text) };
+  });
+}
+
+export async function migrationStatus(db: Database): Promise<MigrationStatus> {
+  const done = new Map(
+    (await db.read(cypher('migrate/applied'))).map((r) => [r.name as string, r.checksum]),
+  );
+  const files = migrationFiles();
+  for (const file of files) {
+    const recorded = done.get(file.name);
+    if (recorded !== undefined && recorded !== file.checksum) {
+      throw new MigrationError(
+        `migration ${file.name} was changed after it was applied; add a new migration instead`,
+      );
+    }
+  }
+  return {
+    applied: files.filter((f) => done.has(f.name)).map((f) => f.name),
+    pending: files.filter((f) => !done.has(f.name)).map((f) => f.name),
+  };
+}
+
+/** Applies the pending migrations and returns their names. */
+export async function migrate(db: Database): Promise<string[]> {
+  const { pending } = await migrationStatus(db);
+  const files = migrationFiles().filter((f) => pending.includes(f.name));
+  for (const file of files) {
+    for (const statement of statements(file.text)) {
+      try {
+        await db.autoCommit({ name: file.name, text: statement });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new MigrationError(`migration ${file.name} failed: ${reason}`);
+      }
+    }
+    await db.autoCommit(cypher('migrate/await-indexes'));
+    await db.write(cypher('migrate/record'), { name: file.name, checksum: file.checksum });
+  }
+  return files.map((f) => f.name);
+}
