@@ -11,7 +11,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 version="${NEO4J_VERSION:-5.26.30}"
-dir="${NEO4J_LOCAL_DIR:-$root/.neo4j}"
+dir="$(mkdir -p "${NEO4J_LOCAL_DIR:-$root/.neo4j}" && cd "${NEO4J_LOCAL_DIR:-$root/.neo4j}" && pwd)"
 port="${NEO4J_BOLT_PORT:-7687}"
 user="${NEO4J_USER:-neo4j}"
 password="${NEO4J_PASSWORD:-accord-dev-password}"
@@ -19,7 +19,8 @@ heap="${NEO4J_HEAP:-1g}"
 pagecache="${NEO4J_PAGECACHE:-512m}"
 timeout="${NEO4J_START_TIMEOUT:-120}"
 home="$dir/home"
-lib="$dir/lib-$version"
+# The jars are shared by every instance (the tests run a second one in a folder of its own).
+lib="$root/.neo4j/lib-$version"
 pidfile="$dir/neo4j.pid"
 uri="bolt://127.0.0.1:$port"
 
