@@ -1,0 +1,238 @@
+/**
+ * The import pipeline. Pass 1 reads every input, validates each record and registers its id,
+ * names and references; nothing is written when any record is invalid or any reference fails.
+ * Pass 2 writes the nodes and pass 3 the relationships, in batches: one transaction per batch,
+ * one UNWIND query per batch and phase. Every write is an upsert, so a rerun after a failure
+ * completes the import without duplicating anything.
+ */
+import { cypher } from '../db/cypher.ts';
+import type { Database } from '../db/driver.ts';
+import type { Kind } from '../model/kinds.ts';
+import type { ImportIssue, ImportRecord, Position, RecordInput } from './records.ts';
+import { Resolver } from './resolve.ts';
+import { type NodeRow, nodeRow, type RelationshipRow, relationshipRows } from './rows.ts';
+import { validateRecord } from './validate.ts';
+
+export type Phase = 'validate' | 'nodes' | 'relationships';
+
+export interface Progress {
+  phase: Phase;
+  /** Records processed in this phase. */
+  done: number;
+  /** Records in all inputs (known once validation is done). */
+  total?: number;
+}
+
+/** Where a previous run stopped: batches of each phase that are already committed. */
+export interface Checkpoint {
+  nodes: number;
+  relationships: number;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  batchSize?: number;
+  /** Stop collecting errors after this many (the import fails either way). */
+  maxErrors?: number;
+  onProgress?: (progress: Progress) => void;
+  /** Skips batches a previous run committed (see `onBatch`). */
+  resumeFrom?: Checkpoint;
+  /** Called after each committed batch with the checkpoint to resume from. */
+  onBatch?: (checkpoint: Checkpoint) => void | Promise<void>;
+}
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportSummary {
+  ok: boolean;
+  dryRun: boolean;
+  records: number;
+  /** Node outcomes per record type (empty for a dry run or a failed validation). */
+  nodes: Partial<Record<Kind, Counts>>;
+  /** Relationship outcomes per relationship type. */
+  relationships: Record<string, Counts>;
+  errors: ImportIssue[];
+  /** All errors found, of which `errors` holds the first `maxErrors`. */
+  errorCount: number;
+  /** Batches skipped because a previous run had committed them. */
+  skippedBatches: number;
+  elapsedMs: number;
+}
+
+/** Neo4j failed while writing; batches before `checkpoint` are committed. */
+export class ImportWriteError extends Error {
+  override name = 'ImportWriteError';
+  readonly checkpoint: Checkpoint;
+  constructor(message: string, checkpoint: Checkpoint, cause: unknown) {
+    super(message, { cause });
+    this.checkpoint = checkpoint;
+  }
+}
+
+const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
+
+export async function runImport(
+  db: Database,
+  inputs: RecordInput[],
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const started = performance.now();
+  const batchSize = options.batchSize ?? 2000;
+  const maxErrors = options.maxErrors ?? 100;
+  const progress = options.onProgress ?? (() => {});
+  const summary: ImportSummary = {
+    ok: false,
+    dryRun: options.dryRun ?? false,
+    records: 0,
+    nodes: {},
+    relationships: {},
+    errors: [],
+    errorCount: 0,
+    skippedBatches: 0,
+    elapsedMs: 0,
+  };
+  const report = (issue: ImportIssue) => {
+    summary.errorCount += 1;
+    if (summary.errors.length < maxErrors) summary.errors.push(issue);
+  };
+  const finish = () => {
+    summary.elapsedMs = Math.round(performance.now() - started);
+    return summary;
+  };
+
+  // Pass 1: validate, register, resolve.
+  const resolver = new Resolver(report);
+  for await (const { position, record } of validRecords(inputs, report)) {
+    summary.records += 1;
+    resolver.see(record, position);
+    if (summary.records % 10_000 === 0) progress({ phase: 'validate', done: summary.records });
+  }
+  progress({ phase: 'validate', done: summary.records, total: summary.records });
+  if (summary.errorCount === 0) await resolver.settle(db);
+  if (summary.errorCount > 0 || summary.dryRun) {
+    summary.ok = summary.errorCount === 0;
+    return finish();
+  }
+
+  // Passes 2 and 3: write nodes, then relationships, batch by batch.
+  const checkpoint: Checkpoint = { nodes: 0, relationships: 0 };
+  const resume = options.resumeFrom ?? { nodes: 0, relationships: 0 };
+  const phases = [
+    {
+      phase: 'nodes' as const,
+      rows: (record: ImportRecord, id: string) => [
+        nodeRow(record, id, resolver.resolve.bind(resolver)),
+      ],
+      write: (rows: (NodeRow | RelationshipRow)[]) =>
+        writeBatch(db, 'import/upsert-nodes', rows, 'kind', summary.nodes),
+    },
+    {
+      phase: 'relationships' as const,
+      rows: (record: ImportRecord, id: string) =>
+        relationshipRows(record, id, resolver.resolve.bind(resolver)),
+      write: (rows: (NodeRow | RelationshipRow)[]) =>
+        writeBatch(db, 'import/upsert-relationships', rows, 'type', summary.relationships),
+    },
+  ];
+  for (const { phase, rows, write } of phases) {
+    let batch: (NodeRow | RelationshipRow)[] = [];
+    let inBatch = 0;
+    let done = 0;
+    const flush = async () => {
+      if (inBatch === 0) return;
+      if (checkpoint[phase] < resume[phase]) {
+        summary.skippedBatches += 1;
+      } else {
+        try {
+          await write(batch);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new ImportWriteError(
+            `writing ${phase} failed in batch ${checkpoint[phase] + 1} (records ${done - inBatch + 1}-${done}); ` +
+              `that batch was rolled back, ${checkpoint[phase]} ${phase} batches before it are committed. ` +
+              `Run the same import again to complete it (--resume skips the committed batches). Cause: ${reason}`,
+            { ...checkpoint },
+            error,
+          );
+        }
+      }
+      checkpoint[phase] += 1;
+      await options.onBatch?.({ ...checkpoint });
+      batch = [];
+      inBatch = 0;
+      progress({ phase, done, total: summary.records });
+    };
+    for await (const { position, record } of validRecords(inputs, report)) {
+      for (const row of rows(record, resolver.idOf(record, position))) batch.push(row);
+      inBatch += 1;
+      done += 1;
+      if (inBatch >= batchSize) await flush();
+    }
+    await flush();
+  }
+  summary.ok = true;
+  return finish();
+}
+
+/** Reads every input and yields its valid records; reports the rest. */
+async function* validRecords(
+  inputs: RecordInput[],
+  report: (issue: ImportIssue) => void,
+): AsyncGenerator<{ position: Position; record: ImportRecord }> {
+  for (const input of inputs) {
+    for await (const item of input.read()) {
+      if (item.error !== undefined) {
+        report({
+          file: item.position.file,
+          line: item.position.line,
+          field: '',
+          message: item.error,
+        });
+        continue;
+      }
+      const problems = validateRecord(item.record);
+      if (problems.length > 0) {
+        const id = typeof item.record.id === 'string' ? item.record.id : undefined;
+        for (const { field, message } of problems) {
+          report({
+            file: item.position.file,
+            line: item.position.line,
+            field,
+            message,
+            ...(id ? { id } : {}),
+          });
+        }
+        continue;
+      }
+      yield { position: item.position, record: item.record };
+    }
+  }
+}
+
+async function writeBatch(
+  db: Database,
+  query: string,
+  rows: (NodeRow | RelationshipRow)[],
+  key: 'kind' | 'type',
+  totals: Record<string, Counts>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const result = await db.writeTransaction(async (tx) => {
+    const written = await tx.run(cypher(query), { rows });
+    // Throwing here rolls the batch back: a row whose endpoint vanished is not half-written.
+    if (written.length !== rows.length) {
+      throw new Error(
+        `expected ${rows.length} rows written, Neo4j wrote ${written.length}: an endpoint is missing`,
+      );
+    }
+    return written;
+  });
+  for (const row of result) {
+    const counts = (totals[row[key] as string] ??= emptyCounts());
+    counts[row.status as keyof Counts] += 1;
+  }
+}

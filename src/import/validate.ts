@@ -1,0 +1,132 @@
+/**
+ * Record validation against schema/import-record.schema.json (the published contract), plus
+ * the few rules a JSON Schema cannot say. Messages name the field and what is wrong with it.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { KINDS, type Kind } from '../model/kinds.ts';
+
+const SCHEMA_URL = new URL('../../schema/import-record.schema.json', import.meta.url);
+const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8'));
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+addFormats.default(ajv, ['uri']);
+ajv.addSchema(schema);
+
+const validators = new Map<Kind, ValidateFunction>(
+  KINDS.map((kind) => [kind, ajv.compile({ $ref: `${schema.$id}#/$defs/${kind}` })]),
+);
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Every problem with one record; an empty list when it is valid. */
+export function validateRecord(record: Record<string, unknown>): FieldProblem[] {
+  const type = record.type;
+  if (typeof type !== 'string' || !(KINDS as readonly string[]).includes(type)) {
+    return [
+      {
+        field: 'type',
+        message:
+          type === undefined
+            ? `missing; one of ${KINDS.join(', ')}`
+            : `unknown type ${JSON.stringify(type)}; one of ${KINDS.join(', ')}`,
+      },
+    ];
+  }
+  const validate = validators.get(type as Kind) as ValidateFunction;
+  if (!validate(record)) return describe(validate.errors ?? []);
+  return semanticProblems(type as Kind, record);
+}
+
+/** Rules beyond the schema: dates in order, parties distinct, signatories signing for a party. */
+function semanticProblems(kind: Kind, record: Record<string, unknown>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (
+    kind === 'role' &&
+    record.since &&
+    record.until &&
+    String(record.since) > String(record.until)
+  ) {
+    problems.push({ field: 'until', message: `is before since (${record.since})` });
+  }
+  if (kind === 'agreement') {
+    const parties = (record.parties as unknown[]).map((p) => JSON.stringify(p));
+    const repeated = parties.find((p, i) => parties.indexOf(p) !== i);
+    if (repeated) problems.push({ field: 'parties', message: `names ${repeated} twice` });
+    const signatories = (record.signatories ?? []) as { onBehalfOf: unknown }[];
+    signatories.forEach((s, i) => {
+      if (!parties.includes(JSON.stringify(s.onBehalfOf))) {
+        problems.push({
+          field: `signatories[${i}].onBehalfOf`,
+          message: `${JSON.stringify(s.onBehalfOf)} is not one of the parties; write it as the party is written`,
+        });
+      }
+    });
+  }
+  return problems;
+}
+
+const fieldOf = (instancePath: string) =>
+  instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+    .join('')
+    .replace(/^\./, '');
+
+const join = (field: string, child: string) => (field ? `${field}.${child}` : child);
+
+/** Turns Ajv's errors into one plain message per field. */
+function describe(errors: ErrorObject[]): FieldProblem[] {
+  const byField = new Map<string, string>();
+  // A failed reference (oneOf of id, {id}, {name}) explains itself better than its branches.
+  const refFailures = errors
+    .filter((e) => e.keyword === 'oneOf' && e.schemaPath.includes('/$defs/ref/'))
+    .map((e) => e.instancePath);
+  for (const error of errors) {
+    const underRef = refFailures.some(
+      (p) => error.instancePath.startsWith(p) && error.keyword !== 'oneOf',
+    );
+    if (underRef) continue;
+    const field = fieldOf(error.instancePath);
+    let target = field;
+    let message: string;
+    switch (error.keyword) {
+      case 'required':
+        target = join(field, error.params.missingProperty);
+        message = 'is required';
+        break;
+      case 'additionalProperties':
+        target = join(field, error.params.additionalProperty);
+        message = 'is not a field of this record type';
+        break;
+      case 'enum':
+        message = `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
+        break;
+      case 'const':
+        message = `must be ${JSON.stringify(error.params.allowedValue)}`;
+        break;
+      case 'oneOf':
+        message = 'must be a reference: an id, {"id": "..."} or {"name": "..."}';
+        break;
+      case 'pattern':
+        message = error.schemaPath.includes('/$defs/date/')
+          ? 'must be a date: YYYY-MM-DD, YYYY-MM or YYYY'
+          : error.schemaPath.includes('/$defs/id/')
+            ? 'must be an id: letters, digits and . _ : - (starting with a letter or digit)'
+            : error.schemaPath.includes('/$defs/text/') ||
+                error.schemaPath.includes('/$defs/longText/')
+              ? 'must not be blank'
+              : `must match ${error.params.pattern}`;
+        break;
+      default:
+        message = error.message ?? 'is invalid';
+    }
+    if (!byField.has(target)) byField.set(target, message);
+  }
+  return [...byField].map(([field, message]) => ({ field, message }));
+}
