@@ -3,11 +3,20 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError } from './db/driver.ts';
 import { MigrationError } from './db/migrate.ts';
+import { seedIfEmpty } from './seed.ts';
 import { startService } from './server/serve.ts';
 
 try {
   const config = loadConfig();
-  const service = await startService(config);
+  const startup = config.seedOnStart
+    ? [
+        async (db: Parameters<typeof seedIfEmpty>[0]) => {
+          if (await seedIfEmpty(db))
+            console.log('The graph was empty: loaded the seed data (data/seed/).');
+        },
+      ]
+    : [];
+  const service = await startService(config, startup);
   console.log(`Accord is serving GraphiQL at ${service.url}`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

@@ -49,6 +49,25 @@ export interface Transaction {
 
 const toRows = (records: Neo4jRecord[]): Row[] => records.map((r) => r.toObject());
 
+/**
+ * JavaScript has one number type; Neo4j has INTEGER and FLOAT. Whole numbers in parameters
+ * are sent as integers, so that LIMIT accepts them and stored counts and orders stay integers.
+ */
+function toParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toParams);
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toParams(v);
+    return out;
+  }
+  return value;
+}
+
 export function createDriver(config: Config['neo4j']): Driver {
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     disableLosslessIntegers: true,
@@ -72,7 +91,7 @@ function databaseView(driver: Driver, config: Config['neo4j'], observe: QueryObs
 
   const runIn = async (tx: ManagedTransaction, query: Query, params: Params = {}) => {
     const started = performance.now();
-    const result = await tx.run(query.text, params);
+    const result = await tx.run(query.text, toParams(params) as Params);
     observe(query, performance.now() - started);
     return toRows(result.records);
   };
@@ -110,7 +129,9 @@ function databaseView(driver: Driver, config: Config['neo4j'], observe: QueryObs
     async autoCommit(query, params = {}) {
       const session = driver.session(sessionConfig('WRITE'));
       try {
-        return toRows((await session.run(query.text, params, txConfig)).records);
+        return toRows(
+          (await session.run(query.text, toParams(params) as Params, txConfig)).records,
+        );
       } finally {
         await session.close();
       }

@@ -232,7 +232,8 @@ async function writeBatch(
     return written;
   });
   for (const row of result) {
-    const counts = (totals[row[key] as string] ??= emptyCounts());
-    counts[row.status as keyof Counts] += 1;
+    const name = row[key] as string;
+    totals[name] ??= emptyCounts();
+    totals[name][row.status as keyof Counts] += 1;
   }
 }

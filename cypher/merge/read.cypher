@@ -1,0 +1,2 @@
+MATCH (n:Entity) WHERE n.id IN $ids
+RETURN n.id AS id, labels(n) AS labels, properties(n) AS props

@@ -1,0 +1,3 @@
+MATCH (keep:Entity {id: $keep})
+SET keep = $props
+RETURN keep.id AS id

@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+import { once } from 'node:events';
+/**
+ * `accord`: the command line for batch jobs and operators. Each command is a thin shell over
+ * the modules that do the work (import pipeline, export, merge, migrations, seed).
+ */
+import { createWriteStream } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from './config.ts';
+import { createDatabase, type Database, DatabaseUnavailableError } from './db/driver.ts';
+import { MigrationError, migrate } from './db/migrate.ts';
+import { exportRecords } from './export/records.ts';
+import { importFiles } from './import/files.ts';
+import type { ImportSummary } from './import/pipeline.ts';
+import { formatIssue } from './import/records.ts';
+import { MergeError, mergeEntities } from './model/merge.ts';
+import { seed } from './seed.ts';
+
+/** An error meant for the user: printed without a stack trace, exit code 1. */
+class CliError extends Error {}
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+};
+
+/** Connects, applies pending migrations (their names go to `work`), runs `work`, closes. */
+async function withDatabase<T>(work: (db: Database, migrated: string[]) => Promise<T>): Promise<T> {
+  const db = createDatabase(loadConfig().neo4j);
+  try {
+    await db.verify();
+    return await work(db, await migrate(db));
+  } finally {
+    await db.close();
+  }
+}
+
+function printSummary(summary: ImportSummary, json: boolean) {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return;
+  }
+  const out = summary.ok ? process.stdout : process.stderr;
+  for (const issue of summary.errors) out.write(`error: ${formatIssue(issue)}\n`);
+  if (summary.errorCount > summary.errors.length) {
+    out.write(`... and ${summary.errorCount - summary.errors.length} more errors\n`);
+  }
+  const verdict = summary.ok
+    ? summary.dryRun
+      ? 'valid (dry run: nothing written)'
+      : 'imported'
+    : `invalid: ${summary.errorCount} errors, nothing written`;
+  out.write(
+    `${summary.records} records ${verdict} in ${(summary.elapsedMs / 1000).toFixed(1)} s\n`,
+  );
+  const table = (
+    title: string,
+    counts: Record<string, { created: number; updated: number; unchanged: number }>,
+  ) => {
+    const rows = Object.entries(counts);
+    if (rows.length === 0) return;
+    out.write(`${title.padEnd(16)} created  updated  unchanged\n`);
+    for (const [name, c] of rows) {
+      out.write(
+        `  ${name.padEnd(14)} ${String(c.created).padStart(7)}  ${String(c.updated).padStart(7)}  ${String(c.unchanged).padStart(9)}\n`,
+      );
+    }
+  };
+  table('nodes', summary.nodes);
+  table('relationships', summary.relationships);
+  if (summary.skippedBatches > 0)
+    out.write(`skipped ${summary.skippedBatches} batches committed by an earlier run\n`);
+}
+
+export function cli(): Command {
+  const program = new Command('accord')
+    .description('Accord: a knowledge graph of partnership relations over Neo4j')
+    .showHelpAfterError();
+
+  program
+    .command('import')
+    .description('import records (NDJSON, JSON array or CSV files; - for NDJSON on stdin)')
+    .argument('<files...>', 'files to import, validated together')
+    .option('--dry-run', 'validate and resolve references; write nothing')
+    .option('--batch-size <n>', 'records per transaction', positiveInt, 2000)
+    .option('--max-errors <n>', 'errors to report at most', positiveInt, 100)
+    .option('--resume', 'skip batches that an interrupted run of the same import committed')
+    .option('--json', 'print the summary as JSON')
+    .action(async (files: string[], options) => {
+      const summary = await withDatabase((db) =>
+        importFiles(db, files, {
+          dryRun: options.dryRun,
+          batchSize: options.batchSize,
+          maxErrors: options.maxErrors,
+          resume: options.resume,
+          progress: !options.json && process.stderr.isTTY,
+        }),
+      );
+      printSummary(summary, options.json);
+      if (!summary.ok) process.exitCode = 1;
+    });
+
+  program
+    .command('seed')
+    .description('load the seed data (data/seed/) into the database')
+    .option('--json', 'print the summary as JSON')
+    .action(async (options) => {
+      printSummary(await withDatabase((db) => seed(db)), options.json);
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending schema migrations')
+    .action(async () => {
+      const applied = await withDatabase(async (_db, migrated) => migrated);
+      console.log(
+        applied.length === 0 ? 'migrations are up to date' : `applied ${applied.join(', ')}`,
+      );
+    });
+
+  program
+    .command('export')
+    .description('write the whole graph in the import format, sorted deterministically')
+    .option('--format <format>', 'ndjson', 'ndjson')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (options) => {
+      if (options.format !== 'ndjson')
+        throw new CliError(`unknown export format "${options.format}"; use ndjson`);
+      const out = options.out ? createWriteStream(options.out) : process.stdout;
+      let count = 0;
+      await withDatabase(async (db) => {
+        for await (const record of exportRecords(db)) {
+          count += 1;
+          if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
+        }
+      });
+      if (options.out) {
+        out.end();
+        await once(out, 'finish');
+        console.error(`exported ${count} records to ${options.out}`);
+      }
+    });
+
+  program
+    .command('merge')
+    .description('merge duplicate entities into one, in one transaction')
+    .argument('<keep>', 'id of the entity that stays')
+    .argument('<duplicates...>', 'ids of the entities merged into it and removed')
+    .action(async (keep: string, duplicates: string[]) => {
+      const result = await withDatabase((db) => mergeEntities(db, keep, duplicates));
+      console.log(
+        `merged ${result.merged.join(', ')} into ${result.id} (${result.kind}); moved ${result.movedRelationships} relationships`,
+      );
+    });
+
+  return program;
+}
+
+if (import.meta.main) {
+  try {
+    await cli().parseAsync();
+  } catch (error) {
+    const known =
+      error instanceof CliError ||
+      error instanceof ConfigError ||
+      error instanceof DatabaseUnavailableError ||
+      error instanceof MigrationError ||
+      error instanceof MergeError ||
+      (error instanceof Error && error.name === 'ImportWriteError');
+    if (!known) throw error;
+    console.error(`accord: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Merging duplicates into one entity, in one transaction: relationships moved, names and
+ * aliases, sources and list fields united, the duplicates deleted, and their ids kept in
+ * `mergedIds` on the survivor so that what was merged stays on record.
+ */
+import { cypher } from '../db/cypher.ts';
+import type { Database } from '../db/driver.ts';
+import { nameKeys } from '../names.ts';
+import { type Kind, kindOfLabels } from './kinds.ts';
+
+export class MergeError extends Error {
+  override name = 'MergeError';
+  readonly code: 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT';
+  constructor(code: MergeError['code'], message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export interface MergeResult {
+  id: string;
+  kind: Kind;
+  merged: string[];
+  movedRelationships: number;
+}
+
+type Props = Record<string, unknown>;
+
+const union = (...lists: unknown[]) => [
+  ...new Set(
+    lists.flatMap((l) => (Array.isArray(l) ? l : l === undefined || l === null ? [] : [l])),
+  ),
+];
+
+/** The survivor's properties: its own scalars win; lists, names and sources are united. */
+export function mergedProperties(keep: Props, duplicates: Props[]): Props {
+  const props: Props = { ...keep };
+  for (const dup of duplicates) {
+    for (const [key, value] of Object.entries(dup))
+      if (props[key] === undefined) props[key] = value;
+  }
+  const otherNames = duplicates.flatMap((d) => [d.name, d.nameEn]);
+  const aliases = union(keep.aliases, otherNames, ...duplicates.map((d) => d.aliases)).filter(
+    (a) => a !== keep.name && a !== keep.nameEn,
+  );
+  if (aliases.length > 0) props.aliases = aliases;
+  for (const list of ['sources', 'focus'] as const) {
+    const all = union(keep[list], ...duplicates.map((d) => d[list]));
+    if (all.length > 0) props[list] = all;
+  }
+  props.mergedIds = union(keep.mergedIds, ...duplicates.map((d) => [d.id, d.mergedIds]));
+  if (keep.nameKeys !== undefined) {
+    const stored = [keep, ...duplicates].flatMap((p) => String(p.nameKeys ?? '').split('|'));
+    const keys = union(
+      nameKeys([props.name as string, props.nameEn as string, ...(aliases as string[])]),
+      stored,
+    );
+    props.nameKeys = `|${keys.filter(Boolean).join('|')}|`;
+  }
+  props.id = keep.id;
+  return props;
+}
+
+export async function mergeEntities(
+  db: Database,
+  keepId: string,
+  duplicateIds: string[],
+): Promise<MergeResult> {
+  const duplicates = [...new Set(duplicateIds)];
+  if (duplicates.length === 0)
+    throw new MergeError('BAD_USER_INPUT', 'name at least one duplicate to merge');
+  if (duplicates.includes(keepId)) {
+    throw new MergeError('BAD_USER_INPUT', `"${keepId}" cannot be merged into itself`);
+  }
+  return db.writeTransaction(async (tx) => {
+    const rows = await tx.run(cypher('merge/read'), { ids: [keepId, ...duplicates] });
+    const byId = new Map(rows.map((r) => [r.id as string, r]));
+    const missing = [keepId, ...duplicates].filter((id) => !byId.has(id));
+    if (missing.length > 0)
+      throw new MergeError(
+        'NOT_FOUND',
+        `no entity has id ${missing.map((m) => `"${m}"`).join(', ')}`,
+      );
+    const kindOf = (id: string) => kindOfLabels(byId.get(id)?.labels as string[]) as Kind;
+    const kind = kindOf(keepId);
+    for (const id of duplicates) {
+      if (kindOf(id) !== kind) {
+        throw new MergeError(
+          'CONFLICT',
+          `"${id}" is a ${kindOf(id)} and "${keepId}" a ${kind}: only entities of one kind merge`,
+        );
+      }
+    }
+    const props = mergedProperties(
+      byId.get(keepId)?.props as Props,
+      duplicates.map((id) => byId.get(id)?.props as Props),
+    );
+    let moved = 0;
+    for (const duplicate of duplicates) {
+      const [row] = await tx.run(cypher('merge/move-relationships'), { keep: keepId, duplicate });
+      moved += (row?.moved as number) ?? 0;
+      if (kind === 'source')
+        await tx.run(cypher('merge/rewrite-source-citations'), { keep: keepId, duplicate });
+    }
+    // A source cites itself.
+    if (kind === 'source') props.sources = [keepId];
+    await tx.run(cypher('merge/replace-properties'), {
+      keep: keepId,
+      props: Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)),
+    });
+    return { id: keepId, kind, merged: duplicates, movedRelationships: moved };
+  });
+}
