@@ -1,14 +1,18 @@
 // Creates or updates one node per row and says which it did. Scalars given replace those
 // stored; list fields (aliases, focus), sources and nameKeys are united with what is stored.
+// A record without an id was found by its name, which may be an alias: its name becomes the
+// entity's name only when the entity has none (row.defaultName), and is an alias otherwise.
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Entity {id: row.id})
 WITH row, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
 MERGE (n:Entity {id: row.id})
 SET n:$(row.label)
 SET n += row.props
+SET n.name = coalesce(n.name, row.defaultName)
 SET n.sources = coalesce(n.sources, []) + [s IN row.sources WHERE NOT s IN coalesce(n.sources, [])]
 SET n.aliases = CASE WHEN row.aliases IS NULL THEN n.aliases
-  ELSE coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])] END
+  ELSE [a IN coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])]
+    WHERE a <> n.name] END
 SET n.focus = CASE WHEN row.focus IS NULL THEN n.focus
   ELSE coalesce(n.focus, []) + [f IN row.focus WHERE NOT f IN coalesce(n.focus, [])] END
 SET n.nameKeys = CASE WHEN row.nameKeys IS NULL THEN n.nameKeys

@@ -15,6 +15,7 @@ export interface NodeRow {
   aliases: string[] | null;
   focus: string[] | null;
   nameKeys: string[] | null;
+  defaultName: string | null;
 }
 
 export interface RelationshipRow {
@@ -34,17 +35,23 @@ function sourcesOf(record: ImportRecord, id: string, resolve: ResolveRef): strin
   return [...new Set((record.sources ?? []).map((ref) => resolve(ref, ['source'])))];
 }
 
+/**
+ * The node row of a record. A record without an id was matched by its name, which may be one
+ * of the entity's aliases: it names a new entity but does not rename an existing one.
+ */
 export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): NodeRow {
   const kind = record.type;
+  const anonymous = record.id === undefined;
   const props: Record<string, unknown> = {};
   for (const field of PROPERTIES[kind]) {
-    if (record[field] !== undefined) props[field] = record[field];
+    if (record[field] !== undefined && !(anonymous && field === 'name'))
+      props[field] = record[field];
   }
   const list = (field: string) =>
     LIST_PROPERTIES[kind].includes(field) && record[field] !== undefined
       ? (record[field] as string[])
       : null;
-  const aliases = list('aliases');
+  const aliases = anonymous ? [record.name as string, ...(list('aliases') ?? [])] : list('aliases');
   return {
     id,
     kind,
@@ -56,6 +63,7 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
     nameKeys: NAMED.has(kind)
       ? nameKeys([record.name as string, record.nameEn as string, ...(aliases ?? [])])
       : null,
+    defaultName: anonymous ? (record.name as string) : null,
   };
 }
 

@@ -1,0 +1,2 @@
+MATCH (n:Entity {id: $id})
+RETURN properties(n) AS props, labels(n) AS labels
