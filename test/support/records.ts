@@ -34,7 +34,7 @@ export const person = (id: string, name: string, extra: Rec = {}): Rec => ({
 export function ndjsonFile(records: Rec[], name = 'input.ndjson'): string {
   const dir = mkdtempSync(join(tmpdir(), 'accord-test-'));
   const path = join(dir, name);
-  writeFileSync(path, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(path, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
   return path;
 }
 
