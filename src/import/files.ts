@@ -18,14 +18,13 @@ import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SingleBar } from 'cli-progress';
 import type { Database } from '../db/driver.ts';
-import { type Checkpoint, type ImportSummary, type Progress, runImport } from './pipeline.ts';
+import { type Checkpoint, type ImportOptions, type ImportSummary, type Progress, runImport } from './pipeline.ts';
 import { fileInput } from './read.ts';
 
-export interface FileImportOptions {
-  dryRun?: boolean;
-  batchSize?: number;
-  maxErrors?: number;
+export interface FileImportOptions extends Omit<ImportOptions, 'resumeFrom' | 'onProgress'> {
+  /** Skip the batches an interrupted run of the same import committed. */
   resume?: boolean;
+  /** Show a progress bar on standard error. */
   progress?: boolean;
 }
 
@@ -48,7 +47,7 @@ export async function importFiles(
       }
     }
     const batchSize = options.batchSize ?? 2000;
-    const checkpointFile = checkpointPath(paths.includes('-') ? [] : files, batchSize);
+    const checkpointFile = checkpointPath(files, batchSize);
     const resumeFrom =
       options.resume && existsSync(checkpointFile) ? readCheckpoint(checkpointFile) : undefined;
     const bar = options.progress ? progressBar() : undefined;
@@ -62,7 +61,10 @@ export async function importFiles(
           maxErrors: options.maxErrors,
           resumeFrom,
           onProgress: bar?.update,
-          onBatch: (checkpoint) => writeFileSync(checkpointFile, JSON.stringify(checkpoint)),
+          onBatch: async (checkpoint) => {
+            writeFileSync(checkpointFile, JSON.stringify(checkpoint));
+            await options.onBatch?.(checkpoint);
+          },
         },
       );
       if (summary.ok) rmSync(checkpointFile, { force: true });
