@@ -18,7 +18,13 @@ import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SingleBar } from 'cli-progress';
 import type { Database } from '../db/driver.ts';
-import { type Checkpoint, type ImportOptions, type ImportSummary, type Progress, runImport } from './pipeline.ts';
+import {
+  type Checkpoint,
+  type ImportOptions,
+  type ImportSummary,
+  type Progress,
+  runImport,
+} from './pipeline.ts';
 import { fileInput } from './read.ts';
 
 export interface FileImportOptions extends Omit<ImportOptions, 'resumeFrom' | 'onProgress'> {

@@ -26,10 +26,9 @@ export interface MergeResult {
 
 type Props = Record<string, unknown>;
 
+/** The distinct values of several lists or single values, nulls left out, in order. */
 const union = (...lists: unknown[]) => [
-  ...new Set(
-    lists.flatMap((l) => (Array.isArray(l) ? l : l === undefined || l === null ? [] : [l])),
-  ),
+  ...new Set(lists.flat().filter((v) => v !== undefined && v !== null)),
 ];
 
 /** The survivor's properties: its own scalars win; lists, names and sources are united. */
@@ -41,7 +40,7 @@ export function mergedProperties(keep: Props, duplicates: Props[]): Props {
   }
   const otherNames = duplicates.flatMap((d) => [d.name, d.nameEn]);
   const aliases = union(keep.aliases, otherNames, ...duplicates.map((d) => d.aliases)).filter(
-    (a) => a !== keep.name && a !== keep.nameEn,
+    (a) => a !== props.name && a !== props.nameEn,
   );
   if (aliases.length > 0) props.aliases = aliases;
   for (const list of ['sources', 'focus'] as const) {

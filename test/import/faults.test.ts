@@ -10,10 +10,18 @@ import { ndjsonFile, person, type Rec, SRC, source } from '../support/records.ts
 /** 300 people, each holding a role at one of 20 organisations: 621 records, 32 batches of 20. */
 function records(): Rec[] {
   const out: Rec[] = [source()];
-  for (let i = 0; i < 20; i++) out.push({ type: 'organisation', id: `o-${i}`, name: `单位${i}`, sources: [SRC] });
+  for (let i = 0; i < 20; i++)
+    out.push({ type: 'organisation', id: `o-${i}`, name: `单位${i}`, sources: [SRC] });
   for (let i = 0; i < 300; i++) {
     out.push(person(`p-${i}`, `人员${i}`));
-    out.push({ type: 'role', id: `r-${i}`, person: `p-${i}`, organisation: `o-${i % 20}`, title: '主任', sources: [SRC] });
+    out.push({
+      type: 'role',
+      id: `r-${i}`,
+      person: `p-${i}`,
+      organisation: `o-${i % 20}`,
+      title: '主任',
+      sources: [SRC],
+    });
   }
   return out;
 }
@@ -49,7 +57,9 @@ describe('Neo4j going away in the middle of an import', () => {
       },
     }).catch((error) => error);
     expect(failed).toBeInstanceOf(ImportWriteError);
-    expect(failed.message).toMatch(/writing nodes failed in batch 6 \(records 101-120\); that batch was rolled back, 5 nodes batches before it are committed/);
+    expect(failed.message).toMatch(
+      /writing nodes failed in batch 6 \(records 101-120\); that batch was rolled back, 5 nodes batches before it are committed/,
+    );
     expect(failed.checkpoint).toEqual({ nodes: 5, relationships: 0 });
     // Five whole batches of nodes, nothing of the sixth.
     expect(await graphCounts(db)).toEqual({ nodes: 100, relationships: 0 });
