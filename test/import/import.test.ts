@@ -109,8 +109,8 @@ describe('importing records', () => {
     const summary = await importRecords(db, everyType);
     expect(summary.errors).toEqual([]);
     expect(summary.ok).toBe(true);
-    const [kinds] = await db.read(cypher('test/import/kinds'));
-    expect([...(kinds?.labels as string[])].sort()).toEqual(
+    const [kinds = {}] = await db.read(cypher('test/import/kinds'));
+    expect([...(kinds.labels as string[])].sort()).toEqual(
       [
         'Agreement',
         'Event',
@@ -122,7 +122,7 @@ describe('importing records', () => {
         'Source',
       ].sort(),
     );
-    expect([...(kinds?.types as string[])].sort()).toEqual(
+    expect([...(kinds.types as string[])].sort()).toEqual(
       [
         'AT',
         'ATTENDED',
