@@ -105,14 +105,19 @@ export async function runImport(
   };
 
   // Pass 1: validate, register, resolve.
+  // References are checked even when some records are invalid, so that one run reports all.
   const resolver = new Resolver(report);
-  for await (const { position, record } of validRecords(inputs, report)) {
+  const invalid = (record: Partial<ImportRecord> | undefined) => {
+    summary.records += 1;
+    if (record) resolver.seeInvalid(record);
+  };
+  for await (const { position, record } of validRecords(inputs, report, invalid)) {
     summary.records += 1;
     resolver.see(record, position);
     if (summary.records % 10_000 === 0) progress({ phase: 'validate', done: summary.records });
   }
   progress({ phase: 'validate', done: summary.records, total: summary.records });
-  if (summary.errorCount === 0) await resolver.settle(db);
+  await resolver.settle(db);
   if (summary.errorCount > 0 || summary.dryRun) {
     summary.ok = summary.errorCount === 0;
     return finish();
@@ -182,10 +187,12 @@ export async function runImport(
 async function* validRecords(
   inputs: RecordInput[],
   report: (issue: ImportIssue) => void,
+  onInvalid: (record: Partial<ImportRecord> | undefined) => void = () => {},
 ): AsyncGenerator<{ position: Position; record: ImportRecord }> {
   for (const input of inputs) {
     for await (const item of input.read()) {
       if (item.error !== undefined) {
+        onInvalid(undefined);
         report({
           file: item.position.file,
           line: item.position.line,
@@ -196,6 +203,7 @@ async function* validRecords(
       }
       const problems = validateRecord(item.record);
       if (problems.length > 0) {
+        onInvalid(item.record);
         const id = typeof item.record.id === 'string' ? item.record.id : undefined;
         for (const { field, message } of problems) {
           report({

@@ -134,6 +134,16 @@ export class Resolver {
     }
   }
 
+  /**
+   * Registers the id and kind of an invalid record, so that references to it do not add
+   * "not found" errors to the one that explains it.
+   */
+  seeInvalid(record: Partial<ImportRecord>): void {
+    const { id, type } = record;
+    if (typeof id !== 'string' || !LINKS[type as Kind] || this.ids.has(id)) return;
+    this.ids.set(id, { kind: type as Kind, at: { file: '', line: 0 } });
+  }
+
   private keysOf(record: ImportRecord): string[] {
     return nameKeys([
       record.name as string,
@@ -149,7 +159,7 @@ export class Resolver {
     ]);
     for (const [id, { kind, at }] of this.ids) {
       const stored = dbKinds.get(id);
-      if (stored && stored !== kind) {
+      if (stored && stored !== kind && at.line > 0) {
         this.issue(at, 'id', `"${id}" is a ${stored} in the database, not a ${kind}`, id);
       }
     }

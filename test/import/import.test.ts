@@ -303,7 +303,7 @@ describe('importing records', () => {
     });
     const summary = await importRecords(db, records);
     expect(summary.ok).toBe(false);
-    expect(summary.records).toBe(1001);
+    expect(summary.records).toBe(1004);
     const byLine = summary.errors.map((e) => `${e.line} ${e.field}: ${e.message}`);
     expect(byLine).toEqual([
       '101 name: must NOT have fewer than 1 characters',
