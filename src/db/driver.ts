@@ -91,9 +91,11 @@ function databaseView(driver: Driver, config: Config['neo4j'], observe: QueryObs
 
   const runIn = async (tx: ManagedTransaction, query: Query, params: Params = {}) => {
     const started = performance.now();
-    const result = await tx.run(query.text, toParams(params) as Params);
-    observe(query, performance.now() - started);
-    return toRows(result.records);
+    try {
+      return toRows((await tx.run(query.text, toParams(params) as Params)).records);
+    } finally {
+      observe(query, performance.now() - started);
+    }
   };
 
   const view: Database = {

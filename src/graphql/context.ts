@@ -1,19 +1,21 @@
 /**
- * What every resolver receives: the database, seen through a per-request counter of
- * round trips to Neo4j.
+ * What every resolver receives: the database seen through a per-request counter of round
+ * trips to Neo4j, and the per-request loaders built on it.
  */
 import type { Database } from '../db/driver.ts';
+import { createLoaders, type Loaders } from '../graph/loaders.ts';
 
 export interface Context {
   db: Database;
-  /** Queries sent to Neo4j while answering this request. */
-  roundTrips: number;
+  loaders: Loaders;
+  /** Queries sent to Neo4j while answering this request (an object: yoga copies the context). */
+  stats: { roundTrips: number };
 }
 
 export function createContext(db: Database): Context {
-  const context: Context = { db, roundTrips: 0 };
-  context.db = db.observed(() => {
-    context.roundTrips += 1;
+  const stats = { roundTrips: 0 };
+  const observed = db.observed(() => {
+    stats.roundTrips += 1;
   });
-  return context;
+  return { db: observed, loaders: createLoaders(observed), stats };
 }

@@ -1,10 +1,20 @@
 /**
- * Resolvers stay thin: they read arguments, call a repository or loader, and shape the result.
+ * All resolvers, one module per concern. Resolvers stay thin: they read arguments, call a
+ * repository or loader, and shape the result.
  */
-import { VERSION } from '../version.ts';
+import { entityResolvers } from './resolvers/entities.ts';
+import { mutationResolvers } from './resolvers/mutations.ts';
+import { queryResolvers } from './resolvers/queries.ts';
+import { DateScalar, JSONScalar } from './scalars.ts';
+
+function merge(...parts: Record<string, Record<string, unknown>>[]) {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) for (const [type, fields] of Object.entries(part)) out[type] = { ...out[type], ...fields };
+  return out;
+}
 
 export const resolvers = {
-  Query: {
-    version: () => VERSION,
-  },
+  Date: DateScalar,
+  JSON: JSONScalar,
+  ...merge(entityResolvers as never, queryResolvers as never, mutationResolvers as never),
 };

@@ -7,6 +7,24 @@ import type { Database } from '../db/driver.ts';
 import { migrationStatus } from '../db/migrate.ts';
 import { createContext } from '../graphql/context.ts';
 import { createSchema } from '../graphql/schema.ts';
+import { useRoundTripReport } from './plugins/round-trips.ts';
+
+/** What GraphiQL shows first: the seed's agreements, with who, when, where and says who. */
+const DEFAULT_QUERY = `# Who signed what with whom, when, where, and says who?
+{
+  agreements(party: "北京工业大学") {
+    totalCount
+    nodes {
+      name
+      nameEn
+      signedOn
+      parties { organisation { name nameEn } }
+      event { name date attendees { person { name } roles { title organisation { name } } } }
+      sources { name publishedOn }
+    }
+  }
+}
+`;
 
 export interface AppOptions {
   db: Database;
@@ -18,9 +36,10 @@ export function createApp({ db }: AppOptions) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'Accord', defaultQuery: '{ version }' },
+    graphiql: { title: 'Accord', defaultQuery: DEFAULT_QUERY },
     context: () => createContext(db),
     plugins: [
+      useRoundTripReport(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

@@ -1,0 +1,32 @@
+// How many agreements match the filters (the same filters as agreements/matching.cypher).
+// The starting set is the smallest one a filter gives: a party's, a signatory's or an
+// attendee's agreements, else all agreements. `region` includes its sub-regions: a party
+// sits there, or the signing event took place there.
+CALL () {
+  WITH 1 AS go WHERE $party IS NOT NULL
+  MATCH (:Entity {id: $party})-[:PARTY_TO]->(a:Agreement)
+  RETURN a
+  UNION
+  WITH 1 AS go WHERE $party IS NULL AND $signatory IS NOT NULL
+  MATCH (:Entity {id: $signatory})-[:SIGNED]->(a:Agreement)
+  RETURN a
+  UNION
+  WITH 1 AS go WHERE $party IS NULL AND $signatory IS NULL AND $attendee IS NOT NULL
+  MATCH (:Entity {id: $attendee})-[:ATTENDED]->(:Event)<-[:SIGNED_AT]-(a:Agreement)
+  RETURN a
+  UNION
+  WITH 1 AS go WHERE $party IS NULL AND $signatory IS NULL AND $attendee IS NULL
+  MATCH (a:Agreement)
+  RETURN a
+}
+WITH a
+WHERE ($kind IS NULL OR a.kind = $kind)
+  AND ($from IS NULL OR a.signedOn >= $from)
+  AND ($to IS NULL OR a.signedOn <= $to)
+  AND ($party IS NULL OR EXISTS { (a)<-[:PARTY_TO]-(:Entity {id: $party}) })
+  AND ($signatory IS NULL OR EXISTS { (a)<-[:SIGNED]-(:Entity {id: $signatory}) })
+  AND ($attendee IS NULL OR EXISTS { (a)-[:SIGNED_AT]->(:Event)<-[:ATTENDED]-(:Entity {id: $attendee}) })
+  AND ($region IS NULL
+    OR EXISTS { (a)<-[:PARTY_TO]-(:Organisation)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: $region}) }
+    OR EXISTS { (a)-[:SIGNED_AT]->(:Event)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: $region}) })
+RETURN count(a) AS total

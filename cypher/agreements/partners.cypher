@@ -1,0 +1,13 @@
+// The organisations that share an agreement with $of (optionally signed within a date range),
+// with the shared agreements oldest first and the first and last signing dates.
+MATCH (o:Entity {id: $of})-[:PARTY_TO]->(a:Agreement)<-[:PARTY_TO]-(p:Organisation)
+WHERE p <> o
+  AND ($from IS NULL OR a.signedOn >= $from)
+  AND ($to IS NULL OR a.signedOn <= $to)
+WITH p, a ORDER BY a.signedOn, a.id
+WITH p, collect(a) AS agreements
+RETURN labels(p) AS labels, properties(p) AS props,
+  [a IN agreements | {labels: labels(a), props: properties(a)}] AS agreements,
+  agreements[0].signedOn AS firstSignedOn,
+  reduce(last = null, a IN agreements | coalesce(a.signedOn, last)) AS lastSignedOn
+ORDER BY size(agreements) DESC, p.name, p.id

@@ -1,0 +1,6 @@
+// Entities of one kind with a given normalised name key (see src/names.ts), for look-ups by
+// name or alias. The text index entity_name_keys serves the CONTAINS.
+UNWIND $keys AS key
+MATCH (n:Entity)
+WHERE n.nameKeys CONTAINS '|' + key + '|' AND $label IN labels(n)
+RETURN key, labels(n) AS labels, properties(n) AS props

@@ -1,0 +1,48 @@
+/** Entities as the API layer sees them: a node's properties with its kind. */
+import { type Kind, kindOfLabels } from '../model/kinds.ts';
+
+export interface EntityNode {
+  kind: Kind;
+  id: string;
+  name?: string;
+  nameEn?: string;
+  aliases?: string[];
+  sources?: string[];
+  [property: string]: unknown;
+}
+
+/** A relationship seen from one end: its properties and the entity at the other end. */
+export interface Related {
+  rel: Record<string, unknown>;
+  node: EntityNode;
+}
+
+/** Internal properties that are not part of an entity's public shape. */
+const INTERNAL = new Set(['nameKeys', 'searchTerms']);
+
+export function toEntity(labels: unknown, props: unknown): EntityNode {
+  const out: Record<string, unknown> = { kind: kindOfLabels(labels as string[]) };
+  for (const [key, value] of Object.entries(props as Record<string, unknown>)) {
+    if (!INTERNAL.has(key)) out[key] = value;
+  }
+  return out as EntityNode;
+}
+
+/**
+ * Whether a dated entity is valid on `date`: a role held then (unknown start or end dates
+ * count as open), an agreement signed or an event held by then. Undated things count as valid.
+ */
+export function validOn(node: EntityNode, date: string): boolean {
+  const within = (start: unknown, end: unknown) =>
+    (typeof start !== 'string' || start <= date) && (typeof end !== 'string' || end >= date);
+  switch (node.kind) {
+    case 'role':
+      return within(node.since, node.until);
+    case 'agreement':
+      return within(node.signedOn, undefined);
+    case 'event':
+      return within(node.date, undefined);
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The entity types and their relationship fields. Each field names the relationship it
+ * follows; the loaders batch every such field across the rows of one request.
+ */
+import type { EntityNode, Related } from '../../graph/entity.ts';
+import { validOn } from '../../graph/entity.ts';
+import { LABELS } from '../../model/kinds.ts';
+import type { Context } from '../context.ts';
+
+type Parent = EntityNode;
+type Field<T> = (parent: Parent, args: Record<string, unknown>, ctx: Context) => Promise<T> | T;
+
+const related = (type: string, direction: 'out' | 'in') => (parent: Parent, ctx: Context) =>
+  ctx.loaders.related(type, direction).load(parent.id);
+
+const byOrder = (a: Related, b: Related) =>
+  ((a.rel.order as number) ?? Number.MAX_SAFE_INTEGER) - ((b.rel.order as number) ?? Number.MAX_SAFE_INTEGER);
+const byName = (a: Related, b: Related) => String(a.node.name).localeCompare(String(b.node.name)) || (a.node.id < b.node.id ? -1 : 1);
+const newestFirst = (a: Related, b: Related) =>
+  String(b.node.signedOn ?? '').localeCompare(String(a.node.signedOn ?? '')) || (a.node.id < b.node.id ? -1 : 1);
+
+/** The entity at the other end of the one relationship of `type` (the first, if several). */
+function one(type: string, direction: 'out' | 'in'): Field<EntityNode | null> {
+  return async (parent, _args, ctx) => (await related(type, direction)(parent, ctx))[0]?.node ?? null;
+}
+
+/** The entities at the other ends of the relationships of `type`, sorted. */
+function many(type: string, direction: 'out' | 'in', sort = byName): Field<EntityNode[]> {
+  return async (parent, _args, ctx) => [...(await related(type, direction)(parent, ctx))].sort(sort).map((r) => r.node);
+}
+
+const sourcesOf = (ids: unknown, ctx: Context) =>
+  ctx.loaders.entity.loadMany((ids as string[]) ?? []).then((list) => list.filter((s) => s && !(s instanceof Error)));
+
+/** Fields every entity shares. */
+const entityFields = {
+  aliases: (e: Parent) => e.aliases ?? [],
+  sources: (e: Parent, _args: unknown, ctx: Context) => sourcesOf(e.sources, ctx),
+};
+
+const rolesAsOf: Field<EntityNode[]> = async (parent, args, ctx) => {
+  const direction = parent.kind === 'person' ? 'out' : 'in';
+  const roles = await related(parent.kind === 'person' ? 'HOLDS' : 'AT', direction)(parent, ctx);
+  const asOf = args.asOf as string | undefined;
+  return roles
+    .map((r) => r.node)
+    .filter((role) => !asOf || validOn(role, asOf))
+    .sort((a, b) => ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || (a.id < b.id ? -1 : 1));
+};
+
+export const entityResolvers = {
+  Node: { __resolveType: (e: Parent) => LABELS[e.kind] },
+  Entity: { __resolveType: (e: Parent) => LABELS[e.kind] },
+
+  Source: {
+    ...entityFields,
+    sources: (e: Parent, _args: unknown, ctx: Context) => sourcesOf([e.id], ctx),
+    credits: async (e: Parent, _args: unknown, ctx: Context) =>
+      [...(await related('CREDITED', 'in')(e, ctx))].sort(byName).map((r) => ({ person: r.node, roles: r.rel.roles ?? [] })),
+  },
+
+  Organisation: {
+    ...entityFields,
+    region: one('LOCATED_IN', 'out'),
+    parent: one('PART_OF', 'out'),
+    units: many('PART_OF', 'in'),
+    sameAs: async (e: Parent, _args: unknown, ctx: Context) => {
+      const [out, inbound] = await Promise.all([related('SAME_AS', 'out')(e, ctx), related('SAME_AS', 'in')(e, ctx)]);
+      return [...out, ...inbound].sort(byName).map((r) => r.node);
+    },
+    roles: rolesAsOf,
+    agreements: many('PARTY_TO', 'out', newestFirst),
+  },
+
+  Person: {
+    ...entityFields,
+    roles: rolesAsOf,
+    signed: async (e: Parent, _args: unknown, ctx: Context) =>
+      [...(await related('SIGNED', 'out')(e, ctx))].sort(newestFirst).map((r) => ({
+        ...r.rel,
+        person: e,
+        agreement: r.node,
+      })),
+    witnessed: many('WITNESSED', 'out', newestFirst),
+    attended: async (e: Parent, _args: unknown, ctx: Context) =>
+      [...(await related('ATTENDED', 'out')(e, ctx))]
+        .sort((a, b) => String(b.node.date ?? '').localeCompare(String(a.node.date ?? '')))
+        .map((r) => r.node),
+  },
+
+  Role: {
+    ...entityFields,
+    name: (e: Parent) => e.title,
+    nameEn: (e: Parent) => e.titleEn ?? null,
+    person: one('HOLDS', 'in'),
+    organisation: one('AT', 'out'),
+  },
+
+  Region: {
+    ...entityFields,
+    parent: one('PART_OF', 'out'),
+    children: many('PART_OF', 'in'),
+    ancestors: async (e: Parent, _args: unknown, ctx: Context) => {
+      const chain: EntityNode[] = [];
+      let current: EntityNode | null = e;
+      while (current && chain.length < 32) {
+        current = (await related('PART_OF', 'out')(current, ctx))[0]?.node ?? null;
+        if (current) chain.push(current);
+      }
+      return chain;
+    },
+    organisations: async (e: Parent, _args: unknown, ctx: Context) =>
+      [...(await related('LOCATED_IN', 'in')(e, ctx))]
+        .filter((r) => r.node.kind === 'organisation')
+        .sort(byName)
+        .map((r) => r.node),
+  },
+
+  Initiative: {
+    ...entityFields,
+    focus: (e: Parent) => e.focus ?? [],
+    regions: many('LOCATED_IN', 'out'),
+    parent: one('PART_OF', 'out'),
+    parts: many('PART_OF', 'in'),
+    agreements: async (e: Parent, _args: unknown, ctx: Context) =>
+      [...(await related('CONCERNS', 'in')(e, ctx))]
+        .filter((r) => r.node.kind === 'agreement')
+        .sort(newestFirst)
+        .map((r) => r.node),
+  },
+
+  Event: {
+    ...entityFields,
+    place: one('LOCATED_IN', 'out'),
+    attendees: async (e: Parent, _args: unknown, ctx: Context) =>
+      [...(await related('ATTENDED', 'in')(e, ctx))].sort(byOrder).map((r) => ({ ...r.rel, person: r.node, event: e })),
+    hosts: many('HOSTED', 'in'),
+    agreements: many('SIGNED_AT', 'in', newestFirst),
+    concerns: many('CONCERNS', 'out'),
+  },
+
+  Attendance: {
+    sources: (a: { sources?: string[] }, _args: unknown, ctx: Context) => sourcesOf(a.sources, ctx),
+    roles: async (a: { person: EntityNode; event: EntityNode }, _args: unknown, ctx: Context) => {
+      const roles = (await related('HOLDS', 'out')(a.person, ctx)).map((r) => r.node);
+      const date = a.event.date as string | undefined;
+      return roles
+        .filter((role) => !date || validOn(role, date))
+        .sort((x, y) => ((x.rank as number) ?? 0) - ((y.rank as number) ?? 0) || (x.id < y.id ? -1 : 1));
+    },
+  },
+
+  Agreement: {
+    ...entityFields,
+    parties: async (e: Parent, _args: unknown, ctx: Context) =>
+      [...(await related('PARTY_TO', 'in')(e, ctx))].sort(byOrder).map((r) => ({ ...r.rel, organisation: r.node, agreement: e })),
+    signatories: async (e: Parent, _args: unknown, ctx: Context) =>
+      [...(await related('SIGNED', 'in')(e, ctx))].sort(byName).map((r) => ({ ...r.rel, person: r.node, agreement: e })),
+    witnesses: many('WITNESSED', 'in'),
+    event: one('SIGNED_AT', 'out'),
+    initiatives: many('CONCERNS', 'out'),
+  },
+
+  Party: {
+    sources: (p: { sources?: string[] }, _args: unknown, ctx: Context) => sourcesOf(p.sources, ctx),
+  },
+
+  Signatory: {
+    onBehalfOf: (s: { onBehalfOf?: string }, _args: unknown, ctx: Context) =>
+      s.onBehalfOf ? ctx.loaders.entity.load(s.onBehalfOf) : null,
+    sources: (s: { sources?: string[] }, _args: unknown, ctx: Context) => sourcesOf(s.sources, ctx),
+  },
+};
