@@ -54,7 +54,8 @@ export const listAgreements = (db: Database, filter: AgreementFilter, page: Page
 export const listOrganisations = (db: Database, filter: OrganisationFilter, page: Page) =>
   list(db, 'organisations', filter, page);
 
-export const listPeople = (db: Database, filter: PersonFilter, page: Page) => list(db, 'people', filter, page);
+export const listPeople = (db: Database, filter: PersonFilter, page: Page) =>
+  list(db, 'people', filter, page);
 
 export interface Partnership {
   partner: EntityNode;
@@ -71,7 +72,9 @@ export async function partners(
   const rows = await db.read(cypher('agreements/partners'), { of, ...range });
   return rows.map((row) => ({
     partner: toEntity(row.labels, row.props),
-    agreements: (row.agreements as { labels: string[]; props: object }[]).map((a) => toEntity(a.labels, a.props)),
+    agreements: (row.agreements as { labels: string[]; props: object }[]).map((a) =>
+      toEntity(a.labels, a.props),
+    ),
     firstSignedOn: (row.firstSignedOn as string) ?? null,
     lastSignedOn: (row.lastSignedOn as string) ?? null,
   }));

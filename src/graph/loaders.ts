@@ -56,7 +56,10 @@ export function createLoaders(db: Database): Loaders {
       loader = new DataLoader(
         async (names) => {
           const keys = names.map(nameKey);
-          const rows = await db.read(cypher('graph/entities-by-name'), { keys, label: LABELS[kind] });
+          const rows = await db.read(cypher('graph/entities-by-name'), {
+            keys,
+            label: LABELS[kind],
+          });
           const byKey = new Map<string, EntityNode[]>();
           for (const row of rows) {
             const list = byKey.get(row.key as string) ?? [];

@@ -20,7 +20,8 @@ function decode(cursor: string): number {
 export function pageOf(args: { first?: number | null; after?: string | null }): Page {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (first < 0) throw badInput('first must not be negative', 'first');
-  if (first > MAX_PAGE_SIZE) throw badInput(`first must be at most ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+  if (first > MAX_PAGE_SIZE)
+    throw badInput(`first must be at most ${MAX_PAGE_SIZE}, got ${first}`, 'first');
   const skip = args.after ? decode(args.after) + 1 : 0;
   // One more than asked tells whether there is a next page.
   return { skip, limit: first + 1 };

@@ -29,7 +29,8 @@ export const DateScalar = new GraphQLScalarType({
   name: 'Date',
   serialize: (value) => value,
   parseValue: parseDate,
-  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : (ast as { value?: unknown }).value),
+  parseLiteral: (ast) =>
+    parseDate(ast.kind === Kind.STRING ? ast.value : (ast as { value?: unknown }).value),
 });
 
 export const JSONScalar = GraphQLJSON;

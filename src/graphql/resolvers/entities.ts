@@ -14,23 +14,30 @@ const related = (type: string, direction: 'out' | 'in') => (parent: Parent, ctx:
   ctx.loaders.related(type, direction).load(parent.id);
 
 const byOrder = (a: Related, b: Related) =>
-  ((a.rel.order as number) ?? Number.MAX_SAFE_INTEGER) - ((b.rel.order as number) ?? Number.MAX_SAFE_INTEGER);
-const byName = (a: Related, b: Related) => String(a.node.name).localeCompare(String(b.node.name)) || (a.node.id < b.node.id ? -1 : 1);
+  ((a.rel.order as number) ?? Number.MAX_SAFE_INTEGER) -
+  ((b.rel.order as number) ?? Number.MAX_SAFE_INTEGER);
+const byName = (a: Related, b: Related) =>
+  String(a.node.name).localeCompare(String(b.node.name)) || (a.node.id < b.node.id ? -1 : 1);
 const newestFirst = (a: Related, b: Related) =>
-  String(b.node.signedOn ?? '').localeCompare(String(a.node.signedOn ?? '')) || (a.node.id < b.node.id ? -1 : 1);
+  String(b.node.signedOn ?? '').localeCompare(String(a.node.signedOn ?? '')) ||
+  (a.node.id < b.node.id ? -1 : 1);
 
 /** The entity at the other end of the one relationship of `type` (the first, if several). */
 function one(type: string, direction: 'out' | 'in'): Field<EntityNode | null> {
-  return async (parent, _args, ctx) => (await related(type, direction)(parent, ctx))[0]?.node ?? null;
+  return async (parent, _args, ctx) =>
+    (await related(type, direction)(parent, ctx))[0]?.node ?? null;
 }
 
 /** The entities at the other ends of the relationships of `type`, sorted. */
 function many(type: string, direction: 'out' | 'in', sort = byName): Field<EntityNode[]> {
-  return async (parent, _args, ctx) => [...(await related(type, direction)(parent, ctx))].sort(sort).map((r) => r.node);
+  return async (parent, _args, ctx) =>
+    [...(await related(type, direction)(parent, ctx))].sort(sort).map((r) => r.node);
 }
 
 const sourcesOf = (ids: unknown, ctx: Context) =>
-  ctx.loaders.entity.loadMany((ids as string[]) ?? []).then((list) => list.filter((s) => s && !(s instanceof Error)));
+  ctx.loaders.entity
+    .loadMany((ids as string[]) ?? [])
+    .then((list) => list.filter((s) => s && !(s instanceof Error)));
 
 /** Fields every entity shares. */
 const entityFields = {
@@ -45,7 +52,9 @@ const rolesAsOf: Field<EntityNode[]> = async (parent, args, ctx) => {
   return roles
     .map((r) => r.node)
     .filter((role) => !asOf || validOn(role, asOf))
-    .sort((a, b) => ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || (a.id < b.id ? -1 : 1));
+    .sort(
+      (a, b) => ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || (a.id < b.id ? -1 : 1),
+    );
 };
 
 export const entityResolvers = {
@@ -56,7 +65,9 @@ export const entityResolvers = {
     ...entityFields,
     sources: (e: Parent, _args: unknown, ctx: Context) => sourcesOf([e.id], ctx),
     credits: async (e: Parent, _args: unknown, ctx: Context) =>
-      [...(await related('CREDITED', 'in')(e, ctx))].sort(byName).map((r) => ({ person: r.node, roles: r.rel.roles ?? [] })),
+      [...(await related('CREDITED', 'in')(e, ctx))]
+        .sort(byName)
+        .map((r) => ({ person: r.node, roles: r.rel.roles ?? [] })),
   },
 
   Organisation: {
@@ -65,7 +76,10 @@ export const entityResolvers = {
     parent: one('PART_OF', 'out'),
     units: many('PART_OF', 'in'),
     sameAs: async (e: Parent, _args: unknown, ctx: Context) => {
-      const [out, inbound] = await Promise.all([related('SAME_AS', 'out')(e, ctx), related('SAME_AS', 'in')(e, ctx)]);
+      const [out, inbound] = await Promise.all([
+        related('SAME_AS', 'out')(e, ctx),
+        related('SAME_AS', 'in')(e, ctx),
+      ]);
       return [...out, ...inbound].sort(byName).map((r) => r.node);
     },
     roles: rolesAsOf,
@@ -133,7 +147,9 @@ export const entityResolvers = {
     ...entityFields,
     place: one('LOCATED_IN', 'out'),
     attendees: async (e: Parent, _args: unknown, ctx: Context) =>
-      [...(await related('ATTENDED', 'in')(e, ctx))].sort(byOrder).map((r) => ({ ...r.rel, person: r.node, event: e })),
+      [...(await related('ATTENDED', 'in')(e, ctx))]
+        .sort(byOrder)
+        .map((r) => ({ ...r.rel, person: r.node, event: e })),
     hosts: many('HOSTED', 'in'),
     agreements: many('SIGNED_AT', 'in', newestFirst),
     concerns: many('CONCERNS', 'out'),
@@ -146,16 +162,22 @@ export const entityResolvers = {
       const date = a.event.date as string | undefined;
       return roles
         .filter((role) => !date || validOn(role, date))
-        .sort((x, y) => ((x.rank as number) ?? 0) - ((y.rank as number) ?? 0) || (x.id < y.id ? -1 : 1));
+        .sort(
+          (x, y) => ((x.rank as number) ?? 0) - ((y.rank as number) ?? 0) || (x.id < y.id ? -1 : 1),
+        );
     },
   },
 
   Agreement: {
     ...entityFields,
     parties: async (e: Parent, _args: unknown, ctx: Context) =>
-      [...(await related('PARTY_TO', 'in')(e, ctx))].sort(byOrder).map((r) => ({ ...r.rel, organisation: r.node, agreement: e })),
+      [...(await related('PARTY_TO', 'in')(e, ctx))]
+        .sort(byOrder)
+        .map((r) => ({ ...r.rel, organisation: r.node, agreement: e })),
     signatories: async (e: Parent, _args: unknown, ctx: Context) =>
-      [...(await related('SIGNED', 'in')(e, ctx))].sort(byName).map((r) => ({ ...r.rel, person: r.node, agreement: e })),
+      [...(await related('SIGNED', 'in')(e, ctx))]
+        .sort(byName)
+        .map((r) => ({ ...r.rel, person: r.node, agreement: e })),
     witnesses: many('WITNESSED', 'in'),
     event: one('SIGNED_AT', 'out'),
     initiatives: many('CONCERNS', 'out'),

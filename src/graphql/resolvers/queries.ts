@@ -19,7 +19,12 @@ async function byId(ctx: Context, kind: Kind, id: string): Promise<EntityNode | 
  * The one entity of `kind` with this name or alias. Several matches: the one whose own name
  * it is, if exactly one; else an error listing them.
  */
-async function byName(ctx: Context, kind: Kind, name: string, argument: string): Promise<EntityNode | null> {
+async function byName(
+  ctx: Context,
+  kind: Kind,
+  name: string,
+  argument: string,
+): Promise<EntityNode | null> {
   const found = await ctx.loaders.byName(kind).load(name);
   if (found.length <= 1) return found[0] ?? null;
   const exact = found.filter((n) => n.name === name);
@@ -38,13 +43,21 @@ const lookup = (kind: Kind) => async (_: unknown, args: Args, ctx: Context) => {
 };
 
 /** A filter argument that takes an id or a name: the id, or undefined when nothing matches. */
-async function reference(ctx: Context, kind: Kind, value: unknown, argument: string): Promise<string | null | undefined> {
+async function reference(
+  ctx: Context,
+  kind: Kind,
+  value: unknown,
+  argument: string,
+): Promise<string | null | undefined> {
   if (value == null) return null;
-  const id = (await byId(ctx, kind, value as string)) ?? (await byName(ctx, kind, value as string, argument));
+  const id =
+    (await byId(ctx, kind, value as string)) ??
+    (await byName(ctx, kind, value as string, argument));
   return id?.id;
 }
 
-const empty = (page: ReturnType<typeof pageOf>) => connection(page, { nodes: [], count: async () => 0 });
+const empty = (page: ReturnType<typeof pageOf>) =>
+  connection(page, { nodes: [], count: async () => 0 });
 
 export const queryResolvers = {
   Query: {
@@ -86,23 +99,36 @@ export const queryResolvers = {
       const page = pageOf(args);
       const region = await reference(ctx, 'region', args.region, 'region');
       if (region === undefined) return empty(page);
-      return connection(page, await listOrganisations(ctx.db, { kind: (args.kind as string) ?? null, region }, page));
+      return connection(
+        page,
+        await listOrganisations(ctx.db, { kind: (args.kind as string) ?? null, region }, page),
+      );
     },
 
     people: async (_: unknown, args: Args, ctx: Context) => {
       const page = pageOf(args);
       const organisation = await reference(ctx, 'organisation', args.organisation, 'organisation');
       if (organisation === undefined) return empty(page);
-      const filter = { organisation, title: (args.title as string) ?? null, asOf: (args.asOf as string) ?? null };
+      const filter = {
+        organisation,
+        title: (args.title as string) ?? null,
+        asOf: (args.asOf as string) ?? null,
+      };
       return connection(page, await listPeople(ctx.db, filter, page));
     },
 
     partners: async (_: unknown, args: Args, ctx: Context) =>
-      partners(ctx.db, args.of as string, { from: (args.from as string) ?? null, to: (args.to as string) ?? null }),
+      partners(ctx.db, args.of as string, {
+        from: (args.from as string) ?? null,
+        to: (args.to as string) ?? null,
+      }),
   },
 
   Organisation: {
     partners: (org: EntityNode, args: Args, ctx: Context) =>
-      partners(ctx.db, org.id, { from: (args.from as string) ?? null, to: (args.to as string) ?? null }),
+      partners(ctx.db, org.id, {
+        from: (args.from as string) ?? null,
+        to: (args.to as string) ?? null,
+      }),
   },
 };

@@ -14,7 +14,10 @@ export function useRoundTripReport(): Plugin<Context & { request: Request }> {
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
-          setResult({ ...result, extensions: { ...result.extensions, roundTrips: context.stats.roundTrips } });
+          setResult({
+            ...result,
+            extensions: { ...result.extensions, roundTrips: context.stats.roundTrips },
+          });
         },
       };
     },

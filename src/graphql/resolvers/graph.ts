@@ -1,0 +1,2 @@
+/** Resolvers for schema/graph.graphql (to be written). */
+export const graphResolvers = {};

@@ -1,0 +1,2 @@
+/** Resolvers for schema/search.graphql (to be written). */
+export const searchResolvers = {};

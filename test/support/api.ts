@@ -1,0 +1,30 @@
+/** Running GraphQL operations against the real app (yoga over the test Neo4j) in tests. */
+import type { Database } from '../../src/db/driver.ts';
+import { createApp } from '../../src/server/app.ts';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T;
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; [k: string]: unknown };
+  }[];
+  extensions?: { roundTrips?: number; [k: string]: unknown };
+}
+
+/** A client for the app: `gql(query, variables)` posts to /graphql and returns the JSON body. */
+export function apiClient(db: Database) {
+  const app = createApp({ db });
+  return async function gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
+    const response = await app.fetch('http://accord.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-accord-debug': 'true', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  };
+}
