@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CJS and ESM builds. Node loads the CJS one for graphql-yoga; Vite would
+    // give our sources the ESM one, and two GraphQLError classes make yoga mask our errors.
+    alias: { graphql: 'graphql/index.js' },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],

@@ -1,8 +1,15 @@
-/** Entities as the API layer sees them: a node's properties with its kind. */
+/**
+ * Entities as the API layer sees them: a node's properties with its kind. The stored property
+ * `kind` (university, contract, ...) is renamed `category` so that `kind` is always the kind of
+ * entity; the GraphQL field `kind` of those types resolves from `category`.
+ */
 import { type Kind, kindOfLabels } from '../model/kinds.ts';
 
 export interface EntityNode {
+  /** The kind of entity (organisation, person, ...). */
   kind: Kind;
+  /** The stored `kind` property: the sort of organisation, region, event or agreement. */
+  category?: string;
   id: string;
   name?: string;
   nameEn?: string;
@@ -21,10 +28,11 @@ export interface Related {
 const INTERNAL = new Set(['nameKeys', 'searchTerms']);
 
 export function toEntity(labels: unknown, props: unknown): EntityNode {
-  const out: Record<string, unknown> = { kind: kindOfLabels(labels as string[]) };
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props as Record<string, unknown>)) {
-    if (!INTERNAL.has(key)) out[key] = value;
+    if (!INTERNAL.has(key)) out[key === 'kind' ? 'category' : key] = value;
   }
+  out.kind = kindOfLabels(labels as string[]);
   return out as EntityNode;
 }
 

@@ -45,6 +45,9 @@ const entityFields = {
   sources: (e: Parent, _args: unknown, ctx: Context) => sourcesOf(e.sources, ctx),
 };
 
+/** The `kind` field of the types that have one: the stored category (see graph/entity.ts). */
+const kind = (e: Parent) => e.category ?? null;
+
 const rolesAsOf: Field<EntityNode[]> = async (parent, args, ctx) => {
   const direction = parent.kind === 'person' ? 'out' : 'in';
   const roles = await related(parent.kind === 'person' ? 'HOLDS' : 'AT', direction)(parent, ctx);
@@ -72,6 +75,7 @@ export const entityResolvers = {
 
   Organisation: {
     ...entityFields,
+    kind,
     region: one('LOCATED_IN', 'out'),
     parent: one('PART_OF', 'out'),
     units: many('PART_OF', 'in'),
@@ -112,6 +116,7 @@ export const entityResolvers = {
 
   Region: {
     ...entityFields,
+    kind,
     parent: one('PART_OF', 'out'),
     children: many('PART_OF', 'in'),
     ancestors: async (e: Parent, _args: unknown, ctx: Context) => {
@@ -132,6 +137,7 @@ export const entityResolvers = {
 
   Initiative: {
     ...entityFields,
+    kind,
     focus: (e: Parent) => e.focus ?? [],
     regions: many('LOCATED_IN', 'out'),
     parent: one('PART_OF', 'out'),
@@ -145,6 +151,7 @@ export const entityResolvers = {
 
   Event: {
     ...entityFields,
+    kind,
     place: one('LOCATED_IN', 'out'),
     attendees: async (e: Parent, _args: unknown, ctx: Context) =>
       [...(await related('ATTENDED', 'in')(e, ctx))]
@@ -170,6 +177,7 @@ export const entityResolvers = {
 
   Agreement: {
     ...entityFields,
+    kind,
     parties: async (e: Parent, _args: unknown, ctx: Context) =>
       [...(await related('PARTY_TO', 'in')(e, ctx))]
         .sort(byOrder)
