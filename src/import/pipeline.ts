@@ -6,7 +6,7 @@
  * completes the import without duplicating anything.
  */
 import { cypher } from '../db/cypher.ts';
-import type { Database } from '../db/driver.ts';
+import type { Database, Row, Transaction } from '../db/driver.ts';
 import type { Kind } from '../model/kinds.ts';
 import type { ImportIssue, ImportRecord, Position, RecordInput } from './records.ts';
 import { Resolver } from './resolve.ts';
@@ -39,6 +39,11 @@ export interface ImportOptions {
   resumeFrom?: Checkpoint;
   /** Called after each committed batch with the checkpoint to resume from. */
   onBatch?: (checkpoint: Checkpoint) => void | Promise<void>;
+  /**
+   * Write every batch in this transaction rather than one transaction per batch: all or
+   * nothing, for the API's mutations.
+   */
+  transaction?: Transaction;
 }
 
 export interface Counts {
@@ -133,14 +138,21 @@ export async function runImport(
         nodeRow(record, id, resolver.resolve.bind(resolver)),
       ],
       write: (rows: (NodeRow | RelationshipRow)[]) =>
-        writeBatch(db, 'import/upsert-nodes', rows, 'kind', summary.nodes),
+        writeBatch(db, options.transaction, 'import/upsert-nodes', rows, 'kind', summary.nodes),
     },
     {
       phase: 'relationships' as const,
       rows: (record: ImportRecord, id: string) =>
         relationshipRows(record, id, resolver.resolve.bind(resolver)),
       write: (rows: (NodeRow | RelationshipRow)[]) =>
-        writeBatch(db, 'import/upsert-relationships', rows, 'type', summary.relationships),
+        writeBatch(
+          db,
+          options.transaction,
+          'import/upsert-relationships',
+          rows,
+          'type',
+          summary.relationships,
+        ),
     },
   ];
   for (const { phase, rows, write } of phases) {
@@ -223,13 +235,14 @@ async function* validRecords(
 
 async function writeBatch(
   db: Database,
+  transaction: Transaction | undefined,
   query: string,
   rows: (NodeRow | RelationshipRow)[],
   key: 'kind' | 'type',
   totals: Record<string, Counts>,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const result = await db.writeTransaction(async (tx) => {
+  const work = async (tx: Transaction): Promise<Row[]> => {
     const written = await tx.run(cypher(query), { rows });
     // Throwing here rolls the batch back: a row whose endpoint vanished is not half-written.
     if (written.length !== rows.length) {
@@ -238,7 +251,8 @@ async function writeBatch(
       );
     }
     return written;
-  });
+  };
+  const result = transaction ? await work(transaction) : await db.writeTransaction(work);
   for (const row of result) {
     const name = row[key] as string;
     totals[name] ??= emptyCounts();

@@ -1,0 +1,192 @@
+/**
+ * Writes that the import format cannot say, because imports only add: changing or removing
+ * fields, deleting entities and relationships, adding one relationship. Each checks its input
+ * against the model (src/model/kinds.ts) and the import schema, and runs in one transaction.
+ */
+import { cypher } from '../db/cypher.ts';
+import type { Database } from '../db/driver.ts';
+import type { RelationshipRow } from '../import/rows.ts';
+import { validateRecord } from '../import/validate.ts';
+import { nameKeys } from '../names.ts';
+import { type Kind, kindOfLabels, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from './kinds.ts';
+
+export class WriteError extends Error {
+  override name = 'WriteError';
+  readonly code: 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT';
+  readonly details: unknown;
+  constructor(code: WriteError['code'], message: string, details?: unknown) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+type Props = Record<string, unknown>;
+
+async function readNode(db: Database, id: string): Promise<{ kind: Kind; props: Props }> {
+  const [row] = await db.read(cypher('merge/read'), { ids: [id] });
+  const kind = row && kindOfLabels(row.labels as string[]);
+  if (!row || !kind) throw new WriteError('NOT_FOUND', `no entity has id "${id}"`);
+  return { kind, props: row.props as Props };
+}
+
+async function requireSource(db: Database, id: string): Promise<void> {
+  const [row] = await db.read(cypher('merge/read'), { ids: [id] });
+  if (!row || kindOfLabels(row.labels as string[]) !== 'source') {
+    throw new WriteError(
+      'BAD_USER_INPUT',
+      `source: no source has id "${id}"; import the source first`,
+    );
+  }
+}
+
+/**
+ * Changes an entity's fields: `set` gives new values (lists replace the stored ones), `unset`
+ * names fields to remove. The result must still be a valid record of its kind; `source` joins
+ * the entity's provenance.
+ */
+export async function updateEntity(
+  db: Database,
+  id: string,
+  changes: { set?: Props; unset?: string[]; source: string },
+): Promise<void> {
+  await requireSource(db, changes.source);
+  const { kind, props } = await readNode(db, id);
+  const fields = new Set([...PROPERTIES[kind], ...LIST_PROPERTIES[kind]]);
+  const set = changes.set ?? {};
+  const unknown = [...Object.keys(set), ...(changes.unset ?? [])].filter((f) => !fields.has(f));
+  if (unknown.length > 0) {
+    throw new WriteError(
+      'BAD_USER_INPUT',
+      `${unknown.join(', ')}: not a field a ${kind} can change; one of ${[...fields].join(', ')} (relationships change with link and unlink)`,
+    );
+  }
+  const next: Props = { ...props, ...set };
+  for (const field of changes.unset ?? []) delete next[field];
+  // Validate the fields as a record of the kind would carry them (references aside).
+  const record: Props = { type: kind, id, sources: [changes.source] };
+  for (const field of fields) if (next[field] !== undefined) record[field] = next[field];
+  const problems = validateRecord(withRequiredLinks(kind, record)).filter((p) =>
+    fields.has(p.field.split(/[.[]/)[0] as string),
+  );
+  if (problems.length > 0) {
+    throw new WriteError(
+      'BAD_USER_INPUT',
+      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      problems,
+    );
+  }
+  next.sources = [...new Set([...((props.sources as string[]) ?? []), changes.source])];
+  if (NAMED.has(kind)) {
+    const keys = nameKeys([
+      next.name as string,
+      next.nameEn as string,
+      ...((next.aliases as string[]) ?? []),
+    ]);
+    next.nameKeys = `|${keys.join('|')}|`;
+  }
+  await db.write(cypher('merge/replace-properties'), { keep: id, props: next });
+}
+
+/** Placeholder references for the required relationship fields, so that only fields are judged. */
+function withRequiredLinks(kind: Kind, record: Props): Props {
+  if (kind === 'role') return { ...record, person: 'x', organisation: 'x' };
+  if (kind === 'agreement') return { ...record, parties: ['x', 'y'] };
+  return record;
+}
+
+/** Deletes an entity with its relationships. A source that something cites cannot go. */
+export async function deleteEntity(db: Database, id: string): Promise<Kind> {
+  const { kind } = await readNode(db, id);
+  if (kind === 'source') {
+    const [row] = await db.read(cypher('writes/citations'), { id });
+    if ((row?.citations as number) > 0) {
+      throw new WriteError(
+        'CONFLICT',
+        `source "${id}" is cited by ${row?.citations} facts; delete or re-cite them first`,
+      );
+    }
+  }
+  await db.write(cypher('writes/delete'), { id });
+  return kind;
+}
+
+/**
+ * A relationship of the model between two entities, checked against src/model/kinds.ts:
+ * which record kind owns it, in which direction, to which kinds.
+ */
+export async function linkEntities(
+  db: Database,
+  input: { from: string; type: string; to: string; source: string; properties?: Props },
+): Promise<'created' | 'updated' | 'unchanged'> {
+  await requireSource(db, input.source);
+  const from = await readNode(db, input.from);
+  const to = await readNode(db, input.to);
+  const link = Object.entries(LINKS)
+    .flatMap(([owner, links]) => links.map((l) => ({ owner: owner as Kind, ...l })))
+    .find(
+      (l) =>
+        l.type === input.type &&
+        (l.inbound
+          ? l.owner === to.kind && l.targets.includes(from.kind)
+          : l.owner === from.kind && l.targets.includes(to.kind)),
+    );
+  if (!link) {
+    throw new WriteError(
+      'BAD_USER_INPUT',
+      `type: a ${from.kind} cannot be linked to a ${to.kind} by ${input.type}`,
+    );
+  }
+  const properties = input.properties ?? {};
+  const allowed = new Set([
+    ...(link.ordered ? ['order'] : []),
+    ...(link.refProperty ? [link.refProperty.property] : []),
+    ...(link.listProperty ? ['roles'] : []),
+  ]);
+  const extra = Object.keys(properties).filter((k) => !allowed.has(k));
+  if (extra.length > 0) {
+    throw new WriteError(
+      'BAD_USER_INPUT',
+      `properties: ${extra.join(', ')} not allowed on ${input.type}${allowed.size ? `; allowed: ${[...allowed].join(', ')}` : ''}`,
+    );
+  }
+  if (
+    properties.order !== undefined &&
+    !(Number.isInteger(properties.order) && (properties.order as number) >= 0)
+  ) {
+    throw new WriteError('BAD_USER_INPUT', 'properties.order: must be a whole number from 0');
+  }
+  if (link.refProperty && properties[link.refProperty.property] !== undefined) {
+    const ref = await readNode(db, String(properties[link.refProperty.property]));
+    if (!link.refProperty.targets.includes(ref.kind)) {
+      throw new WriteError(
+        'BAD_USER_INPUT',
+        `properties.${link.refProperty.property}: must be a ${link.refProperty.targets.join(' or ')}`,
+      );
+    }
+  }
+  const { roles, ...props } = properties;
+  const row: RelationshipRow = {
+    type: input.type,
+    from: input.from,
+    to: input.to,
+    props,
+    sources: [input.source],
+    roles: roles === undefined ? null : (roles as string[]),
+  };
+  const [result] = await db.write(cypher('import/upsert-relationships'), { rows: [row] });
+  return result?.status as 'created' | 'updated' | 'unchanged';
+}
+
+export async function unlinkEntities(
+  db: Database,
+  input: { from: string; type: string; to: string },
+): Promise<void> {
+  const [row] = await db.write(cypher('writes/unlink'), input);
+  if (!row || (row.deleted as number) === 0) {
+    throw new WriteError(
+      'NOT_FOUND',
+      `no ${input.type} relationship from "${input.from}" to "${input.to}"`,
+    );
+  }
+}
