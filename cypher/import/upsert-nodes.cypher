@@ -1,5 +1,6 @@
 // Creates or updates one node per row and says which it did. Scalars given replace those
-// stored; list fields (aliases, focus), sources and nameKeys are united with what is stored.
+// stored; list fields (aliases, focus), sources, nameKeys and searchTerms (the full-text
+// search terms, src/names.ts) are united with what is stored.
 // A record without an id was found by its name, which may be an alias: its name becomes the
 // entity's name only when the entity has none (row.defaultName), and is an alias otherwise.
 UNWIND $rows AS row
@@ -15,6 +16,8 @@ SET n.aliases = CASE WHEN row.aliases IS NULL THEN n.aliases
     WHERE a <> n.name] END
 SET n.focus = CASE WHEN row.focus IS NULL THEN n.focus
   ELSE coalesce(n.focus, []) + [f IN row.focus WHERE NOT f IN coalesce(n.focus, [])] END
+SET n.searchTerms = CASE WHEN row.searchTerms IS NULL THEN n.searchTerms
+  ELSE coalesce(n.searchTerms, []) + [t IN row.searchTerms WHERE NOT t IN coalesce(n.searchTerms, [])] END
 SET n.nameKeys = CASE WHEN row.nameKeys IS NULL THEN n.nameKeys
   ELSE reduce(s = coalesce(n.nameKeys, '|'), k IN row.nameKeys |
     CASE WHEN s CONTAINS '|' + k + '|' THEN s ELSE s + k + '|' END) END

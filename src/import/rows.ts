@@ -3,7 +3,7 @@
  * relationship row per reference that the model turns into a relationship.
  */
 import { type Kind, LABELS, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from '../model/kinds.ts';
-import { nameKeys } from '../names.ts';
+import { nameKeys, searchTerms } from '../names.ts';
 import type { ImportRecord, Ref } from './records.ts';
 
 export interface NodeRow {
@@ -15,6 +15,8 @@ export interface NodeRow {
   aliases: string[] | null;
   focus: string[] | null;
   nameKeys: string[] | null;
+  /** Full-text search terms (src/names.ts searchTerms), united with those stored. */
+  searchTerms: string[] | null;
   defaultName: string | null;
 }
 
@@ -52,6 +54,7 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
       ? (record[field] as string[])
       : null;
   const aliases = anonymous ? [record.name as string, ...(list('aliases') ?? [])] : list('aliases');
+  const names = [record.name as string, record.nameEn as string, ...(aliases ?? [])];
   return {
     id,
     kind,
@@ -60,9 +63,8 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
     sources: sourcesOf(record, id, resolve),
     aliases,
     focus: list('focus'),
-    nameKeys: NAMED.has(kind)
-      ? nameKeys([record.name as string, record.nameEn as string, ...(aliases ?? [])])
-      : null,
+    nameKeys: NAMED.has(kind) ? nameKeys(names) : null,
+    searchTerms: NAMED.has(kind) ? searchTerms(names) : null,
     defaultName: anonymous ? (record.name as string) : null,
   };
 }

@@ -43,7 +43,7 @@ export function mergedProperties(keep: Props, duplicates: Props[]): Props {
     (a) => a !== props.name && a !== props.nameEn,
   );
   if (aliases.length > 0) props.aliases = aliases;
-  for (const list of ['sources', 'focus'] as const) {
+  for (const list of ['sources', 'focus', 'searchTerms'] as const) {
     const all = union(keep[list], ...duplicates.map((d) => d[list]));
     if (all.length > 0) props[list] = all;
   }
