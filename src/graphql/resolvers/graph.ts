@@ -1,2 +1,73 @@
-/** Resolvers for schema/graph.graphql (to be written). */
-export const graphResolvers = {};
+/** The graph questions of schema/graph.graphql: connections, neighbourhood, timeline. */
+import { type GraphNode, MAX_DEPTH, MAX_IDS, neighbourhood } from '../../graph/neighbourhood.ts';
+import { connections, MAX_HOPS } from '../../graph/paths.ts';
+import { MAX_ENTRIES, timeline } from '../../graph/timeline.ts';
+import { RELATIONSHIP_TYPES } from '../../model/kinds.ts';
+import type { Context } from '../context.ts';
+import { badInput } from '../errors.ts';
+
+type Args = Record<string, unknown>;
+
+/** An integer argument within [min, max], or an error naming the argument and its bounds. */
+function bounded(args: Args, name: string, fallback: number, min: number, max: number): number {
+  const value = (args[name] as number | null | undefined) ?? fallback;
+  if (value < min || value > max) {
+    throw badInput(`${name} must be between ${min} and ${max}, got ${value}`, name);
+  }
+  return value;
+}
+
+function dateRange(args: Args): { from: string | null; to: string | null } {
+  const from = (args.from as string | null) ?? null;
+  const to = (args.to as string | null) ?? null;
+  if (from && to && from > to) throw badInput(`from (${from}) is after to (${to})`, 'from');
+  return { from, to };
+}
+
+function relationTypes(args: Args): string[] | null {
+  const types = args.relationTypes as string[] | null | undefined;
+  if (types == null) return null;
+  const unknown = types.filter((t) => !RELATIONSHIP_TYPES.includes(t));
+  if (unknown.length > 0) {
+    throw badInput(
+      `relationTypes: unknown ${unknown.length === 1 ? 'type' : 'types'} ${unknown.join(', ')}; the types are ${RELATIONSHIP_TYPES.join(', ')}`,
+      'relationTypes',
+    );
+  }
+  return [...new Set(types)];
+}
+
+export const graphResolvers = {
+  Query: {
+    connections: (_: unknown, args: Args, ctx: Context) =>
+      connections(
+        ctx.db,
+        args.from as string,
+        args.to as string,
+        bounded(args, 'maxHops', 4, 1, MAX_HOPS),
+      ),
+
+    neighbourhood: (_: unknown, args: Args, ctx: Context) => {
+      const ids = args.ids as string[];
+      if (ids.length > MAX_IDS) {
+        throw badInput(`ids: at most ${MAX_IDS} ids, got ${ids.length}`, 'ids');
+      }
+      return neighbourhood(ctx.db, ids, {
+        depth: bounded(args, 'depth', 1, 0, MAX_DEPTH),
+        types: relationTypes(args),
+        asOf: (args.asOf as string | null) ?? null,
+      });
+    },
+
+    timeline: (_: unknown, args: Args, ctx: Context) =>
+      timeline(ctx.db, {
+        of: (args.of as string | null) ?? null,
+        ...dateRange(args),
+        first: bounded(args, 'first', 100, 0, MAX_ENTRIES),
+      }),
+  },
+
+  GraphNode: {
+    kind: (node: GraphNode) => node.kind.toUpperCase(),
+  },
+};

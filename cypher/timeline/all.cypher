@@ -1,0 +1,30 @@
+// The dated facts of the whole graph (agreements signed, events held, roles started, stated
+// or ended) between $from and $to, oldest first, at most $first. A partial date (2023-12)
+// counts when its period overlaps the range; a partial $to includes its whole period. For a
+// role, the name of its holder and of its organisation.
+CALL () {
+  MATCH (x:Agreement) RETURN x
+  UNION ALL
+  MATCH (x:Event) RETURN x
+  UNION ALL
+  MATCH (x:Role) RETURN x
+}
+WITH x
+UNWIND [
+  {kind: 'EVENT', rank: 0, date: CASE WHEN x:Event THEN x.date END},
+  {kind: 'AGREEMENT_SIGNED', rank: 1, date: CASE WHEN x:Agreement THEN x.signedOn END},
+  {kind: 'ROLE_STARTED', rank: 2, date: CASE WHEN x:Role THEN x.since END},
+  {kind: 'ROLE_STATED', rank: 3, date: CASE WHEN x:Role THEN x.statedOn END},
+  {kind: 'ROLE_ENDED', rank: 4, date: CASE WHEN x:Role THEN x.until END}
+] AS fact
+WITH x, fact
+WHERE fact.date IS NOT NULL
+  AND ($from IS NULL OR fact.date >= $from OR $from STARTS WITH fact.date)
+  AND ($to IS NULL OR fact.date <= $to OR fact.date STARTS WITH $to)
+WITH x, fact
+ORDER BY fact.date, fact.rank, x.id
+LIMIT $first
+RETURN fact.date AS date, fact.kind AS kind, labels(x) AS labels, properties(x) AS props,
+  COLLECT { MATCH (p:Person)-[:HOLDS]->(x) RETURN p.name ORDER BY p.id }[0] AS holder,
+  COLLECT { MATCH (x)-[:AT]->(org:Organisation) RETURN org.name ORDER BY org.id }[0] AS organisation
+ORDER BY date, fact.rank, x.id
