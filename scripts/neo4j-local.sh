@@ -73,6 +73,9 @@ server.memory.pagecache.size=$pagecache
 dbms.security.auth_enabled=true
 dbms.usage_report.enabled=false
 db.transaction.timeout=${NEO4J_TX_TIMEOUT:-0}
+# Bulk imports change the statistics fast; plans cached while the graph was small (a scan of
+# all relationships looks free when there are none) must be replaced quickly.
+dbms.cypher.min_replan_interval=1s
 CONF
   if [ ! -f "$home/data/dbms/auth.ini" ] && [ ! -d "$home/data/databases/system" ]; then
     log "setting the initial password for user '$user'"

@@ -7,7 +7,7 @@ import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import type { RelationshipRow } from '../import/rows.ts';
 import { validateRecord } from '../import/validate.ts';
-import { nameKeys } from '../names.ts';
+import { nameKeys, searchTerms } from '../names.ts';
 import { type Kind, kindOfLabels, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from './kinds.ts';
 
 export class WriteError extends Error {
