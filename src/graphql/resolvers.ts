@@ -3,6 +3,7 @@
  * repository or loader, and shape the result.
  */
 import { entityResolvers } from './resolvers/entities.ts';
+import { extractResolvers } from './resolvers/extract.ts';
 import { graphResolvers } from './resolvers/graph.ts';
 import { mutationResolvers } from './resolvers/mutations.ts';
 import { queryResolvers } from './resolvers/queries.ts';
@@ -25,5 +26,6 @@ export const resolvers = {
     mutationResolvers as never,
     searchResolvers as never,
     graphResolvers as never,
+    extractResolvers as never,
   ),
 };

@@ -1,0 +1,2 @@
+/** Resolvers for schema/extract.graphql (to be written). */
+export const extractResolvers = {};
