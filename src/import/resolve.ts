@@ -72,8 +72,12 @@ export function derivedId(kind: Kind, name: string): string {
 export class Resolver {
   /** Ids of the records in the inputs, with their kind. */
   private readonly ids = new Map<string, { kind: Kind; at: Position }>();
-  /** Name keys of the records in the inputs: key → [id or anonymous slot, kind]. */
-  private readonly names = new Map<string, [string, Kind][]>();
+  /**
+   * Name keys of the records in the inputs: key → "kind\u0001id" entries (id or anonymous
+   * slot) joined by "\u0002". Strings rather than arrays: this map holds every name of a
+   * file of millions of records.
+   */
+  private readonly names = new Map<string, string>();
   private readonly pendingIds = new Map<
     string,
     { targets: readonly Kind[]; at: Position; field: string }[]
@@ -116,10 +120,11 @@ export class Resolver {
       this.anonymous.set(self, { slot: self, kind, name, keys: this.keysOf(record), at });
     }
     if (NAMED.has(kind)) {
+      const entry = `${kind}\u0001${self}`;
       for (const key of this.keysOf(record)) {
-        const entries = this.names.get(key) ?? [];
-        if (!entries.some(([id]) => id === self)) entries.push([self, kind]);
-        this.names.set(key, entries);
+        const entries = this.names.get(key);
+        if (entries === undefined) this.names.set(key, entry);
+        else if (!entries.split('\u0002').includes(entry)) this.names.set(key, `${entries}\u0002${entry}`);
       }
     }
     for (const { field, ref, targets } of referencesOf(record)) {
@@ -128,6 +133,12 @@ export class Resolver {
         continue;
       }
       const id = typeof ref === 'string' ? ref : ref.id;
+      const known = this.ids.get(id);
+      if (known) {
+        // An earlier record: check it now and keep nothing.
+        if (!targets.includes(known.kind)) this.issue(at, field, `"${id}" is a ${known.kind}, not a ${describeTargets(targets)}`);
+        continue;
+      }
       const list = this.pendingIds.get(id) ?? [];
       list.push({ targets, at, field });
       this.pendingIds.set(id, list);
@@ -230,7 +241,7 @@ export class Resolver {
   ): Set<string> {
     const found = new Set<string>();
     for (const key of keys) {
-      for (const [id, kind] of [...(this.names.get(key) ?? []), ...(stored.get(key) ?? [])]) {
+      for (const [id, kind] of [...this.namesOf(key), ...(stored.get(key) ?? [])]) {
         if (!targets.includes(kind) || id === self) continue;
         // Another record without an id: the same entity, under the id it will get.
         const resolved = id.includes('\u0000') ? this.anonymousId(id) : id;
@@ -238,6 +249,15 @@ export class Resolver {
       }
     }
     return found;
+  }
+
+  private namesOf(key: string): [string, Kind][] {
+    const entries = this.names.get(key);
+    if (entries === undefined) return [];
+    return entries.split('\u0002').map((entry) => {
+      const [kind, id] = entry.split('\u0001') as [Kind, string];
+      return [id, kind];
+    });
   }
 
   private anonymousId(slot: string): string | undefined {
