@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/driver.ts';
-import { seed } from '../../src/seed.ts';
-import { apiClient } from '../support/api.ts';
-import { freshDatabase } from '../support/db.ts';
+import { type apiClient, seededApi } from '../support/api.ts';
 
 /** The example operations linked from the README answer as the README says, on the seed. */
 describe('docs/examples', () => {
@@ -12,9 +10,7 @@ describe('docs/examples', () => {
   const example = (name: string) => readFileSync(`docs/examples/${name}.graphql`, 'utf8');
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    await seed(db);
-    gql = apiClient(db);
+    ({ db, gql } = await seededApi());
   });
   afterAll(() => db.close());
 

@@ -7,18 +7,14 @@ import type { Database } from '../../src/db/driver.ts';
 import type { EntityNode } from '../../src/graph/entity.ts';
 import { pathText, relationshipLabel, type Step } from '../../src/graph/paths.ts';
 import { RELATIONSHIP_TYPES } from '../../src/model/kinds.ts';
-import { seed } from '../../src/seed.ts';
-import { apiClient } from '../support/api.ts';
-import { freshDatabase } from '../support/db.ts';
+import { type apiClient, seededApi } from '../support/api.ts';
 import { importRecords, org, person, type Rec, SRC, source } from '../support/records.ts';
 
 let db: Database;
 let gql: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  db = await freshDatabase();
-  await seed(db);
-  gql = apiClient(db);
+  ({ db, gql } = await seededApi());
 });
 afterAll(() => db.close());
 

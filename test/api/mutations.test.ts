@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/driver.ts';
-import { seed } from '../../src/seed.ts';
-import { apiClient } from '../support/api.ts';
-import { freshDatabase, graphCounts } from '../support/db.ts';
+import { type apiClient, seededApi } from '../support/api.ts';
+import { graphCounts } from '../support/db.ts';
 
 const SRC = 'src-bjut-news-2023-12-22';
 let db: Database;
 let gql: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  db = await freshDatabase();
-  await seed(db);
-  gql = apiClient(db);
+  ({ db, gql } = await seededApi());
 });
 afterAll(() => db.close());
 

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { records } from '../../bench/generate.ts';
 import type { Database } from '../../src/db/driver.ts';
-import { seed } from '../../src/seed.ts';
-import { apiClient } from '../support/api.ts';
-import { freshDatabase, graphCounts } from '../support/db.ts';
+import { type apiClient, seededApi } from '../support/api.ts';
+import { graphCounts } from '../support/db.ts';
 import { importRecords, type Rec } from '../support/records.ts';
 
 let db: Database;
 let gql: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  db = await freshDatabase();
-  await seed(db);
-  gql = apiClient(db);
+  ({ db, gql } = await seededApi());
 });
 afterAll(() => db.close());
 

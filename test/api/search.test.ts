@@ -11,8 +11,8 @@ import { escapeLucene, luceneQuery } from '../../src/graph/search.ts';
 import { mergedProperties } from '../../src/model/merge.ts';
 import { pinyinForms, searchTerms } from '../../src/names.ts';
 import { seed, seedFiles } from '../../src/seed.ts';
-import { apiClient } from '../support/api.ts';
-import { freshDatabase, graphCounts } from '../support/db.ts';
+import { type apiClient, seededApi } from '../support/api.ts';
+import { graphCounts } from '../support/db.ts';
 
 interface Hit {
   kind: string;
@@ -32,9 +32,7 @@ const SEARCH = `query Search($text: String!, $kinds: [Kind!], $first: Int) {
 let db: Database;
 let gql: ReturnType<typeof apiClient>;
 beforeAll(async () => {
-  db = await freshDatabase();
-  await seed(db);
-  gql = apiClient(db);
+  ({ db, gql } = await seededApi());
 });
 afterAll(() => db.close());
 

@@ -1,6 +1,8 @@
 /** Running GraphQL operations against the real app (yoga over the test Neo4j) in tests. */
 import type { Database } from '../../src/db/driver.ts';
+import { seed } from '../../src/seed.ts';
 import { createApp } from '../../src/server/app.ts';
+import { freshDatabase } from './db.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
@@ -27,4 +29,11 @@ export function apiClient(db: Database) {
     });
     return (await response.json()) as GraphQLResponse<T>;
   };
+}
+
+/** A migrated database holding just the seed, and a client for the app over it. */
+export async function seededApi(): Promise<{ db: Database; gql: ReturnType<typeof apiClient> }> {
+  const db = await freshDatabase();
+  await seed(db);
+  return { db, gql: apiClient(db) };
 }
