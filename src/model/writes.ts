@@ -78,12 +78,13 @@ export async function updateEntity(
   }
   next.sources = [...new Set([...((props.sources as string[]) ?? []), changes.source])];
   if (NAMED.has(kind)) {
-    const keys = nameKeys([
+    const names = [
       next.name as string,
       next.nameEn as string,
       ...((next.aliases as string[]) ?? []),
-    ]);
-    next.nameKeys = `|${keys.join('|')}|`;
+    ];
+    next.nameKeys = `|${nameKeys(names).join('|')}|`;
+    next.searchTerms = searchTerms(names);
   }
   await db.write(cypher('merge/replace-properties'), { keep: id, props: next });
 }
