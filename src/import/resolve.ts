@@ -124,7 +124,8 @@ export class Resolver {
       for (const key of this.keysOf(record)) {
         const entries = this.names.get(key);
         if (entries === undefined) this.names.set(key, entry);
-        else if (!entries.split('\u0002').includes(entry)) this.names.set(key, `${entries}\u0002${entry}`);
+        else if (!entries.split('\u0002').includes(entry))
+          this.names.set(key, `${entries}\u0002${entry}`);
       }
     }
     for (const { field, ref, targets } of referencesOf(record)) {
@@ -136,7 +137,8 @@ export class Resolver {
       const known = this.ids.get(id);
       if (known) {
         // An earlier record: check it now and keep nothing.
-        if (!targets.includes(known.kind)) this.issue(at, field, `"${id}" is a ${known.kind}, not a ${describeTargets(targets)}`);
+        if (!targets.includes(known.kind))
+          this.issue(at, field, `"${id}" is a ${known.kind}, not a ${describeTargets(targets)}`);
         continue;
       }
       const list = this.pendingIds.get(id) ?? [];
