@@ -17,6 +17,34 @@ export interface Config {
   /** Load the seed data when the database holds no entities at start. */
   seedOnStart: boolean;
   logLevel: string;
+  /** `json` (one object a line) or `pretty` (development; needs the pino-pretty dev dependency). */
+  logFormat: 'json' | 'pretty';
+  security: SecurityConfig;
+}
+
+export const ROLES = ['none', 'reader', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Access control, abuse limits and what the API shows about itself (see README, "Running in production"). */
+export interface SecurityConfig {
+  /** The JSON file of hashed API keys (`npm run keys -- add` writes it); undefined: no keys. */
+  keysFile: string | undefined;
+  /** The role of a request without a key: `admin` (the default) for local use, `none` for a deployment. */
+  anonymousRole: Role;
+  graphiql: boolean;
+  introspection: boolean;
+  /** Origins allowed by CORS: `*` any, [] none. */
+  corsOrigins: '*' | string[];
+  maxBodyBytes: number;
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  /** Requests per minute per API key (or per client address without one); 0: no limit. */
+  rateLimitPerMinute: number;
+  /** Take the client address from X-Forwarded-For (behind a load balancer). */
+  trustProxy: boolean;
 }
 
 /** The environment variables the service reads, with their defaults. */
@@ -31,6 +59,20 @@ export const ENV_DEFAULTS = {
   PORT: '4000',
   ACCORD_SEED: 'true',
   LOG_LEVEL: 'info',
+  LOG_FORMAT: 'json',
+  ACCORD_KEYS_FILE: '',
+  ACCORD_ANONYMOUS_ROLE: 'admin',
+  ACCORD_GRAPHIQL: 'true',
+  ACCORD_INTROSPECTION: 'true',
+  ACCORD_CORS_ORIGINS: '*',
+  ACCORD_MAX_BODY_BYTES: '2000000',
+  ACCORD_MAX_DEPTH: '10',
+  ACCORD_MAX_COST: '20000',
+  ACCORD_MAX_ALIASES: '15',
+  ACCORD_MAX_TOKENS: '2000',
+  ACCORD_MAX_DIRECTIVES: '10',
+  ACCORD_RATE_LIMIT: '0',
+  ACCORD_TRUST_PROXY: 'false',
 } as const;
 
 export type EnvName = keyof typeof ENV_DEFAULTS;
@@ -73,5 +115,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { host: read(env, 'HOST'), port: positiveInt(env, 'PORT') },
     seedOnStart: bool(env, 'ACCORD_SEED'),
     logLevel: read(env, 'LOG_LEVEL'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const),
+    security: {
+      keysFile: read(env, 'ACCORD_KEYS_FILE') || undefined,
+      anonymousRole: oneOf(env, 'ACCORD_ANONYMOUS_ROLE', ROLES),
+      graphiql: bool(env, 'ACCORD_GRAPHIQL'),
+      introspection: bool(env, 'ACCORD_INTROSPECTION'),
+      corsOrigins: origins(read(env, 'ACCORD_CORS_ORIGINS')),
+      maxBodyBytes: positiveInt(env, 'ACCORD_MAX_BODY_BYTES'),
+      maxDepth: positiveInt(env, 'ACCORD_MAX_DEPTH'),
+      maxCost: positiveInt(env, 'ACCORD_MAX_COST'),
+      maxAliases: positiveInt(env, 'ACCORD_MAX_ALIASES'),
+      maxTokens: positiveInt(env, 'ACCORD_MAX_TOKENS'),
+      maxDirectives: positiveInt(env, 'ACCORD_MAX_DIRECTIVES'),
+      rateLimitPerMinute: positiveInt(env, 'ACCORD_RATE_LIMIT'),
+      trustProxy: bool(env, 'ACCORD_TRUST_PROXY'),
+    },
   };
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: EnvName, values: readonly T[]): T {
+  const raw = read(env, name);
+  if (!(values as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+/** `*`, or origins separated by commas; `none` allows no cross-origin requests. */
+function origins(raw: string): '*' | string[] {
+  if (raw.trim() === '*') return '*';
+  if (raw.trim() === 'none') return [];
+  return raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
 }

@@ -3,10 +3,23 @@
  * (the process is up) and `/ready` (Neo4j answers and every migration is applied).
  */
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { keyStore } from '../auth/keys.ts';
+import { type Config, loadConfig } from '../config.ts';
 import type { Database } from '../db/driver.ts';
 import { migrationStatus } from '../db/migrate.ts';
 import { createContext } from '../graphql/context.ts';
 import { createSchema } from '../graphql/schema.ts';
+import { maskError } from './errors.ts';
+import { createLogger, type Logger, yogaLogger } from './log.ts';
+import { createMetrics } from './metrics.ts';
+import { useAccessControl } from './plugins/access.ts';
+import { useArmor } from './plugins/armor.ts';
+import { useExplorer } from './plugins/explorer.ts';
+import { useGraphExports } from './plugins/exports.ts';
+import { useLogging } from './plugins/logging.ts';
+import { useMetrics } from './plugins/metrics.ts';
+import { useRateLimit } from './plugins/rate-limit.ts';
+import { useRequestInfo } from './plugins/request-info.ts';
 import { useRoundTripReport } from './plugins/round-trips.ts';
 
 /** What GraphiQL shows first: the seed's agreements, with who, when, where and says who. */
@@ -28,18 +41,56 @@ const DEFAULT_QUERY = `# Who signed what with whom, when, where, and says who?
 
 export interface AppOptions {
   db: Database;
+  /** Defaults to the environment's configuration. */
+  config?: Config;
+  /** Defaults to warnings and errors only, on standard output. */
+  logger?: Logger;
 }
 
-export function createApp({ db }: AppOptions) {
+export function createApp({
+  db,
+  config = loadConfig(),
+  logger = createLogger({ logLevel: 'warn' }),
+}: AppOptions) {
+  const { security } = config;
+  const keys = keyStore(security.keysFile, security.anonymousRole);
+  const metrics = createMetrics();
+  const measured = db.observed(metrics.observeQuery);
   return createYoga({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'Accord', defaultQuery: DEFAULT_QUERY },
-    context: () => createContext(db),
+    graphiql: security.graphiql ? { title: 'Accord', defaultQuery: DEFAULT_QUERY } : false,
+    cors:
+      security.corsOrigins === '*'
+        ? { credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] }
+        : security.corsOrigins.length === 0
+          ? false
+          : {
+              origin: security.corsOrigins,
+              credentials: false,
+              exposedHeaders: ['x-request-id', 'retry-after'],
+            },
+    maxRequestBodySize: security.maxBodyBytes,
+    maskedErrors: { maskError },
+    logging: yogaLogger(logger),
+    context: () => createContext(measured),
     plugins: [
+      // Cross-cutting concerns, in the order they meet a request.
+      useRequestInfo(),
+      useLogging(logger),
+      useMetrics(metrics),
+      useRateLimit({
+        perMinute: security.rateLimitPerMinute,
+        trustProxy: security.trustProxy,
+        keys,
+      }),
+      useArmor(security),
+      useAccessControl(keys, logger),
       useRoundTripReport(),
+      useGraphExports({ db }),
+      useExplorer(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

@@ -10,6 +10,7 @@ import type { Config } from '../config.ts';
 import { createDatabase, type Database } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
 import { createApp } from './app.ts';
+import { createLogger } from './log.ts';
 
 export interface Service {
   db: Database;
@@ -30,12 +31,19 @@ export async function startService(config: Config, startup: Startup[] = []): Pro
     await db.close();
     throw error;
   }
-  const app = createApp({ db });
+  const logger = createLogger(config);
+  const app = createApp({ db, config, logger });
   const server = createServer(app);
+  // Idle keep-alive connections outlive a load balancer's idle timeout (commonly 60 s), so the
+  // balancer, not Accord, closes them; a slow client gets 30 s to send its request.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 30_000;
   server.listen(config.http.port, config.http.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const host = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
+  logger.info({ port, neo4j: config.neo4j.uri }, 'listening');
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
