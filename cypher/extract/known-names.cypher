@@ -1,0 +1,10 @@
+// Entities of the given labels one of whose names or aliases has one of the given normalised
+// keys (src/names.ts), with, for a person, the organisations they hold roles at: the
+// extractor's matching of an article's names against the graph (src/extract/graph.ts).
+UNWIND $keys AS key
+MATCH (n:Entity)
+WHERE n.nameKeys CONTAINS '|' + key + '|' AND any(label IN labels(n) WHERE label IN $labels)
+OPTIONAL MATCH (n)-[:HOLDS]->(:Role)-[:AT]->(o:Organisation)
+WITH key, n, collect(DISTINCT o.id) AS organisations
+RETURN key, n.id AS id, [label IN labels(n) WHERE label IN $labels][0] AS label, n.name AS name,
+       n.nameEn AS nameEn, coalesce(n.aliases, []) AS aliases, organisations

@@ -1,0 +1,427 @@
+/**
+ * Agreements and who signed them. A signing verb (签署, 签订, 签约) names the agreement after it
+ * (签订战略合作协议, 签署《战略合作框架协议》) or before it (…全面战略合作协议签约仪式), and the
+ * parties before it, joined by 、与和及 (A、B、C签订…). 双方 and 三方 are the parties last named.
+ * Signatories only where the text says who signed for whom:
+ *
+ *   X代表Y与Z签署…            X for Y
+ *   X与Y分别代表A和B签署…      X for A, Y for B (in order)
+ *   X与Y代表双方签署…          each for the party at which the text gives them a title
+ *   …由X与Y代表双方签署        the same, written passively
+ *
+ * 三方代表签订… and 北工大、北控集团代表签订… name parties and nobody who signed for them.
+ * Witnesses: 在X、Y的见证下, X、Y共同见证, X到场见证.
+ */
+import type { Span } from './article.ts';
+import type { DateMention } from './dates.ts';
+import { AGREEMENT_TITLE_END } from './lexicon.ts';
+import type { People, Person } from './officials.ts';
+import { type Organisation, type Organisations, wordsOf } from './organisations.ts';
+import type { Sentence } from './sentences.ts';
+
+export type AgreementKind =
+  | 'strategic-cooperation-agreement'
+  | 'cooperation-agreement'
+  | 'contract'
+  | 'memorandum-of-understanding'
+  | 'framework-agreement'
+  | 'letter-of-intent'
+  | 'other';
+
+export interface Signatory {
+  person: Person;
+  onBehalfOf: Organisation;
+  span: Span;
+  confidence: number;
+}
+
+export interface Agreement {
+  /** The title as written, without 《》. */
+  title: string;
+  key: string;
+  kind: AgreementKind;
+  parties: Organisation[];
+  signatories: Signatory[];
+  witnesses: Person[];
+  signedOn?: string;
+  /** The clause that states the signing. */
+  span: Span;
+  /** Every sentence that mentions it. */
+  mentions: Span[];
+  confidence: number;
+}
+
+export interface Unplaced {
+  kind: string;
+  text: string;
+  span: Span;
+  reason: string;
+}
+
+/** The kind of agreement a title names. */
+export function agreementKind(title: string): AgreementKind {
+  if (/备忘录|memorandum|\bmou\b/i.test(title)) return 'memorandum-of-understanding';
+  if (/意向书|letter of intent/i.test(title)) return 'letter-of-intent';
+  if (/框架/.test(title) || /framework/i.test(title)) return 'framework-agreement';
+  if (/合同|contract/i.test(title)) return 'contract';
+  if (/战略合作|strategic/i.test(title)) return 'strategic-cooperation-agreement';
+  if (/合作|cooperation|collaboration/i.test(title)) return 'cooperation-agreement';
+  return 'other';
+}
+
+const SIGN = /签署|签订|签约|签定|签字/g;
+const CEREMONY = /^(仪式|活动|典礼|大会|现场|会)/;
+const MANY = /^(双方|三方|四方|多方|各方|两校|校企双方|校地双方|区校企三方)/;
+const SEPARATOR = /^[、与和及同,\s]*$|^(以及)$/;
+
+/** The title that follows a signing verb at `at`: 了?《?…协议》?. */
+function titleAfter(view: string, at: number, end: number): Span | undefined {
+  let i = at;
+  if (view[i] === '了') i++;
+  if (view[i] === '《') {
+    const close = view.indexOf('》', i);
+    return close !== -1 && close < end + 1 ? [i + 1, close] : undefined;
+  }
+  const rest = view.slice(i, Math.min(end, i + 30));
+  const m = AGREEMENT_TITLE_END.exec(rest);
+  if (!m) return undefined;
+  const title = rest.slice(0, m.index + m[0].length);
+  if (/[,、。;()“”]/.test(title)) return undefined;
+  return [i, i + title.length];
+}
+
+/** The title written just before `at` (…全面战略合作协议签约仪式), read back to its first word. */
+function titleBefore(
+  view: string,
+  at: number,
+  from: number,
+  orgs: Organisations,
+): Span | undefined {
+  const before = view.slice(from, at);
+  const m = /(框架协议|合作协议书|协议书|协议|合同书|合同|备忘录|意向书|协定)$/.exec(before);
+  if (!m) return undefined;
+  // The title begins after the last party named before it.
+  const last = orgs.mentionsIn([from, at]).at(-1);
+  let start = last ? last.span[1] : from;
+  // 於該校國際會議廳舉行產學合作協議: the title begins after the verb or preposition before it.
+  const words = wordsOf(view, [start, at]);
+  const cut = words
+    .filter(
+      (w) => /^(p|v|d|c)$/.test(w.tag) && /^(举行|举办|召开|开展|于|在|假|并|与|和)$/.test(w.word),
+    )
+    .at(-1);
+  if (cut) start = cut.start + cut.word.length;
+  while (start < at && /[、与和及\s》]/.test(view[start] as string)) start++;
+  if (view[start] === '《') start++;
+  let end = at;
+  if (view[end - 1] === '》') end--;
+  return end - start >= 2 && end - start <= 30 ? [start, end] : undefined;
+}
+
+/** Strips 三方 or 双方 from the front of a title: 三方战略合作协议 is the 战略合作协议. */
+function titleKey(view: string, [s, e]: Span): string {
+  return view.slice(s, e).replace(/^(双方|三方|四方|多方|各方)/, '');
+}
+
+/** The run of parties written in `span`, ending nearest its end: A、B与C. */
+function partyRun(view: string, orgs: Organisations, [start, end]: Span): Organisation[] {
+  // Names in brackets ((下称“前海创投”)) are notes on the name before them, not parties.
+  const mentions = orgs.mentionsIn([start, end]).filter((m) => !inBrackets(view, m.span[0], start));
+  if (mentions.length === 0) return [];
+  const run = [mentions.at(-1) as (typeof mentions)[number]];
+  for (let k = mentions.length - 2; k >= 0; k--) {
+    const m = mentions[k] as (typeof mentions)[number];
+    const next = run[0] as (typeof mentions)[number];
+    let gap = view.slice(m.span[1], next.span[0]);
+    gap = gap.replace(/\([^)]*\)/g, '');
+    if (!SEPARATOR.test(gap)) break;
+    run.unshift(m);
+  }
+  const parties: Organisation[] = [];
+  for (const m of run) if (!parties.includes(m.org)) parties.push(m.org);
+  return parties;
+}
+
+function inBrackets(view: string, at: number, from: number): boolean {
+  const open = view.lastIndexOf('(', at);
+  return open >= from && view.lastIndexOf(')', at) < open;
+}
+
+export interface AgreementFindings {
+  agreements: Agreement[];
+  /** Parties named at a signing that gave no agreement's title (东海大学与…签约仪式). */
+  signingParties: Organisation[];
+  unplaced: Unplaced[];
+}
+
+export function findAgreements(
+  text: string,
+  view: string,
+  sentences: Sentence[],
+  orgs: Organisations,
+  people: People,
+  dates: DateMention[],
+): AgreementFindings {
+  const agreements: Agreement[] = [];
+  const unplaced: Unplaced[] = [];
+  let signingParties: Organisation[] = [];
+  const leadDate = dates.find((d) =>
+    sentences.some((s) => s.paragraph >= 0 && s.span[0] <= d.span[0] && d.span[1] <= s.span[1]),
+  );
+
+  const dateAt = (at: number, sentence: Sentence): string | undefined => {
+    if (sentence.paragraph < 0) return undefined;
+    const before = dates.filter((d) => d.span[0] < at && d.span[0] >= 0);
+    return (before.at(-1) ?? leadDate)?.date;
+  };
+
+  const upsert = (
+    titleSpan: Span | undefined,
+    parties: Organisation[],
+    clause: Span,
+    sentence: Sentence,
+    inferred = false,
+  ): Agreement | undefined => {
+    // 区校企三方签署战略合作协议是…: parties read from context do not make a new agreement.
+    if (inferred && titleSpan) {
+      const same = agreements.find((a) => a.key === titleKey(view, titleSpan));
+      if (same) {
+        same.mentions.push(sentence.span);
+        return same;
+      }
+    }
+    const bare = titleSpan ? titleKey(view, titleSpan) : '';
+    const generic =
+      !titleSpan ||
+      /^(协议|合同|合作协议)$/.test(bare) ||
+      (/^(意向书|备忘录|协议书|合同书|框架协议)$/.test(bare) &&
+        agreements.some((a) => a.key.endsWith(bare)));
+    if (generic && agreements.length > 0) {
+      const last = (agreements.filter((a) => !bare || a.key.endsWith(bare)).at(-1) ??
+        agreements.at(-1)) as Agreement;
+      if (parties.length < 2 || sameParties(last.parties, parties)) return last;
+    }
+    if (!titleSpan) return undefined;
+    const key = titleKey(view, titleSpan);
+    const existing = agreements.find(
+      (a) =>
+        a.key === key &&
+        (parties.length < 2 || a.parties.length < 2 || sameParties(a.parties, parties)),
+    );
+    if (existing) {
+      if (existing.parties.length < 2 && parties.length >= 2) existing.parties = parties;
+      existing.signedOn ??= dateAt(clause[0], sentence);
+      existing.mentions.push(sentence.span);
+      return existing;
+    }
+    const written = text.slice(...titleSpan).replace(/^(双方|三方|四方|多方|各方|雙方)/, '');
+    const agreement: Agreement = {
+      title: written,
+      key,
+      kind: agreementKind(key),
+      parties,
+      signatories: [],
+      witnesses: [],
+      span: clause,
+      mentions: [sentence.span],
+      confidence: parties.length >= 2 ? 0.9 : 0.6,
+    };
+    const signedOn = dateAt(clause[0], sentence);
+    if (signedOn) agreement.signedOn = signedOn;
+    agreements.push(agreement);
+    return agreement;
+  };
+
+  for (const sentence of sentences) {
+    const inSentence: Agreement[] = [];
+    const [sStart, sEnd] = sentence.span;
+    for (const clause of sentence.clauses) {
+      const [cStart, cEnd] = clause;
+      const part = view.slice(cStart, cEnd);
+      for (const verb of part.matchAll(SIGN)) {
+        const at = cStart + verb.index;
+        const after = at + verb[0].length;
+        // 此次战略合作协议的签署 / 以本次签署…为新的起点: a signing already reported.
+        if (/(此次|本次|这次)$/.test(view.slice(Math.max(cStart, at - 3), at))) continue;
+        if (view[after] === '的' || view.slice(at - 1, at) === '的') continue;
+        const ceremony = CEREMONY.test(view.slice(after));
+        const title = ceremony
+          ? titleBefore(view, at, cStart, orgs)
+          : (titleAfter(view, after, cEnd) ??
+            (view.slice(cStart, at).match(/由/) ? passiveTitle(view, cStart, at) : undefined));
+        // Who represents whom: the words around 代表 before the verb.
+        const represent = view.lastIndexOf('代表', at);
+        const hasRepresent = represent >= cStart && represent < at;
+        const byWhom = view.lastIndexOf('由', hasRepresent ? represent : at);
+        const signersFrom = byWhom >= cStart ? byWhom + 1 : cStart;
+        const signers = hasRepresent
+          ? people.mentionsIn([signersFrom, represent]).map((m) => m.person)
+          : [];
+        let parties: Organisation[] = [];
+        let represented: Organisation[] = [];
+        let respectively = false;
+        if (hasRepresent) {
+          const phraseStart = represent + 2;
+          const phrase = view.slice(phraseStart, at);
+          respectively = view.slice(represent - 2, represent) === '分别';
+          if (MANY.test(phrase) || phrase === '') {
+            represented = [];
+          } else {
+            represented = partyRun(view, orgs, [phraseStart, at]);
+          }
+          const before = signers.length === 0 ? partyRun(view, orgs, [cStart, represent]) : [];
+          parties = before.length >= 2 ? before : represented;
+          if (signers.length === 1 && represented.length >= 1) parties = represented;
+        } else if (ceremony && title) {
+          parties = partyRun(view, orgs, [cStart, title[0]]);
+        } else if (ceremony) {
+          const leading = partyRun(view, orgs, [cStart, at]);
+          if (leading.length >= 2) signingParties = leading;
+          continue;
+        } else {
+          const byPosition = byWhom >= cStart ? cStart : cStart;
+          parties = partyRun(view, orgs, [byPosition, at]);
+        }
+        let inferred = false;
+        if (parties.length < 2) {
+          const said = view.slice(cStart, at);
+          const count = /三方/.test(said) ? 3 : /双方|两校/.test(said) ? 2 : 0;
+          const lists = [...agreements.map((a) => a.parties).reverse(), signingParties];
+          const fallback =
+            lists.find((l) => l.length >= 2 && (count === 0 || l.length === count)) ?? [];
+          if (parties.length === 0 || /(双方|三方|各方|两校)/.test(said)) {
+            parties = fallback;
+            inferred = true;
+          } else if (parties.length === 1 && fallback.includes(parties[0] as Organisation)) {
+            parties = fallback;
+            inferred = true;
+          }
+        }
+        if (!title && inSentence.length > 0 && signers.length > 0) {
+          // 叶春燕与谢振华代表双方签约: the agreement of the clause before.
+          const last = inSentence.at(-1) as Agreement;
+          if (parties.length < 2 || sameParties(parties, last.parties)) parties = last.parties;
+        }
+        const agreement = title
+          ? upsert(title, parties, clause, sentence, inferred)
+          : signers.length > 0 && inSentence.length > 0
+            ? (inSentence.at(-1) as Agreement)
+            : upsert(undefined, parties, clause, sentence);
+        if (!agreement) {
+          if (parties.length >= 2) signingParties = parties;
+          continue;
+        }
+        if (!inSentence.includes(agreement)) inSentence.push(agreement);
+        if (signers.length > 0) {
+          assignSignatories(
+            agreement,
+            signers,
+            represented,
+            respectively,
+            people,
+            clause,
+            unplaced,
+            text,
+          );
+        }
+      }
+    }
+    // Witnesses: 在X、Y的共同见证下 before the signing, X、Y共同见证 after it.
+    const witnessAt = view.indexOf('见证', sStart);
+    if (witnessAt !== -1 && witnessAt < sEnd) {
+      const clause =
+        sentence.clauses.find(([s, e]) => s <= witnessAt && witnessAt < e) ?? sentence.span;
+      const witnesses = people.mentionsIn([clause[0], witnessAt]).map((m) => m.person);
+      const all = /上述|各项|所有|全部/.test(view.slice(witnessAt, clause[1]));
+      const targets = all ? agreements : inSentence.length ? inSentence : agreements.slice(-1);
+      for (const agreement of targets) {
+        for (const w of witnesses) {
+          if (agreement.signatories.some((s) => s.person === w)) continue;
+          if (!agreement.witnesses.includes(w)) agreement.witnesses.push(w);
+        }
+      }
+    }
+  }
+
+  for (const a of agreements) {
+    if (!a.signedOn && leadDate) a.signedOn = leadDate.date;
+  }
+  const placed = agreements.filter((a) => a.parties.length >= 2);
+  for (const a of agreements) {
+    if (a.parties.length < 2) {
+      unplaced.push({
+        kind: 'agreement',
+        text: a.title,
+        span: a.span,
+        reason: 'an agreement whose parties the text does not name',
+      });
+    }
+  }
+  return { agreements: placed, signingParties, unplaced };
+}
+
+function passiveTitle(view: string, from: number, at: number): Span | undefined {
+  const by = view.indexOf('由', from);
+  if (by === -1 || by > at) return undefined;
+  const before = view.slice(from, by);
+  return /(协议|合同|备忘录|意向书|协定)$/.test(before) ? [from, by] : undefined;
+}
+
+const sameParties = (a: Organisation[], b: Organisation[]) =>
+  a.length === b.length && a.every((o) => b.includes(o));
+
+function assignSignatories(
+  agreement: Agreement,
+  signers: Person[],
+  represented: Organisation[],
+  respectively: boolean,
+  people: People,
+  clause: Span,
+  unplaced: Unplaced[],
+  text: string,
+) {
+  const add = (person: Person, org: Organisation, confidence: number) => {
+    if (!agreement.parties.includes(org)) return false;
+    if (agreement.signatories.some((s) => s.person === person)) return true;
+    agreement.signatories.push({ person, onBehalfOf: org, span: clause, confidence });
+    return true;
+  };
+  // X代表Y: one signer, the body named after 代表.
+  if (signers.length === 1 && represented.length >= 1) {
+    add(signers[0] as Person, represented[0] as Organisation, 0.9);
+    return;
+  }
+  // X与Y分别代表A和B: in order.
+  if (represented.length === signers.length && represented.length >= 2) {
+    signers.forEach((p, k) => {
+      add(p, represented[k] as Organisation, respectively ? 0.9 : 0.8);
+    });
+    return;
+  }
+  // X与Y代表双方: each for the party the text gives them a title at.
+  const left = new Map<Person, Organisation | undefined>();
+  for (const person of signers) {
+    const held = people.organisationsOf(person).filter((o) => agreement.parties.includes(o));
+    left.set(person, held.length === 1 ? held[0] : undefined);
+  }
+  const unassigned = signers.filter((p) => !left.get(p));
+  const free = agreement.parties.filter((o) => ![...left.values()].includes(o));
+  if (unassigned.length === 1 && free.length === 1) left.set(unassigned[0] as Person, free[0]);
+  else if (respectively && unassigned.length > 0 && signers.length === agreement.parties.length) {
+    signers.forEach((p, k) => {
+      if (!left.get(p)) left.set(p, agreement.parties[k]);
+    });
+  }
+  for (const person of signers) {
+    const org = left.get(person);
+    if (org) add(person, org, 0.85);
+    else {
+      unplaced.push({
+        kind: 'signatory',
+        text: text.slice(...person.span),
+        span: clause,
+        reason: `signed ${agreement.title}, for a party the text does not make clear`,
+      });
+    }
+  }
+}

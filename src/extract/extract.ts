@@ -1,0 +1,96 @@
+/**
+ * `extractDraft`: an article in, a draft of import records out. Reads the article (segmenting,
+ * language, headline), runs the rules of its language, matches the names against the graph
+ * when a database is given, and writes the draft (src/extract/draft.ts).
+ */
+import type { Database } from '../db/driver.ts';
+import { findAgreements, type Unplaced } from './agreements.ts';
+import { htmlToText, readArticle } from './article.ts';
+import { findCredits } from './credits.ts';
+import { findDates, headerDate } from './dates.ts';
+import { buildDraft, type Draft } from './draft.ts';
+import { readEnglish } from './english.ts';
+import { findEvents } from './events.ts';
+import type { Findings } from './findings.ts';
+import { matchGraph } from './graph.ts';
+import { findInitiatives } from './initiatives.ts';
+import { findOfficials } from './officials.ts';
+import { findOrganisations } from './organisations.ts';
+import { findRegions } from './places.ts';
+import { chineseSentences } from './sentences.ts';
+
+export interface ExtractOptions {
+  /** YYYY-MM-DD: dates without a year are read against it. Else a date in the header. */
+  publishedOn?: string;
+  sourceUrl?: string;
+  /** Match names against this graph. */
+  db?: Database;
+  /** The text is an HTML page. */
+  html?: boolean;
+}
+
+/** Reads an article and finds what its rules can. */
+export function findFacts(input: string, options: ExtractOptions = {}): Findings {
+  const article = readArticle(options.html ? htmlToText(input) : input);
+  const { text, view } = article;
+  const publishedOn =
+    options.publishedOn ?? headerDate(article.header.map(([s, e]) => view.slice(s, e)));
+  const titleSpan = article.title ?? article.paragraphs[0] ?? [0, 0];
+  const title = text.slice(...titleSpan).trim() || 'untitled';
+  if (article.language === 'en') return readEnglish(article, publishedOn, title, titleSpan);
+
+  const sentences = chineseSentences(article);
+  const spans = sentences.map((s) => s.span);
+  const bodyStart = article.paragraphs[0]?.[0] ?? 0;
+  const dates = findDates(view, publishedOn).filter((d) => d.span[0] >= bodyStart);
+  const orgs = findOrganisations(text, view, spans);
+  const people = findOfficials(text, view, sentences, orgs);
+  const { agreements, unplaced } = findAgreements(text, view, sentences, orgs, people, dates);
+  const events = findEvents(text, view, sentences, people, agreements, dates);
+  const credits = findCredits(text, view, [...article.header, ...article.paragraphs]);
+  for (const c of credits) if (!people.find(c.key)) people.add(c.key, c.name, c.span, 0.85);
+  const regions = findRegions(text, view, sentences, orgs, events);
+  const { initiatives, concerns } = findInitiatives(text, view, sentences, agreements, regions);
+  const storyDate = dates[0]?.date;
+
+  const notes: Unplaced[] = [...unplaced];
+  const withRole = new Set(people.roles.map((r) => r.person));
+  const present = new Set(events.flatMap((e) => [...e.attendees, ...e.hosts]));
+  for (const p of people.all) {
+    if (!withRole.has(p) && !present.has(p) && !credits.some((c) => c.key === p.key)) {
+      notes.push({
+        kind: 'person',
+        text: p.name,
+        span: p.span,
+        reason: 'named, without a title or a part in an event',
+      });
+    }
+  }
+  return {
+    article,
+    ...(publishedOn ? { publishedOn } : {}),
+    title,
+    titleSpan,
+    organisations: orgs.all,
+    people: people.all,
+    roles: people.roles,
+    agreements,
+    events,
+    credits,
+    regions,
+    initiatives,
+    concerns,
+    ...(storyDate ? { storyDate } : {}),
+    unplaced: notes,
+  };
+}
+
+/** The draft of an article: import records with confidence and evidence, and what was not placed. */
+export async function extractDraft(input: string, options: ExtractOptions = {}): Promise<Draft> {
+  const findings = findFacts(input, options);
+  const matches = options.db ? await matchGraph(options.db, findings) : undefined;
+  return buildDraft(findings, {
+    ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
+    ...(matches ? { matches } : {}),
+  });
+}

@@ -1,0 +1,383 @@
+/**
+ * Officials and their titles, read the way Chinese news lists them:
+ *
+ *   北京工业大学党委书记姜泽廷,党委副书记、校长聂祚仁,党委常委、副校长乔俊飞、陈树君,朝阳区委副书记、区长吴小杰
+ *
+ * A title belongs to the organisation named before it, and that organisation carries on to
+ * the next person until another is named. Titles joined by 、 or 兼 are one person's; names
+ * joined by 、 after titles share them. 区委…/市委… titles belong to the place's party
+ * committee and 区长/市长… to its government. A department written before a title stays in
+ * the title (国际合作处处长). A name is two to four characters beginning with a surname and
+ * ending where punctuation or a word that follows names (出席, 代表, 主持, 教授 ...) begins.
+ */
+import type { Span } from './article.ts';
+import {
+  COMPOUND_SURNAMES,
+  HONORIFICS,
+  NAME_FOLLOWERS,
+  SURNAMES,
+  TITLE,
+  TITLE_JOINERS,
+} from './lexicon.ts';
+import { hasProperName, type Organisation, type Organisations, wordsOf } from './organisations.ts';
+import type { Sentence } from './sentences.ts';
+
+export interface Person {
+  /** The name as written. */
+  name: string;
+  /** The name as the rules read it (simplified). */
+  key: string;
+  span: Span;
+  confidence: number;
+}
+
+export interface Role {
+  person: Person;
+  organisation: Organisation;
+  /** The title as written (校長 stays 校長). */
+  title: string;
+  rank: number;
+  /** The words from the organisation (or the first title) to the name. */
+  span: Span;
+  confidence: number;
+}
+
+export interface PersonMention {
+  person: Person;
+  span: Span;
+  /** The phrase with its titles, when titles were written with the name. */
+  phrase?: Span;
+  sentence: number;
+}
+
+export class People {
+  readonly all: Person[] = [];
+  readonly roles: Role[] = [];
+  readonly mentions: PersonMention[] = [];
+  private readonly byKey = new Map<string, Person>();
+
+  find(key: string): Person | undefined {
+    return this.byKey.get(key);
+  }
+
+  add(key: string, written: string, span: Span, confidence: number): Person {
+    let person = this.byKey.get(key);
+    if (!person) {
+      person = { name: written, key, span, confidence };
+      this.all.push(person);
+      this.byKey.set(key, person);
+    }
+    return person;
+  }
+
+  mention(person: Person, span: Span, sentence: number, phrase?: Span) {
+    if (this.mentions.some((m) => m.span[0] === span[0])) return;
+    this.mentions.push({ person, span, sentence, ...(phrase ? { phrase } : {}) });
+  }
+
+  role(role: Role) {
+    const same = this.roles.find(
+      (r) =>
+        r.person === role.person && r.organisation === role.organisation && r.title === role.title,
+    );
+    if (!same) this.roles.push(role);
+  }
+
+  /** Mentions inside a span, in order. */
+  mentionsIn([start, end]: Span): PersonMention[] {
+    return this.mentions
+      .filter((m) => m.span[0] >= start && m.span[1] <= end)
+      .sort((a, b) => a.span[0] - b.span[0]);
+  }
+
+  /** The organisations a person holds titles at. */
+  organisationsOf(person: Person): Organisation[] {
+    return [...new Set(this.roles.filter((r) => r.person === person).map((r) => r.organisation))];
+  }
+}
+
+const DELIMITER = /[\s,、。;:!?()“”"《》[\]]/;
+const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|中心|研究院|学院)$/;
+const PARTY_TITLE = /^(区委|市委|省委|县委|州委)/;
+const GOVERNMENT_TITLE = /(区长|市长|省长|县长|镇长|州长)$/;
+
+/** Whether a name may end at `at`: punctuation, the end, or a word that follows names. */
+function endsName(view: string, at: number, end: number): boolean {
+  if (at >= end) return true;
+  if (DELIMITER.test(view[at] as string)) return true;
+  return NAME_FOLLOWERS.some((w) => view.startsWith(w, at));
+}
+
+/** The name that begins at `at`, if one does: its length, or 0. */
+export function readName(view: string, at: number, end: number): number {
+  const options: number[] = [];
+  for (const length of [3, 2, 4]) {
+    if (at + length > end) continue;
+    const name = view.slice(at, at + length);
+    if (!/^\p{Script=Han}+$/u.test(name)) continue;
+    const compound = COMPOUND_SURNAMES.has(name.slice(0, 2));
+    if (!compound && !SURNAMES.has(name[0] as string)) continue;
+    if (length === 4 && !compound) continue;
+    if (compound && length < 3) continue;
+    if (!endsName(view, at + length, end)) continue;
+    // 石磊等: a name does not end in a word that follows names.
+    if (length > 2 && NAME_FOLLOWERS.some((w) => view.startsWith(w, at + length - 1))) continue;
+    TITLE.lastIndex = at + 1;
+    if (TITLE.test(view) && TITLE.lastIndex <= at + length) continue;
+    options.push(length);
+  }
+  return options[0] ?? 0;
+}
+
+interface Titles {
+  spans: Span[];
+  end: number;
+}
+
+/** Titles joined by 、 or 兼 beginning at `at`. */
+function readTitles(view: string, at: number, end: number): Titles | undefined {
+  const spans: Span[] = [];
+  let i = at;
+  for (;;) {
+    TITLE.lastIndex = i;
+    const m = TITLE.exec(view);
+    if (!m || m.index !== i || i + m[0].length > end) break;
+    spans.push([i, i + m[0].length]);
+    i += m[0].length;
+    const joiner = TITLE_JOINERS.find((j) => view.startsWith(j, i));
+    if (!joiner) break;
+    TITLE.lastIndex = i + joiner.length;
+    const next = TITLE.exec(view);
+    if (!next || next.index !== i + joiner.length) break;
+    i += joiner.length;
+  }
+  return spans.length ? { spans, end: i } : undefined;
+}
+
+interface Context {
+  orgs: Organisation[];
+}
+
+/** Reads every official, title and name of the article's sentences. */
+export function findOfficials(
+  text: string,
+  view: string,
+  sentences: Sentence[],
+  orgs: Organisations,
+): People {
+  const people = new People();
+  let carried: Context | undefined;
+  let paragraph = -2;
+
+  /** The place of `level` (区, 市 ...) the text last named before `at`. */
+  const placeBefore = (level: string, at: number): string | undefined => {
+    const before = orgs.mentions.filter((m) => m.span[0] < at && m.org.place?.endsWith(level));
+    return before.at(-1)?.org.place;
+  };
+
+  sentences.forEach((sentence, index) => {
+    if (sentence.paragraph !== paragraph) {
+      carried = undefined;
+      paragraph = sentence.paragraph;
+    }
+    const [start, end] = sentence.span;
+    let pending: Organisation[] = [];
+    let pendingPlace: string | undefined;
+    let loose = start;
+    let i = start;
+    while (i < end) {
+      const ch = view[i] as string;
+      if (ch === ',' || ch === ';' || ch === ':') {
+        pending = [];
+        pendingPlace = undefined;
+        i += 1;
+        loose = i;
+        continue;
+      }
+      if (ch === '、') {
+        i += 1;
+        loose = i;
+        continue;
+      }
+      const org = orgs.mentionAt(i);
+      // 继续教育学院院长, 科学技术研究院院长: a unit with no name of its own, before a title, is
+      // a department of the body named before it (or carried), and stays in the title.
+      if (
+        org &&
+        readTitles(view, org.span[1], end) &&
+        isDepartment(org.org.name, org.org.parent) &&
+        (org.org.parent || carried?.orgs.length)
+      ) {
+        const parent =
+          org.org.parent &&
+          view.startsWith(view.slice(i, i + org.org.parent.name.length), i) &&
+          org.org.name.startsWith(org.org.parent.name)
+            ? org.org.parent
+            : undefined;
+        if (parent) {
+          if (!pending.includes(parent)) pending.push(parent);
+          loose = i + parent.name.length;
+        } else {
+          loose = i;
+        }
+        i = org.span[1];
+        continue;
+      }
+      if (org) {
+        if (!pending.includes(org.org)) pending.push(org.org);
+        i = org.span[1];
+        // 朝阳园管委会(区科信局): a second name in brackets; (以下简称…) is skipped.
+        if (view[i] === '(') {
+          const inner = orgs.mentionAt(i + 1);
+          const close = view.indexOf(')', i);
+          if (inner && close === inner.span[1] && !pending.includes(inner.org)) {
+            pending.push(inner.org);
+          }
+          if (close !== -1 && close - i < 30) i = close + 1;
+        }
+        loose = i;
+        continue;
+      }
+      const titles = readTitles(view, i, end);
+      if (titles) {
+        const nameLength = readName(view, titles.end, end);
+        if (nameLength === 0) {
+          i = titles.end;
+          continue;
+        }
+        // What stands between the last delimiter and the titles: a department or a place.
+        const before = view.slice(loose, i);
+        if (before.length >= 2 && /^\p{Script=Han}+$/u.test(before)) {
+          if (pending.length === 0 && /(省|市|区|县|州|镇)$/.test(before)) {
+            // 仪式由临川市副市长: the place is the run of words at the end, not 仪式由.
+            const words = wordsOf(view, [loose, i]);
+            const bad = words
+              .filter(
+                (w) =>
+                  /^(v|p|c|d|u.*|r|m|q|n)$/.test(w.tag) && !/(省|市|区|县|州|镇)$/.test(w.word),
+              )
+              .at(-1);
+            pendingPlace = bad ? view.slice(bad.start + bad.word.length, i) : before;
+          } else if (DEPARTMENT.test(before) && titles.spans[0]) titles.spans[0][0] = loose;
+        }
+        const nameSpan: Span = [titles.end, titles.end + nameLength];
+        const person = people.add(view.slice(...nameSpan), text.slice(...nameSpan), nameSpan, 0.9);
+        const phrase: Span = [
+          pending.length ? (orgMentionStart(orgs, pending, i) ?? i) : i,
+          nameSpan[1],
+        ];
+        people.mention(person, nameSpan, index, phrase);
+        const holders = assignTitles(titles, person, phrase);
+        carried = { orgs: holders.length ? holders : (carried?.orgs ?? []) };
+        i = nameSpan[1];
+        i = skipHonorific(view, i);
+        // 副校长乔俊飞、陈树君: names after a name share its titles.
+        while (view[i] === '、' && !orgs.mentionAt(i + 1) && !readTitles(view, i + 1, end)) {
+          const length = readName(view, i + 1, end);
+          if (length === 0) break;
+          // 马超、国际合作处处长贺兰: a title before the next delimiter means a new person.
+          const rest = view.slice(i + 1, end).split(/[,、。;]/)[0] as string;
+          if (/处长|部长|主任|书记|校长|院长|经理|董事/.test(rest.slice(length))) break;
+          const span: Span = [i + 1, i + 1 + length];
+          const other = people.add(view.slice(...span), text.slice(...span), span, 0.85);
+          people.mention(other, span, index, [phrase[0], span[1]]);
+          assignTitles(titles, other, phrase, 0.85);
+          i = skipHonorific(view, span[1]);
+        }
+        pending = [];
+        pendingPlace = undefined;
+        loose = i;
+        continue;
+      }
+      i += 1;
+    }
+
+    /** Gives `person` each title at the organisation it belongs to; returns those bodies. */
+    function assignTitles(titles: Titles, person: Person, phrase: Span, confidence = 0.9) {
+      const holders: Organisation[] = [];
+      titles.spans.forEach(([s, e], rank) => {
+        let title = text.slice(s, e);
+        const key = view.slice(s, e);
+        const place = (level: string) =>
+          pending.find((o) => o.place?.endsWith(level))?.place ??
+          (pendingPlace?.endsWith(level) ? pendingPlace : undefined) ??
+          placeBefore(level, s);
+        let targets: Organisation[] = [];
+        let sure = confidence;
+        const party = PARTY_TITLE.exec(key);
+        const government = GOVERNMENT_TITLE.exec(key);
+        if (party) {
+          const level = (party[1] as string)[0] as string;
+          const where = place(level);
+          if (where) targets = [orgs.partyCommitteeOf(where, [s, e])];
+          sure = 0.8;
+        } else if (government) {
+          const level = (government[1] as string)[0] as string;
+          const where = place(level);
+          if (where) targets = [orgs.governmentOf(where, [s, e])];
+          sure = 0.8;
+        } else if (pending.length) {
+          targets = pending;
+          const committee = pending.find((o) => o.kind === 'party-committee' && o.place);
+          // 滨江区委书记: the committee's title is 区委书记.
+          if (committee && pending.length === 1) {
+            const level = (committee.place as string).slice(-1);
+            const at = orgMentionEnd(orgs, committee, s);
+            title = `${at ? text.slice(at - 2, at) : `${level}委`}${title}`;
+          }
+        } else if (carried?.orgs.length) {
+          targets = carried.orgs;
+          sure = confidence - 0.05;
+        }
+        for (const organisation of targets) {
+          people.role({ person, organisation, title, rank, span: phrase, confidence: sure });
+          if (!holders.includes(organisation)) holders.push(organisation);
+        }
+      });
+      return holders.filter((o) => o.kind !== 'government' && o.kind !== 'party-committee').length
+        ? holders.filter((o) => o.kind !== 'government' && o.kind !== 'party-committee')
+        : holders;
+    }
+  });
+
+  // Names met again without titles: 姜泽廷指出, 在林国栋、吴建波的共同见证下.
+  const keys = people.all.map((p) => p.key).sort((a, b) => b.length - a.length);
+  sentences.forEach((sentence, index) => {
+    const [start, end] = sentence.span;
+    for (let i = start; i < end; i++) {
+      const key = keys.find((k) => view.startsWith(k, i));
+      if (!key) continue;
+      const covered = people.mentions.some((m) => m.span[0] <= i && m.span[1] > i);
+      if (!covered && endsName(view, i + key.length, end)) {
+        people.mention(people.find(key) as Person, [i, i + key.length], index);
+      }
+      i += key.length - 1;
+    }
+  });
+  people.mentions.sort((a, b) => a.span[0] - b.span[0]);
+  return people;
+}
+
+/** A unit without a proper name of its own: 科学技术研究院, or 赣东学院 + 继续教育学院. */
+function isDepartment(name: string, parent: Organisation | undefined): boolean {
+  const own = parent && name.startsWith(parent.name) ? name.slice(parent.name.length) : name;
+  if (own.length < 3 || !/(学院|研究院|研究所|研究中心|中心|处|部|办|系|室)$/.test(own))
+    return false;
+  return !hasProperName(own);
+}
+
+function skipHonorific(view: string, at: number): number {
+  const honorific = HONORIFICS.find((h) => view.startsWith(h, at));
+  return honorific ? at + honorific.length : at;
+}
+
+function orgMentionStart(orgs: Organisations, pending: Organisation[], before: number) {
+  const mentions = orgs.mentions.filter(
+    (m) => pending.includes(m.org) && m.span[1] <= before && before - m.span[1] < 40,
+  );
+  return mentions[0]?.span[0];
+}
+
+function orgMentionEnd(orgs: Organisations, org: Organisation, before: number) {
+  return orgs.mentions.filter((m) => m.org === org && m.span[1] <= before).at(-1)?.span[1];
+}

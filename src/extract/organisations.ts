@@ -1,0 +1,591 @@
+/**
+ * Organisations: where their names are written, and the other names they go by. A name is
+ * found by the word that ends it (大学, 集团有限公司, 管理委员会, 局 ...) and read leftwards to
+ * the punctuation or linking word (与, 和, 在, 下属 ...) before it; a leading verb is trimmed
+ * (加快北京… is 北京…). Short forms are taken from the text: announced in brackets
+ * (以下简称“江城城投”), or written later as an abbreviation of a full name (北工大 of
+ * 北京工业大学, 朝阳园管委会 of 中关村科技园区朝阳园管理委员会), or as the name without its
+ * legal ending (华锐机器人 of 华锐机器人有限公司). A body in brackets after another that does not
+ * abbreviate it is the same body under a second name (朝阳园管委会(区科信局)).
+ */
+import type { Span } from './article.ts';
+import { NOT_ORGANISATIONS, ORG_LEFT_BOUNDARIES, ORG_SUFFIXES, TITLE } from './lexicon.ts';
+import { cutWords, tagWords, type Word } from './segmenter.ts';
+
+export type OrgKind =
+  | 'university'
+  | 'company'
+  | 'government'
+  | 'party-committee'
+  | 'park-administration'
+  | 'research-institute'
+  | 'association'
+  | 'other';
+
+export interface Organisation {
+  /** The fullest name the text gives, as written. */
+  name: string;
+  aliases: string[];
+  kind: OrgKind;
+  /** Where the fullest name is written. */
+  span: Span;
+  confidence: number;
+  parent?: Organisation;
+  sameAs: Organisation[];
+  /** For a government or party committee: the place it governs (朝阳区). */
+  place?: string;
+  /** Where each short form was seen, for the reviewer. */
+  aliasSpans: Map<string, Span>;
+  /** Where the text says it belongs to its parent (北控集团下属焦奥中心). */
+  parentSpan?: Span;
+}
+
+export interface OrgMention {
+  org: Organisation;
+  span: Span;
+  /** How it was recognised: full name, announced short form, abbreviation, ... */
+  how: 'name' | 'alias' | 'abbreviation' | 'place-body';
+}
+
+const PUNCT = /[\s,、。;:!?()“”"'《》[\]<>…—·/|+\-*=\d０-９A-Za-z]/;
+const PLACE_LEVEL = /(省|市|区|县|州|镇|旗|盟)$/;
+
+/** The kind of body a name ends in. */
+export function kindOf(name: string): OrgKind {
+  if (/(区委|市委|省委|县委|州委|党委|党工委|党组)$/.test(name)) return 'party-committee';
+  if (/(管理委员会|管委会)$/.test(name) && /(园|区|开发区|新区|片区|港)/.test(name))
+    return 'park-administration';
+  if (/(大学|学院|学校|大學)$/.test(name) && !/(党校|行政学院)$/.test(name)) return 'university';
+  if (/(研究院|研究所|研究中心|实验室|科学院)$/.test(name)) return 'research-institute';
+  if (/(公司|集团)$/.test(name)) return 'company';
+  if (/(人民政府|政府|局|厅|委员会|管委会|办公室|大使馆|领事馆|部|署)$/.test(name))
+    return 'government';
+  if (/(协会|学会|联合会|商会|基金会)$/.test(name)) return 'association';
+  return 'other';
+}
+
+/** The endings a short form of a name with this suffix may have: 大学 → 大, 大学. */
+const SHORT_ENDINGS: [RegExp, string[]][] = [
+  [/大学$/, ['大学', '大']],
+  [/(研究院|学院)$/, ['院']],
+  [/研究中心$/, ['研究中心', '中心']],
+  [/中心$/, ['中心']],
+  [/集团(股份|有限|公司)*$/, ['集团']],
+  [/管理委员会$/, ['管委会', '管委']],
+  [/委员会$/, ['委员会', '委']],
+  [/人民政府$/, ['政府']],
+  [/局$/, ['局']],
+];
+
+/** Whether `short` abbreviates `full`: 北工大 of 北京工业大学, 北控集团 of 北京控股集团有限公司. */
+export function abbreviates(short: string, full: string): boolean {
+  if (short.length < 2 || short.length >= full.length) return false;
+  if (PLACE_LEVEL.test(short)) return false;
+  // 赣东学院 of 赣东学院继续教育学院 is the parent, not a short form.
+  const rest = full.slice(short.length);
+  if (
+    full.startsWith(short) &&
+    ORG_SUFFIXES.some((s) => short.endsWith(s)) &&
+    !/^(股份|集团|有限|责任|公司)+$/.test(rest)
+  )
+    return false;
+  const endings = SHORT_ENDINGS.find(([pattern]) => pattern.test(full))?.[1];
+  // Without a suffix rule: the name without its legal ending (华锐机器人 of 华锐机器人有限公司).
+  if (!endings) {
+    if (!/(有限公司|股份有限公司|有限责任公司|公司)$/.test(full)) return false;
+    if (!full.startsWith(short) || short.length < 3) return false;
+    const words = cutWords(full);
+    let at = 0;
+    for (const w of words) {
+      at += w.length;
+      if (at === short.length) return true;
+      if (at > short.length) return false;
+    }
+    return false;
+  }
+  if (!endings.some((e) => short.endsWith(e))) return false;
+  // Every character in order, the first at the start of one of the full name's words.
+  const words = cutWords(full);
+  const starts = new Set<number>();
+  let at = 0;
+  for (const w of words) {
+    starts.add(at);
+    at += w.length;
+  }
+  const first = short[0] as string;
+  for (const start of starts) {
+    if (full[start] !== first) continue;
+    let j = start;
+    let ok = true;
+    for (const ch of short) {
+      j = full.indexOf(ch, j);
+      if (j === -1) {
+        ok = false;
+        break;
+      }
+      j += 1;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** Words that end a name's left edge when written as a word of their own. */
+const EDGE_WORDS = new Set([
+  ...ORG_LEFT_BOUNDARIES,
+  '给予',
+  '介绍',
+  '共建',
+  '加快',
+  '推动',
+  '打造',
+  '成立',
+  '设立',
+  '表示',
+  '指出',
+  '希望',
+  '感谢',
+  '助力',
+  '对接',
+  '融入',
+  '落实',
+  '贯彻',
+  '牵头',
+  '组织',
+  '邀请',
+  '陪同',
+  '考察',
+  '调研',
+  '走访',
+  '赴',
+  '到',
+  '至',
+  '与会',
+  '了',
+  '中',
+  '上',
+]);
+/** Tags of words that never belong to a name: prepositions, conjunctions, particles, ... */
+const EDGE_TAGS = new Set([
+  'p',
+  'c',
+  'u',
+  'uj',
+  'ul',
+  'uv',
+  'uz',
+  'ug',
+  'ud',
+  'd',
+  'r',
+  'm',
+  'q',
+  'y',
+  'e',
+  'o',
+]);
+
+const wordCache = new Map<string, Word[]>();
+/** The words of a span of the view, with offsets into the view. */
+export function wordsOf(view: string, [start, end]: Span): Word[] {
+  const key = `${start}:${end}:${view.length}`;
+  let words = wordCache.get(key);
+  if (!words || words.map((w) => w.word).join('') !== view.slice(start, end)) {
+    words = tagWords(view.slice(start, end)).map((w) => ({ ...w, start: w.start + start }));
+    wordCache.set(key, words);
+  }
+  return words;
+}
+
+/** Where a name whose suffix begins at `suffixStart` begins: words are read leftwards to an edge. */
+export function leftEdge(view: string, words: Word[], suffixStart: number, limit: number): number {
+  let k = words.findIndex((w) => w.start <= suffixStart && w.start + w.word.length > suffixStart);
+  if (k === -1) return suffixStart;
+  let edge = (words[k] as Word).start;
+  if (edge < limit) return suffixStart;
+  for (k -= 1; k >= 0; k--) {
+    const w = words[k] as Word;
+    if (w.start < limit) break;
+    if (w.word === ')') {
+      // 中国(上海)自由贸易试验区: a bracketed place inside a name, text on both sides.
+      const open = view.lastIndexOf('(', w.start);
+      if (open > limit && w.start - open <= 5 && !PUNCT.test(view[open - 1] ?? ' ')) {
+        while (k > 0 && (words[k] as Word).start > open) k--;
+        edge = open;
+        continue;
+      }
+      break;
+    }
+    if (PUNCT.test(w.word[0] as string) || EDGE_WORDS.has(w.word) || EDGE_TAGS.has(w.tag)) break;
+    if (suffixStart - w.start > 30) break;
+    edge = w.start;
+  }
+  return edge;
+}
+
+/** Whether a name holds a proper name (a place, a brand: 中科, 华锐) rather than only common words. */
+export function hasProperName(name: string): boolean {
+  return tagWords(name).some((w) => /^(ns|nz|nt|nr|nrt|j|x|eng)$/.test(w.tag));
+}
+
+/** Whether `at` lies inside 《...》, the marks around a document's title. */
+function insideTitleMarks(view: string, at: number): boolean {
+  const open = view.lastIndexOf('《', at);
+  return open !== -1 && view.lastIndexOf('》', at) < open && view.indexOf('》', at) !== -1;
+}
+
+/** Every organisation name written in `span` of the view, the longest reading at each start. */
+export function scanOrganisationNames(
+  view: string,
+  [start, end]: Span,
+): { span: Span; name: string }[] {
+  const words = wordsOf(view, [start, end]);
+  const found: { span: Span; name: string }[] = [];
+  for (let i = start; i < end; i++) {
+    const suffix = ORG_SUFFIXES.find((s) => view.startsWith(s, i) && i + s.length <= end);
+    if (!suffix) continue;
+    const after = view[i + suffix.length] ?? '';
+    // 局长, 校长, 院长: a title, not the end of a name.
+    if (after === '长') continue;
+    // 共建联合创新研究院协议: a word of an agreement's title.
+    if (/^(协议|合同|备忘录|意向书|共建合同|共建协议)/.test(view.slice(i + suffix.length)))
+      continue;
+    if (insideTitleMarks(view, i)) continue;
+    const left = leftEdge(view, words, i, start);
+    if (left >= i) continue;
+    const name = view.slice(left, i + suffix.length);
+    // 注册公司: a verb and its object, not a name.
+    const first = words.find((w) => w.start === left);
+    if (first && first.tag === 'v' && first.word.length >= 2) continue;
+    if ((suffix.length === 1 || suffix === '中心') && name.length < 3) continue;
+    if (NOT_ORGANISATIONS.test(name)) continue;
+    found.push({ span: [left, i + suffix.length], name });
+  }
+  const longest = new Map<number, { span: Span; name: string }>();
+  for (const f of found) {
+    const seen = longest.get(f.span[0]);
+    if (!seen || f.span[1] > seen.span[1]) longest.set(f.span[0], f);
+  }
+  const kept = [...longest.values()];
+  return kept
+    .filter((f) => !kept.some((g) => g !== f && g.span[0] <= f.span[0] && g.span[1] >= f.span[1]))
+    .sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** Party committees and governments of places: 朝阳区委, 青州市人民政府, 朝阳区政府. */
+const PLACE_BODY = /(\p{Script=Han}{0,8}?(?:省|市|区|县|州|镇))(委(?!员|会)|人民政府|政府)/gu;
+
+/** Whether view[start, end) reads as a place: its words hold a place name (ns) and no verb. */
+function isPlace(view: string, words: Word[], start: number, end: number): boolean {
+  const inside = words.filter((w) => w.start >= start && w.start < end);
+  if (inside.length === 0) return false;
+  if (inside.some((w) => /^(v|vn|a|ad|d|p|c|u.*|r|m|q)$/.test(w.tag))) return false;
+  return end - start >= 3 && /^\p{Script=Han}+$/u.test(view.slice(start, end));
+}
+
+/** The organisations of an article and every place their names are written. */
+export class Organisations {
+  readonly all: Organisation[] = [];
+  readonly mentions: OrgMention[] = [];
+  private readonly byName = new Map<string, Organisation>();
+
+  /** The organisation a name or short form stands for, if the text has given it. */
+  find(name: string): Organisation | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Registers a body under its name (or finds it), with the evidence of where. */
+  add(name: string, span: Span, original: string, confidence: number): Organisation {
+    const known = this.byName.get(name);
+    if (known) return known;
+    const org: Organisation = {
+      name: original,
+      aliases: [],
+      kind: kindOf(name),
+      span,
+      confidence,
+      sameAs: [],
+      aliasSpans: new Map(),
+    };
+    const place = /^(.+?(?:省|市|区|县|州|镇))(委|人民政府|政府)$/.exec(name);
+    if (place) org.place = place[1];
+    this.all.push(org);
+    this.byName.set(name, org);
+    return org;
+  }
+
+  alias(org: Organisation, name: string, original: string, span: Span) {
+    const other = this.byName.get(name);
+    if (other && other !== org) return;
+    this.byName.set(name, org);
+    if (original !== org.name && !org.aliases.includes(original)) {
+      org.aliases.push(original);
+      org.aliasSpans.set(original, span);
+    }
+  }
+
+  mention(org: Organisation, span: Span, how: OrgMention['how']) {
+    if (this.mentions.some((m) => m.span[0] === span[0] && m.span[1] === span[1])) return;
+    this.mentions.push({ org, span, how });
+  }
+
+  /** The mention that starts at `at`, if any. */
+  mentionAt(at: number): OrgMention | undefined {
+    return this.mentions.find((m) => m.span[0] === at);
+  }
+
+  /** Mentions inside a span, in order. */
+  mentionsIn([start, end]: Span): OrgMention[] {
+    return this.mentions
+      .filter((m) => m.span[0] >= start && m.span[1] <= end)
+      .sort((a, b) => a.span[0] - b.span[0]);
+  }
+
+  /** The government of a place: the body the text names, else one under `P政府`. */
+  governmentOf(place: string, span: Span): Organisation {
+    const named = this.all.find((o) => o.kind === 'government' && o.place === place);
+    if (named) return named;
+    const org = this.add(`${place}政府`, span, `${place}政府`, 0.7);
+    org.kind = 'government';
+    org.place = place;
+    return org;
+  }
+
+  /** The party committee of a place: `P委` (朝阳区委). */
+  partyCommitteeOf(place: string, span: Span): Organisation {
+    const named = this.all.find((o) => o.kind === 'party-committee' && o.place === place);
+    if (named) return named;
+    const org = this.add(`${place}委`, span, `${place}委`, 0.7);
+    org.kind = 'party-committee';
+    org.place = place;
+    return org;
+  }
+}
+
+/** Finds the organisations of the view's spans: full names, bracketed names, short forms. */
+export function findOrganisations(text: string, view: string, spans: Span[]): Organisations {
+  const orgs = new Organisations();
+  const names = spans.flatMap((span) => scanOrganisationNames(view, span));
+
+  // Bodies of places first: 朝阳区委 is a party committee, not a name ending in 委.
+  let lastPlace: Record<string, string> = {};
+  for (const span of spans) {
+    const words = wordsOf(view, span);
+    const part = view.slice(span[0], span[1]);
+    for (const m of part.matchAll(PLACE_BODY)) {
+      const levelAt = span[0] + m.index + (m[1] as string).length - 1;
+      const level = view[levelAt] as string;
+      const bodyAt = levelAt + 1;
+      const end = span[0] + m.index + m[0].length;
+      let at = leftEdge(view, words, levelAt, span[0]);
+      if (at === levelAt && levelAt > span[0]) at = leftEdge(view, words, levelAt - 1, span[0]);
+      let place = view.slice(at, bodyAt);
+      if (/委|政府/.test(place.slice(0, -1))) {
+        at = levelAt;
+        place = level;
+      }
+      if (place === level || at >= levelAt) {
+        // 区政府 after 朝阳区委: the government of the same place.
+        const known = lastPlace[level];
+        if (!known) continue;
+        place = known;
+        at = levelAt;
+      } else if (!isPlace(view, words, at, bodyAt)) {
+        continue;
+      }
+      lastPlace = { ...lastPlace, [level]: place };
+      const body = m[2] as string;
+      const written = text.slice(at, end);
+      const key = view.slice(at, end);
+      let org = body === '委' ? orgs.partyCommitteeOf(place, [at, end]) : orgs.find(key);
+      if (!org && at < levelAt) {
+        org = orgs.all.find((o) => o.kind === 'government' && o.place === place);
+        if (!org) {
+          org = orgs.add(key, [at, end], written, 0.9);
+          org.kind = 'government';
+          org.place = place;
+        }
+      }
+      org ??= orgs.governmentOf(place, [at, end]);
+      // A bare 区委 or 区政府 names no place of its own: no alias for it.
+      if (at < levelAt) orgs.alias(org, key, written, [at, end]);
+      orgs.mention(org, [at, end], 'place-body');
+    }
+  }
+
+  // Full names, in order; a name announced in brackets right after is a short form.
+  for (const { span, name } of names) {
+    // 临川市政府投资促进局: a bureau under the government, named after it.
+    const under = orgs.mentions.find(
+      (m) => m.how === 'place-body' && m.span[0] === span[0] && m.span[1] < span[1],
+    );
+    if (under) orgs.mentions.splice(orgs.mentions.indexOf(under), 1);
+    if (orgs.mentions.some((m) => m.span[0] < span[1] && m.span[1] > span[0])) continue;
+    const written = text.slice(span[0], span[1]);
+    const org = orgs.find(name) ?? orgs.add(name, span, written, 0.9);
+    if (
+      org.name.length < written.length &&
+      orgs.find(name) === org &&
+      name.length > org.name.length
+    ) {
+      org.name = written;
+    }
+    orgs.mention(org, span, 'name');
+  }
+
+  // Announced short forms: X(以下简称“Y”), X(下称「Y」), X(简称Y); bracketed second names.
+  const ANNOUNCED = /^\((?:以下简称|以下称|下称|简称)[::]?“?([^”)]{2,20})”?\)/;
+  for (const m of [...orgs.mentions]) {
+    const rest = view.slice(m.span[1], m.span[1] + 30);
+    const announced = ANNOUNCED.exec(rest);
+    if (announced) {
+      const short = announced[1] as string;
+      const at = m.span[1] + rest.indexOf(short);
+      orgs.alias(m.org, short, text.slice(at, at + short.length), [at, at + short.length]);
+      continue;
+    }
+    if (rest.startsWith('(')) {
+      const inner = orgs.mentions.find((n) => n.span[0] === m.span[1] + 1);
+      if (inner && view[inner.span[1]] === ')' && inner.org !== m.org) {
+        if (
+          abbreviates(view.slice(inner.span[0], inner.span[1]), view.slice(m.span[0], m.span[1]))
+        ) {
+          continue;
+        }
+        if (!m.org.sameAs.includes(inner.org) && !inner.org.sameAs.includes(m.org))
+          inner.org.sameAs.push(m.org);
+      }
+    }
+  }
+
+  // Abbreviations: a name that shortens exactly one full name is another name of it.
+  const fulls = orgs.all.filter((o) => o.name.length >= 4);
+  for (const org of [...orgs.all]) {
+    const key = view.slice(org.span[0], org.span[1]);
+    const longer = fulls.filter(
+      (f) => f !== org && abbreviates(key, view.slice(f.span[0], f.span[1])),
+    );
+    if (longer.length === 1 && org.aliases.length === 0 && org.sameAs.length === 0) {
+      const full = longer[0] as Organisation;
+      merge(orgs, org, full, view);
+    }
+  }
+  // Short forms not ending in a suffix (华锐机器人, 江城城投 announced elsewhere): look for every
+  // known short form and every abbreviation bounded by punctuation or linking words.
+  for (const span of spans) {
+    for (let i = span[0]; i < span[1]; i++) {
+      if (i > span[0] && !boundaryBefore(view, i)) continue;
+      if (orgs.mentions.some((m) => m.span[0] <= i && m.span[1] > i)) continue;
+      for (let len = Math.min(12, span[1] - i); len >= 2; len--) {
+        const short = view.slice(i, i + len);
+        if (!/^\p{Script=Han}+$/u.test(short)) continue;
+        if (!boundaryAfter(view, i + len)) continue;
+        const known = orgs.find(short);
+        const candidates = known
+          ? [known]
+          : fulls.filter((f) => abbreviates(short, view.slice(f.span[0], f.span[1])));
+        if (candidates.length !== 1) continue;
+        const org = candidates[0] as Organisation;
+        const written = text.slice(i, i + len);
+        if (!known) orgs.alias(org, short, written, [i, i + len]);
+        orgs.mention(org, [i, i + len], known ? 'alias' : 'abbreviation');
+        i += len - 1;
+        break;
+      }
+    }
+  }
+  // Subsidiaries: X下属Y, X旗下Y, X所属Y.
+  for (const m of orgs.mentions) {
+    const link = /^(下属|旗下|所属)(的)?/.exec(view.slice(m.span[1], m.span[1] + 3));
+    if (!link) continue;
+    const child = orgs.mentionAt(m.span[1] + link[0].length);
+    if (child && child.org !== m.org) {
+      child.org.parent = m.org;
+      child.org.parentSpan = [m.span[0], child.span[1]];
+    }
+  }
+  // A body whose name begins with another's full name belongs to it: 东海大学海洋工程学院.
+  for (const org of orgs.all) {
+    if (org.parent) continue;
+    const parent = orgs.all.find(
+      (o) =>
+        o !== org &&
+        o.name.length >= 4 &&
+        org.name.startsWith(o.name) &&
+        org.name.length > o.name.length + 1 &&
+        o.kind !== 'government' &&
+        o.kind !== 'party-committee',
+    );
+    if (parent) org.parent = parent;
+  }
+  orgs.mentions.sort((a, b) => a.span[0] - b.span[0]);
+  return orgs;
+}
+
+/** `short` was registered as a body of its own; it is another name of `full`. */
+export function merge(orgs: Organisations, short: Organisation, full: Organisation, view: string) {
+  const index = orgs.all.indexOf(short);
+  if (index >= 0) orgs.all.splice(index, 1);
+  const shortKey = view.slice(short.span[0], short.span[1]);
+  orgs.alias(full, shortKey, short.name, short.span);
+  // alias() refuses a name registered to another body: re-point it.
+  (orgs as unknown as { byName: Map<string, Organisation> }).byName.set(shortKey, full);
+  if (!full.aliases.includes(short.name)) {
+    full.aliases.push(short.name);
+    full.aliasSpans.set(short.name, short.span);
+  }
+  for (const m of orgs.mentions) {
+    if (m.org === short) {
+      m.org = full;
+      m.how = 'abbreviation';
+    }
+  }
+  for (const o of orgs.all) {
+    o.sameAs = o.sameAs.map((s) => (s === short ? full : s));
+    if (o.parent === short) o.parent = full;
+  }
+}
+
+const RIGHT_WORDS = [
+  '与',
+  '和',
+  '同',
+  '及',
+  '代表',
+  '签署',
+  '签订',
+  '签约',
+  '的',
+  '将',
+  '在',
+  '为',
+  '对',
+  '是',
+  '作为',
+  '下属',
+  '旗下',
+  '共同',
+  '双方',
+  '三方',
+  '合作',
+  '举行',
+  '表示',
+  '党委',
+  '党组',
+  '董事',
+];
+
+function boundaryBefore(view: string, i: number): boolean {
+  const ch = view[i - 1] as string;
+  if (PUNCT.test(ch)) return true;
+  const before = view.slice(Math.max(0, i - 4), i);
+  return ORG_LEFT_BOUNDARIES.some((w) => before.endsWith(w));
+}
+
+function boundaryAfter(view: string, i: number): boolean {
+  const ch = view[i] ?? '';
+  if (ch === '' || PUNCT.test(ch)) return true;
+  if (RIGHT_WORDS.some((w) => view.startsWith(w, i))) return true;
+  TITLE.lastIndex = i;
+  return TITLE.test(view);
+}
