@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/driver.ts';
+import { seed } from '../../src/seed.ts';
+import { type Service, startService } from '../../src/server/serve.ts';
+import { freshDatabase, testConfig } from '../support/db.ts';
+import { runFuzz } from './fuzz/run.ts';
+
+/** The short run; `npm run fuzz` runs a long one. */
+const COUNT = Number(process.env.ACCORD_FUZZ_COUNT ?? 600);
+const SEED = Number(process.env.ACCORD_FUZZ_SEED ?? 6);
+
+/**
+ * Found by this fuzz and left to the owners of src/model/writes.ts: deleting a person or an
+ * organisation, or unlinking HOLDS or AT, leaves roles without the person or organisation
+ * their schema says they always have; reading such a role is then an internal error
+ * ("Cannot return null for non-nullable field Role.organisation"), masked. Until that is
+ * fixed the CI run leaves these two mutations out; `npm run fuzz -- --mutations` does not.
+ */
+const ORPHANING = ['deleteEntity', 'unlink'];
+
+let db: Database;
+let service: Service;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  await seed(db);
+  const config = testConfig();
+  config.logLevel = 'silent';
+  service = await startService(config);
+});
+afterAll(async () => {
+  await service.stop();
+  await db.close();
+});
+
+describe('fuzz', () => {
+  it(`${COUNT} generated operations, valid and invalid, queries and mutations: no 5xx, no internal error`, async () => {
+    const report = await runFuzz({
+      url: service.url,
+      count: COUNT,
+      seed: SEED,
+      mutations: true,
+      exclude: ORPHANING,
+    });
+    const { findings, ...counts } = report;
+    console.log(`fuzz (seed ${SEED}):`, JSON.stringify(counts));
+    expect(
+      findings.map(
+        (f) => `${f.why}: ${f.operation.body.slice(0, 300)} -> ${f.response.slice(0, 300)}`,
+      ),
+    ).toEqual([]);
+    expect(report.sent).toBe(COUNT);
+    // The generator is useful only if a fair share of its valid operations get through.
+    expect(report.clean).toBeGreaterThan(COUNT * 0.15);
+    expect((await fetch(service.url.replace('/graphql', '/health'))).status).toBe(200);
+  });
+});
+
+describe('found by the fuzz', () => {
+  it.todo(
+    'deleting a person or organisation, or unlinking HOLDS or AT, leaves no role without them',
+  );
+});
