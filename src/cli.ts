@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase, type Database, DatabaseUnavailableError } from './db/driver.ts';
 import { MigrationError, migrate } from './db/migrate.ts';
 import { exportRecords } from './export/records.ts';
+import { extractCommand } from './extract/command.ts';
 import { importFiles } from './import/files.ts';
 import type { ImportSummary } from './import/pipeline.ts';
 import { formatIssue } from './import/records.ts';
@@ -153,6 +154,8 @@ export function cli(): Command {
         `merged ${result.merged.join(', ')} into ${result.id} (${result.kind}); moved ${result.movedRelationships} relationships`,
       );
     });
+
+  extractCommand(program);
 
   return program;
 }

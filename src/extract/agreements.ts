@@ -210,6 +210,13 @@ export function findAgreements(
     );
     if (existing) {
       if (existing.parties.length < 2 && parties.length >= 2) existing.parties = parties;
+      // The body's words are better evidence than the headline's.
+      if (
+        sentences.find((s) => s.span[0] <= existing.span[0] && existing.span[1] <= s.span[1])
+          ?.paragraph === -1 &&
+        sentence.paragraph >= 0
+      )
+        existing.span = clause;
       existing.signedOn ??= dateAt(clause[0], sentence);
       existing.mentions.push(sentence.span);
       return existing;

@@ -33,7 +33,7 @@ export function findInitiatives(
       const verb = inside
         .filter(
           (w) =>
-            w.tag === 'v' &&
+            (w.tag === 'v' || /^(建设|打造|共建|建成|推进)$/.test(w.word)) &&
             !/^(创新区|先导区|示范区|先行区|试验区|合作区)/.test(view.slice(w.start)),
         )
         .at(-1);
