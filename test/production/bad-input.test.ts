@@ -35,7 +35,7 @@ async function send(
   const response = await fetch(service.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body,
+    body: body as BodyInit,
   });
   return { status: response.status, text: await response.text(), ms: performance.now() - started };
 }

@@ -97,7 +97,16 @@ describe('masked errors', () => {
   });
 
   it('Neo4j being away or slow gets a code of its own', () => {
-    expect(classify(new Neo4jError('Could not connect', 'ServiceUnavailable'))).toMatchObject({
+    expect(
+      classify(
+        new Neo4jError(
+          'Could not connect',
+          'ServiceUnavailable',
+          '08000',
+          'error: connection exception',
+        ),
+      ),
+    ).toMatchObject({
       code: 'DATABASE_UNAVAILABLE',
       status: 503,
     });
@@ -106,6 +115,8 @@ describe('masked errors', () => {
         new Neo4jError(
           'The transaction has been terminated',
           'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+          '25N05',
+          'error: invalid transaction state',
         ),
       ),
     ).toMatchObject({ code: 'TIMEOUT', status: 504 });

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+/**
+ * `npm run load -- [--url URL] [--connections 50] [--duration 60] [--warmup 10] [--key KEY]
+ * [--out bench/results/load.json]`: a mixed read workload (look-ups, lists, search, paths,
+ * neighbourhoods, timelines over the seed's entities) against a running Accord on loopback,
+ * with autocannon. Warm-up first; then the process RSS (from the server's /metrics) before
+ * and after the measured run, p50/p99 latency and throughput go to the results file. Exits 1
+ * on any error, non-2xx answer or GraphQL error, or RSS growth over 10%.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+/** The mixed read workload: each connection cycles through these. */
+export const WORKLOAD: { name: string; query: string }[] = [
+  { name: 'Version', query: 'query Version { version }' },
+  {
+    name: 'Organisation',
+    query:
+      'query Organisation { organisation(name: "北工大") { name nameEn aliases region { name } agreements { name signedOn parties { organisation { name } } } } }',
+  },
+  {
+    name: 'Agreements',
+    query:
+      'query Agreements { agreements(party: "北京工业大学", first: 20) { totalCount nodes { name signedOn parties { organisation { name } } event { name date attendees { person { name } roles { title } } } sources { name } } } }',
+  },
+  {
+    name: 'Search',
+    query: 'query Search { search(text: "工业大学") { kind score matched entity { id name } } }',
+  },
+  {
+    name: 'People',
+    query:
+      'query People { people(organisation: "org-bjut", first: 20) { totalCount nodes { name roles { title organisation { name } } } } }',
+  },
+  {
+    name: 'Partners',
+    query: 'query Partners { partners(of: "org-bjut") { partner { name } firstSignedOn } }',
+  },
+  {
+    name: 'Connections',
+    query:
+      'query Connections { connections(from: "person-nie-zuoren", to: "org-bei-group") { length text } }',
+  },
+  {
+    name: 'Neighbourhood',
+    query:
+      'query Neighbourhood { neighbourhood(ids: ["org-bjut"], depth: 1) { nodes { id kind label } edges { id type } truncated } }',
+  },
+  {
+    name: 'Timeline',
+    query: 'query Timeline { timeline(of: "org-bjut") { date kind summary } }',
+  },
+];
+
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  warmup: number;
+  key?: string;
+}
+
+export interface LoadResult {
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  startedAt: string;
+  requests: { total: number; perSecond: number };
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  throughputBytesPerSecond: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  graphqlErrors: number;
+  rssBytes: { before: number; after: number; growthPercent: number };
+  operations: string[];
+}
+
+async function rss(url: string): Promise<number> {
+  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  const match = /^process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)/m.exec(text);
+  if (!match) throw new Error(`no process_resident_memory_bytes at ${url} /metrics`);
+  return Number(match[1]);
+}
+
+function run(options: LoadOptions, duration: number, counters: { graphqlErrors: number }) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.key) headers.authorization = `Bearer ${options.key}`;
+  return autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration,
+    requests: WORKLOAD.map(({ query }) => ({
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query }),
+      onResponse: (_status: number, body: string) => {
+        if (body.includes('"errors"')) counters.graphqlErrors += 1;
+      },
+    })),
+  });
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  if (!/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])[:/]/.test(options.url)) {
+    throw new Error(`load runs against loopback only, not ${options.url}`);
+  }
+  if (options.warmup > 0) await run(options, options.warmup, { graphqlErrors: 0 });
+  const before = await rss(options.url);
+  const counters = { graphqlErrors: 0 };
+  const startedAt = new Date().toISOString();
+  const result = await run(options, options.duration, counters);
+  const after = await rss(options.url);
+  return {
+    url: options.url,
+    connections: options.connections,
+    durationSeconds: options.duration,
+    startedAt,
+    requests: { total: result.requests.total, perSecond: result.requests.average },
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.average,
+    },
+    throughputBytesPerSecond: result.throughput.average,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    graphqlErrors: counters.graphqlErrors,
+    rssBytes: {
+      before,
+      after,
+      growthPercent: Math.round(((after - before) / before) * 1000) / 10,
+    },
+    operations: WORKLOAD.map((w) => w.name),
+  };
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string', default: process.env.ACCORD_URL ?? 'http://127.0.0.1:4000/graphql' },
+      connections: { type: 'string', default: '50' },
+      duration: { type: 'string', default: '60' },
+      warmup: { type: 'string', default: '10' },
+      key: { type: 'string', default: process.env.ACCORD_KEY },
+      out: { type: 'string', default: 'bench/results/load.json' },
+    },
+  });
+  const result = await runLoad({
+    url: values.url,
+    connections: Number(values.connections),
+    duration: Number(values.duration),
+    warmup: Number(values.warmup),
+    key: values.key,
+  });
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+  const failed =
+    result.errors + result.timeouts + result.non2xx + result.graphqlErrors > 0 ||
+    result.rssBytes.growthPercent > 10;
+  process.exitCode = failed ? 1 : 0;
+}

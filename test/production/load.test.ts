@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLoad } from '../../bench/load.ts';
+import type { Database } from '../../src/db/driver.ts';
+import { seed } from '../../src/seed.ts';
+import { type Service, startService } from '../../src/server/serve.ts';
+import { freshDatabase, testConfig } from '../support/db.ts';
+
+let db: Database;
+let service: Service;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  await seed(db);
+  const config = testConfig();
+  config.logLevel = 'warn';
+  service = await startService(config);
+});
+afterAll(async () => {
+  await service.stop();
+  await db.close();
+});
+
+describe('load (short form; npm run load for the full one)', () => {
+  it('a mixed read workload at 10 connections for 4 s: no errors', async () => {
+    const result = await runLoad({ url: service.url, connections: 10, duration: 4, warmup: 1 });
+    console.log('load (short):', JSON.stringify({ ...result, operations: undefined }));
+    expect(result.requests.total).toBeGreaterThan(100);
+    expect(result).toMatchObject({ errors: 0, timeouts: 0, non2xx: 0, graphqlErrors: 0 });
+    expect(result.latencyMs.p99).toBeLessThan(2_000);
+  });
+});
