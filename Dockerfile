@@ -4,10 +4,16 @@
 FROM node:24-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-fund --no-audit
+RUN npm ci --omit=dev --ignore-scripts --no-fund --no-audit && npm cache clean --force
 
 FROM node:24-slim
 ENV NODE_ENV=production
+# Safe for a deployment unless told otherwise: no access without an API key (mount a keys file
+# and set ACCORD_KEYS_FILE), no GraphiQL, no introspection. docker-compose.yml, for local use,
+# sets them back. The app's files belong to root: the service (user node) can only read them.
+ENV ACCORD_ANONYMOUS_ROLE=none \
+    ACCORD_GRAPHIQL=false \
+    ACCORD_INTROSPECTION=false
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
