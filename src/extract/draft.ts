@@ -40,6 +40,8 @@ export interface Draft {
 export interface DraftOptions {
   sourceUrl?: string;
   matches?: GraphMatches;
+  /** Ids the graph already holds for other entities: new records take others. */
+  taken?: Iterable<string>;
 }
 
 const KIND_SHORT: Record<string, string> = {
@@ -64,6 +66,7 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
   const text = article.text;
   const matches = options.matches;
   const ids = new IdMaker();
+  for (const id of options.taken ?? []) ids.reserve(id);
   const records: DraftRecord[] = [];
   const unplaced: Draft['unplaced'] = [];
   const evidence = (span: Span) => text.slice(span[0], span[1]);
@@ -84,7 +87,8 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
   const note = (u: Unplaced) => unplaced.push({ ...u, evidence: evidence(u.span) });
 
   // The source.
-  const sourceId = `src-${findings.publishedOn ?? 'undated'}-${hash(findings.title)}`;
+  const sourceId =
+    matches?.source?.id ?? `src-${findings.publishedOn ?? 'undated'}-${hash(findings.title)}`;
   ids.reserve(sourceId);
   const sources = [sourceId];
 
@@ -144,6 +148,7 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
     },
     1,
     findings.titleSpan,
+    matches?.source ? { id: matches.source.id, name: matches.source.name } : undefined,
   );
 
   // Regions.

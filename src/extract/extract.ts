@@ -3,6 +3,7 @@
  * language, headline), runs the rules of its language, matches the names against the graph
  * when a database is given, and writes the draft (src/extract/draft.ts).
  */
+import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import { findAgreements, type Unplaced } from './agreements.ts';
 import { htmlToText, readArticle } from './article.ts';
@@ -89,8 +90,20 @@ export function findFacts(input: string, options: ExtractOptions = {}): Findings
 export async function extractDraft(input: string, options: ExtractOptions = {}): Promise<Draft> {
   const findings = findFacts(input, options);
   const matches = options.db ? await matchGraph(options.db, findings) : undefined;
-  return buildDraft(findings, {
-    ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
-    ...(matches ? { matches } : {}),
-  });
+  const taken = new Set<string>();
+  for (;;) {
+    const draft = buildDraft(findings, {
+      ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
+      ...(matches ? { matches } : {}),
+      taken,
+    });
+    if (!options.db) return draft;
+    // A new record must not take the id of an entity of the graph it was not matched to.
+    const fresh = draft.records.filter((r) => !r.match).map((r) => r.record.id as string);
+    const clashes = (await options.db.read(cypher('extract/existing-ids'), { ids: fresh }))
+      .map((row) => row.id as string)
+      .filter((id) => !taken.has(id));
+    if (clashes.length === 0) return draft;
+    for (const id of clashes) taken.add(id);
+  }
 }

@@ -4,8 +4,9 @@
  * name or alias matches exactly one entity of its kind becomes a reference to that entity
  * (北工大 → org-bjut), so that importing the draft adds to it instead of duplicating it. A
  * person is matched only when the graph also has them at one of the organisations the
- * article places them at (a common name alone is not enough); a name that matches several
- * entities is left to the reviewer.
+ * article places them at, or credits them on the same source (a common name alone is not
+ * enough); a name that matches several entities is left to the reviewer. The article itself
+ * is matched by its title and date, so that drafting an article already held adds to it.
  */
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
@@ -26,12 +27,16 @@ export interface GraphMatches {
   organisations: Map<Organisation, GraphMatch>;
   people: Map<Person, GraphMatch>;
   regions: Map<Region, GraphMatch>;
+  /** The source already held for this very article (same title and date). */
+  source?: GraphMatch;
   unplaced: Unplaced[];
 }
 
 interface Candidate extends GraphMatch {
   label: string;
   organisations: string[];
+  credited: string[];
+  publishedOn?: string;
 }
 
 export async function matchGraph(db: Database, findings: Findings): Promise<GraphMatches> {
@@ -39,11 +44,12 @@ export async function matchGraph(db: Database, findings: Findings): Promise<Grap
   for (const o of findings.organisations) namesOf.set(o, [o.name, ...o.aliases]);
   for (const p of findings.people) namesOf.set(p, [p.name]);
   for (const r of findings.regions) namesOf.set(r, [r.name, ...r.aliases]);
+  namesOf.set(findings, [findings.title]);
   const keys = [...new Set([...namesOf.values()].flat().map(nameKey))];
   const rows = keys.length
     ? await db.read(cypher('extract/known-names'), {
         keys,
-        labels: ['Organisation', 'Person', 'Region'],
+        labels: ['Organisation', 'Person', 'Region', 'Source'],
       })
     : [];
   const byKey = new Map<string, Candidate[]>();
@@ -57,6 +63,8 @@ export async function matchGraph(db: Database, findings: Findings): Promise<Grap
       ) as string[],
       label: row.label as string,
       organisations: (row.organisations as string[]) ?? [],
+      credited: (row.credited as string[]) ?? [],
+      ...(row.publishedOn ? { publishedOn: String(row.publishedOn) } : {}),
     });
     byKey.set(row.key as string, list);
   }
@@ -80,6 +88,10 @@ export async function matchGraph(db: Database, findings: Findings): Promise<Grap
       span,
       reason: `matches several entities of the graph: ${list.map((c) => c.id).join(', ')}`,
     });
+  const sources = candidates(findings, 'Source').filter(
+    (c) => !c.publishedOn || !findings.publishedOn || c.publishedOn === findings.publishedOn,
+  );
+  if (sources.length === 1) matches.source = sources[0] as Candidate;
   for (const o of findings.organisations) {
     const list = candidates(o, 'Organisation');
     if (list.length === 1) matches.organisations.set(o, list[0] as Candidate);
@@ -98,7 +110,12 @@ export async function matchGraph(db: Database, findings: Findings): Promise<Grap
         .map((r) => matches.organisations.get(r.organisation)?.id)
         .filter(Boolean),
     );
-    const corroborated = list.filter((c) => c.organisations.some((id) => at.has(id)));
+    const credited = matches.source && findings.credits.some((c) => c.key === p.key);
+    const corroborated = list.filter(
+      (c) =>
+        c.organisations.some((id) => at.has(id)) ||
+        (credited && c.credited.includes((matches.source as Candidate).id)),
+    );
     if (corroborated.length === 1) matches.people.set(p, corroborated[0] as Candidate);
     else if (list.length > 0) {
       matches.unplaced.push({
