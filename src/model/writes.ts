@@ -96,7 +96,10 @@ function withRequiredLinks(kind: Kind, record: Props): Props {
   return record;
 }
 
-/** Deletes an entity with its relationships. A source that something cites cannot go. */
+/**
+ * Deletes an entity with its relationships, and with the roles a deleted person or
+ * organisation held or had (a role always has both). A source that something cites cannot go.
+ */
 export async function deleteEntity(db: Database, id: string): Promise<Kind> {
   const { kind } = await readNode(db, id);
   if (kind === 'source') {
@@ -108,7 +111,11 @@ export async function deleteEntity(db: Database, id: string): Promise<Kind> {
       );
     }
   }
-  await db.write(cypher('writes/delete'), { id });
+  await db.writeTransaction(async (tx) => {
+    if (kind === 'person' || kind === 'organisation')
+      await tx.run(cypher('writes/delete-roles'), { id });
+    await tx.run(cypher('writes/delete'), { id });
+  });
   return kind;
 }
 
@@ -179,10 +186,19 @@ export async function linkEntities(
   return result?.status as 'created' | 'updated' | 'unchanged';
 }
 
+/** Relationships a role cannot lose: it always has its person and its organisation. */
+const ROLE_LINKS = new Set(['HOLDS', 'AT']);
+
 export async function unlinkEntities(
   db: Database,
   input: { from: string; type: string; to: string },
 ): Promise<void> {
+  if (ROLE_LINKS.has(input.type)) {
+    throw new WriteError(
+      'BAD_USER_INPUT',
+      'type: a role always has its person (HOLDS) and organisation (AT); delete the role instead',
+    );
+  }
   const [row] = await db.write(cypher('writes/unlink'), input);
   if (!row || (row.deleted as number) === 0) {
     throw new WriteError(

@@ -264,3 +264,30 @@ describe('mutations', () => {
     expect((await gql(`{ node(id: "a-new") { id } }`)).data).toEqual({ node: null });
   });
 });
+
+describe('writes keep roles whole', () => {
+  it('deleting a person deletes the roles they held; HOLDS and AT cannot be unlinked', async () => {
+    const roles = await gql<{ person: { roles: { id: string }[] } }>(
+      `{ person(id: "person-wang-jian") { roles { id } } }`,
+    );
+    const ids = roles.data?.person.roles.map((r) => r.id) ?? [];
+    expect(ids.length).toBe(2);
+    const unlinked = await refused(
+      `mutation ($to: ID!) { unlink(from: "person-wang-jian", type: "HOLDS", to: $to) }`,
+      { to: ids[0] },
+    );
+    expect(unlinked.message).toMatch(
+      /a role always has its person \(HOLDS\) and organisation \(AT\)/,
+    );
+    await gql(`mutation { deleteEntity(id: "person-wang-jian") { id } }`);
+    for (const id of ids)
+      expect((await gql(`query ($id: ID!) { node(id: $id) { id } }`, { id })).data).toEqual({
+        node: null,
+      });
+    const bei = await gql<{ organisation: { roles: { person: { name: string } }[] } }>(
+      `{ organisation(id: "org-bei-group") { roles { person { name } } } }`,
+    );
+    expect(bei.errors).toBeUndefined();
+    expect(bei.data?.organisation.roles.map((r) => r.person.name)).not.toContain('王剑');
+  });
+});

@@ -9,15 +9,6 @@ import { runFuzz } from './fuzz/run.ts';
 const COUNT = Number(process.env.ACCORD_FUZZ_COUNT ?? 600);
 const SEED = Number(process.env.ACCORD_FUZZ_SEED ?? 6);
 
-/**
- * Found by this fuzz and left to the owners of src/model/writes.ts: deleting a person or an
- * organisation, or unlinking HOLDS or AT, leaves roles without the person or organisation
- * their schema says they always have; reading such a role is then an internal error
- * ("Cannot return null for non-nullable field Role.organisation"), masked. Until that is
- * fixed the CI run leaves these two mutations out; `npm run fuzz -- --mutations` does not.
- */
-const ORPHANING = ['deleteEntity', 'unlink'];
-
 let db: Database;
 let service: Service;
 
@@ -40,7 +31,6 @@ describe('fuzz', () => {
       count: COUNT,
       seed: SEED,
       mutations: true,
-      exclude: ORPHANING,
     });
     const { findings, ...counts } = report;
     console.log(`fuzz (seed ${SEED}):`, JSON.stringify(counts));
@@ -54,10 +44,4 @@ describe('fuzz', () => {
     expect(report.clean).toBeGreaterThan(COUNT * 0.15);
     expect((await fetch(service.url.replace('/graphql', '/health'))).status).toBe(200);
   });
-});
-
-describe('found by the fuzz', () => {
-  it.todo(
-    'deleting a person or organisation, or unlinking HOLDS or AT, leaves no role without them',
-  );
 });
