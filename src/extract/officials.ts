@@ -281,7 +281,7 @@ export function findOfficials(
           const span: Span = [i + 1, i + 1 + length];
           const other = people.add(view.slice(...span), text.slice(...span), span, 0.85);
           people.mention(other, span, index, [phrase[0], span[1]]);
-          assignTitles(titles, other, phrase, 0.85);
+          assignTitles(titles, other, [phrase[0], span[1]], 0.85);
           i = skipHonorific(view, span[1]);
         }
         pending = [];

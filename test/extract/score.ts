@@ -209,6 +209,8 @@ export function table(scores: Record<FactType, Score>, extra = true): string {
   const rows = [`${'fact'.padEnd(13)} expected  found  correct  precision  recall`];
   for (const type of [...FACT_TYPES, ...(extra ? EXTRA_TYPES : [])]) {
     const s = scores[type];
+    // A fact type the labels do not cover (regions in the evaluation half) has no figures.
+    if ((EXTRA_TYPES as readonly string[]).includes(type) && s.expected === 0) continue;
     rows.push(
       `${(EXTRA_TYPES as readonly string[]).includes(type) ? `(${type})` : type}`.padEnd(13) +
         `${String(s.expected).padStart(8)}  ${String(s.extracted).padStart(5)}  ${String(s.correct).padStart(7)}  ${precision(s).toFixed(2).padStart(9)}  ${recall(s).toFixed(2).padStart(6)}`,
