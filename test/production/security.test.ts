@@ -213,6 +213,18 @@ describe('access control', () => {
     expect((await post(own, query, {}, { key: extra.editor })).status).toBe(200);
   });
 
+  it('the graph exports need a reader too', async () => {
+    const path = 'http://accord.test/export/graph.json';
+    const anonymous = await app.fetch(path);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const forged = await app.fetch(path, { headers: { authorization: 'Bearer nope' } });
+    expect(forged.status).toBe(401);
+    const reader = await app.fetch(path, { headers: { authorization: `Bearer ${keys.reader}` } });
+    expect(reader.status).toBe(200);
+    expect(await reader.text()).toContain('org-bjut');
+  });
+
   it('logs key names and roles, never keys', async () => {
     await post(app, '{ version }', {}, { key: keys.admin });
     const text = logs.raw.join('\n');

@@ -4,7 +4,8 @@
  * fields decide the role it needs (src/auth/roles.ts): reader for queries, editor for
  * mutations, admin for mergeEntities and deleteEntity. A request below that is answered
  * UNAUTHENTICATED (401: no key, or a key that is not valid) or FORBIDDEN (403: a valid key
- * with too small a role), and nothing runs, so nothing is written.
+ * with too small a role), and nothing runs, so nothing is written. Data served outside
+ * GraphQL (the graph exports under /export/) needs `reader` likewise.
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -40,8 +41,34 @@ function refusal(principal: Principal, need: Requirement): GraphQLError | undefi
   );
 }
 
-export function useAccessControl(keys: KeyStore, logger: Logger): Plugin {
+/** Paths outside /graphql that serve data: a reader may fetch them. */
+export const READER_PATHS = [/^\/export\//];
+
+export function useAccessControl(
+  keys: KeyStore,
+  logger: Logger,
+  readerPaths: readonly RegExp[] = READER_PATHS,
+): Plugin {
   return {
+    onRequest({ request, url, endResponse }) {
+      if (!readerPaths.some((path) => path.test(url.pathname))) return;
+      const principal = keys.principal(request.headers);
+      const error = refusal(principal, { role: 'reader', operation: null, fields: [url.pathname] });
+      if (!error) return;
+      const info = requestInfo(request);
+      if (info) info.principal = principal;
+      logger.warn(
+        { reqId: info?.id, role: principal.role, keyName: principal.keyName, path: url.pathname },
+        'access denied',
+      );
+      const http = error.extensions.http as { status: number; headers?: Record<string, string> };
+      endResponse(
+        Response.json(
+          { error: error.message, code: error.extensions.code },
+          { status: http.status, headers: http.headers },
+        ),
+      );
+    },
     onContextBuilding({ context, extendContext }) {
       const request = (context as { request?: Request }).request;
       const principal: Principal = request ? keys.principal(request.headers) : { role: 'none' };

@@ -1,5 +1,5 @@
 /**
- * A per-client rate limit on /graphql (ACCORD_RATE_LIMIT requests a minute; 0: none): a
+ * A per-client rate limit on /graphql and /export/ (ACCORD_RATE_LIMIT a minute; 0: none): a
  * token bucket per API key, or per client address for requests without a valid key (from
  * X-Forwarded-For when ACCORD_TRUST_PROXY is on). Over the limit: 429 with Retry-After.
  * Each instance counts for itself: behind a load balancer over N instances a client gets
@@ -46,7 +46,8 @@ export function useRateLimit(options: RateLimitOptions): Plugin {
 
   return {
     onRequest({ request, url, serverContext, endResponse }) {
-      if (url.pathname !== graphqlEndpoint || request.method === 'OPTIONS') return;
+      const limited = url.pathname === graphqlEndpoint || url.pathname.startsWith('/export/');
+      if (!limited || request.method === 'OPTIONS') return;
       const principal = keys.principal(request.headers);
       const client =
         principal.keyName !== undefined
