@@ -9,6 +9,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase, type Database, DatabaseUnavailableError } from './db/driver.ts';
 import { MigrationError, migrate } from './db/migrate.ts';
+import { GRAPH_FORMATS, isGraphFormat } from './export/formats.ts';
+import { ExportInputError, graphExportOptions, loadGraph } from './export/graph.ts';
 import { exportRecords } from './export/records.ts';
 import { extractCommand } from './extract/command.ts';
 import { importFiles } from './import/files.ts';
@@ -19,6 +21,21 @@ import { seed } from './seed.ts';
 
 /** An error meant for the user: printed without a stack trace, exit code 1. */
 class CliError extends Error {}
+
+const repeated = (value: string, previous: string[]) => [...previous, value];
+
+/** Writes text to a file (created once the first text is there) or to standard output. */
+async function writeOut(file: string | undefined, chunks: AsyncIterable<string>) {
+  let out: NodeJS.WritableStream | undefined;
+  for await (const chunk of chunks) {
+    out ??= file ? createWriteStream(file) : process.stdout;
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  if (file && out) {
+    out.end();
+    await once(out, 'finish');
+  }
+}
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -122,12 +139,41 @@ export function cli(): Command {
 
   program
     .command('export')
-    .description('write the whole graph in the import format, sorted deterministically')
-    .option('--format <format>', 'ndjson', 'ndjson')
+    .description(
+      'write the graph: in the import format (ndjson, sorted deterministically), or for ' +
+        'visualisation tools (cytoscape: Cytoscape.js JSON, graphml, gexf): the whole graph ' +
+        'or the neighbourhood of --seed entities',
+    )
+    .option('--format <format>', 'ndjson, cytoscape, graphml or gexf', 'ndjson')
+    .option('--seed <id>', 'an entity whose neighbourhood to export (repeatable)', repeated, [])
+    .option('--depth <n>', 'relationships from the seeds, 0 to 3 (default 1)')
+    .option('--as-of <date>', 'leave out what was not valid on this date (YYYY-MM-DD)')
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (options) => {
-      if (options.format !== 'ndjson')
-        throw new CliError(`unknown export format "${options.format}"; use ndjson`);
+      const format = options.format as string;
+      if (format !== 'ndjson' && !isGraphFormat(format)) {
+        throw new CliError(
+          `unknown export format "${format}"; use ndjson, cytoscape, graphml or gexf`,
+        );
+      }
+      if (format !== 'ndjson') {
+        const graphOptions = graphExportOptions({
+          seeds: options.seed,
+          depth: options.depth,
+          asOf: options.asOf,
+        });
+        await withDatabase(async (db) => {
+          const graph = await loadGraph(db, graphOptions);
+          await writeOut(options.out, GRAPH_FORMATS[format].write(graph));
+        });
+        if (options.out) console.error(`exported the ${format} graph to ${options.out}`);
+        return;
+      }
+      if (options.seed.length > 0 || options.depth !== undefined || options.asOf !== undefined) {
+        throw new CliError(
+          'ndjson exports the whole graph as import records; --seed, --depth and --as-of apply to cytoscape, graphml and gexf',
+        );
+      }
       const out = options.out ? createWriteStream(options.out) : process.stdout;
       let count = 0;
       await withDatabase(async (db) => {
@@ -170,6 +216,7 @@ if (import.meta.main) {
       error instanceof DatabaseUnavailableError ||
       error instanceof MigrationError ||
       error instanceof MergeError ||
+      error instanceof ExportInputError ||
       (error instanceof Error && error.name === 'ImportWriteError');
     if (!known) throw error;
     console.error(`accord: ${(error as Error).message}`);
