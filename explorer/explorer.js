@@ -633,8 +633,19 @@ function renderDetails(entity) {
       entityLink(c.person),
       el('span', { class: 'muted small' }, ` ${c.roles.join(', ')}`),
     ]),
+    // Each source links to itself in the graph and, where it has one, to its address.
     list('Sources', entity.sources, (s) => [
-      s.url ? el('a', { href: s.url, target: '_blank', rel: 'noopener' }, s.name) : s.name,
+      entityLink(s),
+      s.url
+        ? [
+            ' ',
+            el(
+              'a',
+              { class: 'external', href: s.url, target: '_blank', rel: 'noopener' },
+              'open ↗',
+            ),
+          ]
+        : null,
       el('div', { class: 'muted small' }, [s.publisher, s.publishedOn].filter(Boolean).join(', ')),
     ]),
   ];

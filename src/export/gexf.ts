@@ -95,7 +95,9 @@ function description(graph: ExportGraph): string {
 }
 
 export async function* writeGexf(graph: ExportGraph): AsyncGenerator<string> {
-  const nodeTypes = declare('node', NODE_FIELDS, graph.nodeProperties);
+  // A node's label is an XML attribute of its own in GEXF: not declared again.
+  const nodeFields = new Map([...NODE_FIELDS].filter(([name]) => name !== 'label'));
+  const nodeTypes = declare('node', nodeFields, graph.nodeProperties);
   const edgeTypes = declare('edge', EDGE_FIELDS, graph.edgeProperties);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz"' +
