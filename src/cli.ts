@@ -6,6 +6,7 @@ import { once } from 'node:events';
  */
 import { createWriteStream } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
+import { keysCommand } from './auth/cli.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase, type Database, DatabaseUnavailableError } from './db/driver.ts';
 import { MigrationError, migrate } from './db/migrate.ts';
@@ -202,6 +203,8 @@ export function cli(): Command {
     });
 
   extractCommand(program);
+
+  program.addCommand(keysCommand());
 
   return program;
 }

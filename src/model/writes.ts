@@ -42,18 +42,39 @@ async function requireSource(db: Database, id: string): Promise<void> {
 
 /**
  * Changes an entity's fields: `set` gives new values (lists replace the stored ones), `unset`
- * names fields to remove. The result must still be a valid record of its kind; `source` joins
- * the entity's provenance.
+ * names fields to remove, `addAliases` joins names to the stored aliases. The result must
+ * still be a valid record of its kind; `source` joins the entity's provenance. The entity is
+ * locked, read and written in one transaction: concurrent changes do not lose each other.
  */
 export async function updateEntity(
   db: Database,
   id: string,
-  changes: { set?: Props; unset?: string[]; source: string },
+  changes: { set?: Props; unset?: string[]; addAliases?: string[]; source: string },
 ): Promise<void> {
   await requireSource(db, changes.source);
-  const { kind, props } = await readNode(db, id);
+  await db.writeTransaction(async (tx) => {
+    const [row] = await tx.run(cypher('writes/lock-and-read'), { id });
+    const kind = row && kindOfLabels(row.labels as string[]);
+    if (!row || !kind) throw new WriteError('NOT_FOUND', `no entity has id "${id}"`);
+    const next = changedProperties(kind, id, row.props as Props, changes);
+    await tx.run(cypher('merge/replace-properties'), { keep: id, props: next });
+  });
+}
+
+/** The properties after a change, validated; throws a WriteError naming what is wrong. */
+function changedProperties(
+  kind: Kind,
+  id: string,
+  props: Props,
+  changes: { set?: Props; unset?: string[]; addAliases?: string[]; source: string },
+): Props {
   const fields = new Set([...PROPERTIES[kind], ...LIST_PROPERTIES[kind]]);
-  const set = changes.set ?? {};
+  const set = { ...(changes.set ?? {}) };
+  if (changes.addAliases) {
+    if (kind === 'role') throw new WriteError('BAD_USER_INPUT', 'id: a role has no aliases');
+    const stored = (props.aliases as string[]) ?? [];
+    set.aliases = [...new Set([...stored, ...changes.addAliases])].filter((a) => a !== props.name);
+  }
   const unknown = [...Object.keys(set), ...(changes.unset ?? [])].filter((f) => !fields.has(f));
   if (unknown.length > 0) {
     throw new WriteError(
@@ -86,7 +107,7 @@ export async function updateEntity(
     next.nameKeys = `|${nameKeys(names).join('|')}|`;
     next.searchTerms = searchTerms(names);
   }
-  await db.write(cypher('merge/replace-properties'), { keep: id, props: next });
+  return next;
 }
 
 /** Placeholder references for the required relationship fields, so that only fields are judged. */

@@ -125,16 +125,13 @@ export const mutationResolvers = {
 
     addAlias: (_: unknown, args: Args, ctx: Context) =>
       guarded(async () => {
-        const entity = await ctx.loaders.entity.load(args.id as string);
-        if (!entity) throw new WriteError('NOT_FOUND', `no entity has id "${args.id}"`);
-        if (entity.kind === 'role') throw badInput('id: a role has no aliases', 'id');
         const alias = String(args.alias).trim();
         if (!alias) throw badInput('alias: must not be blank', 'alias');
-        const aliases = [...new Set([...(entity.aliases ?? []), alias])].filter(
-          (a) => a !== entity.name,
-        );
-        await updateEntity(ctx.db, entity.id, { set: { aliases }, source: args.source as string });
-        return load(ctx, entity.id);
+        await updateEntity(ctx.db, args.id as string, {
+          addAliases: [alias],
+          source: args.source as string,
+        });
+        return load(ctx, args.id as string);
       }),
 
     link: (_: unknown, args: Args, ctx: Context) =>
