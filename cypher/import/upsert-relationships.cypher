@@ -3,14 +3,21 @@
 //
 // Not MERGE: with a dynamic type, MERGE (and OPTIONAL MATCH) on a graph with few relationships
 // is planned as a scan of all relationships for every row, and the plan is cached: quadratic.
-// The existing relationship is found by expanding from its two endpoints instead; the write
-// lock on `a` (SET a.id = a.id) keeps two transactions from both creating it.
+// The existing relationship is found by expanding from one endpoint instead; the write lock on
+// `a` (SET a.id = a.id) keeps two transactions from both creating it.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 SET a.id = a.id
-// A pattern comprehension expands from the bound endpoints whatever the statistics say.
-WITH row, a, b, head([(a)-[old]->(b) WHERE type(old) = row.type | old]) AS old
+// The existing relationship: expanded from the endpoint with fewer relationships, the other
+// end compared by elementId. Not `(a)-[old]->(b)` with both ends bound: on a graph with few
+// relationships that too is planned as a scan of all relationships (measured: 18 s for the
+// first batch of 4000 rows of a 10k-record import, 0.3 s this way; bench/README.md).
+WITH row, a, b,
+  CASE WHEN COUNT { (a)-->() } <= COUNT { ()-->(b) }
+    THEN head([(a)-[old]->(x) WHERE elementId(x) = elementId(b) AND type(old) = row.type | old])
+    ELSE head([(y)-[old]->(b) WHERE elementId(y) = elementId(a) AND type(old) = row.type | old])
+  END AS old
 CALL (row, a, b, old) {
   WITH row, a, b, old WHERE old IS NULL
   CREATE (a)-[r:$(row.type)]->(b)
