@@ -98,7 +98,7 @@ describe('several instances on one database', () => {
     );
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     const stored = await gql(a, '{ organisation(id: "org-aliases") { aliases } }');
-    const aliases = (stored.data?.organisation as { aliases: string[] }).aliases;
+    const aliases = (stored.data as { organisation: { aliases: string[] } }).organisation.aliases;
     expect([...aliases].sort()).toEqual(Array.from({ length: 12 }, (_, i) => `别名${i}`).sort());
   });
 });
