@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/driver.ts';
-import { seed } from '../../src/seed.ts';
-import { type Service, startService } from '../../src/server/serve.ts';
-import { freshDatabase, testConfig } from '../support/db.ts';
+import type { Service } from '../../src/server/serve.ts';
+import { seededService } from '../support/api.ts';
 import { runFuzz } from './fuzz/run.ts';
 
 /** The short run; `npm run fuzz` runs a long one. */
@@ -13,11 +12,7 @@ let db: Database;
 let service: Service;
 
 beforeAll(async () => {
-  db = await freshDatabase();
-  await seed(db);
-  const config = testConfig();
-  config.logLevel = 'silent';
-  service = await startService(config);
+  ({ db, service } = await seededService('silent'));
 });
 afterAll(async () => {
   await service.stop();

@@ -1,19 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLoad } from '../../bench/load.ts';
 import type { Database } from '../../src/db/driver.ts';
-import { seed } from '../../src/seed.ts';
-import { type Service, startService } from '../../src/server/serve.ts';
-import { freshDatabase, testConfig } from '../support/db.ts';
+import type { Service } from '../../src/server/serve.ts';
+import { seededService } from '../support/api.ts';
 
 let db: Database;
 let service: Service;
 
 beforeAll(async () => {
-  db = await freshDatabase();
-  await seed(db);
-  const config = testConfig();
-  config.logLevel = 'warn';
-  service = await startService(config);
+  ({ db, service } = await seededService('warn'));
 });
 afterAll(async () => {
   await service.stop();

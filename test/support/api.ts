@@ -2,7 +2,8 @@
 import type { Database } from '../../src/db/driver.ts';
 import { seed } from '../../src/seed.ts';
 import { createApp } from '../../src/server/app.ts';
-import { freshDatabase } from './db.ts';
+import { type Service, startService } from '../../src/server/serve.ts';
+import { freshDatabase, testConfig } from './db.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
@@ -36,4 +37,15 @@ export async function seededApi(): Promise<{ db: Database; gql: ReturnType<typeo
   const db = await freshDatabase();
   await seed(db);
   return { db, gql: apiClient(db) };
+}
+
+/** A migrated database holding just the seed, and the whole service listening over it. */
+export async function seededService(
+  logLevel = 'warn',
+): Promise<{ db: Database; service: Service }> {
+  const db = await freshDatabase();
+  await seed(db);
+  const config = testConfig();
+  config.logLevel = logLevel;
+  return { db, service: await startService(config) };
 }
