@@ -1,0 +1,164 @@
+/**
+ * The import benchmark, each run into an empty database started for it:
+ * - Accord's import pipeline (bench/import/profile.ts: what `accord import` runs, timed per
+ *   phase and per query), at a given batch size, with the process's peak memory;
+ * - the naive baseline (bench/import/naive.ts): one transaction per record;
+ * - neo4j-admin's offline importer on the same graph as CSV (bench/import/csv.ts), followed by
+ *   Accord's migrations (the constraints and indexes the offline import does not build).
+ */
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import { createDatabase } from '../../src/db/driver.ts';
+import { benchCypher } from '../lib/cypher.ts';
+import {
+  type AdminImportResult,
+  adminImport,
+  type Instance,
+  type InstanceOptions,
+  ROOT,
+  start,
+  startEmpty,
+  stop,
+} from '../lib/neo4j.ts';
+import { timed, timedJson } from '../lib/process.ts';
+import type { CsvSummary } from './csv.ts';
+import type { NaiveResult } from './naive.ts';
+import type { ImportProfile } from './profile.ts';
+
+const node = (script: string, ...args: string[]) => [process.execPath, join(ROOT, script), ...args];
+
+export interface Counts {
+  nodes: number;
+  relationships: number;
+}
+
+/**
+ * An empty database on a warm server: a freshly started Neo4j runs its first big transactions
+ * in a cold JVM (a 10k-node batch took 8 s instead of 2), which is not what an import into a
+ * running server meets. So the instance starts empty, imports the seed (data/seed/, 20
+ * records) and deletes it again.
+ */
+export async function startEmptyWarm(options: InstanceOptions): Promise<Instance> {
+  const db = await startEmpty(options);
+  const seed = await timed(node('src/cli.ts', 'seed'), { env: db.env });
+  if (seed.code !== 0) throw new Error(`seed failed:\n${seed.stderr}`);
+  const database = createDatabase({
+    ...loadConfig({}).neo4j,
+    uri: db.uri,
+    user: db.user,
+    password: db.password,
+  });
+  try {
+    await database.autoCommit(benchCypher('reset'));
+  } finally {
+    await database.close();
+  }
+  return db;
+}
+
+export async function graphCounts(db: Instance): Promise<Counts> {
+  const database = createDatabase({
+    ...loadConfig({}).neo4j,
+    uri: db.uri,
+    user: db.user,
+    password: db.password,
+  });
+  try {
+    const [row] = await database.read(benchCypher('counts'));
+    return { nodes: row?.nodes as number, relationships: row?.relationships as number };
+  } finally {
+    await database.close();
+  }
+}
+
+export interface AccordImportResult extends ImportProfile {
+  /** The whole process: start, connect, migrate, import, exit. */
+  processMs: number;
+  /** Peak resident memory of the importing process (/usr/bin/time -v). */
+  processPeakRssMb: number;
+  counts: Counts;
+}
+
+/** Accord's import of `file` into an empty database; the instance keeps running with the graph. */
+export async function accordImport(
+  options: InstanceOptions,
+  file: string,
+  batchSize: number,
+): Promise<{ db: Instance; result: AccordImportResult }> {
+  const db = await startEmptyWarm(options);
+  const { value, run } = await timedJson<ImportProfile>(
+    node('bench/import/profile.ts', file, '--batch-size', String(batchSize), '--json'),
+    { env: db.env },
+  );
+  const counts = await graphCounts(db);
+  return {
+    db,
+    result: { ...value, processMs: run.elapsedMs, processPeakRssMb: run.peakRssMb, counts },
+  };
+}
+
+export interface NaiveImportResult extends NaiveResult {
+  processPeakRssMb: number;
+  counts: Counts;
+}
+
+/** The naive baseline into an empty database; the instance is stopped afterwards. */
+export async function naiveImport(
+  options: InstanceOptions,
+  file: string,
+): Promise<NaiveImportResult> {
+  const db = await startEmpty(options);
+  try {
+    const { value, run } = await timedJson<NaiveResult>(
+      node('bench/import/naive.ts', file, '--json'),
+      {
+        env: db.env,
+      },
+    );
+    return { ...value, processPeakRssMb: run.peakRssMb, counts: await graphCounts(db) };
+  } finally {
+    await stop(options);
+  }
+}
+
+export interface AdminImportBenchmark {
+  csv: CsvSummary & { peakRssMb: number };
+  /** `neo4j-admin database import full`, offline. */
+  import: AdminImportResult;
+  /** Starting the imported database and applying Accord's migrations (constraints, indexes). */
+  indexes: { elapsedMs: number };
+  counts: Counts;
+}
+
+/**
+ * neo4j-admin's offline import of the graph of `file` (converted to CSV under `csvDir`) into
+ * the database of a separate instance, which is left stopped.
+ */
+export async function neo4jAdminImport(
+  options: InstanceOptions,
+  file: string,
+  csvDir: string,
+): Promise<AdminImportBenchmark> {
+  const { value: csv, run: csvRun } = await timedJson<CsvSummary>(
+    node('bench/import/csv.ts', file, csvDir),
+  );
+  // A first start writes the configuration and the initial password; the importer needs the
+  // database stopped, and replaces its store.
+  await startEmpty(options);
+  await stop(options);
+  const imported = await adminImport(options, csv.adminArguments);
+  const db = await start(options);
+  try {
+    const migrate = await timed(node('src/cli.ts', 'migrate'), { env: db.env });
+    if (migrate.code !== 0)
+      throw new Error(`migrate failed after neo4j-admin import:\n${migrate.stderr}`);
+    return {
+      csv: { ...csv, peakRssMb: csvRun.peakRssMb },
+      import: imported,
+      indexes: { elapsedMs: migrate.elapsedMs },
+      counts: await graphCounts(db),
+    };
+  } finally {
+    await stop(options);
+  }
+}

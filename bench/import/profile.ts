@@ -1,0 +1,118 @@
+/**
+ * Where an import spends its time: runs Accord's import pipeline on a file into the database at
+ * NEO4J_URI (emptied first unless --keep) and prints, per phase, wall-clock time and records/s,
+ * and per named query the number of calls and the milliseconds spent waiting for Neo4j (from
+ * Database.observed). What is left of a phase's time after its queries is Node's own work
+ * (reading, validating, resolving, building rows).
+ *
+ *   node bench/import/profile.ts FILE [--batch-size N] [--keep] [--json]
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../src/config.ts';
+import { cypher } from '../../src/db/cypher.ts';
+import { createDatabase } from '../../src/db/driver.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { runImport } from '../../src/import/pipeline.ts';
+import { fileInput } from '../../src/import/read.ts';
+
+export interface ImportProfile {
+  file: string;
+  records: number;
+  batchSize: number;
+  elapsedMs: number;
+  recordsPerSecond: number;
+  /** Wall-clock milliseconds per phase; `resolve` is the reference look-ups after validation. */
+  phases: Record<string, { ms: number; recordsPerSecond: number }>;
+  /** Per named query: calls and milliseconds waiting for Neo4j. */
+  queries: Record<string, { calls: number; ms: number }>;
+  peakRssMb: number;
+}
+
+export async function profileImport(
+  file: string,
+  { batchSize = 2000, keep = false } = {},
+): Promise<ImportProfile> {
+  const base = createDatabase(loadConfig().neo4j);
+  try {
+    await base.verify();
+    await migrate(base);
+    if (!keep) await base.autoCommit(cypher('test/reset'));
+    const queries: ImportProfile['queries'] = {};
+    const db = base.observed((query, ms) => {
+      const q = queries[query.name] ?? { calls: 0, ms: 0 };
+      queries[query.name] = q;
+      q.calls += 1;
+      q.ms += ms;
+    });
+    const started = performance.now();
+    let validated = started;
+    const ended = { value: started };
+    const lastEnd: Record<string, number> = {};
+    const observedDb = db.observed((query) => {
+      lastEnd[query.name] = performance.now();
+    });
+    const summary = await runImport(observedDb, [fileInput(file)], {
+      batchSize,
+      onProgress: (p) => {
+        if (p.phase === 'validate' && p.total !== undefined) validated = performance.now();
+      },
+    });
+    ended.value = performance.now();
+    if (!summary.ok)
+      throw new Error(`import failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+    // validate: reading and checking every record; resolve: the look-ups of references in the
+    // database that follow; nodes: until the last node batch is written; relationships: the rest.
+    const lookups =
+      (queries['import/lookup-ids']?.ms ?? 0) + (queries['import/lookup-names']?.ms ?? 0);
+    const bounds: [string, number][] = [
+      ['validate', validated],
+      ['resolve', validated + lookups],
+      ['nodes', lastEnd['import/upsert-nodes'] ?? validated + lookups],
+      ['relationships', ended.value],
+    ];
+    const phases: ImportProfile['phases'] = {};
+    let from = started;
+    for (const [phase, to] of bounds) {
+      const ms = Math.max(0, to - from);
+      phases[phase] = {
+        ms: Math.round(ms),
+        recordsPerSecond: Math.round(summary.records / (ms / 1000)),
+      };
+      from = to;
+    }
+    const elapsedMs = Math.round(ended.value - started);
+    return {
+      file,
+      records: summary.records,
+      batchSize,
+      elapsedMs,
+      recordsPerSecond: Math.round(summary.records / (elapsedMs / 1000)),
+      phases,
+      queries: Object.fromEntries(
+        Object.entries(queries).map(([k, v]) => [k, { calls: v.calls, ms: Math.round(v.ms) }]),
+      ),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    await base.close();
+  }
+}
+
+if (import.meta.main) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'batch-size': { type: 'string' },
+      keep: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+  });
+  const file = positionals[0];
+  if (!file)
+    throw new Error('usage: node bench/import/profile.ts FILE [--batch-size N] [--keep] [--json]');
+  const profile = await profileImport(file, {
+    batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
+    keep: values.keep,
+  });
+  console.log(values.json ? JSON.stringify(profile) : JSON.stringify(profile, null, 2));
+}

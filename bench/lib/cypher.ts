@@ -1,0 +1,80 @@
+/**
+ * The benchmark's own Cypher: named files under bench/cypher/, as the service keeps its own
+ * under cypher/. And query plans: EXPLAIN of any query with its parameters, as readable text,
+ * with the operators that read a whole label, index or relationship type picked out.
+ */
+import { readFileSync } from 'node:fs';
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Query } from '../../src/db/cypher.ts';
+
+export function benchCypher(name: string): Query {
+  const text = readFileSync(new URL(`../cypher/${name}.cypher`, import.meta.url), 'utf8').trim();
+  return { name: `bench/${name}`, text };
+}
+
+/**
+ * Parameters as Neo4j should see them: whole numbers as integers (as src/db/driver.ts sends
+ * them), and integers that came through JSON as {low, high} back into integers.
+ */
+export function neo4jParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(neo4jParams);
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value);
+    const v = value as Record<string, unknown>;
+    if (keys.length === 2 && typeof v.low === 'number' && typeof v.high === 'number') {
+      return neo4j.Integer.fromBits(v.low, v.high);
+    }
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, neo4jParams(x)]));
+  }
+  return value;
+}
+
+/** Operators that read every node of a label, every entry of an index or every relationship of a type. */
+const SCAN = /Scan/;
+
+export interface Plan {
+  text: string;
+  /** Operators of the plan that scan rather than seek, with their details. */
+  scans: string[];
+  /** Index seeks (node unique/index seeks) in the plan. */
+  seeks: number;
+}
+
+interface PlanNode {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  identifiers: string[];
+  children: PlanNode[];
+}
+
+export async function explain(
+  driver: Driver,
+  database: string | undefined,
+  text: string,
+  params: Record<string, unknown>,
+): Promise<Plan> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.run(
+      `EXPLAIN ${text}`,
+      neo4jParams(params) as Record<string, unknown>,
+    );
+    const lines: string[] = [];
+    const scans: string[] = [];
+    let seeks = 0;
+    const walk = (node: PlanNode, depth: number) => {
+      const operator = node.operatorType.replace(/@.*$/, '');
+      const details = String(node.arguments.Details ?? '').replace(/\s+/g, ' ');
+      const estimated = Math.round(Number(node.arguments.EstimatedRows ?? 0));
+      lines.push(`${'  '.repeat(depth)}${operator}  ${details}  (estimated rows ${estimated})`);
+      if (SCAN.test(operator)) scans.push(`${operator} ${details}`.trim());
+      if (/Seek/.test(operator)) seeks += 1;
+      for (const child of node.children) walk(child, depth + 1);
+    };
+    walk(result.summary.plan as unknown as PlanNode, 0);
+    return { text: lines.join('\n'), scans, seeks };
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,299 @@
+/**
+ * The tables: bench/results/README.md from the JSON files a run wrote (size-N.json for every
+ * size measured, naive.json, machine.json). `node bench/report.ts` rewrites it from them.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  AccordImportResult,
+  AdminImportBenchmark,
+  NaiveImportResult,
+} from './import/benchmark.ts';
+import { ROOT } from './lib/neo4j.ts';
+import type { QueryBenchmarkResult } from './query/benchmark.ts';
+
+interface SizeResult {
+  size: number;
+  at: string;
+  import?: AccordImportResult[];
+  query?: QueryBenchmarkResult;
+  neo4jAdmin?: AdminImportBenchmark;
+}
+
+const read = <T>(file: string): T | undefined =>
+  existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
+const k = (n: number) =>
+  n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n);
+const fmt = (n: number | undefined, digits = 0) =>
+  n === undefined || Number.isNaN(n)
+    ? '–'
+    : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const s = (ms: number | undefined) => (ms === undefined ? '–' : `${fmt(ms / 1000, 1)} s`);
+const x = (r: number | undefined) =>
+  r === undefined || !Number.isFinite(r) ? '–' : `${fmt(r, 2)}×`;
+const cpu = (c: { server: number; neo4j: number } | undefined) =>
+  c ? `${fmt(c.server, 1)} + ${fmt(c.neo4j, 1)}` : '–';
+const table = (head: string[], rows: (string | number)[][]) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+
+export function report(dir: string): string {
+  const machine = read<Record<string, unknown>>(join(dir, 'machine.json'));
+  const naive = read<{ sample: number; result: NaiveImportResult; at: string }>(
+    join(dir, 'naive.json'),
+  );
+  const sizes = readdirSync(dir)
+    .filter((f) => /^size-\d+\.json$/.test(f))
+    .map((f) => read<SizeResult>(join(dir, f)) as SizeResult)
+    .sort((a, b) => a.size - b.size);
+  const out: string[] = ['# Benchmark results', ''];
+  out.push(
+    'Written by `npm run bench` (bench/run.ts); `node bench/report.ts` rewrites this file from the JSON beside it.',
+    'Ratios compare measurements taken side by side in one run; figures are medians over the rounds.',
+    '',
+  );
+  if (machine) {
+    out.push(
+      `**Machine**: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; Node ${machine.node}; ${machine.java}; Neo4j ${machine.neo4jVersion} Community (heap ${(machine.neo4j as { heap: string }).heap}, page cache ${(machine.neo4j as { pagecache: string }).pagecache}).`,
+      `Shared with other work while it ran: load average ${(machine.loadAverage as number[]).join(' / ')} at the start${machine.loadAverageAtEnd ? `, ${(machine.loadAverageAtEnd as number[]).join(' / ')} at the end` : ''} (1/5/15 min). Load generator (autocannon), both GraphQL servers and Neo4j share these cores.`,
+      machine.command
+        ? `Command: \`${machine.command}\`, ${machine.startedAt} to ${machine.finishedAt}.`
+        : '',
+      '',
+    );
+  }
+
+  // Queries.
+  for (const r of sizes) {
+    if (!r.query) continue;
+    const { settings, questions } = r.query;
+    out.push(
+      `## Queries, ${k(r.size)} entities`,
+      '',
+      `Accord (\`node src/main.ts\`, production defaults) against @neo4j/graphql ${neo4jGraphqlVersion()} (bench/neo4j-graphql/), same Neo4j, same data. autocannon on loopback, ${settings.rounds} rounds of ${settings.duration} s per server and concurrency, order alternating; each request asks about the next of ${settings.pool} ids. Ratio = Accord / @neo4j/graphql (throughput: higher is better for Accord; latency: lower is).`,
+      '',
+    );
+    const rows: (string | number)[][] = [];
+    for (const q of questions) {
+      for (const [c, m] of Object.entries(q.byConcurrency)) {
+        rows.push([
+          q.key,
+          c,
+          fmt(m.accord.rps),
+          fmt(m.neo4jGraphql.rps),
+          `**${x(m.ratio.rps)}**`,
+          `${m.accord.p50Ms} / ${m.neo4jGraphql.p50Ms}`,
+          `${m.accord.p99Ms} / ${m.neo4jGraphql.p99Ms}`,
+          x(m.ratio.p99),
+          `${cpu(m.accord.cpuMsPerRequest)} / ${cpu(m.neo4jGraphql.cpuMsPerRequest)}`,
+          m.accord.failed + m.neo4jGraphql.failed,
+        ]);
+      }
+    }
+    out.push(
+      table(
+        [
+          'question',
+          'conc.',
+          'Accord req/s',
+          '@neo4j/graphql req/s',
+          'throughput ratio',
+          'p50 ms (A / N)',
+          'p99 ms (A / N)',
+          'p99 ratio',
+          'CPU ms per request, server + Neo4j (A / N)',
+          'failed',
+        ],
+        rows,
+      ),
+      '',
+      table(
+        [
+          'question',
+          'what is asked',
+          'nesting depth',
+          'Neo4j round trips: Accord',
+          '@neo4j/graphql',
+          'same answer',
+          'plans: Accord scans',
+        ],
+        questions.map((q) => [
+          q.key,
+          q.title,
+          q.nestingDepth,
+          q.roundTrips.accord,
+          q.roundTrips.neo4jGraphql,
+          `${q.sameAnswer.same}/${q.sameAnswer.checked}`,
+          q.plans.accord
+            .flatMap((p) => p.scans.map((scan) => `${p.query}: ${scan.split(' ')[0]}`))
+            .join('; ') || 'none (index seeks)',
+        ]),
+      ),
+      '',
+    );
+  }
+
+  // Scale curve.
+  const withQueries = sizes.filter((r) => r.query);
+  if (withQueries.length > 0) {
+    const smallest = withQueries[0] as SizeResult;
+    out.push(
+      '## Scale curve',
+      '',
+      `p50 latency at concurrency 1 (ms), and its ratio to the ${k(smallest.size)} figure. Plans: bench/results/plans/SIZE/.`,
+      '',
+    );
+    const keys = smallest.query?.questions.map((q) => q.key) ?? [];
+    const p50 = (r: SizeResult, key: string, side: 'accord' | 'neo4jGraphql') =>
+      r.query?.questions.find((q) => q.key === key)?.byConcurrency['1']?.[side].p50Ms;
+    out.push(
+      table(
+        [
+          'question',
+          ...withQueries.flatMap((r) => [`Accord ${k(r.size)}`, `@neo4j/graphql ${k(r.size)}`]),
+        ],
+        keys.map((key) => [
+          key,
+          ...withQueries.flatMap((r) => {
+            const a = p50(r, key, 'accord');
+            const n = p50(r, key, 'neo4jGraphql');
+            const a0 = p50(smallest, key, 'accord');
+            const n0 = p50(smallest, key, 'neo4jGraphql');
+            const rel = (v: number | undefined, v0: number | undefined) =>
+              r === smallest || v === undefined || !v0 ? '' : ` (${x(v / v0)})`;
+            return [`${fmt(a, 1)}${rel(a, a0)}`, `${fmt(n, 1)}${rel(n, n0)}`];
+          }),
+        ]),
+      ),
+      '',
+    );
+  }
+
+  // Imports.
+  const imports = sizes.filter((r) => r.import || r.neo4jAdmin);
+  if (imports.length > 0 || naive) {
+    out.push(
+      '## Import',
+      '',
+      'Each run into an empty database. records/s counts the records of the file (entities; their relationships come with them).',
+      '',
+    );
+    const rows: (string | number)[][] = [];
+    for (const r of imports) {
+      for (const i of r.import ?? []) {
+        rows.push([
+          k(r.size),
+          `Accord, batch ${i.batchSize}`,
+          fmt(i.records),
+          `${fmt(i.counts.nodes)} / ${fmt(i.counts.relationships)}`,
+          s(i.elapsedMs),
+          `**${fmt(i.recordsPerSecond)}**`,
+          `${s(i.phases.validate?.ms)} / ${s(i.phases.resolve?.ms)} / ${s(i.phases.nodes?.ms)} / ${s(i.phases.relationships?.ms)}`,
+          `${fmt(i.processPeakRssMb)} MB`,
+        ]);
+      }
+      const a = r.neo4jAdmin;
+      if (a) {
+        const total = a.import.elapsedMs + a.indexes.elapsedMs;
+        rows.push([
+          k(r.size),
+          'neo4j-admin import full (offline) + indexes',
+          fmt(a.csv.records),
+          `${fmt(a.counts.nodes)} / ${fmt(a.counts.relationships)}`,
+          `${s(a.import.elapsedMs)} (reported ${s(a.import.reportedMs)}) + ${s(a.indexes.elapsedMs)}`,
+          `**${fmt(a.csv.records / (total / 1000))}** (import alone, as reported: ${fmt(a.csv.records / (a.import.reportedMs / 1000))})`,
+          `CSV conversion ${s(a.csv.elapsedMs)}, not counted`,
+          `${fmt(a.import.peakRssMb)} MB (JVM)`,
+        ]);
+      }
+    }
+    if (naive) {
+      rows.push([
+        k(naive.sample),
+        'naive: one transaction per record',
+        fmt(naive.result.records),
+        `${fmt(naive.result.counts.nodes)} / ${fmt(naive.result.counts.relationships)}`,
+        s(naive.result.elapsedMs),
+        `**${fmt(naive.result.recordsPerSecond)}**`,
+        `– / – / ${s(naive.result.phases.nodes.ms)} / ${s(naive.result.phases.relationships.ms)}`,
+        `${fmt(naive.result.processPeakRssMb)} MB`,
+      ]);
+    }
+    out.push(
+      table(
+        [
+          'size',
+          'import',
+          'records',
+          'nodes / relationships',
+          'time',
+          'records/s',
+          'validate / resolve / nodes / relationships',
+          'peak RSS',
+        ],
+        rows,
+      ),
+      '',
+    );
+    const ratios: (string | number)[][] = [];
+    for (const r of imports) {
+      const best = [...(r.import ?? [])].sort((a, b) => b.recordsPerSecond - a.recordsPerSecond)[0];
+      if (!best) continue;
+      const a = r.neo4jAdmin;
+      ratios.push([
+        k(r.size),
+        `batch ${best.batchSize}, ${fmt(best.recordsPerSecond)} records/s`,
+        naive ? x(best.recordsPerSecond / naive.result.recordsPerSecond) : '–',
+        a ? x(best.elapsedMs / (a.import.elapsedMs + a.indexes.elapsedMs)) : '–',
+        a ? x(best.elapsedMs / a.import.reportedMs) : '–',
+      ]);
+    }
+    if (ratios.length > 0) {
+      out.push(
+        table(
+          [
+            'size',
+            'Accord (fastest run)',
+            'speed / naive speed (target ≥ 20×)',
+            'time / neo4j-admin time with indexes (target ≤ 5×)',
+            'time / neo4j-admin import alone, as reported',
+          ],
+          ratios,
+        ),
+        '',
+      );
+    }
+    for (const r of imports) {
+      const i = r.import?.at(-1);
+      if (!i) continue;
+      out.push(
+        `Time in Neo4j queries, ${k(r.size)}, batch ${i.batchSize} (ms; the rest of each phase is the import's own work in Node): ${Object.entries(
+          i.queries,
+        )
+          .map(([name, q]) => `${name} ${fmt(q.ms)} in ${q.calls} calls`)
+          .join(', ')}.`,
+        '',
+      );
+    }
+  }
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}
+
+function neo4jGraphqlVersion(): string {
+  const pkg = read<{ version: string }>(join(ROOT, 'node_modules/@neo4j/graphql/package.json'));
+  return pkg?.version ?? '';
+}
+
+export function writeReport(dir: string): void {
+  writeFileSync(join(dir, 'README.md'), report(dir));
+}
+
+if (import.meta.main) {
+  writeReport(process.argv[2] ?? join(ROOT, 'bench/results'));
+}

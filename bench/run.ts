@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: Accord's query and import benchmarks, from nothing to tables.
+ *
+ *   npm run bench -- [--sizes 10000,100000] [--duration 5] [--rounds 3] [--connections 1,32]
+ *                    [--batch-sizes 2000,10000] [--skip naive,admin,query,import]
+ *
+ * For each size: generates the synthetic graph (bench/generate.ts, cached in bench/data/),
+ * imports it with Accord into an empty Neo4j (once per batch size), runs the query benchmark
+ * against Accord and @neo4j/graphql over the database the last import left, and imports the
+ * same graph with neo4j-admin into a second, separate instance. Once per run, the naive
+ * baseline imports the 10k sample one record per transaction. Every Neo4j it starts it stops.
+ * Results: bench/results/size-N.json, bench/results/naive.json, bench/results/machine.json,
+ * plans under bench/results/plans/N/, and the tables in bench/results/README.md.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { accordImport, naiveImport, neo4jAdminImport } from './import/benchmark.ts';
+import { machine } from './lib/machine.ts';
+import { type InstanceOptions, ROOT, stop } from './lib/neo4j.ts';
+import { timed } from './lib/process.ts';
+import { queryBenchmark } from './query/benchmark.ts';
+import { writeReport } from './report.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '1,32' },
+    pool: { type: 'string', default: '200' },
+    'batch-sizes': { type: 'string', default: '2000,10000' },
+    'naive-sample': { type: 'string', default: '10000' },
+    skip: { type: 'string', default: '' },
+    heap: { type: 'string', default: process.env.NEO4J_HEAP ?? '2g' },
+    pagecache: { type: 'string', default: process.env.NEO4J_PAGECACHE ?? '2g' },
+    port: { type: 'string', default: '7704' },
+    'admin-port': { type: 'string', default: '7705' },
+    out: { type: 'string', default: join(ROOT, 'bench/results') },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(
+    'usage: npm run bench -- [--sizes 10000,100000,1000000] [--duration S] [--rounds N] [--connections 1,32] [--batch-sizes 2000,10000] [--skip naive,admin,query,import]',
+  );
+  process.exit(0);
+}
+
+const numbers = (text: string) => text.split(',').filter(Boolean).map(Number);
+const sizes = numbers(values.sizes);
+const skip = new Set(values.skip.split(',').filter(Boolean));
+const batchSizes = numbers(values['batch-sizes']);
+const seed = Number(values.seed);
+const out = values.out;
+const dataDir = join(ROOT, 'bench/data');
+mkdirSync(out, { recursive: true });
+mkdirSync(dataDir, { recursive: true });
+
+const main: InstanceOptions = {
+  dir: join(ROOT, '.neo4j/bench'),
+  port: Number(values.port),
+  heap: values.heap,
+  pagecache: values.pagecache,
+};
+const admin: InstanceOptions = {
+  ...main,
+  dir: join(ROOT, '.neo4j/bench-admin'),
+  port: Number(values['admin-port']),
+};
+
+const started = new Date();
+const log = (line: string) =>
+  console.log(`[${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(5)}s] ${line}`);
+const save = (name: string, value: unknown) =>
+  writeFileSync(join(out, name), `${JSON.stringify(value, null, 2)}\n`);
+
+async function dataFile(entities: number): Promise<string> {
+  const file = join(dataDir, `entities-${entities}-seed-${seed}.ndjson`);
+  if (!existsSync(file)) {
+    log(`generating ${entities} entities → ${file}`);
+    const run = await timed([
+      process.execPath,
+      join(ROOT, 'bench/generate.ts'),
+      '--entities',
+      String(entities),
+      '--seed',
+      String(seed),
+      '--out',
+      file,
+    ]);
+    if (run.code !== 0) throw new Error(run.stderr);
+  }
+  return file;
+}
+
+const atStart = await machine();
+try {
+  save('machine.json', { ...atStart, neo4j: { heap: main.heap, pagecache: main.pagecache } });
+
+  if (!skip.has('naive') && !skip.has('import')) {
+    const sample = Number(values['naive-sample']);
+    const file = await dataFile(sample);
+    log(`naive baseline: ${sample} records, one transaction per record`);
+    const naive = await naiveImport(main, file);
+    log(`  ${naive.recordsPerSecond} records/s (${naive.elapsedMs} ms)`);
+    save('naive.json', { at: new Date().toISOString(), sample, result: naive });
+  }
+
+  for (const size of sizes) {
+    const file = await dataFile(size);
+    const result: Record<string, unknown> = { size, seed, file, at: new Date().toISOString() };
+    let imported: Awaited<ReturnType<typeof accordImport>> | undefined;
+    if (!skip.has('import')) {
+      const runs = [];
+      for (const batchSize of batchSizes) {
+        log(`Accord import: ${size} entities, batch size ${batchSize}, into an empty database`);
+        imported = await accordImport(main, file, batchSize);
+        const r = imported.result;
+        log(
+          `  ${r.recordsPerSecond} records/s (${r.elapsedMs} ms; nodes ${r.phases.nodes?.ms} ms, relationships ${r.phases.relationships?.ms} ms), peak RSS ${r.processPeakRssMb} MB`,
+        );
+        runs.push(r);
+      }
+      result.import = runs;
+    }
+    if (!skip.has('query')) {
+      if (!imported) throw new Error('the query benchmark needs an import (do not skip import)');
+      log(`query benchmark: ${size} entities`);
+      const plansDir = join(out, 'plans', String(size));
+      rmSync(plansDir, { recursive: true, force: true });
+      result.query = await queryBenchmark(imported.db, {
+        connections: numbers(values.connections),
+        duration: Number(values.duration),
+        rounds: Number(values.rounds),
+        pool: Number(values.pool),
+        seed,
+        plansDir,
+        log: (line) => log(`  ${line}`),
+      });
+    }
+    await stop(main);
+    if (!skip.has('admin') && !skip.has('import')) {
+      log(`neo4j-admin import: ${size} entities as CSV, into a separate instance`);
+      const adminResult = await neo4jAdminImport(admin, file, join(dataDir, `csv-${size}`));
+      log(
+        `  CSV ${adminResult.csv.elapsedMs} ms, import ${adminResult.import.elapsedMs} ms, indexes ${adminResult.indexes.elapsedMs} ms`,
+      );
+      result.neo4jAdmin = adminResult;
+      rmSync(join(dataDir, `csv-${size}`), { recursive: true, force: true });
+    }
+    save(`size-${size}.json`, result);
+  }
+  save('machine.json', {
+    ...atStart,
+    loadAverageAtEnd: (await machine()).loadAverage,
+    neo4j: { heap: main.heap, pagecache: main.pagecache },
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+  });
+  writeReport(out);
+  log(`done: ${join(out, 'README.md')}`);
+} finally {
+  await stop(main).catch(() => {});
+  await stop(admin).catch(() => {});
+}
