@@ -41,15 +41,33 @@ export interface ListPage {
 
 const entities = (rows: Row[]) => rows.map((r) => toEntity(r.labels, r.props));
 
-function list(db: Database, area: string, filter: object, page: Page): Promise<ListPage> {
-  return db.read(cypher(`${area}/matching`), { ...filter, ...page }).then((rows) => ({
+function list(
+  db: Database,
+  area: string,
+  filter: object,
+  page: Page,
+  queries = { matching: `${area}/matching`, count: `${area}/count` },
+): Promise<ListPage> {
+  return db.read(cypher(queries.matching), { ...filter, ...page }).then((rows) => ({
     nodes: entities(rows),
-    count: async () => (await db.read(cypher(`${area}/count`), { ...filter }))[0]?.total as number,
+    count: async () => (await db.read(cypher(queries.count), { ...filter }))[0]?.total as number,
   }));
 }
 
-export const listAgreements = (db: Database, filter: AgreementFilter, page: Page) =>
-  list(db, 'agreements', filter, page);
+/**
+ * Without filters, agreements come from agreements/all.cypher, which reads a page from the
+ * range index of the sort key instead of sorting every agreement.
+ */
+export const listAgreements = (db: Database, filter: AgreementFilter, page: Page) => {
+  const { orderBy, ...filters } = filter;
+  const unfiltered = Object.values(filters).every((value) => value === null);
+  return unfiltered
+    ? list(db, 'agreements', { orderBy }, page, {
+        matching: 'agreements/all',
+        count: 'agreements/count-all',
+      })
+    : list(db, 'agreements', filter, page);
+};
 
 export const listOrganisations = (db: Database, filter: OrganisationFilter, page: Page) =>
   list(db, 'organisations', filter, page);
