@@ -1,7 +1,8 @@
 /**
  * The benchmark's own Cypher: named files under bench/cypher/, as the service keeps its own
- * under cypher/. And query plans: EXPLAIN of any query with its parameters, as readable text,
- * with the operators that read a whole label, index or relationship type picked out.
+ * under cypher/. And query plans: PROFILE of any (read-only) query with its parameters, as
+ * readable text with estimated and actual rows, and the scans that actually read rows (a scan
+ * in a branch the parameters switch off reads nothing) picked out.
  */
 import { readFileSync } from 'node:fs';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -35,10 +36,12 @@ const SCAN = /Scan/;
 
 export interface Plan {
   text: string;
-  /** Operators of the plan that scan rather than seek, with their details. */
+  /** Operators that scanned a label, an index or a relationship type and read rows: details and rows. */
   scans: string[];
   /** Index seeks (node unique/index seeks) in the plan. */
   seeks: number;
+  /** Database hits of the whole query. */
+  dbHits: number;
 }
 
 interface PlanNode {
@@ -46,9 +49,11 @@ interface PlanNode {
   arguments: Record<string, unknown>;
   identifiers: string[];
   children: PlanNode[];
+  rows?: number;
+  dbHits?: number;
 }
 
-export async function explain(
+export async function profile(
   driver: Driver,
   database: string | undefined,
   text: string,
@@ -57,23 +62,29 @@ export async function explain(
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   try {
     const result = await session.run(
-      `EXPLAIN ${text}`,
+      `PROFILE ${text}`,
       neo4jParams(params) as Record<string, unknown>,
     );
     const lines: string[] = [];
     const scans: string[] = [];
     let seeks = 0;
+    let dbHits = 0;
     const walk = (node: PlanNode, depth: number) => {
       const operator = node.operatorType.replace(/@.*$/, '');
       const details = String(node.arguments.Details ?? '').replace(/\s+/g, ' ');
       const estimated = Math.round(Number(node.arguments.EstimatedRows ?? 0));
-      lines.push(`${'  '.repeat(depth)}${operator}  ${details}  (estimated rows ${estimated})`);
-      if (SCAN.test(operator)) scans.push(`${operator} ${details}`.trim());
+      const rows = Number(node.rows ?? 0);
+      dbHits += Number(node.dbHits ?? 0);
+      lines.push(
+        `${'  '.repeat(depth)}${operator}  ${details}  (estimated rows ${estimated}, rows ${rows}, db hits ${node.dbHits ?? 0})`,
+      );
+      if (SCAN.test(operator) && rows > 0)
+        scans.push(`${operator} ${details} (${rows} rows)`.trim());
       if (/Seek/.test(operator)) seeks += 1;
       for (const child of node.children) walk(child, depth + 1);
     };
-    walk(result.summary.plan as unknown as PlanNode, 0);
-    return { text: lines.join('\n'), scans, seeks };
+    walk(result.summary.profile as unknown as PlanNode, 0);
+    return { text: lines.join('\n'), scans, seeks, dbHits };
   } finally {
     await session.close();
   }

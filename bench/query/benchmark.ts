@@ -1,7 +1,7 @@
 /**
  * The query benchmark: the five questions asked of Accord and of @neo4j/graphql over the same
  * Neo4j database, side by side. For each question it first checks that both servers give the
- * same answer, counts Neo4j round trips per request, saves the EXPLAIN plans of the Cypher each
+ * same answer, counts Neo4j round trips per request, saves the PROFILE plans of the Cypher each
  * server runs; then it loads both servers in turn (the order alternating between rounds) at each
  * concurrency and reports the medians over the rounds and the ratios Accord / @neo4j/graphql.
  */
@@ -13,7 +13,7 @@ import type { Query } from '../../src/db/cypher.ts';
 import { createDatabase, type Database, type Params } from '../../src/db/driver.ts';
 import { createApp } from '../../src/server/app.ts';
 import { pidFrom } from '../lib/cpu.ts';
-import { benchCypher, explain, type Plan } from '../lib/cypher.ts';
+import { benchCypher, type Plan, profile } from '../lib/cypher.ts';
 import type { Instance } from '../lib/neo4j.ts';
 import type { Server } from '../lib/process.ts';
 import { type LoadResult, load } from './load.ts';
@@ -28,7 +28,7 @@ export interface QueryOptions {
   /** How many different ids each question rotates through. */
   pool: number;
   seed: number;
-  /** Where the EXPLAIN plans go. */
+  /** Where the query plans go. */
   plansDir: string;
   log: (line: string) => void;
 }
@@ -51,8 +51,8 @@ export interface QuestionResult {
   /** Ids checked, and how many gave the same answer on both servers. */
   sameAnswer: { checked: number; same: number; example?: unknown };
   plans: {
-    accord: { file: string; query: string; seeks: number; scans: string[] }[];
-    neo4jGraphql: { file: string; seeks: number; scans: string[] }[];
+    accord: { file: string; query: string; seeks: number; scans: string[]; dbHits: number }[];
+    neo4jGraphql: { file: string; seeks: number; scans: string[]; dbHits: number }[];
   };
   byConcurrency: Record<
     string,
@@ -261,7 +261,7 @@ export async function queryBenchmark(
 }
 
 /**
- * The Cypher each server runs for one request, EXPLAINed with its parameters and saved as
+ * The Cypher each server runs for one request, PROFILEd with its parameters and saved as
  * text: Accord's queries are caught through Database.observed in an app built in this process
  * over the same database; @neo4j/graphql's through its server's query log.
  */
@@ -293,20 +293,26 @@ async function questionPlans(
   const save = (file: string, header: string, plan: Plan) =>
     writeFileSync(join(dir, file), `${header}\n\n${plan.text}\n`);
   for (const [i, { query, params }] of sent.entries()) {
-    const plan = await explain(database.driver, undefined, query.text, params);
+    const plan = await profile(database.driver, undefined, query.text, params);
     const file = `${question.key}-accord-${i + 1}-${query.name.replaceAll('/', '-')}.txt`;
     save(
       file,
       `// Accord, ${question.key}, round trip ${i + 1}: cypher/${query.name}.cypher\n// parameters: ${JSON.stringify(params)}`,
       plan,
     );
-    plans.accord.push({ file, query: query.name, seeks: plan.seeks, scans: plan.scans });
+    plans.accord.push({
+      file,
+      query: query.name,
+      seeks: plan.seeks,
+      scans: plan.scans,
+      dbHits: plan.dbHits,
+    });
   }
   await sentQueries(ng, true);
   await post(ng.url, question.neo4jGraphql, variables);
   const { recent } = await sentQueries(ng, false);
   for (const [i, { text, params }] of recent.entries()) {
-    const plan = await explain(database.driver, undefined, text, params);
+    const plan = await profile(database.driver, undefined, text, params);
     const file = `${question.key}-neo4j-graphql-${i + 1}.txt`;
     save(
       file,
@@ -316,7 +322,7 @@ async function questionPlans(
         .join('\n')}`,
       plan,
     );
-    plans.neo4jGraphql.push({ file, seeks: plan.seeks, scans: plan.scans });
+    plans.neo4jGraphql.push({ file, seeks: plan.seeks, scans: plan.scans, dbHits: plan.dbHits });
   }
   return plans;
 }
