@@ -4,7 +4,7 @@ import { once } from 'node:events';
  * `accord`: the command line for batch jobs and operators. Each command is a thin shell over
  * the modules that do the work (import pipeline, export, merge, migrations, seed).
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { keysCommand } from './auth/cli.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -14,6 +14,8 @@ import { GRAPH_FORMATS, isGraphFormat } from './export/formats.ts';
 import { ExportInputError, graphExportOptions, loadGraph } from './export/graph.ts';
 import { exportRecords } from './export/records.ts';
 import { extractCommand } from './extract/command.ts';
+import { persistOperations } from './graphql/persisted.ts';
+import { createSchema } from './graphql/schema.ts';
 import { importFiles } from './import/files.ts';
 import type { ImportSummary } from './import/pipeline.ts';
 import { formatIssue } from './import/records.ts';
@@ -200,6 +202,29 @@ export function cli(): Command {
       console.log(
         `merged ${result.merged.join(', ')} into ${result.id} (${result.kind}); moved ${result.movedRelationships} relationships`,
       );
+    });
+
+  program
+    .command('persist')
+    .description(
+      'build the allow-list manifest (ACCORD_PERSISTED_OPERATIONS) from .graphql files: ' +
+        'each named operation, checked against the schema, keyed by its SHA-256',
+    )
+    .argument('<files...>', '.graphql files with the operations clients may run')
+    .option('--out <file>', 'write the manifest here instead of standard output')
+    .action((files: string[], options) => {
+      const sources = files.map((name) => {
+        try {
+          return { name, text: readFileSync(name, 'utf8') };
+        } catch (error) {
+          throw new CliError(`cannot read ${name}: ${(error as Error).message}`);
+        }
+      });
+      const { manifest, operations } = persistOperations(sources, createSchema());
+      const json = `${JSON.stringify(manifest, null, 2)}\n`;
+      if (options.out) writeFileSync(options.out, json);
+      else process.stdout.write(json);
+      for (const { name, id } of operations) console.error(`${name}\tsha256:${id}`);
     });
 
   extractCommand(program);

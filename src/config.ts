@@ -45,6 +45,8 @@ export interface SecurityConfig {
   rateLimitPerMinute: number;
   /** Take the client address from X-Forwarded-For (behind a load balancer). */
   trustProxy: boolean;
+  /** The allow-list manifest (`accord persist` writes it); undefined: any operation runs. */
+  persistedOperationsFile: string | undefined;
 }
 
 /** The environment variables the service reads, with their defaults. */
@@ -73,6 +75,7 @@ export const ENV_DEFAULTS = {
   ACCORD_MAX_DIRECTIVES: '10',
   ACCORD_RATE_LIMIT: '0',
   ACCORD_TRUST_PROXY: 'false',
+  ACCORD_PERSISTED_OPERATIONS: '',
 } as const;
 
 export type EnvName = keyof typeof ENV_DEFAULTS;
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: positiveInt(env, 'ACCORD_MAX_DIRECTIVES'),
       rateLimitPerMinute: positiveInt(env, 'ACCORD_RATE_LIMIT'),
       trustProxy: bool(env, 'ACCORD_TRUST_PROXY'),
+      persistedOperationsFile: read(env, 'ACCORD_PERSISTED_OPERATIONS') || undefined,
     },
   };
 }

@@ -8,6 +8,7 @@ import { type Config, loadConfig } from '../config.ts';
 import type { Database } from '../db/driver.ts';
 import { migrationStatus } from '../db/migrate.ts';
 import { createContext } from '../graphql/context.ts';
+import { readPersistedOperations } from '../graphql/persisted.ts';
 import { createSchema } from '../graphql/schema.ts';
 import { maskError } from './errors.ts';
 import { createLogger, type Logger, yogaLogger } from './log.ts';
@@ -18,6 +19,7 @@ import { useExplorer } from './plugins/explorer.ts';
 import { useGraphExports } from './plugins/exports.ts';
 import { useLogging } from './plugins/logging.ts';
 import { useMetrics } from './plugins/metrics.ts';
+import { DOCUMENT_ID_PARAM, useAllowList } from './plugins/persisted-operations.ts';
 import { useRateLimit } from './plugins/rate-limit.ts';
 import { useRequestInfo } from './plugins/request-info.ts';
 import { useRoundTripReport } from './plugins/round-trips.ts';
@@ -56,8 +58,13 @@ export function createApp({
   const keys = keyStore(security.keysFile, security.anonymousRole);
   const metrics = createMetrics();
   const measured = db.observed(metrics.observeQuery);
+  const schema = createSchema();
+  const allowList =
+    security.persistedOperationsFile === undefined
+      ? undefined
+      : readPersistedOperations(security.persistedOperationsFile, schema);
   return createYoga({
-    schema: createSchema(),
+    schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -73,6 +80,7 @@ export function createApp({
               exposedHeaders: ['x-request-id', 'retry-after'],
             },
     maxRequestBodySize: security.maxBodyBytes,
+    extraParamNames: allowList ? [DOCUMENT_ID_PARAM] : [],
     maskedErrors: { maskError },
     logging: yogaLogger(logger),
     context: () => createContext(measured),
@@ -86,6 +94,7 @@ export function createApp({
         trustProxy: security.trustProxy,
         keys,
       }),
+      ...(allowList ? [useAllowList(allowList, keys)] : []),
       useArmor(security),
       useAccessControl(keys, logger),
       useRoundTripReport(),
