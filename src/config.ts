@@ -29,7 +29,7 @@ export type Role = (typeof ROLES)[number];
 export interface SecurityConfig {
   /** The JSON file of hashed API keys (`npm run keys -- add` writes it); undefined: no keys. */
   keysFile: string | undefined;
-  /** The role of a request without a key: `admin` (the default) for local use, `none` for a deployment. */
+  /** The role of a request without a key: `reader` (the default: read-only local use), `none` for a deployment. */
   anonymousRole: Role;
   graphiql: boolean;
   introspection: boolean;
@@ -63,7 +63,7 @@ export const ENV_DEFAULTS = {
   LOG_LEVEL: 'info',
   LOG_FORMAT: 'json',
   ACCORD_KEYS_FILE: '',
-  ACCORD_ANONYMOUS_ROLE: 'admin',
+  ACCORD_ANONYMOUS_ROLE: 'reader',
   ACCORD_GRAPHIQL: 'true',
   ACCORD_INTROSPECTION: 'true',
   ACCORD_CORS_ORIGINS: '*',

@@ -186,13 +186,18 @@ describe('access control', () => {
     expect((await graphCounts(db)).nodes).toBe(before.nodes + 1);
   });
 
-  it('the default anonymous role lets local use read and write without a key', async () => {
-    const local = testApp(db).app;
-    const result = await post(
+  it('the default anonymous role lets local use read, not write, without a key', async () => {
+    const local = testApp(db, { ACCORD_ANONYMOUS_ROLE: '' }).app;
+    const read = await post(local, '{ organisation(id: "org-bjut") { name } }');
+    expect(read.body).toEqual({ data: { organisation: { name: '北京工业大学' } } });
+    const before = await graphCounts(db);
+    const write = await post(
       local,
       `mutation { addAlias(id: "org-bjut", alias: "本地", source: "${SRC}") { id } }`,
     );
-    expect(result.body).toEqual({ data: { addAlias: { id: 'org-bjut' } } });
+    expect(codes(write)).toEqual(['UNAUTHENTICATED']);
+    expect(write.body.errors[0].message).toMatch(/addAlias needs the editor role/);
+    expect(await graphCounts(db)).toEqual(before);
   });
 
   it('a revoked key stops working without a restart', async () => {

@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import { addKey } from '../../src/auth/keys.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/driver.ts';
+import { TEST_ENV } from '../support/db.ts';
 import { createApp } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/log.ts';
 
@@ -44,7 +45,13 @@ export function testApp(
   logs = captureLogs(),
   logLevel = 'info',
 ) {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ACCORD_SEED: 'false',
+    ...TEST_ENV,
+    ...env,
+  });
   const logger = createLogger({ logLevel }, logs.stream);
   return { app: createApp({ db, config, logger }), logs, config };
 }

@@ -17,7 +17,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 /** A client for the app: `gql(query, variables)` posts to /graphql and returns the JSON body. */
 export function apiClient(db: Database) {
-  const app = createApp({ db });
+  const app = createApp({ db, config: testConfig() });
   return async function gql<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},

@@ -5,10 +5,16 @@ import { cypher } from '../../src/db/cypher.ts';
 import { createDatabase, type Database } from '../../src/db/driver.ts';
 import { migrate } from '../../src/db/migrate.ts';
 
+/**
+ * What every test's service differs in from the defaults: requests without a key may do
+ * anything, so that only the access-control tests need keys (they set their own roles).
+ */
+export const TEST_ENV = { ACCORD_ANONYMOUS_ROLE: 'admin' } as const;
+
 /** The configuration a test process would get from its environment, pointed at the test Neo4j. */
 export function testConfig(overrides: Partial<Config['neo4j']> = {}): Config {
   const neo4j = inject('neo4j');
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false' });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', ...TEST_ENV });
   config.neo4j = {
     ...config.neo4j,
     uri: neo4j.uri,
@@ -28,6 +34,7 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     NEO4J_USER: neo4j.user,
     NEO4J_PASSWORD: neo4j.password,
     ACCORD_SEED: 'false',
+    ...TEST_ENV,
     ...extra,
   };
 }
