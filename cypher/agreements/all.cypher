@@ -39,4 +39,4 @@ ORDER BY
   CASE $orderBy WHEN 'SIGNED_ON_DESC' THEN a.signedOn END DESC,
   a.id
 SKIP $skip LIMIT $limit
-RETURN labels(a) AS labels, properties(a) AS props
+RETURN labels(a) AS labels, a {.*, nameKeys: null, searchTerms: null} AS props

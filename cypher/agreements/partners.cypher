@@ -6,7 +6,7 @@ WHERE p <> o
   AND ($to IS NULL OR a.signedOn <= $to)
 WITH p, a ORDER BY a.signedOn, a.id
 WITH p, collect(a) AS agreements
-RETURN labels(p) AS labels, properties(p) AS props,
+RETURN labels(p) AS labels, p {.*, nameKeys: null, searchTerms: null} AS props,
   [a IN agreements | {labels: labels(a), props: properties(a)}] AS agreements,
   agreements[0].signedOn AS firstSignedOn,
   reduce(last = null, a IN agreements | coalesce(a.signedOn, last)) AS lastSignedOn

@@ -3,4 +3,4 @@
 UNWIND $keys AS key
 MATCH (n:Entity)
 WHERE n.nameKeys CONTAINS '|' + key + '|' AND $label IN labels(n)
-RETURN key, labels(n) AS labels, properties(n) AS props
+RETURN key, labels(n) AS labels, n {.*, nameKeys: null, searchTerms: null} AS props

@@ -6,5 +6,5 @@ UNWIND $frontier AS id
 MATCH (n:Entity {id: id})-[r]-(m:Entity)
 WHERE $types IS NULL OR type(r) IN $types
 RETURN id, type(r) AS type, startNode(r) = n AS outgoing, properties(r) AS rel,
-  m.id AS other, labels(m) AS labels, properties(m) AS props
+  m.id AS other, labels(m) AS labels, m {.*, nameKeys: null, searchTerms: null} AS props
 ORDER BY id, type, other

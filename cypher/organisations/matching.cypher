@@ -4,4 +4,4 @@ WHERE ($kind IS NULL OR o.kind = $kind)
   AND ($region IS NULL OR EXISTS { (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: $region}) })
 WITH o ORDER BY o.name, o.id
 SKIP $skip LIMIT $limit
-RETURN labels(o) AS labels, properties(o) AS props
+RETURN labels(o) AS labels, o {.*, nameKeys: null, searchTerms: null} AS props

@@ -11,4 +11,4 @@ WHERE ($organisation IS NULL AND $title IS NULL AND $asOf IS NULL)
   }
 WITH p ORDER BY p.name, p.id
 SKIP $skip LIMIT $limit
-RETURN labels(p) AS labels, properties(p) AS props
+RETURN labels(p) AS labels, p {.*, nameKeys: null, searchTerms: null} AS props

@@ -4,6 +4,6 @@
 // $labels (null: every kind) keeps hits of those labels; best score first, then by id.
 CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
 WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
-RETURN labels(node) AS labels, properties(node) AS props, score
+RETURN labels(node) AS labels, node {.*, nameKeys: null, searchTerms: null} AS props, score
 ORDER BY score DESC, node.id
 LIMIT $first

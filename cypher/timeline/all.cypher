@@ -24,7 +24,7 @@ WHERE fact.date IS NOT NULL
 WITH x, fact
 ORDER BY fact.date, fact.rank, x.id
 LIMIT $first
-RETURN fact.date AS date, fact.kind AS kind, labels(x) AS labels, properties(x) AS props,
+RETURN fact.date AS date, fact.kind AS kind, labels(x) AS labels, x {.*, nameKeys: null, searchTerms: null} AS props,
   COLLECT { MATCH (p:Person)-[:HOLDS]->(x) RETURN p.name ORDER BY p.id }[0] AS holder,
   COLLECT { MATCH (x)-[:AT]->(org:Organisation) RETURN org.name ORDER BY org.id }[0] AS organisation
 ORDER BY date, fact.rank, x.id

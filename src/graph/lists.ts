@@ -33,11 +33,23 @@ export interface PersonFilter {
   asOf: string | null;
 }
 
-/** One page of a list, and a way to count the whole list only when someone asks. */
+/**
+ * One page of a list and the count of the whole list, each read only when someone asks (a
+ * client that wants only `totalCount` costs one query), and at most once.
+ */
 export interface ListPage {
-  nodes: EntityNode[];
+  nodes(): Promise<EntityNode[]>;
   count(): Promise<number>;
 }
+
+/** `read`, run on the first call only; later calls share its result. */
+export const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
+  let result: Promise<T> | undefined;
+  return () => {
+    result ??= read();
+    return result;
+  };
+};
 
 const entities = (rows: Row[]) => rows.map((r) => toEntity(r.labels, r.props));
 
@@ -47,11 +59,15 @@ function list(
   filter: object,
   page: Page,
   queries = { matching: `${area}/matching`, count: `${area}/count` },
-): Promise<ListPage> {
-  return db.read(cypher(queries.matching), { ...filter, ...page }).then((rows) => ({
-    nodes: entities(rows),
-    count: async () => (await db.read(cypher(queries.count), { ...filter }))[0]?.total as number,
-  }));
+): ListPage {
+  return {
+    nodes: once(async () =>
+      entities(await db.read(cypher(queries.matching), { ...filter, ...page })),
+    ),
+    count: once(
+      async () => (await db.read(cypher(queries.count), { ...filter }))[0]?.total as number,
+    ),
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
  * sorted list. Page sizes are capped; asking for more is an error, never a silent cut.
  */
 import type { EntityNode } from '../graph/entity.ts';
-import type { ListPage, Page } from '../graph/lists.ts';
+import { type ListPage, once, type Page } from '../graph/lists.ts';
 import { badInput } from './errors.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -27,18 +27,27 @@ export function pageOf(args: { first?: number | null; after?: string | null }): 
   return { skip, limit: first + 1 };
 }
 
+/** A connection whose fields read the page, or the count, only when selected. */
 export function connection(page: Page, result: ListPage) {
-  const nodes = result.nodes.slice(0, page.limit - 1);
-  const edges = nodes.map((node: EntityNode, i) => ({ cursor: encode(page.skip + i), node }));
+  const read = async () => {
+    const all = await result.nodes();
+    const nodes = all.slice(0, page.limit - 1);
+    const edges = nodes.map((node: EntityNode, i) => ({ cursor: encode(page.skip + i), node }));
+    return { all, nodes, edges };
+  };
+  const pageOfNodes = once(read);
   return {
-    edges,
-    nodes,
+    edges: async () => (await pageOfNodes()).edges,
+    nodes: async () => (await pageOfNodes()).nodes,
     totalCount: () => result.count(),
-    pageInfo: {
-      hasNextPage: result.nodes.length > nodes.length,
-      hasPreviousPage: page.skip > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+    pageInfo: async () => {
+      const { all, nodes, edges } = await pageOfNodes();
+      return {
+        hasNextPage: all.length > nodes.length,
+        hasPreviousPage: page.skip > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      };
     },
   };
 }

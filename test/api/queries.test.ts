@@ -333,6 +333,21 @@ describe('round trips to Neo4j', () => {
     // agreements page, parties (+ organisations), events, regions, region parents
     expect(result.extensions?.roundTrips).toBe(5);
   });
+
+  it('a list asked only for its count reads no page, and a page without its count no count', async () => {
+    const count = await gql<{ agreements: { totalCount: number } }>(
+      '{ agreements(party: "org-bjut") { totalCount } }',
+    );
+    expect(count.data?.agreements.totalCount).toBe(2);
+    // the party looked up, then the count
+    expect(count.extensions?.roundTrips).toBe(2);
+    const page = await gql('{ organisations(first: 5) { nodes { id } pageInfo { hasNextPage } } }');
+    expect(page.extensions?.roundTrips).toBe(1);
+    const both = await gql(
+      '{ organisations(first: 5) { totalCount edges { cursor } nodes { id } } }',
+    );
+    expect(both.extensions?.roundTrips).toBe(2);
+  });
 });
 
 describe('importRecords mutation', () => {

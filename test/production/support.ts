@@ -9,9 +9,9 @@ import { Writable } from 'node:stream';
 import { addKey } from '../../src/auth/keys.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/driver.ts';
-import { TEST_ENV } from '../support/db.ts';
 import { createApp } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/log.ts';
+import { TEST_ENV } from '../support/db.ts';
 
 export interface LogLine {
   level: number;

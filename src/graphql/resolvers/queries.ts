@@ -57,7 +57,7 @@ async function reference(
 }
 
 const empty = (page: ReturnType<typeof pageOf>) =>
-  connection(page, { nodes: [], count: async () => 0 });
+  connection(page, { nodes: async () => [], count: async () => 0 });
 
 export const queryResolvers = {
   Query: {
@@ -92,7 +92,7 @@ export const queryResolvers = {
         to: (args.to as string) ?? null,
         orderBy: args.orderBy as 'SIGNED_ON_DESC',
       };
-      return connection(page, await listAgreements(ctx.db, filter, page));
+      return connection(page, listAgreements(ctx.db, filter, page));
     },
 
     organisations: async (_: unknown, args: Args, ctx: Context) => {
@@ -101,7 +101,7 @@ export const queryResolvers = {
       if (region === undefined) return empty(page);
       return connection(
         page,
-        await listOrganisations(ctx.db, { kind: (args.kind as string) ?? null, region }, page),
+        listOrganisations(ctx.db, { kind: (args.kind as string) ?? null, region }, page),
       );
     },
 
@@ -114,7 +114,7 @@ export const queryResolvers = {
         title: (args.title as string) ?? null,
         asOf: (args.asOf as string) ?? null,
       };
-      return connection(page, await listPeople(ctx.db, filter, page));
+      return connection(page, listPeople(ctx.db, filter, page));
     },
 
     partners: async (_: unknown, args: Args, ctx: Context) =>
