@@ -1,6 +1,8 @@
 /**
  * Per-request DataLoaders: every entity and relationship field is resolved through them, so
- * a nested query costs one round trip to Neo4j per nesting level and field, not one per row.
+ * a nested query costs one round trip to Neo4j per nesting level, not one per row or field:
+ * the relationship fields of one level (an agreement's parties, signatories and event) are
+ * fetched together, in one query.
  */
 import DataLoader from 'dataloader';
 import { cypher } from '../db/cypher.ts';
@@ -13,11 +15,14 @@ export type Direction = 'out' | 'in';
 
 export interface Loaders {
   entity: DataLoader<string, EntityNode | null>;
-  /** Relationships of `type` leaving (`out`) or arriving at (`in`) each id. */
-  related(type: string, direction: Direction): DataLoader<string, Related[]>;
+  /** Relationships of `type` leaving (`out`) or arriving at (`in`) an id. */
+  related(type: string, direction: Direction): { load(id: string): Promise<Related[]> };
   /** Entities of `kind` one of whose names or aliases matches the given name. */
   byName(kind: Kind): DataLoader<string, EntityNode[]>;
 }
+
+const relationshipKey = (direction: Direction, type: string, id: string) =>
+  `${direction}\u0000${type}\u0000${id}`;
 
 export function createLoaders(db: Database): Loaders {
   const entity = new DataLoader<string, EntityNode | null>(async (ids) => {
@@ -26,28 +31,47 @@ export function createLoaders(db: Database): Loaders {
     return ids.map((id) => found.get(id) ?? null);
   });
 
-  const relatedLoaders = new Map<string, DataLoader<string, Related[]>>();
-  const related = (type: string, direction: Direction) => {
-    const key = `${direction}:${type}`;
-    let loader = relatedLoaders.get(key);
-    if (!loader) {
-      const query = cypher(direction === 'out' ? 'graph/related-out' : 'graph/related-in');
-      loader = new DataLoader(async (ids) => {
-        const rows = await db.read(query, { ids, type });
-        const byId = new Map<string, Related[]>();
-        for (const row of rows) {
-          const node = toEntity(row.labels, row.props);
-          entity.prime(node.id, node);
-          const list = byId.get(row.id as string) ?? [];
-          list.push({ rel: row.rel as Record<string, unknown>, node });
-          byId.set(row.id as string, list);
-        }
-        return ids.map((id) => byId.get(id) ?? []);
+  // Every relationship field asked for while a level resolves, whatever its type and
+  // direction, in one round trip: the batch waits a macrotask (setImmediate), until the
+  // resolvers of the level have all asked. A batch of one type and direction (a list's
+  // parties) takes that type's own query, which Neo4j runs faster than the general one.
+  const relationships = new DataLoader<string, Related[]>(
+    async (keys) => {
+      const wanted = keys.map((key) => {
+        const [direction, type, id] = key.split('\u0000') as [Direction, string, string];
+        return { direction, type, id };
       });
-      relatedLoaders.set(key, loader);
-    }
-    return loader;
-  };
+      const [first] = wanted;
+      const oneType = wanted.every(
+        (k) => k.type === first?.type && k.direction === first.direction,
+      );
+      const rows = oneType
+        ? await db.read(
+            cypher(first?.direction === 'in' ? 'graph/related-in' : 'graph/related-out'),
+            {
+              ids: wanted.map((k) => k.id),
+              type: first?.type,
+            },
+          )
+        : await db.read(cypher('graph/related'), { keys: wanted });
+      const byKey = new Map<string, Related[]>();
+      for (const row of rows) {
+        const node = toEntity(row.labels, row.props);
+        entity.prime(node.id, node);
+        const key = oneType
+          ? relationshipKey(first?.direction as Direction, first?.type as string, row.id as string)
+          : relationshipKey(row.direction as Direction, row.type as string, row.id as string);
+        const list = byKey.get(key) ?? [];
+        list.push({ rel: row.rel as Record<string, unknown>, node });
+        byKey.set(key, list);
+      }
+      return keys.map((key) => byKey.get(key) ?? []);
+    },
+    { batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+  );
+  const related = (type: string, direction: Direction) => ({
+    load: (id: string) => relationships.load(relationshipKey(direction, type, id)),
+  });
 
   const nameLoaders = new Map<Kind, DataLoader<string, EntityNode[]>>();
   const byName = (kind: Kind) => {
