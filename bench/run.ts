@@ -2,7 +2,7 @@
  * `npm run bench`: Accord's query and import benchmarks, from nothing to tables.
  *
  *   npm run bench -- [--sizes 10000,100000] [--duration 5] [--rounds 3] [--connections 1,32]
- *                    [--batch-sizes 2000,10000] [--skip naive,admin,query,import]
+ *                    [--batch-sizes 10000] [--skip naive,admin,query,import]
  *
  * For each size: generates the synthetic graph (bench/generate.ts, cached in bench/data/),
  * imports it with Accord into an empty Neo4j (once per batch size), runs the query benchmark
@@ -30,7 +30,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '1,32' },
     pool: { type: 'string', default: '200' },
-    'batch-sizes': { type: 'string', default: '2000,10000' },
+    'batch-sizes': { type: 'string', default: '10000' },
     'naive-sample': { type: 'string', default: '10000' },
     skip: { type: 'string', default: '' },
     heap: { type: 'string', default: process.env.NEO4J_HEAP ?? '2g' },
@@ -43,7 +43,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'usage: npm run bench -- [--sizes 10000,100000,1000000] [--duration S] [--rounds N] [--connections 1,32] [--batch-sizes 2000,10000] [--skip naive,admin,query,import]',
+    'usage: npm run bench -- [--sizes 10000,100000,1000000] [--duration S] [--rounds N] [--connections 1,32] [--batch-sizes 10000] [--skip naive,admin,query,import]',
   );
   process.exit(0);
 }

@@ -17,7 +17,7 @@ import { extractCommand } from './extract/command.ts';
 import { persistOperations } from './graphql/persisted.ts';
 import { createSchema } from './graphql/schema.ts';
 import { importFiles } from './import/files.ts';
-import type { ImportSummary } from './import/pipeline.ts';
+import { DEFAULT_BATCH_SIZE, type ImportSummary } from './import/pipeline.ts';
 import { formatIssue } from './import/records.ts';
 import { MergeError, mergeEntities } from './model/merge.ts';
 import { seed } from './seed.ts';
@@ -104,7 +104,7 @@ export function cli(): Command {
     .description('import records (NDJSON, JSON array or CSV files; - for NDJSON on stdin)')
     .argument('<files...>', 'files to import, validated together')
     .option('--dry-run', 'validate and resolve references; write nothing')
-    .option('--batch-size <n>', 'records per transaction', positiveInt, 2000)
+    .option('--batch-size <n>', 'records per transaction', positiveInt, DEFAULT_BATCH_SIZE)
     .option('--max-errors <n>', 'errors to report at most', positiveInt, 100)
     .option('--resume', 'skip batches that an interrupted run of the same import committed')
     .option('--json', 'print the summary as JSON')

@@ -20,6 +20,7 @@ import { SingleBar } from 'cli-progress';
 import type { Database } from '../db/driver.ts';
 import {
   type Checkpoint,
+  DEFAULT_BATCH_SIZE,
   type ImportOptions,
   type ImportSummary,
   type Progress,
@@ -52,7 +53,7 @@ export async function importFiles(
         files.push(path);
       }
     }
-    const batchSize = options.batchSize ?? 2000;
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     const checkpointFile = checkpointPath(files, batchSize);
     const resumeFrom =
       options.resume && existsSync(checkpointFile) ? readCheckpoint(checkpointFile) : undefined;
