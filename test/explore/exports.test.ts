@@ -4,7 +4,7 @@
  * lxml) for GraphML. Counts are compared with what Neo4j holds (graphCounts) and with the
  * API's own neighbourhood answer.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,8 @@ import type { ExportGraph } from '../../src/export/shape.ts';
 import { seed } from '../../src/seed.ts';
 import { createApp } from '../../src/server/app.ts';
 import { apiClient } from '../support/api.ts';
-import { freshDatabase, graphCounts, testEnv } from '../support/db.ts';
+import { accord } from '../support/cli.ts';
+import { freshDatabase, graphCounts } from '../support/db.ts';
 import { importRecords, org, SRC, source } from '../support/records.ts';
 import { graphmlSchema } from '../support/xsd.ts';
 
@@ -414,20 +415,6 @@ describe('bad input', () => {
       body: { error: 'seed: no entity with id org-nowhere' },
     });
   });
-
-  async function accord(args: string[]) {
-    const child = spawn('node', ['src/cli.ts', ...args], { env: testEnv() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const code = await new Promise<number>((resolve) => child.on('close', resolve));
-    return { code, stdout, stderr };
-  }
 
   it('the command line: exit 1 with a message; a good export is written to --out', async () => {
     const bad = [

@@ -1,31 +1,12 @@
-/**
- * Done when: `accord extract` on the seed article drafts records that, imported into an empty
- * database, answer the API's example questions as the hand-written seed data does. Also:
- * names matched against the graph held, and the extractDraft mutation.
- */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/driver.ts';
 import { runImport } from '../../src/import/pipeline.ts';
 import { memoryInput } from '../../src/import/records.ts';
 import { seed } from '../../src/seed.ts';
 import { apiClient } from '../support/api.ts';
-import { freshDatabase, graphCounts, resetGraph, testEnv } from '../support/db.ts';
+import { accord } from '../support/cli.ts';
+import { freshDatabase, graphCounts, resetGraph } from '../support/db.ts';
 import { loadCases, SEED_ARTICLE, seedCase } from './score.ts';
-
-async function accord(args: string[]) {
-  const child = spawn('node', ['src/cli.ts', ...args], { env: testEnv() });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  const code = await new Promise<number>((resolve) => child.on('close', resolve));
-  return { code, stdout, stderr };
-}
 
 const importAll = async (db: Database, records: unknown[]) => {
   const summary = await runImport(db, [memoryInput('draft', records)]);

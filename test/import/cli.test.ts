@@ -1,30 +1,16 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/driver.ts';
 import { seedIfEmpty } from '../../src/seed.ts';
 import { startService } from '../../src/server/serve.ts';
+import { accord } from '../support/cli.ts';
 import { freshDatabase, graphCounts, resetGraph, testConfig, testEnv } from '../support/db.ts';
 import { ndjsonFile, org, SRC, source } from '../support/records.ts';
 
 const exec = promisify(execFile);
 const SEED = 'data/seed/bjut-2023-12-22.ndjson';
-
-async function accord(args: string[], input?: string) {
-  const child = spawn('node', ['src/cli.ts', ...args], { env: testEnv() });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  child.stdin.end(input ?? '');
-  const code = await new Promise<number>((resolve) => child.on('close', resolve));
-  return { code, stdout, stderr };
-}
 
 describe('the accord command line', () => {
   let db: Database;
