@@ -141,6 +141,8 @@ try {
       });
     }
     await stop(main);
+    // Saved now and again after neo4j-admin, so that a failure there loses nothing measured.
+    save(`size-${size}.json`, result);
     if (!skip.has('admin') && !skip.has('import')) {
       log(`neo4j-admin import: ${size} entities as CSV, into a separate instance`);
       const adminResult = await neo4jAdminImport(admin, file, join(dataDir, `csv-${size}`));

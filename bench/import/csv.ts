@@ -107,11 +107,31 @@ export async function writeCsv(file: string, outDir: string): Promise<CsvSummary
     ];
     await write(`nodes-${node.label}.csv`, nodeHeader(node.kind), values.join(','));
     nodes += 1;
+    // A record may state one relationship twice (a person signing for two of the parties):
+    // the upsert keeps one, the later scalars and the union of sources and roles; so does this.
+    const merged = new Map<string, (typeof rels)[number]>();
     for (const rel of rels) {
       const key = `${rel.type}\u0000${rel.from}\u0000${rel.to}`;
+      const earlier = merged.get(key);
+      merged.set(
+        key,
+        earlier
+          ? {
+              ...rel,
+              props: { ...earlier.props, ...rel.props },
+              sources: [...new Set([...(earlier.sources ?? []), ...(rel.sources ?? [])])],
+              roles:
+                earlier.roles || rel.roles
+                  ? [...new Set([...(earlier.roles ?? []), ...(rel.roles ?? [])])]
+                  : rel.roles,
+            }
+          : rel,
+      );
+    }
+    for (const [key, rel] of merged) {
       if (seen.has(key)) {
         throw new Error(
-          `${rel.type} from ${rel.from} to ${rel.to} twice: this converter does not merge`,
+          `${rel.type} from ${rel.from} to ${rel.to} in two records: this converter does not merge across records`,
         );
       }
       seen.add(key);
