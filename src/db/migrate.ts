@@ -46,6 +46,22 @@ export async function migrationStatus(db: Database): Promise<MigrationStatus> {
   };
 }
 
+/**
+ * Waits until every index is online. On a large graph building one takes minutes, longer than
+ * NEO4J_TX_TIMEOUT_MS allows any one statement, so this asks again and again, briefly.
+ */
+async function indexesOnline(db: Database): Promise<void> {
+  for (let wait = 50; ; wait = Math.min(wait * 2, 2000)) {
+    const building = await db.read(cypher('migrate/indexes-not-online'));
+    const failed = building.find((index) => index.state === 'FAILED');
+    if (failed) {
+      throw new MigrationError(`index ${failed.name} failed to build: ${failed.failureMessage}`);
+    }
+    if (building.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
 /** Applies the pending migrations and returns their names. */
 export async function migrate(db: Database): Promise<string[]> {
   const { pending } = await migrationStatus(db);
@@ -59,7 +75,7 @@ export async function migrate(db: Database): Promise<string[]> {
         throw new MigrationError(`migration ${file.name} failed: ${reason}`);
       }
     }
-    await db.autoCommit(cypher('migrate/await-indexes'));
+    await indexesOnline(db);
     await db.write(cypher('migrate/record'), { name: file.name, checksum: file.checksum });
   }
   return files.map((f) => f.name);
