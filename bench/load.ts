@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run load -- [--url URL] [--connections 50] [--duration 60] [--warmup 10] [--key KEY]
+ * `npm run load -- [--url URL] [--connections 50] [--duration 60] [--warmup 60] [--key KEY]
  * [--out bench/results/load.json]`: a mixed read workload (look-ups, lists, search, paths,
  * neighbourhoods, timelines over the seed's entities) against a running Accord on loopback,
  * with autocannon. Warm-up first; then the process RSS (from the server's /metrics) before
@@ -146,7 +146,7 @@ if (import.meta.main) {
       url: { type: 'string', default: process.env.ACCORD_URL ?? 'http://127.0.0.1:4000/graphql' },
       connections: { type: 'string', default: '50' },
       duration: { type: 'string', default: '60' },
-      warmup: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '60' },
       key: { type: 'string', default: process.env.ACCORD_KEY },
       out: { type: 'string', default: 'bench/results/load.json' },
     },
