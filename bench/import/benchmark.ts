@@ -7,12 +7,11 @@
  *   Accord's migrations (the constraints and indexes the offline import does not build).
  */
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config.ts';
-import { createDatabase } from '../../src/db/driver.ts';
 import { benchCypher } from '../lib/cypher.ts';
 import {
   type AdminImportResult,
   adminImport,
+  connect,
   type Instance,
   type InstanceOptions,
   ROOT,
@@ -42,12 +41,7 @@ export async function startEmptyWarm(options: InstanceOptions): Promise<Instance
   const db = await startEmpty(options);
   const seed = await timed(node('src/cli.ts', 'seed'), { env: db.env });
   if (seed.code !== 0) throw new Error(`seed failed:\n${seed.stderr}`);
-  const database = createDatabase({
-    ...loadConfig({}).neo4j,
-    uri: db.uri,
-    user: db.user,
-    password: db.password,
-  });
+  const database = connect(db);
   try {
     await database.autoCommit(benchCypher('reset'));
   } finally {
@@ -57,12 +51,7 @@ export async function startEmptyWarm(options: InstanceOptions): Promise<Instance
 }
 
 export async function graphCounts(db: Instance): Promise<Counts> {
-  const database = createDatabase({
-    ...loadConfig({}).neo4j,
-    uri: db.uri,
-    user: db.user,
-    password: db.password,
-  });
+  const database = connect(db);
   try {
     const [row] = await database.read(benchCypher('counts'));
     return { nodes: row?.nodes as number, relationships: row?.relationships as number };

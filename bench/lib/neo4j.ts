@@ -8,6 +8,8 @@ import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { loadConfig } from '../../src/config.ts';
+import { createDatabase, type Database } from '../../src/db/driver.ts';
 import { timed } from './process.ts';
 
 const run = promisify(execFile);
@@ -49,6 +51,16 @@ export function instance(o: InstanceOptions): Instance {
     password,
     env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password },
   };
+}
+
+/** A connection to an instance, configured as the service configures its own. */
+export function connect(db: Instance): Database {
+  return createDatabase({
+    ...loadConfig({}).neo4j,
+    uri: db.uri,
+    user: db.user,
+    password: db.password,
+  });
 }
 
 export async function start(o: InstanceOptions): Promise<Instance> {

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
 import type { Query } from '../../src/db/cypher.ts';
-import { createDatabase, type Database, type Params } from '../../src/db/driver.ts';
+import type { Database, Params } from '../../src/db/driver.ts';
 import { createApp } from '../../src/server/app.ts';
 import { pidFrom } from '../lib/cpu.ts';
 import { benchCypher, type Plan, profile } from '../lib/cypher.ts';
-import type { Instance } from '../lib/neo4j.ts';
+import { connect, type Instance } from '../lib/neo4j.ts';
 import type { Server } from '../lib/process.ts';
 import { type LoadResult, load } from './load.ts';
 import { nestingDepth, QUESTIONS, type Question } from './questions.ts';
@@ -124,8 +124,7 @@ export async function queryBenchmark(
   db: Instance,
   options: QueryOptions,
 ): Promise<QueryBenchmarkResult> {
-  const config = { ...loadConfig({}).neo4j, uri: db.uri, user: db.user, password: db.password };
-  const database = createDatabase(config);
+  const database = connect(db);
   const servers: Server[] = [];
   try {
     await database.verify();
