@@ -21,8 +21,14 @@ export interface Loaders {
   byName(kind: Kind): DataLoader<string, EntityNode[]>;
 }
 
-const relationshipKey = (direction: Direction, type: string, id: string) =>
-  `${direction}\u0000${type}\u0000${id}`;
+/** One relationship field of one entity: what the relationship loader batches. */
+interface RelationshipKey {
+  direction: Direction;
+  type: string;
+  id: string;
+}
+
+const keyOf = ({ direction, type, id }: RelationshipKey) => `${direction}\u0000${type}\u0000${id}`;
 
 export function createLoaders(db: Database): Loaders {
   const entity = new DataLoader<string, EntityNode | null>(async (ids) => {
@@ -35,42 +41,36 @@ export function createLoaders(db: Database): Loaders {
   // direction, in one round trip: the batch waits a macrotask (setImmediate), until the
   // resolvers of the level have all asked. A batch of one type and direction (a list's
   // parties) takes that type's own query, which Neo4j runs faster than the general one.
-  const relationships = new DataLoader<string, Related[]>(
+  const relationships = new DataLoader<RelationshipKey, Related[], string>(
     async (keys) => {
-      const wanted = keys.map((key) => {
-        const [direction, type, id] = key.split('\u0000') as [Direction, string, string];
-        return { direction, type, id };
-      });
-      const [first] = wanted;
-      const oneType = wanted.every(
-        (k) => k.type === first?.type && k.direction === first.direction,
-      );
+      const [first] = keys;
+      const oneType = keys.every((k) => k.type === first?.type && k.direction === first.direction);
       const rows = oneType
         ? await db.read(
             cypher(first?.direction === 'in' ? 'graph/related-in' : 'graph/related-out'),
-            {
-              ids: wanted.map((k) => k.id),
-              type: first?.type,
-            },
+            { ids: keys.map((k) => k.id), type: first?.type },
           )
-        : await db.read(cypher('graph/related'), { keys: wanted });
+        : await db.read(cypher('graph/related'), { keys });
       const byKey = new Map<string, Related[]>();
       for (const row of rows) {
         const node = toEntity(row.labels, row.props);
         entity.prime(node.id, node);
-        const key = oneType
-          ? relationshipKey(first?.direction as Direction, first?.type as string, row.id as string)
-          : relationshipKey(row.direction as Direction, row.type as string, row.id as string);
+        // The single-type queries do not say the type and direction: the batch's own.
+        const key = keyOf({
+          direction: (row.direction ?? first?.direction) as Direction,
+          type: (row.type ?? first?.type) as string,
+          id: row.id as string,
+        });
         const list = byKey.get(key) ?? [];
         list.push({ rel: row.rel as Record<string, unknown>, node });
         byKey.set(key, list);
       }
-      return keys.map((key) => byKey.get(key) ?? []);
+      return keys.map((key) => byKey.get(keyOf(key)) ?? []);
     },
-    { batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+    { cacheKeyFn: keyOf, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
   );
   const related = (type: string, direction: Direction) => ({
-    load: (id: string) => relationships.load(relationshipKey(direction, type, id)),
+    load: (id: string) => relationships.load({ direction, type, id }),
   });
 
   const nameLoaders = new Map<Kind, DataLoader<string, EntityNode[]>>();

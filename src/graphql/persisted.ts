@@ -25,7 +25,7 @@ import { ConfigError } from '../config.ts';
 /** Operation id → its document, parsed and validated. */
 export type PersistedOperations = ReadonlyMap<string, DocumentNode>;
 
-export const documentId = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const documentId = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Reads and checks a manifest; every problem names the file and the id. */
 export function readPersistedOperations(path: string, schema: GraphQLSchema): PersistedOperations {
