@@ -3,7 +3,7 @@
  * cypher/agreements, cypher/organisations and cypher/people, with a count query beside it.
  */
 import { cypher } from '../db/cypher.ts';
-import type { Database, Row } from '../db/driver.ts';
+import type { Database, Params, Row } from '../db/driver.ts';
 import { type EntityNode, toEntity } from './entity.ts';
 
 export interface Page {
@@ -53,19 +53,51 @@ export const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
 
 const entities = (rows: Row[]) => rows.map((r) => toEntity(r.labels, r.props));
 
-function list(
+/**
+ * The filter with its references (a party, a region, ...) looked up by id or name; null when
+ * one names nothing, so that the list is empty.
+ */
+export type Resolve<F> = () => Promise<F | null>;
+
+/**
+ * A list whose queries take the filter's references as ids first: an answer that is not empty
+ * proves they were (each query finds a referenced entity by id and kind), at no extra round
+ * trip. Only an empty answer is asked again with the references resolved (`resolve`), and only
+ * when that changes them.
+ */
+function list<F extends object>(
   db: Database,
   area: string,
-  filter: object,
+  filter: F,
   page: Page,
+  resolve?: Resolve<F>,
   queries = { matching: `${area}/matching`, count: `${area}/count` },
 ): ListPage {
+  const resolved = once(async () => (resolve ? resolve() : filter));
+  const unchanged = (other: F) =>
+    Object.keys(filter).every((k) => filter[k as keyof F] === other[k as keyof F]);
+  async function ask<T>(read: (f: F) => Promise<T>, empty: (answer: T) => boolean, none: T) {
+    const answer = await read(filter);
+    if (!resolve || !empty(answer)) return answer;
+    const other = await resolved();
+    if (other === null) return none;
+    return unchanged(other) ? answer : read(other);
+  }
   return {
-    nodes: once(async () =>
-      entities(await db.read(cypher(queries.matching), { ...filter, ...page })),
+    nodes: once(() =>
+      ask(
+        async (f) =>
+          entities(await db.read(cypher(queries.matching), { ...(f as Params), ...page })),
+        (nodes) => nodes.length === 0,
+        [],
+      ),
     ),
-    count: once(
-      async () => (await db.read(cypher(queries.count), { ...filter }))[0]?.total as number,
+    count: once(() =>
+      ask(
+        async (f) => (await db.read(cypher(queries.count), f as Params))[0]?.total as number,
+        (total) => total === 0,
+        0,
+      ),
     ),
   };
 }
@@ -74,22 +106,35 @@ function list(
  * Without filters, agreements come from agreements/all.cypher, which reads a page from the
  * range index of the sort key instead of sorting every agreement.
  */
-export const listAgreements = (db: Database, filter: AgreementFilter, page: Page) => {
+export const listAgreements = (
+  db: Database,
+  filter: AgreementFilter,
+  page: Page,
+  resolve?: Resolve<AgreementFilter>,
+) => {
   const { orderBy, ...filters } = filter;
   const unfiltered = Object.values(filters).every((value) => value === null);
   return unfiltered
-    ? list(db, 'agreements', { orderBy }, page, {
+    ? list(db, 'agreements', { orderBy }, page, undefined, {
         matching: 'agreements/all',
         count: 'agreements/count-all',
       })
-    : list(db, 'agreements', filter, page);
+    : list(db, 'agreements', filter, page, resolve);
 };
 
-export const listOrganisations = (db: Database, filter: OrganisationFilter, page: Page) =>
-  list(db, 'organisations', filter, page);
+export const listOrganisations = (
+  db: Database,
+  filter: OrganisationFilter,
+  page: Page,
+  resolve?: Resolve<OrganisationFilter>,
+) => list(db, 'organisations', filter, page, resolve);
 
-export const listPeople = (db: Database, filter: PersonFilter, page: Page) =>
-  list(db, 'people', filter, page);
+export const listPeople = (
+  db: Database,
+  filter: PersonFilter,
+  page: Page,
+  resolve?: Resolve<PersonFilter>,
+) => list(db, 'people', filter, page, resolve);
 
 export interface Partnership {
   partner: EntityNode;

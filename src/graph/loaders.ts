@@ -1,8 +1,9 @@
 /**
  * Per-request DataLoaders: every entity and relationship field is resolved through them, so
- * a nested query costs one round trip to Neo4j per nesting level, not one per row or field:
- * the relationship fields of one level (an agreement's parties, signatories and event) are
- * fetched together, in one query.
+ * a nested query costs at most one round trip to Neo4j per nesting level, not one per row or
+ * field: the relationship fields of one level (an agreement's parties, signatories and event)
+ * are fetched together, in one query. `prefetch` fills them ahead for several levels at once
+ * (src/graphql/lookahead.ts).
  */
 import DataLoader from 'dataloader';
 import { cypher } from '../db/cypher.ts';
@@ -19,6 +20,25 @@ export interface Loaders {
   related(type: string, direction: Direction): { load(id: string): Promise<Related[]> };
   /** Entities of `kind` one of whose names or aliases matches the given name. */
   byName(kind: Kind): DataLoader<string, EntityNode[]>;
+  /**
+   * Loads the entities `ids` (with `withRoots`) and the relationships `steps` follow from them
+   * in one query, and primes the loaders with them: the fields that then ask find them there.
+   */
+  prefetch(ids: readonly string[], steps: readonly Step[], withRoots: boolean): Promise<void>;
+}
+
+/**
+ * One relationship to follow ahead of the resolvers: `type` in `direction` from the entities
+ * that the step numbered `parent` reached (-1: the entities asked for). Steps are numbered
+ * from 0 in the order given; a parent comes before its children.
+ */
+/** How deep steps may nest: the levels cypher/graph/prefetch.cypher unrolls. */
+export const PREFETCH_LEVELS = 4;
+
+export interface Step {
+  parent: number;
+  type: string;
+  direction: Direction;
 }
 
 /** One relationship field of one entity: what the relationship loader batches. */
@@ -99,5 +119,41 @@ export function createLoaders(db: Database): Loaders {
     return loader;
   };
 
-  return { entity, related, byName };
+  const prefetch = async (ids: readonly string[], steps: readonly Step[], withRoots: boolean) => {
+    const depths: number[] = [];
+    steps.forEach(({ parent }, step) => {
+      depths[step] = parent < 0 ? 1 : (depths[parent] as number) + 1;
+      if (parent >= step || (depths[step] as number) > PREFETCH_LEVELS)
+        throw new Error(`prefetch: step ${step} comes before its parent or is too deep`);
+    });
+    const rows = await db.read(cypher('graph/prefetch'), {
+      ids,
+      steps: steps.map((s, step) => ({ ...s, step })),
+      withRoots,
+    });
+    // What each step found, by the id it started from; and the entities each step reached.
+    const found = steps.map(() => new Map<string, Related[]>());
+    const reached = new Map<number, Set<string>>([[-1, new Set(ids)]]);
+    for (const row of rows) {
+      const node = toEntity(row.labels, row.props);
+      entity.prime(node.id, node);
+      const step = row.step as number;
+      if (step < 0) continue;
+      const from = row.from as string;
+      const byFrom = found[step] as Map<string, Related[]>;
+      const list = byFrom.get(from) ?? [];
+      list.push({ rel: row.rel as Record<string, unknown>, node });
+      byFrom.set(from, list);
+      reached.set(step, (reached.get(step) ?? new Set()).add(node.id));
+    }
+    // Every entity a step started from gets its list, empty when nothing was found, so that
+    // the field asking later does not ask Neo4j again. Lists already loaded stay as they are.
+    steps.forEach(({ parent, type, direction }, step) => {
+      for (const id of reached.get(parent) ?? []) {
+        relationships.prime({ direction, type, id }, found[step]?.get(id) ?? []);
+      }
+    });
+  };
+
+  return { entity, related, byName, prefetch };
 }

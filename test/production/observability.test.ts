@@ -51,7 +51,7 @@ describe('logs', () => {
       method: 'POST',
       path: '/graphql',
       status: 200,
-      roundTrips: 3,
+      roundTrips: 1, // the organisation with its agreements and their parties, ahead (lookahead)
       role: 'admin',
     });
     expect(line?.ms).toEqual(expect.any(Number));

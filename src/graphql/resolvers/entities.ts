@@ -1,11 +1,13 @@
 /**
  * The entity types and their relationship fields. Each field names the relationship it
- * follows; the loaders batch every such field across the rows of one request.
+ * follows (`follows`, which the lookahead reads to fetch a request's relationships ahead of
+ * its fields); the loaders batch every such field across the rows of one request.
  */
 import type { EntityNode, Related } from '../../graph/entity.ts';
 import { validOn } from '../../graph/entity.ts';
 import { LABELS } from '../../model/kinds.ts';
 import type { Context } from '../context.ts';
+import { follows } from '../lookahead.ts';
 
 type Parent = EntityNode;
 type Field<T> = (parent: Parent, args: Record<string, unknown>, ctx: Context) => Promise<T> | T;
@@ -23,15 +25,20 @@ const newestFirst = (a: Related, b: Related) =>
   (a.node.id < b.node.id ? -1 : 1);
 
 /** The entity at the other end of the one relationship of `type` (the first, if several). */
-function one(type: string, direction: 'out' | 'in'): Field<EntityNode | null> {
-  return async (parent, _args, ctx) =>
-    (await related(type, direction)(parent, ctx))[0]?.node ?? null;
+function one(type: string, direction: 'out' | 'in') {
+  return follows<Field<EntityNode | null>>(
+    async (parent, _args, ctx) => (await related(type, direction)(parent, ctx))[0]?.node ?? null,
+    { type, direction },
+  );
 }
 
 /** The entities at the other ends of the relationships of `type`, sorted. */
-function many(type: string, direction: 'out' | 'in', sort = byName): Field<EntityNode[]> {
-  return async (parent, _args, ctx) =>
-    [...(await related(type, direction)(parent, ctx))].sort(sort).map((r) => r.node);
+function many(type: string, direction: 'out' | 'in', sort = byName) {
+  return follows<Field<EntityNode[]>>(
+    async (parent, _args, ctx) =>
+      [...(await related(type, direction)(parent, ctx))].sort(sort).map((r) => r.node),
+    { type, direction },
+  );
 }
 
 const sourcesOf = (ids: unknown, ctx: Context) =>
@@ -48,17 +55,21 @@ const entityFields = {
 /** The `kind` field of the types that have one: the stored category (see graph/entity.ts). */
 const kind = (e: Parent) => e.category ?? null;
 
-const rolesAsOf: Field<EntityNode[]> = async (parent, args, ctx) => {
-  const direction = parent.kind === 'person' ? 'out' : 'in';
-  const roles = await related(parent.kind === 'person' ? 'HOLDS' : 'AT', direction)(parent, ctx);
-  const asOf = args.asOf as string | undefined;
-  return roles
-    .map((r) => r.node)
-    .filter((role) => !asOf || validOn(role, asOf))
-    .sort(
-      (a, b) => ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || (a.id < b.id ? -1 : 1),
-    );
-};
+/** A person's roles (HOLDS, out) or an organisation's (AT, in), held on `asOf` if given. */
+const rolesAsOf = (type: string, direction: 'out' | 'in') =>
+  follows<Field<EntityNode[]>>(
+    async (parent, args, ctx) => {
+      const roles = await related(type, direction)(parent, ctx);
+      const asOf = args.asOf as string | undefined;
+      return roles
+        .map((r) => r.node)
+        .filter((role) => !asOf || validOn(role, asOf))
+        .sort(
+          (a, b) => ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || (a.id < b.id ? -1 : 1),
+        );
+    },
+    { type, direction },
+  );
 
 export const entityResolvers = {
   Node: { __resolveType: (e: Parent) => LABELS[e.kind] },
@@ -67,10 +78,13 @@ export const entityResolvers = {
   Source: {
     ...entityFields,
     sources: (e: Parent, _args: unknown, ctx: Context) => sourcesOf([e.id], ctx),
-    credits: async (e: Parent, _args: unknown, ctx: Context) =>
-      [...(await related('CREDITED', 'in')(e, ctx))]
-        .sort(byName)
-        .map((r) => ({ person: r.node, roles: r.rel.roles ?? [] })),
+    credits: follows(
+      async (e: Parent, _args: unknown, ctx: Context) =>
+        [...(await related('CREDITED', 'in')(e, ctx))]
+          .sort(byName)
+          .map((r) => ({ person: r.node, roles: r.rel.roles ?? [] })),
+      { type: 'CREDITED', direction: 'in', at: 'person' },
+    ),
   },
 
   Organisation: {
@@ -79,31 +93,41 @@ export const entityResolvers = {
     region: one('LOCATED_IN', 'out'),
     parent: one('PART_OF', 'out'),
     units: many('PART_OF', 'in'),
-    sameAs: async (e: Parent, _args: unknown, ctx: Context) => {
-      const [out, inbound] = await Promise.all([
-        related('SAME_AS', 'out')(e, ctx),
-        related('SAME_AS', 'in')(e, ctx),
-      ]);
-      return [...out, ...inbound].sort(byName).map((r) => r.node);
-    },
-    roles: rolesAsOf,
+    sameAs: follows(
+      async (e: Parent, _args: unknown, ctx: Context) => {
+        const [out, inbound] = await Promise.all([
+          related('SAME_AS', 'out')(e, ctx),
+          related('SAME_AS', 'in')(e, ctx),
+        ]);
+        return [...out, ...inbound].sort(byName).map((r) => r.node);
+      },
+      { type: 'SAME_AS', direction: 'out' },
+      { type: 'SAME_AS', direction: 'in' },
+    ),
+    roles: rolesAsOf('AT', 'in'),
     agreements: many('PARTY_TO', 'out', newestFirst),
   },
 
   Person: {
     ...entityFields,
-    roles: rolesAsOf,
-    signed: async (e: Parent, _args: unknown, ctx: Context) =>
-      [...(await related('SIGNED', 'out')(e, ctx))].sort(newestFirst).map((r) => ({
-        ...r.rel,
-        person: e,
-        agreement: r.node,
-      })),
+    roles: rolesAsOf('HOLDS', 'out'),
+    signed: follows(
+      async (e: Parent, _args: unknown, ctx: Context) =>
+        [...(await related('SIGNED', 'out')(e, ctx))].sort(newestFirst).map((r) => ({
+          ...r.rel,
+          person: e,
+          agreement: r.node,
+        })),
+      { type: 'SIGNED', direction: 'out', at: 'agreement' },
+    ),
     witnessed: many('WITNESSED', 'out', newestFirst),
-    attended: async (e: Parent, _args: unknown, ctx: Context) =>
-      [...(await related('ATTENDED', 'out')(e, ctx))]
-        .sort((a, b) => String(b.node.date ?? '').localeCompare(String(a.node.date ?? '')))
-        .map((r) => r.node),
+    attended: follows(
+      async (e: Parent, _args: unknown, ctx: Context) =>
+        [...(await related('ATTENDED', 'out')(e, ctx))]
+          .sort((a, b) => String(b.node.date ?? '').localeCompare(String(a.node.date ?? '')))
+          .map((r) => r.node),
+      { type: 'ATTENDED', direction: 'out' },
+    ),
   },
 
   Role: {
@@ -128,11 +152,14 @@ export const entityResolvers = {
       }
       return chain;
     },
-    organisations: async (e: Parent, _args: unknown, ctx: Context) =>
-      [...(await related('LOCATED_IN', 'in')(e, ctx))]
-        .filter((r) => r.node.kind === 'organisation')
-        .sort(byName)
-        .map((r) => r.node),
+    organisations: follows(
+      async (e: Parent, _args: unknown, ctx: Context) =>
+        [...(await related('LOCATED_IN', 'in')(e, ctx))]
+          .filter((r) => r.node.kind === 'organisation')
+          .sort(byName)
+          .map((r) => r.node),
+      { type: 'LOCATED_IN', direction: 'in' },
+    ),
   },
 
   Initiative: {
@@ -142,21 +169,27 @@ export const entityResolvers = {
     regions: many('LOCATED_IN', 'out'),
     parent: one('PART_OF', 'out'),
     parts: many('PART_OF', 'in'),
-    agreements: async (e: Parent, _args: unknown, ctx: Context) =>
-      [...(await related('CONCERNS', 'in')(e, ctx))]
-        .filter((r) => r.node.kind === 'agreement')
-        .sort(newestFirst)
-        .map((r) => r.node),
+    agreements: follows(
+      async (e: Parent, _args: unknown, ctx: Context) =>
+        [...(await related('CONCERNS', 'in')(e, ctx))]
+          .filter((r) => r.node.kind === 'agreement')
+          .sort(newestFirst)
+          .map((r) => r.node),
+      { type: 'CONCERNS', direction: 'in' },
+    ),
   },
 
   Event: {
     ...entityFields,
     kind,
     place: one('LOCATED_IN', 'out'),
-    attendees: async (e: Parent, _args: unknown, ctx: Context) =>
-      [...(await related('ATTENDED', 'in')(e, ctx))]
-        .sort(byOrder)
-        .map((r) => ({ ...r.rel, person: r.node, event: e })),
+    attendees: follows(
+      async (e: Parent, _args: unknown, ctx: Context) =>
+        [...(await related('ATTENDED', 'in')(e, ctx))]
+          .sort(byOrder)
+          .map((r) => ({ ...r.rel, person: r.node, event: e })),
+      { type: 'ATTENDED', direction: 'in', at: 'person' },
+    ),
     hosts: many('HOSTED', 'in'),
     agreements: many('SIGNED_AT', 'in', newestFirst),
     concerns: many('CONCERNS', 'out'),
@@ -164,28 +197,39 @@ export const entityResolvers = {
 
   Attendance: {
     sources: (a: { sources?: string[] }, _args: unknown, ctx: Context) => sourcesOf(a.sources, ctx),
-    roles: async (a: { person: EntityNode; event: EntityNode }, _args: unknown, ctx: Context) => {
-      const roles = (await related('HOLDS', 'out')(a.person, ctx)).map((r) => r.node);
-      const date = a.event.date as string | undefined;
-      return roles
-        .filter((role) => !date || validOn(role, date))
-        .sort(
-          (x, y) => ((x.rank as number) ?? 0) - ((y.rank as number) ?? 0) || (x.id < y.id ? -1 : 1),
-        );
-    },
+    // Follows from the attendee: the lookahead plans it from the Attendance's person.
+    roles: follows(
+      async (a: { person: EntityNode; event: EntityNode }, _args: unknown, ctx: Context) => {
+        const roles = (await related('HOLDS', 'out')(a.person, ctx)).map((r) => r.node);
+        const date = a.event.date as string | undefined;
+        return roles
+          .filter((role) => !date || validOn(role, date))
+          .sort(
+            (x, y) =>
+              ((x.rank as number) ?? 0) - ((y.rank as number) ?? 0) || (x.id < y.id ? -1 : 1),
+          );
+      },
+      { type: 'HOLDS', direction: 'out' },
+    ),
   },
 
   Agreement: {
     ...entityFields,
     kind,
-    parties: async (e: Parent, _args: unknown, ctx: Context) =>
-      [...(await related('PARTY_TO', 'in')(e, ctx))]
-        .sort(byOrder)
-        .map((r) => ({ ...r.rel, organisation: r.node, agreement: e })),
-    signatories: async (e: Parent, _args: unknown, ctx: Context) =>
-      [...(await related('SIGNED', 'in')(e, ctx))]
-        .sort(byName)
-        .map((r) => ({ ...r.rel, person: r.node, agreement: e })),
+    parties: follows(
+      async (e: Parent, _args: unknown, ctx: Context) =>
+        [...(await related('PARTY_TO', 'in')(e, ctx))]
+          .sort(byOrder)
+          .map((r) => ({ ...r.rel, organisation: r.node, agreement: e })),
+      { type: 'PARTY_TO', direction: 'in', at: 'organisation' },
+    ),
+    signatories: follows(
+      async (e: Parent, _args: unknown, ctx: Context) =>
+        [...(await related('SIGNED', 'in')(e, ctx))]
+          .sort(byName)
+          .map((r) => ({ ...r.rel, person: r.node, agreement: e })),
+      { type: 'SIGNED', direction: 'in', at: 'person' },
+    ),
     witnesses: many('WITNESSED', 'in'),
     event: one('SIGNED_AT', 'out'),
     initiatives: many('CONCERNS', 'out'),

@@ -1,10 +1,13 @@
 /** The Query fields: look-ups, lists and the analyst's questions. */
+
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityNode } from '../../graph/entity.ts';
 import { listAgreements, listOrganisations, listPeople, partners } from '../../graph/lists.ts';
 import type { Kind } from '../../model/kinds.ts';
 import { VERSION } from '../../version.ts';
 import type { Context } from '../context.ts';
 import { badInput } from '../errors.ts';
+import { aheadOf, withLookahead } from '../lookahead.ts';
 import { connection, pageOf } from '../pagination.ts';
 
 type Args = Record<string, unknown>;
@@ -35,12 +38,19 @@ async function byName(
   );
 }
 
-/** `organisation(id:, name:)` and its kin. */
-const lookup = (kind: Kind) => async (_: unknown, args: Args, ctx: Context) => {
-  if (args.id != null) return byId(ctx, kind, args.id as string);
-  if (args.name != null) return byName(ctx, kind, args.name as string, 'name');
-  throw badInput('give id or name');
-};
+/**
+ * `organisation(id:, name:)` and its kin. By id, the entity comes with the relationships the
+ * selection follows (the lookahead), in one round trip.
+ */
+const lookup =
+  (kind: Kind) => async (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
+    if (args.id != null) {
+      await aheadOf(ctx, info, args.id as string);
+      return byId(ctx, kind, args.id as string);
+    }
+    if (args.name != null) return byName(ctx, kind, args.name as string, 'name');
+    throw badInput('give id or name');
+  };
 
 /** A filter argument that takes an id or a name: the id, or undefined when nothing matches. */
 async function reference(
@@ -56,8 +66,21 @@ async function reference(
   return id?.id;
 }
 
-const empty = (page: ReturnType<typeof pageOf>) =>
-  connection(page, { nodes: async () => [], count: async () => 0 });
+/**
+ * The `resolve` of a list (graph/lists.ts): its filter with the reference arguments named in
+ * `kinds` looked up, or null when one names nothing. The lists ask this only when the values
+ * taken as ids gave an empty answer.
+ */
+const resolving =
+  <F extends object>(ctx: Context, filter: F, kinds: Partial<Record<keyof F, Kind>>) =>
+  async (): Promise<F | null> => {
+    const entries = Object.entries(kinds) as [keyof F & string, Kind][];
+    const ids = await Promise.all(
+      entries.map(([argument, kind]) => reference(ctx, kind, filter[argument], argument)),
+    );
+    if (ids.includes(undefined)) return null;
+    return { ...filter, ...Object.fromEntries(entries.map(([argument], i) => [argument, ids[i]])) };
+  };
 
 export const queryResolvers = {
   Query: {
@@ -72,49 +95,55 @@ export const queryResolvers = {
     initiative: lookup('initiative'),
     source: lookup('source'),
 
-    agreements: async (_: unknown, args: Args, ctx: Context) => {
+    agreements: async (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
       const page = pageOf(args);
-      const party = await reference(ctx, 'organisation', args.party, 'party');
-      const signatory = await reference(ctx, 'person', args.signatory, 'signatory');
-      const attendee = await reference(ctx, 'person', args.attendee, 'attendee');
-      const region = await reference(ctx, 'region', args.region, 'region');
-      if ([party, signatory, attendee, region].includes(undefined)) return empty(page);
       if (args.from && args.to && (args.from as string) > (args.to as string)) {
         throw badInput(`from (${args.from}) is after to (${args.to})`, 'from');
       }
       const filter = {
-        party: party ?? null,
-        signatory: signatory ?? null,
-        attendee: attendee ?? null,
-        region: region ?? null,
+        party: (args.party as string) ?? null,
+        signatory: (args.signatory as string) ?? null,
+        attendee: (args.attendee as string) ?? null,
+        region: (args.region as string) ?? null,
         kind: (args.kind as string) ?? null,
         from: (args.from as string) ?? null,
         to: (args.to as string) ?? null,
         orderBy: args.orderBy as 'SIGNED_ON_DESC',
       };
-      return connection(page, listAgreements(ctx.db, filter, page));
-    },
-
-    organisations: async (_: unknown, args: Args, ctx: Context) => {
-      const page = pageOf(args);
-      const region = await reference(ctx, 'region', args.region, 'region');
-      if (region === undefined) return empty(page);
+      const resolve = resolving(ctx, filter, {
+        party: 'organisation',
+        signatory: 'person',
+        attendee: 'person',
+        region: 'region',
+      });
       return connection(
         page,
-        listOrganisations(ctx.db, { kind: (args.kind as string) ?? null, region }, page),
+        withLookahead(ctx, info, listAgreements(ctx.db, filter, page, resolve)),
       );
     },
 
-    people: async (_: unknown, args: Args, ctx: Context) => {
+    organisations: async (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
       const page = pageOf(args);
-      const organisation = await reference(ctx, 'organisation', args.organisation, 'organisation');
-      if (organisation === undefined) return empty(page);
       const filter = {
-        organisation,
+        kind: (args.kind as string) ?? null,
+        region: (args.region as string) ?? null,
+      };
+      const resolve = resolving(ctx, filter, { region: 'region' });
+      return connection(
+        page,
+        withLookahead(ctx, info, listOrganisations(ctx.db, filter, page, resolve)),
+      );
+    },
+
+    people: async (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
+      const page = pageOf(args);
+      const filter = {
+        organisation: (args.organisation as string) ?? null,
         title: (args.title as string) ?? null,
         asOf: (args.asOf as string) ?? null,
       };
-      return connection(page, listPeople(ctx.db, filter, page));
+      const resolve = resolving(ctx, filter, { organisation: 'organisation' });
+      return connection(page, withLookahead(ctx, info, listPeople(ctx.db, filter, page, resolve)));
     },
 
     partners: async (_: unknown, args: Args, ctx: Context) =>
