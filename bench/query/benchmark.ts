@@ -296,7 +296,7 @@ async function questionPlans(
     const file = `${question.key}-accord-${i + 1}-${query.name.replaceAll('/', '-')}.txt`;
     save(
       file,
-      `// Accord, ${question.key}, round trip ${i + 1}: cypher/${query.name}.cypher\n// parameters: ${JSON.stringify(params)}`,
+      `// Accord, ${question.key}, round trip ${i + 1}: ${query.name}\n// parameters: ${JSON.stringify(params)}\n\n${query.text}`,
       plan,
     );
     plans.accord.push({

@@ -11,6 +11,7 @@ import type { Database } from '../db/driver.ts';
 import { type Kind, LABELS } from '../model/kinds.ts';
 import { nameKey } from '../names.ts';
 import { type EntityNode, type Related, toEntity } from './entity.ts';
+import { prefetchStatement } from './prefetch.ts';
 
 export type Direction = 'out' | 'in';
 
@@ -32,9 +33,6 @@ export interface Loaders {
  * that the step numbered `parent` reached (-1: the entities asked for). Steps are numbered
  * from 0 in the order given; a parent comes before its children.
  */
-/** How deep steps may nest: the levels cypher/graph/prefetch.cypher unrolls. */
-export const PREFETCH_LEVELS = 4;
-
 export interface Step {
   parent: number;
   type: string;
@@ -60,26 +58,27 @@ export function createLoaders(db: Database): Loaders {
   // Every relationship field asked for while a level resolves, whatever its type and
   // direction, in one round trip: the batch waits a macrotask (setImmediate), until the
   // resolvers of the level have all asked. A batch of one type and direction (a list's
-  // parties) takes that type's own query, which Neo4j runs faster than the general one.
+  // parties) takes the prefetch statement of that one step, which expands that type only; a
+  // mixed batch (rare once the lookahead has run) takes graph/related.cypher.
   const relationships = new DataLoader<RelationshipKey, Related[], string>(
     async (keys) => {
-      const [first] = keys;
-      const oneType = keys.every((k) => k.type === first?.type && k.direction === first.direction);
+      const [first] = keys as [RelationshipKey];
+      const oneType = keys.every((k) => k.type === first.type && k.direction === first.direction);
       const rows = oneType
-        ? await db.read(
-            cypher(first?.direction === 'in' ? 'graph/related-in' : 'graph/related-out'),
-            { ids: keys.map((k) => k.id), type: first?.type },
-          )
+        ? await db.read(prefetchStatement([{ parent: -1, ...first }]), {
+            ids: keys.map((k) => k.id),
+            withRoots: false,
+          })
         : await db.read(cypher('graph/related'), { keys });
       const byKey = new Map<string, Related[]>();
       for (const row of rows) {
         const node = toEntity(row.labels, row.props);
         entity.prime(node.id, node);
-        // The single-type queries do not say the type and direction: the batch's own.
+        // The prefetch statement does not say the type and direction: the batch's own.
         const key = keyOf({
-          direction: (row.direction ?? first?.direction) as Direction,
-          type: (row.type ?? first?.type) as string,
-          id: row.id as string,
+          direction: (row.direction ?? first.direction) as Direction,
+          type: (row.type ?? first.type) as string,
+          id: row.from as string,
         });
         const list = byKey.get(key) ?? [];
         list.push({ rel: row.rel as Record<string, unknown>, node });
@@ -120,17 +119,7 @@ export function createLoaders(db: Database): Loaders {
   };
 
   const prefetch = async (ids: readonly string[], steps: readonly Step[], withRoots: boolean) => {
-    const depths: number[] = [];
-    steps.forEach(({ parent }, step) => {
-      depths[step] = parent < 0 ? 1 : (depths[parent] as number) + 1;
-      if (parent >= step || (depths[step] as number) > PREFETCH_LEVELS)
-        throw new Error(`prefetch: step ${step} comes before its parent or is too deep`);
-    });
-    const rows = await db.read(cypher('graph/prefetch'), {
-      ids,
-      steps: steps.map((s, step) => ({ ...s, step })),
-      withRoots,
-    });
+    const rows = await db.read(prefetchStatement(steps), { ids, withRoots });
     // What each step found, by the id it started from; and the entities each step reached.
     const found = steps.map(() => new Map<string, Related[]>());
     const reached = new Map<number, Set<string>>([[-1, new Set(ids)]]);

@@ -1,10 +1,10 @@
 /**
  * Lookahead: from a request's selection, the relationships its fields will follow, fetched in
- * one query (cypher/graph/prefetch.cypher) before the fields ask for them, where the loaders
- * alone take one query per nesting level. Relationship fields declare what they follow with
- * `follows`; fields that declare nothing (ancestors, partners, sources) load when they ask,
- * and so do fields nested deeper than PREFETCH_LEVELS. The fetched lists only prime the
- * loaders: every field still shapes, sorts and filters its own answer.
+ * one query (graph/prefetch.ts) before the fields ask for them, where the loaders alone take
+ * one query per nesting level. Relationship fields declare what they follow with `follows`;
+ * fields that declare nothing (ancestors, partners, sources) load when they ask, and so do the
+ * steps past MAX_STEPS. The fetched lists only prime the loaders: every field still shapes,
+ * sorts and filters its own answer.
  */
 import {
   type FieldNode,
@@ -19,7 +19,7 @@ import {
 } from 'graphql';
 import type { EntityNode } from '../graph/entity.ts';
 import type { ListPage } from '../graph/lists.ts';
-import { type Direction, PREFETCH_LEVELS, type Step } from '../graph/loaders.ts';
+import type { Direction, Step } from '../graph/loaders.ts';
 import type { Context } from './context.ts';
 
 /**
@@ -40,6 +40,9 @@ export interface Follows {
 export function follows<F>(resolve: F, ...relationships: Follows[]) {
   return { resolve, extensions: { follows: relationships } };
 }
+
+/** The most relationships one request follows ahead; a bound on the statement's size. */
+export const MAX_STEPS = 64;
 
 const followedBy = (field: GraphQLField<unknown, unknown>): Follows[] =>
   (field.extensions as { follows?: Follows[] }).follows ?? [];
@@ -85,7 +88,6 @@ export function plan(info: GraphQLResolveInfo, ...paths: string[][]): Step[] {
     fields: readonly FieldNode[],
     type: GraphQLNamedType,
     parent: number,
-    depth: number,
     at?: string,
   ) => {
     if (!isObjectType(type)) return;
@@ -99,17 +101,17 @@ export function plan(info: GraphQLResolveInfo, ...paths: string[][]): Step[] {
       const fieldType = getNamedType(field.type);
       const relationships = followedBy(field);
       if (relationships.length === 0 && node.name.value === at) {
-        visit([node], fieldType, parent, depth);
+        visit([node], fieldType, parent);
       }
-      if (depth >= PREFETCH_LEVELS) continue;
       for (const { type: relType, direction, at: next } of relationships) {
         const key = `${parent} ${relType} ${direction}`;
         let step = numbered.get(key);
         if (step === undefined) {
+          if (steps.length >= MAX_STEPS) continue;
           step = steps.push({ parent, type: relType, direction }) - 1;
           numbered.set(key, step);
         }
-        visit([node], fieldType, step, depth + 1, next);
+        visit([node], fieldType, step, next);
       }
     }
   };
@@ -128,18 +130,23 @@ export function plan(info: GraphQLResolveInfo, ...paths: string[][]): Step[] {
       ).filter((f) => f.name.value === name);
       type = getNamedType(field.type);
     }
-    visit(fields, type, -1, 0);
+    visit(fields, type, -1);
   }
   return steps;
 }
 
 /**
  * Fetches, for the entity `id` the field being resolved returns, the relationships its
- * selection follows, with the entity itself: the request's one round trip for it.
+ * selection follows, and the entity itself unless it is `loaded` already.
  */
-export async function aheadOf(ctx: Context, info: GraphQLResolveInfo, id: string): Promise<void> {
+export async function aheadOf(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  id: string,
+  loaded = false,
+): Promise<void> {
   const steps = plan(info, []);
-  if (steps.length > 0) await ctx.loaders.prefetch([id], steps, true);
+  if (steps.length > 0) await ctx.loaders.prefetch([id], steps, !loaded);
 }
 
 /** A list page whose nodes come with the relationships its selection follows. */

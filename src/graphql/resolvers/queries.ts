@@ -39,8 +39,8 @@ async function byName(
 }
 
 /**
- * `organisation(id:, name:)` and its kin. By id, the entity comes with the relationships the
- * selection follows (the lookahead), in one round trip.
+ * `organisation(id:, name:)` and its kin. The entity comes with the relationships the
+ * selection follows (the lookahead): by id in one round trip, by name in two.
  */
 const lookup =
   (kind: Kind) => async (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
@@ -48,8 +48,10 @@ const lookup =
       await aheadOf(ctx, info, args.id as string);
       return byId(ctx, kind, args.id as string);
     }
-    if (args.name != null) return byName(ctx, kind, args.name as string, 'name');
-    throw badInput('give id or name');
+    if (args.name == null) throw badInput('give id or name');
+    const found = await byName(ctx, kind, args.name as string, 'name');
+    if (found) await aheadOf(ctx, info, found.id, true);
+    return found;
   };
 
 /** A filter argument that takes an id or a name: the id, or undefined when nothing matches. */
