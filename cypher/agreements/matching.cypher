@@ -4,15 +4,15 @@
 // sits there, or the signing event took place there.
 CALL () {
   WITH 1 AS go WHERE $party IS NOT NULL
-  MATCH (:Entity {id: $party})-[:PARTY_TO]->(a:Agreement)
+  MATCH (:Entity:Organisation {id: $party})-[:PARTY_TO]->(a:Agreement)
   RETURN a
   UNION
   WITH 1 AS go WHERE $party IS NULL AND $signatory IS NOT NULL
-  MATCH (:Entity {id: $signatory})-[:SIGNED]->(a:Agreement)
+  MATCH (:Entity:Person {id: $signatory})-[:SIGNED]->(a:Agreement)
   RETURN a
   UNION
   WITH 1 AS go WHERE $party IS NULL AND $signatory IS NULL AND $attendee IS NOT NULL
-  MATCH (:Entity {id: $attendee})-[:ATTENDED]->(:Event)<-[:SIGNED_AT]-(a:Agreement)
+  MATCH (:Entity:Person {id: $attendee})-[:ATTENDED]->(:Event)<-[:SIGNED_AT]-(a:Agreement)
   RETURN a
   UNION
   WITH 1 AS go WHERE $party IS NULL AND $signatory IS NULL AND $attendee IS NULL
@@ -23,9 +23,9 @@ WITH a
 WHERE ($kind IS NULL OR a.kind = $kind)
   AND ($from IS NULL OR a.signedOn >= $from)
   AND ($to IS NULL OR a.signedOn <= $to)
-  AND ($party IS NULL OR EXISTS { (a)<-[:PARTY_TO]-(:Entity {id: $party}) })
-  AND ($signatory IS NULL OR EXISTS { (a)<-[:SIGNED]-(:Entity {id: $signatory}) })
-  AND ($attendee IS NULL OR EXISTS { (a)-[:SIGNED_AT]->(:Event)<-[:ATTENDED]-(:Entity {id: $attendee}) })
+  AND ($party IS NULL OR EXISTS { (a)<-[:PARTY_TO]-(:Entity:Organisation {id: $party}) })
+  AND ($signatory IS NULL OR EXISTS { (a)<-[:SIGNED]-(:Entity:Person {id: $signatory}) })
+  AND ($attendee IS NULL OR EXISTS { (a)-[:SIGNED_AT]->(:Event)<-[:ATTENDED]-(:Entity:Person {id: $attendee}) })
   AND ($region IS NULL
     OR EXISTS { (a)<-[:PARTY_TO]-(:Organisation)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: $region}) }
     OR EXISTS { (a)-[:SIGNED_AT]->(:Event)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: $region}) })

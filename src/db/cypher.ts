@@ -1,6 +1,8 @@
 /**
  * Named Cypher queries. Every query the code runs lives in a `.cypher` file under cypher/,
- * reviewed as code and loaded by name, so that no query is assembled from strings.
+ * reviewed as code and loaded by name. One statement is put together from such files: the
+ * prefetch (src/graph/prefetch.ts), which writes relationship types of the model into its
+ * templates; no user text is ever written into a query, values are parameters.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -26,15 +28,19 @@ export function cypher(name: string): Query {
   return query;
 }
 
+/** The text without its comment lines (`//`). */
+export const withoutComments = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n');
+
 /**
  * Splits a file of several statements (migrations) on semicolons that end a line.
  * Comment lines (`//`) are dropped.
  */
 export function statements(text: string): string[] {
-  return text
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('//'))
-    .join('\n')
+  return withoutComments(text)
     .split(/;\s*$/m)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);

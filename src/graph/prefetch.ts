@@ -5,53 +5,57 @@
  *
  * Relationship types are written into the statement rather than passed as parameters: with a
  * type parameter (`[r:$(type)]`) Neo4j expands every relationship of a node and then filters
- * on the type, so the cost follows the node's degree rather than the answer (see the plans
- * in bench/results/plans/); a written type expands that type's relationships only. Only the
- * model's relationship types, the two directions and step numbers are written in, each
- * checked here; ids stay parameters. A plan's statement is built once and reused.
+ * on the type, so the cost follows the node's degree rather than the answer (measured in
+ * bench/README.md); a written type expands that type's relationships only. Only the model's
+ * relationship types, the two directions and step numbers are written in, each checked here;
+ * ids stay parameters. A plan's statement is built once and reused.
  */
-import { cypher, type Query } from '../db/cypher.ts';
+import { cypher, type Query, withoutComments } from '../db/cypher.ts';
 import { RELATIONSHIP_TYPES } from '../model/kinds.ts';
 import type { Step } from './loaders.ts';
 
 const TYPES: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
-const statements = new Map<string, Query>();
+const ARROWS = { out: { left: '', right: '>' }, in: { left: '<', right: '' } } as const;
+
+/**
+ * Statements built, by plan. The plans come from clients' selections, so the cache is bounded:
+ * past CACHED plans the oldest is dropped (Neo4j keeps its own plan cache as well).
+ */
+const CACHED = 500;
+const built = new Map<string, Query>();
 
 /** A template's statement, without its comment lines, with `{{key}}` replaced by values[key]. */
-const fill = (template: string, values: Record<string, string>) =>
-  template
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('//'))
-    .join('\n')
-    .replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-      const value = values[key];
-      if (value === undefined) throw new Error(`prefetch: no value for {{${key}}}`);
-      return value;
-    });
+const fill = (name: string, values: Record<string, string> = {}) =>
+  withoutComments(cypher(name).text).replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined) throw new Error(`${name}: no value for {{${key}}}`);
+    return value;
+  });
 
 /** The statement that runs `steps`; its parameters are `ids` and `withRoots`. */
 export function prefetchStatement(steps: readonly Step[]): Query {
   const key = steps.map((s) => `${s.parent} ${s.type} ${s.direction}`).join(',');
-  let query = statements.get(key);
-  if (query) return query;
-  const parts = [fill(cypher('graph/prefetch/start').text, {})];
+  const cached = built.get(key);
+  if (cached) return cached;
+  const parts = [fill('graph/prefetch/start')];
   steps.forEach(({ parent, type, direction }, step) => {
     if (!TYPES.has(type)) throw new Error(`prefetch: ${type} is not a relationship type`);
+    if (!(direction in ARROWS)) throw new Error(`prefetch: ${direction} is not a direction`);
     if (!Number.isInteger(parent) || parent < -1 || parent >= step)
       throw new Error(`prefetch: step ${step} must come after its parent (${parent})`);
-    const pattern =
-      direction === 'out' ? `(n)-[r:${type}]->(m:Entity)` : `(n)<-[r:${type}]-(m:Entity)`;
     parts.push(
-      fill(cypher('graph/prefetch/step').text, {
+      fill('graph/prefetch/step', {
         parent: parent < 0 ? 'root' : String(parent),
-        pattern,
+        ...ARROWS[direction],
+        type,
         step: String(step),
       }),
     );
   });
   const found = steps.map((_, step) => `found_${step}`).join(' + ') || '[]';
-  parts.push(fill(cypher('graph/prefetch/rows').text, { found }));
-  query = { name: 'graph/prefetch', text: parts.join('\n') };
-  statements.set(key, query);
+  parts.push(fill('graph/prefetch/rows', { found }));
+  const query = { name: 'graph/prefetch', text: parts.join('\n') };
+  if (built.size >= CACHED) built.delete(built.keys().next().value as string);
+  built.set(key, query);
   return query;
 }

@@ -9,12 +9,16 @@
 import {
   type FieldNode,
   type GraphQLField,
+  GraphQLIncludeDirective,
   type GraphQLNamedType,
   type GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  getDirectiveValues,
   getNamedType,
   isAbstractType,
   isObjectType,
   Kind,
+  type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { EntityNode } from '../graph/entity.ts';
@@ -42,7 +46,7 @@ export function follows<F>(resolve: F, ...relationships: Follows[]) {
 }
 
 /** The most relationships one request follows ahead; a bound on the statement's size. */
-export const MAX_STEPS = 64;
+const MAX_STEPS = 64;
 
 const followedBy = (field: GraphQLField<unknown, unknown>): Follows[] =>
   (field.extensions as { follows?: Follows[] }).follows ?? [];
@@ -60,9 +64,14 @@ function fieldsOn(
       ? info.schema.isSubType(named, type)
       : false;
   };
+  // What @skip or @include leaves out is not asked for, and not fetched.
+  const included = (selection: SelectionNode) =>
+    !getDirectiveValues(GraphQLSkipDirective, selection, info.variableValues)?.if &&
+    getDirectiveValues(GraphQLIncludeDirective, selection, info.variableValues)?.if !== false;
   const out: FieldNode[] = [];
   const walk = (set: SelectionSetNode | undefined) => {
     for (const selection of set?.selections ?? []) {
+      if (!included(selection)) continue;
       if (selection.kind === Kind.FIELD) out.push(selection);
       else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (applies(selection.typeCondition?.name.value)) walk(selection.selectionSet);
@@ -157,6 +166,7 @@ export function withLookahead(ctx: Context, info: GraphQLResolveInfo, list: List
     ...list,
     nodes: async (): Promise<EntityNode[]> => {
       const nodes = await list.nodes();
+      if (nodes.length === 0) return nodes;
       await ctx.loaders.prefetch(
         nodes.map((n) => n.id),
         steps,

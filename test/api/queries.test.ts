@@ -385,6 +385,17 @@ describe('round trips to Neo4j', () => {
     expect(fragments.data?.agreement).toMatchObject({ event: { name: expect.any(String) } });
     expect(fragments.extensions?.roundTrips).toBe(1);
 
+    const skipping = (skip: boolean) =>
+      gql(
+        `query ($skip: Boolean!) { agreement(id: "${ID}") {
+          event @skip(if: $skip) { name } parties @include(if: $skip) { order } } }`,
+        { skip },
+      );
+    const [skipped, included] = [await skipping(true), await skipping(false)];
+    expect(Object.keys(skipped.data?.agreement as object)).toEqual(['parties']);
+    expect(Object.keys(included.data?.agreement as object)).toEqual(['event']);
+    expect([skipped.extensions?.roundTrips, included.extensions?.roundTrips]).toEqual([1, 1]);
+
     // sources and ancestors declare no relationship to follow: each loads when it is asked
     const lazy = await gql(
       `{ agreement(id: "${ID}") { parties { organisation { sources { id } region { ancestors { name } } } } } }`,

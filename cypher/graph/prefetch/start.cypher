@@ -2,4 +2,4 @@
 // with ids $ids, from which the steps follow their relationships.
 UNWIND $ids AS id
 MATCH (root:Entity {id: id})
-WITH collect(root) AS reached_root
+WITH collect(DISTINCT root) AS reached_root

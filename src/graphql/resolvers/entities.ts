@@ -15,19 +15,24 @@ type Field<T> = (parent: Parent, args: Record<string, unknown>, ctx: Context) =>
 const related = (type: string, direction: 'out' | 'in') => (parent: Parent, ctx: Context) =>
   ctx.loaders.related(type, direction).load(parent.id);
 
+// Every order ends on the id, so that an answer does not depend on the order Neo4j returned
+// the relationships in (the prefetch and the loaders' queries may differ).
+const byId = (a: Related, b: Related) => (a.node.id < b.node.id ? -1 : 1);
 const byOrder = (a: Related, b: Related) =>
   ((a.rel.order as number) ?? Number.MAX_SAFE_INTEGER) -
-  ((b.rel.order as number) ?? Number.MAX_SAFE_INTEGER);
+    ((b.rel.order as number) ?? Number.MAX_SAFE_INTEGER) || byId(a, b);
 const byName = (a: Related, b: Related) =>
-  String(a.node.name).localeCompare(String(b.node.name)) || (a.node.id < b.node.id ? -1 : 1);
+  String(a.node.name).localeCompare(String(b.node.name)) || byId(a, b);
 const newestFirst = (a: Related, b: Related) =>
-  String(b.node.signedOn ?? '').localeCompare(String(a.node.signedOn ?? '')) ||
-  (a.node.id < b.node.id ? -1 : 1);
+  String(b.node.signedOn ?? '').localeCompare(String(a.node.signedOn ?? '')) || byId(a, b);
+const latestFirst = (a: Related, b: Related) =>
+  String(b.node.date ?? '').localeCompare(String(a.node.date ?? '')) || byId(a, b);
 
-/** The entity at the other end of the one relationship of `type` (the first, if several). */
+/** The entity at the other end of the one relationship of `type` (the least id, if several). */
 function one(type: string, direction: 'out' | 'in') {
   return follows<Field<EntityNode | null>>(
-    async (parent, _args, ctx) => (await related(type, direction)(parent, ctx))[0]?.node ?? null,
+    async (parent, _args, ctx) =>
+      [...(await related(type, direction)(parent, ctx))].sort(byId)[0]?.node ?? null,
     { type, direction },
   );
 }
@@ -123,9 +128,7 @@ export const entityResolvers = {
     witnessed: many('WITNESSED', 'out', newestFirst),
     attended: follows(
       async (e: Parent, _args: unknown, ctx: Context) =>
-        [...(await related('ATTENDED', 'out')(e, ctx))]
-          .sort((a, b) => String(b.node.date ?? '').localeCompare(String(a.node.date ?? '')))
-          .map((r) => r.node),
+        [...(await related('ATTENDED', 'out')(e, ctx))].sort(latestFirst).map((r) => r.node),
       { type: 'ATTENDED', direction: 'out' },
     ),
   },
@@ -147,7 +150,7 @@ export const entityResolvers = {
       const chain: EntityNode[] = [];
       let current: EntityNode | null = e;
       while (current && chain.length < 32) {
-        current = (await related('PART_OF', 'out')(current, ctx))[0]?.node ?? null;
+        current = [...(await related('PART_OF', 'out')(current, ctx))].sort(byId)[0]?.node ?? null;
         if (current) chain.push(current);
       }
       return chain;
