@@ -37,11 +37,14 @@ function one(type: string, direction: 'out' | 'in') {
   );
 }
 
-/** The entities at the other ends of the relationships of `type`, sorted. */
-function many(type: string, direction: 'out' | 'in', sort = byName) {
+/** The entities at the other ends of the relationships of `type` (those of `kind`), sorted. */
+function many(type: string, direction: 'out' | 'in', sort = byName, kind?: string) {
   return follows<Field<EntityNode[]>>(
     async (parent, _args, ctx) =>
-      [...(await related(type, direction)(parent, ctx))].sort(sort).map((r) => r.node),
+      (await related(type, direction)(parent, ctx))
+        .filter((r) => !kind || r.node.kind === kind)
+        .sort(sort)
+        .map((r) => r.node),
     { type, direction },
   );
 }
@@ -57,22 +60,43 @@ const entityFields = {
   sources: (e: Parent, _args: unknown, ctx: Context) => sourcesOf(e.sources, ctx),
 };
 
+/**
+ * The relationships of `type` as objects (Party, Signatory, Attendance, Credit): the
+ * relationship's properties, the entity at the other end as `at`, the parent as `self`.
+ */
+function edges(
+  type: string,
+  direction: 'out' | 'in',
+  sort: typeof byName,
+  at: string,
+  self: string,
+) {
+  return follows<Field<Record<string, unknown>[]>>(
+    async (parent, _args, ctx) =>
+      [...(await related(type, direction)(parent, ctx))]
+        .sort(sort)
+        .map((r) => ({ ...r.rel, [at]: r.node, [self]: parent })),
+    { type, direction, at },
+  );
+}
+
 /** The `kind` field of the types that have one: the stored category (see graph/entity.ts). */
 const kind = (e: Parent) => e.category ?? null;
+
+/** The roles held on `date` (every one without a date), in the order the source lists them. */
+const heldOn = (roles: Related[], date: string | undefined) =>
+  roles
+    .map((r) => r.node)
+    .filter((role) => !date || validOn(role, date))
+    .sort(
+      (a, b) => ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || (a.id < b.id ? -1 : 1),
+    );
 
 /** A person's roles (HOLDS, out) or an organisation's (AT, in), held on `asOf` if given. */
 const rolesAsOf = (type: string, direction: 'out' | 'in') =>
   follows<Field<EntityNode[]>>(
-    async (parent, args, ctx) => {
-      const roles = await related(type, direction)(parent, ctx);
-      const asOf = args.asOf as string | undefined;
-      return roles
-        .map((r) => r.node)
-        .filter((role) => !asOf || validOn(role, asOf))
-        .sort(
-          (a, b) => ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || (a.id < b.id ? -1 : 1),
-        );
-    },
+    async (parent, args, ctx) =>
+      heldOn(await related(type, direction)(parent, ctx), args.asOf as string | undefined),
     { type, direction },
   );
 
@@ -83,13 +107,7 @@ export const entityResolvers = {
   Source: {
     ...entityFields,
     sources: (e: Parent, _args: unknown, ctx: Context) => sourcesOf([e.id], ctx),
-    credits: follows(
-      async (e: Parent, _args: unknown, ctx: Context) =>
-        [...(await related('CREDITED', 'in')(e, ctx))]
-          .sort(byName)
-          .map((r) => ({ person: r.node, roles: r.rel.roles ?? [] })),
-      { type: 'CREDITED', direction: 'in', at: 'person' },
-    ),
+    credits: edges('CREDITED', 'in', byName, 'person', 'source'),
   },
 
   Organisation: {
@@ -116,21 +134,9 @@ export const entityResolvers = {
   Person: {
     ...entityFields,
     roles: rolesAsOf('HOLDS', 'out'),
-    signed: follows(
-      async (e: Parent, _args: unknown, ctx: Context) =>
-        [...(await related('SIGNED', 'out')(e, ctx))].sort(newestFirst).map((r) => ({
-          ...r.rel,
-          person: e,
-          agreement: r.node,
-        })),
-      { type: 'SIGNED', direction: 'out', at: 'agreement' },
-    ),
+    signed: edges('SIGNED', 'out', newestFirst, 'agreement', 'person'),
     witnessed: many('WITNESSED', 'out', newestFirst),
-    attended: follows(
-      async (e: Parent, _args: unknown, ctx: Context) =>
-        [...(await related('ATTENDED', 'out')(e, ctx))].sort(latestFirst).map((r) => r.node),
-      { type: 'ATTENDED', direction: 'out' },
-    ),
+    attended: many('ATTENDED', 'out', latestFirst),
   },
 
   Role: {
@@ -155,14 +161,7 @@ export const entityResolvers = {
       }
       return chain;
     },
-    organisations: follows(
-      async (e: Parent, _args: unknown, ctx: Context) =>
-        [...(await related('LOCATED_IN', 'in')(e, ctx))]
-          .filter((r) => r.node.kind === 'organisation')
-          .sort(byName)
-          .map((r) => r.node),
-      { type: 'LOCATED_IN', direction: 'in' },
-    ),
+    organisations: many('LOCATED_IN', 'in', byName, 'organisation'),
   },
 
   Initiative: {
@@ -172,27 +171,14 @@ export const entityResolvers = {
     regions: many('LOCATED_IN', 'out'),
     parent: one('PART_OF', 'out'),
     parts: many('PART_OF', 'in'),
-    agreements: follows(
-      async (e: Parent, _args: unknown, ctx: Context) =>
-        [...(await related('CONCERNS', 'in')(e, ctx))]
-          .filter((r) => r.node.kind === 'agreement')
-          .sort(newestFirst)
-          .map((r) => r.node),
-      { type: 'CONCERNS', direction: 'in' },
-    ),
+    agreements: many('CONCERNS', 'in', newestFirst, 'agreement'),
   },
 
   Event: {
     ...entityFields,
     kind,
     place: one('LOCATED_IN', 'out'),
-    attendees: follows(
-      async (e: Parent, _args: unknown, ctx: Context) =>
-        [...(await related('ATTENDED', 'in')(e, ctx))]
-          .sort(byOrder)
-          .map((r) => ({ ...r.rel, person: r.node, event: e })),
-      { type: 'ATTENDED', direction: 'in', at: 'person' },
-    ),
+    attendees: edges('ATTENDED', 'in', byOrder, 'person', 'event'),
     hosts: many('HOSTED', 'in'),
     agreements: many('SIGNED_AT', 'in', newestFirst),
     concerns: many('CONCERNS', 'out'),
@@ -202,16 +188,8 @@ export const entityResolvers = {
     sources: (a: { sources?: string[] }, _args: unknown, ctx: Context) => sourcesOf(a.sources, ctx),
     // Follows from the attendee: the lookahead plans it from the Attendance's person.
     roles: follows(
-      async (a: { person: EntityNode; event: EntityNode }, _args: unknown, ctx: Context) => {
-        const roles = (await related('HOLDS', 'out')(a.person, ctx)).map((r) => r.node);
-        const date = a.event.date as string | undefined;
-        return roles
-          .filter((role) => !date || validOn(role, date))
-          .sort(
-            (x, y) =>
-              ((x.rank as number) ?? 0) - ((y.rank as number) ?? 0) || (x.id < y.id ? -1 : 1),
-          );
-      },
+      async (a: { person: EntityNode; event: EntityNode }, _args: unknown, ctx: Context) =>
+        heldOn(await related('HOLDS', 'out')(a.person, ctx), a.event.date as string | undefined),
       { type: 'HOLDS', direction: 'out' },
     ),
   },
@@ -219,23 +197,15 @@ export const entityResolvers = {
   Agreement: {
     ...entityFields,
     kind,
-    parties: follows(
-      async (e: Parent, _args: unknown, ctx: Context) =>
-        [...(await related('PARTY_TO', 'in')(e, ctx))]
-          .sort(byOrder)
-          .map((r) => ({ ...r.rel, organisation: r.node, agreement: e })),
-      { type: 'PARTY_TO', direction: 'in', at: 'organisation' },
-    ),
-    signatories: follows(
-      async (e: Parent, _args: unknown, ctx: Context) =>
-        [...(await related('SIGNED', 'in')(e, ctx))]
-          .sort(byName)
-          .map((r) => ({ ...r.rel, person: r.node, agreement: e })),
-      { type: 'SIGNED', direction: 'in', at: 'person' },
-    ),
+    parties: edges('PARTY_TO', 'in', byOrder, 'organisation', 'agreement'),
+    signatories: edges('SIGNED', 'in', byName, 'person', 'agreement'),
     witnesses: many('WITNESSED', 'in'),
     event: one('SIGNED_AT', 'out'),
     initiatives: many('CONCERNS', 'out'),
+  },
+
+  Credit: {
+    roles: (c: { roles?: string[] }) => c.roles ?? [],
   },
 
   Party: {
