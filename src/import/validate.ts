@@ -18,6 +18,12 @@ const validators = new Map<Kind, ValidateFunction>(
   KINDS.map((kind) => [kind, ajv.compile({ $ref: `${schema.$id}#/$defs/${kind}` })]),
 );
 
+const ID = new RegExp(schema.$defs.id.pattern);
+
+/** Whether `value` has the shape of an id of the import format: a name such as 北工大 has not. */
+export const couldBeId = (value: string) =>
+  value.length <= schema.$defs.id.maxLength && ID.test(value);
+
 export interface FieldProblem {
   field: string;
   message: string;

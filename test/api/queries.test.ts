@@ -417,8 +417,10 @@ describe('round trips to Neo4j', () => {
     };
     // by id: the page and the count, nothing else
     expect(await total('party: "org-bjut"')).toEqual([2, 2]);
-    // by name: both come back empty; the name is looked up by id, then by name; both asked again
-    expect(await total('party: "北工大"')).toEqual([2, 6]);
+    // by name (it cannot be an id): the name looked up, then the page and the count
+    expect(await total('party: "北工大"')).toEqual([2, 3]);
+    // an id of an organisation with no agreements: empty, looked up (it is an id), not asked again
+    expect(await total('party: "org-chaoyang-stib"')).toEqual([0, 3]);
     // an id of another kind, an unknown name: looked up, nothing found, no second asking
     expect((await total('party: "person-nie-zuoren"'))[0]).toBe(0);
     expect((await total('party: "无此单位"'))[0]).toBe(0);

@@ -2,7 +2,15 @@
 
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityNode } from '../../graph/entity.ts';
-import { listAgreements, listOrganisations, listPeople, partners } from '../../graph/lists.ts';
+import {
+  listAgreements,
+  listOrganisations,
+  listPeople,
+  type Page,
+  partners,
+  type Resolve,
+} from '../../graph/lists.ts';
+import { couldBeId } from '../../import/validate.ts';
 import type { Kind } from '../../model/kinds.ts';
 import { VERSION } from '../../version.ts';
 import type { Context } from '../context.ts';
@@ -63,26 +71,39 @@ async function reference(
 ): Promise<string | null | undefined> {
   if (value == null) return null;
   const id =
-    (await byId(ctx, kind, value as string)) ??
+    (couldBeId(value as string) ? await byId(ctx, kind, value as string) : null) ??
     (await byName(ctx, kind, value as string, argument));
   return id?.id;
 }
 
 /**
- * The `resolve` of a list (graph/lists.ts): its filter with the reference arguments named in
- * `kinds` looked up, or null when one names nothing. The lists ask this only when the values
- * taken as ids gave an empty answer.
+ * A list's filter whose reference arguments (named in `kinds`) take an id or a name, and its
+ * `resolve` (graph/lists.ts), which looks them up: the lists take the values as ids first, and
+ * call it only when that gave an empty answer. A value that cannot be an id (a name: 北工大)
+ * is looked up before asking; the filter is null when a reference names nothing.
  */
-const resolving =
-  <F extends object>(ctx: Context, filter: F, kinds: Partial<Record<keyof F, Kind>>) =>
-  async (): Promise<F | null> => {
-    const entries = Object.entries(kinds) as [keyof F & string, Kind][];
+async function referring<F extends object>(
+  ctx: Context,
+  filter: F,
+  kinds: Partial<Record<keyof F, Kind>>,
+): Promise<{ filter: F | null; resolve?: Resolve<F> }> {
+  const entries = Object.entries(kinds) as [keyof F & string, Kind][];
+  const resolve = async (): Promise<F | null> => {
     const ids = await Promise.all(
       entries.map(([argument, kind]) => reference(ctx, kind, filter[argument], argument)),
     );
     if (ids.includes(undefined)) return null;
     return { ...filter, ...Object.fromEntries(entries.map(([argument], i) => [argument, ids[i]])) };
   };
+  const names = entries.some(([argument]) => {
+    const value = filter[argument];
+    return typeof value === 'string' && !couldBeId(value);
+  });
+  return names ? { filter: await resolve() } : { filter, resolve };
+}
+
+/** A connection with nothing in it: a filter's reference named nothing. */
+const nothing = (page: Page) => connection(page, { nodes: async () => [], count: async () => 0 });
 
 export const queryResolvers = {
   Query: {
@@ -112,15 +133,16 @@ export const queryResolvers = {
         to: (args.to as string) ?? null,
         orderBy: args.orderBy as 'SIGNED_ON_DESC',
       };
-      const resolve = resolving(ctx, filter, {
+      const { filter: resolved, resolve } = await referring(ctx, filter, {
         party: 'organisation',
         signatory: 'person',
         attendee: 'person',
         region: 'region',
       });
+      if (!resolved) return nothing(page);
       return connection(
         page,
-        withLookahead(ctx, info, listAgreements(ctx.db, filter, page, resolve)),
+        withLookahead(ctx, info, listAgreements(ctx.db, resolved, page, resolve)),
       );
     },
 
@@ -130,10 +152,11 @@ export const queryResolvers = {
         kind: (args.kind as string) ?? null,
         region: (args.region as string) ?? null,
       };
-      const resolve = resolving(ctx, filter, { region: 'region' });
+      const { filter: resolved, resolve } = await referring(ctx, filter, { region: 'region' });
+      if (!resolved) return nothing(page);
       return connection(
         page,
-        withLookahead(ctx, info, listOrganisations(ctx.db, filter, page, resolve)),
+        withLookahead(ctx, info, listOrganisations(ctx.db, resolved, page, resolve)),
       );
     },
 
@@ -144,8 +167,14 @@ export const queryResolvers = {
         title: (args.title as string) ?? null,
         asOf: (args.asOf as string) ?? null,
       };
-      const resolve = resolving(ctx, filter, { organisation: 'organisation' });
-      return connection(page, withLookahead(ctx, info, listPeople(ctx.db, filter, page, resolve)));
+      const { filter: resolved, resolve } = await referring(ctx, filter, {
+        organisation: 'organisation',
+      });
+      if (!resolved) return nothing(page);
+      return connection(
+        page,
+        withLookahead(ctx, info, listPeople(ctx.db, resolved, page, resolve)),
+      );
     },
 
     partners: async (_: unknown, args: Args, ctx: Context) =>
