@@ -46,6 +46,13 @@ interface RelationshipKey {
   id: string;
 }
 
+/** Appends `value` to the list at `key`. */
+function add<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const keyOf = ({ direction, type, id }: RelationshipKey) => `${direction}\u0000${type}\u0000${id}`;
 
 export function createLoaders(db: Database): Loaders {
@@ -55,34 +62,47 @@ export function createLoaders(db: Database): Loaders {
     return ids.map((id) => found.get(id) ?? null);
   });
 
+  /** Runs `steps` (graph/prefetch.ts), primes the entities, and returns what each step found. */
+  const follow = async (ids: readonly string[], steps: readonly Step[], withRoots: boolean) => {
+    const rows = await db.read(prefetchStatement(steps), { ids, withRoots });
+    const found = steps.map(() => new Map<string, Related[]>());
+    for (const row of rows) {
+      const node = toEntity(row.labels, row.props);
+      entity.prime(node.id, node);
+      const byFrom = found[row.step as number];
+      if (byFrom)
+        add(byFrom, row.from as string, { rel: row.rel as Record<string, unknown>, node });
+    }
+    return found;
+  };
+
   // Every relationship field asked for while a level resolves, whatever its type and
   // direction, in one round trip: the batch waits a macrotask (setImmediate), until the
   // resolvers of the level have all asked. A batch of one type and direction (a list's
-  // parties) takes the prefetch statement of that one step, which expands that type only; a
-  // mixed batch (rare once the lookahead has run) takes graph/related.cypher.
+  // parties) is a one-step prefetch, which expands that type only; a mixed batch (rare once
+  // the lookahead has run) takes graph/related.cypher.
   const relationships = new DataLoader<RelationshipKey, Related[], string>(
     async (keys) => {
       const [first] = keys as [RelationshipKey];
-      const oneType = keys.every((k) => k.type === first.type && k.direction === first.direction);
-      const rows = oneType
-        ? await db.read(prefetchStatement([{ parent: -1, ...first }]), {
-            ids: keys.map((k) => k.id),
-            withRoots: false,
-          })
-        : await db.read(cypher('graph/related'), { keys });
+      if (keys.every((k) => k.type === first.type && k.direction === first.direction)) {
+        const step = { parent: -1, type: first.type, direction: first.direction };
+        const [found] = await follow(
+          keys.map((k) => k.id),
+          [step],
+          false,
+        );
+        return keys.map((k) => found?.get(k.id) ?? []);
+      }
       const byKey = new Map<string, Related[]>();
-      for (const row of rows) {
+      for (const row of await db.read(cypher('graph/related'), { keys })) {
         const node = toEntity(row.labels, row.props);
         entity.prime(node.id, node);
-        // The prefetch statement does not say the type and direction: the batch's own.
         const key = keyOf({
-          direction: (row.direction ?? first.direction) as Direction,
-          type: (row.type ?? first.type) as string,
+          direction: row.direction as Direction,
+          type: row.type as string,
           id: row.from as string,
         });
-        const list = byKey.get(key) ?? [];
-        list.push({ rel: row.rel as Record<string, unknown>, node });
-        byKey.set(key, list);
+        add(byKey, key, { rel: row.rel as Record<string, unknown>, node });
       }
       return keys.map((key) => byKey.get(keyOf(key)) ?? []);
     },
@@ -104,11 +124,7 @@ export function createLoaders(db: Database): Loaders {
             label: LABELS[kind],
           });
           const byKey = new Map<string, EntityNode[]>();
-          for (const row of rows) {
-            const list = byKey.get(row.key as string) ?? [];
-            list.push(toEntity(row.labels, row.props));
-            byKey.set(row.key as string, list);
-          }
+          for (const row of rows) add(byKey, row.key as string, toEntity(row.labels, row.props));
           return keys.map((k) => byKey.get(k) ?? []);
         },
         { cacheKeyFn: nameKey },
@@ -119,26 +135,14 @@ export function createLoaders(db: Database): Loaders {
   };
 
   const prefetch = async (ids: readonly string[], steps: readonly Step[], withRoots: boolean) => {
-    const rows = await db.read(prefetchStatement(steps), { ids, withRoots });
-    // What each step found, by the id it started from; and the entities each step reached.
-    const found = steps.map(() => new Map<string, Related[]>());
-    const reached = new Map<number, Set<string>>([[-1, new Set(ids)]]);
-    for (const row of rows) {
-      const node = toEntity(row.labels, row.props);
-      entity.prime(node.id, node);
-      const step = row.step as number;
-      if (step < 0) continue;
-      const from = row.from as string;
-      const byFrom = found[step] as Map<string, Related[]>;
-      const list = byFrom.get(from) ?? [];
-      list.push({ rel: row.rel as Record<string, unknown>, node });
-      byFrom.set(from, list);
-      reached.set(step, (reached.get(step) ?? new Set()).add(node.id));
-    }
+    const found = await follow(ids, steps, withRoots);
     // Every entity a step started from gets its list, empty when nothing was found, so that
     // the field asking later does not ask Neo4j again. Lists already loaded stay as they are.
+    const reached = found.map(
+      (byFrom) => new Set([...byFrom.values()].flat().map((r) => r.node.id)),
+    );
     steps.forEach(({ parent, type, direction }, step) => {
-      for (const id of reached.get(parent) ?? []) {
+      for (const id of parent < 0 ? ids : (reached[parent] ?? [])) {
         relationships.prime({ direction, type, id }, found[step]?.get(id) ?? []);
       }
     });
