@@ -111,7 +111,8 @@ function titleBefore(
     )
     .at(-1);
   if (cut) start = cut.start + cut.word.length;
-  while (start < at && /[、与和及\s》]/.test(view[start] as string)) start++;
+  // …有限公司(以下简称“南山控股”)战略合作协议: the note in brackets is not the title's.
+  while (start < at && /[、与和及\s》”)]/.test(view[start] as string)) start++;
   if (view[start] === '《') start++;
   let end = at;
   if (view[end - 1] === '》') end--;

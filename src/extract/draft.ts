@@ -11,6 +11,7 @@
  */
 import type { Agreement, Unplaced } from './agreements.ts';
 import type { Span } from './article.ts';
+import { isFullDate } from './dates.ts';
 import type { Findings, Initiative, Region } from './findings.ts';
 import type { GraphMatches } from './graph.ts';
 import { englishName, hash, IdMaker, slugOf } from './ids.ts';
@@ -204,6 +205,14 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
     );
   }
   for (const o of findings.organisations) {
+    if (placed.has(o) && o.unnamed) {
+      note({
+        kind: 'organisation',
+        text: o.name,
+        span: o.span,
+        reason: `the page's own body, called only ${o.name}: the text does not name it; put its name (or the id of the entity) in the record before importing`,
+      });
+    }
     if (placed.has(o)) continue;
     note({
       kind: 'organisation',
@@ -248,7 +257,7 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
         person: pid,
         organisation: orgIds.get(r.organisation) as string,
         title: r.title,
-        ...(findings.storyDate ? { statedOn: findings.storyDate } : {}),
+        ...(isFullDate(findings.storyDate) ? { statedOn: findings.storyDate } : {}),
         rank,
         sources,
       },

@@ -54,7 +54,7 @@ export function findFacts(input: string, options: ExtractOptions = {}): Findings
   const { initiatives, concerns } = findInitiatives(text, view, sentences, agreements, regions);
   const storyDate = dates[0]?.date;
 
-  const notes: Unplaced[] = [...unplaced];
+  const notes: Unplaced[] = [...unplaced, ...people.unplaced];
   const withRole = new Set(people.roles.map((r) => r.person));
   const present = new Set(events.flatMap((e) => [...e.attendees, ...e.hosts]));
   for (const p of people.all) {

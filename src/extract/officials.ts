@@ -10,6 +10,7 @@
  * the title (国际合作处处长). A name is two to four characters beginning with a surname and
  * ending where punctuation or a word that follows names (出席, 代表, 主持, 教授 ...) begins.
  */
+import type { Unplaced } from './agreements.ts';
 import type { Span } from './article.ts';
 import {
   COMPOUND_SURNAMES,
@@ -54,6 +55,8 @@ export class People {
   readonly all: Person[] = [];
   readonly roles: Role[] = [];
   readonly mentions: PersonMention[] = [];
+  /** Titles read but not given to a body: the text ties them to none it names. */
+  readonly unplaced: Unplaced[] = [];
   private readonly byKey = new Map<string, Person>();
 
   find(key: string): Person | undefined {
@@ -94,6 +97,29 @@ export class People {
   organisationsOf(person: Person): Organisation[] {
     return [...new Set(this.roles.filter((r) => r.person === person).map((r) => r.organisation))];
   }
+}
+
+/**
+ * What a title tells of the body that holds it: 校长 is a school's, 所长 an institute's (名 ends
+ * in 所), 院长 a 院's, 董事长 a company's, 厅长 a 厅's. A title read after another body's name
+ * (贵阳市市长王宏,…,校长王进军) does not go to that body when it cannot be its title.
+ */
+const TITLE_FITS: [RegExp, (name: string, kind: string) => boolean][] = [
+  // 科学技术研究院院长: the unit is in the title, which fits the body it is a unit of.
+  [/[院所厅局会](常务)?副?[院所厅局会]长$/, () => true],
+  [/^(常务)?副?校长|^校党委|^校长助理/, (_, kind) => kind === 'university'],
+  [/所长$/, (name) => /所$/.test(name)],
+  [/院长$/, (name) => /院$/.test(name)],
+  [/董事|总经理|总裁|监事/, (_, kind) => kind === 'company' || kind === 'other'],
+  [/厅长$/, (name) => /[厅廳]$/.test(name)],
+  [/局长$/, (name) => /局$/.test(name)],
+  [/会长$/, (name) => /[会會]$/.test(name)],
+];
+
+/** Whether `org` can hold `title`; undefined when the title says nothing of its body. */
+export function titleFits(title: string, org: Organisation): boolean | undefined {
+  const rule = TITLE_FITS.find(([pattern]) => pattern.test(title));
+  return rule ? rule[1](org.name, org.kind) : undefined;
 }
 
 const DELIMITER = /[\s,、。;:!?()“”"《》[\]]/;
@@ -328,6 +354,20 @@ export function findOfficials(
         } else if (carried?.orgs.length) {
           targets = carried.orgs;
           sure = confidence - 0.05;
+        }
+        if (targets.length && targets.every((o) => titleFits(key, o) === false)) {
+          // 校长 after a city's officials: the one body the text names that can hold it.
+          const able = orgs.all.filter((o) => titleFits(key, o) && !o.parent);
+          targets = able.length === 1 ? (able as Organisation[]) : [];
+          sure -= 0.1;
+          if (targets.length === 0) {
+            people.unplaced.push({
+              kind: 'role',
+              text: `${text.slice(...person.span)} ${title}`,
+              span: phrase,
+              reason: `${title}: the text names no one body that holds this title`,
+            });
+          }
         }
         for (const organisation of targets) {
           people.role({ person, organisation, title, rank, span: phrase, confidence: sure });

@@ -38,13 +38,18 @@ export interface Organisation {
   aliasSpans: Map<string, Span>;
   /** Where the text says it belongs to its parent (北控集团下属焦奥中心). */
   parentSpan?: Span;
+  /**
+   * The page's own body or its subject, named only by 我校, 学校, 我所 ...: the text gives no
+   * name of it, so the draft lists it for the reviewer to name.
+   */
+  unnamed?: boolean;
 }
 
 export interface OrgMention {
   org: Organisation;
   span: Span;
   /** How it was recognised: full name, announced short form, abbreviation, ... */
-  how: 'name' | 'alias' | 'abbreviation' | 'place-body';
+  how: 'name' | 'alias' | 'abbreviation' | 'place-body' | 'self';
 }
 
 const PUNCT = /[\s,、。;:!?()“”"'《》[\]<>…—·/|+\-*=\d０-９A-Za-z]/;
@@ -55,8 +60,9 @@ export function kindOf(name: string): OrgKind {
   if (/(区委|市委|省委|县委|州委|党委|党工委|党组)$/.test(name)) return 'party-committee';
   if (/(管理委员会|管委会)$/.test(name) && /(园|区|开发区|新区|片区|港)/.test(name))
     return 'park-administration';
-  if (/(大学|学院|学校|大學)$/.test(name) && !/(党校|行政学院)$/.test(name)) return 'university';
+  // 中国科学院 ends in 学院 but is an academy of research institutes.
   if (/(研究院|研究所|研究中心|实验室|科学院)$/.test(name)) return 'research-institute';
+  if (/(大学|学院|学校|大學)$/.test(name) && !/(党校|行政学院)$/.test(name)) return 'university';
   if (/(公司|集团)$/.test(name)) return 'company';
   if (/(人民政府|政府|局|厅|委员会|管委会|办公室|大使馆|领事馆|部|署)$/.test(name))
     return 'government';
@@ -494,6 +500,8 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
       }
     }
   }
+  findPlaceParties(view, spans, orgs);
+  findSelfMentions(text, view, spans, orgs);
   // Subsidiaries: X下属Y, X旗下Y, X所属Y.
   for (const m of orgs.mentions) {
     const link = /^(下属|旗下|所属)(的)?/.exec(view.slice(m.span[1], m.span[1] + 3));
@@ -588,4 +596,114 @@ function boundaryAfter(view: string, i: number): boolean {
   if (RIGHT_WORDS.some((w) => view.startsWith(w, i))) return true;
   TITLE.lastIndex = i;
   return TITLE.test(view);
+}
+
+/** Where a party may begin and end: the start, punctuation, or a linking word. */
+const PARTY_BEFORE = '(?<=^|[,。;:、\\s(“]|与|和|同|由|代表)';
+const PARTY_AFTER = '(?=与|和|同|、|签署|签订|签约|簽|代表)';
+
+/**
+ * A place named bare as a party (孙吴县与斗门区签署…, 龙湾与我县签订…) stands for its
+ * government: the body the text names for it, else one named by the place itself. A bare
+ * place elsewhere (在北京签署) is only a place.
+ */
+function findPlaceParties(view: string, spans: Span[], orgs: Organisations) {
+  const known = new Set(orgs.all.flatMap((o) => (o.place ? [o.place] : [])));
+  const bare = new RegExp(
+    `${PARTY_BEFORE}(\\p{Script=Han}{2,6}?(?:省|市|区|县))${PARTY_AFTER}`,
+    'gu',
+  );
+  for (const span of spans) {
+    const words = wordsOf(view, span);
+    const part = view.slice(...span);
+    for (const m of part.matchAll(bare)) {
+      const at = span[0] + m.index;
+      const place = m[1] as string;
+      if (!isPlace(view, words, at, at + place.length) || /^(我|本|该|两|各)/.test(place)) continue;
+      known.add(place);
+    }
+  }
+  // A place's name without its level (龙湾 of 龙湾区), when that place is named in full.
+  const stems = new Map(
+    [...known].filter((p) => p.length >= 3).map((p) => [p.slice(0, -1), p] as const),
+  );
+  const names = [...known, ...stems.keys()].sort((a, b) => b.length - a.length);
+  if (names.length === 0) return;
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const any = new RegExp(`${PARTY_BEFORE}(${escaped.join('|')})${PARTY_AFTER}`, 'gu');
+  for (const span of spans) {
+    const part = view.slice(...span);
+    for (const m of part.matchAll(any)) {
+      const at = span[0] + m.index;
+      const written = m[1] as string;
+      const end = at + written.length;
+      if (orgs.mentions.some((x) => x.span[0] < end && x.span[1] > at)) continue;
+      const place = stems.get(written) ?? written;
+      let org = orgs.all.find((o) => o.kind === 'government' && o.place === place);
+      if (!org) {
+        org = orgs.add(place, [at, end], place, 0.8);
+        org.kind = 'government';
+        org.place = place;
+      }
+      orgs.alias(org, written, written, [at, end]);
+      orgs.mention(org, [at, end], 'place-body');
+    }
+  }
+}
+
+/**
+ * The words a page uses for its own body, or for the body the article is about: 我校, 本校,
+ * 学校 (as a subject: 学校与…, 代表学校), 我所, 我院, 我县 ... Each stands for the one body of its
+ * kind the text names (the one university; the one institute whose name ends in 所; the
+ * government of the one county named). Where the text names none, a university or institute
+ * is drafted under the word itself and flagged `unnamed`, for the reviewer to name; where it
+ * names several, the word is left alone.
+ */
+const SELF =
+  /(?:我|本)(?:校|所|院|县|市|区|省)|(?<=^|[,。;:、\s(“]|与|和|同|由|代表)学校(?=与|和|同|、|党委|校长|副校长|签|举行)/g;
+
+function findSelfMentions(text: string, view: string, spans: Span[], orgs: Organisations) {
+  const resolved = new Map<string, Organisation | undefined>();
+  const resolve = (word: string, span: Span): Organisation | undefined => {
+    const level = word === '学校' ? '校' : (word[1] as string);
+    if (resolved.has(level)) return resolved.get(level);
+    let org: Organisation | undefined;
+    // 一流研究所, 示范性学校: a description, not a name; only a named body can be the self.
+    const named = orgs.all.filter((o) => !o.unnamed && hasProperName(o.name));
+    if (level === '校') {
+      const found = named.filter((o) => o.kind === 'university' && !o.parent);
+      org = found.length === 1 ? found[0] : undefined;
+      if (found.length === 0) org = unnamedBody(orgs, word, span, 'university');
+    } else if (level === '所' || level === '院') {
+      const found = named.filter((o) => o.name.endsWith(level));
+      org = found.length === 1 ? found[0] : undefined;
+      if (found.length === 0 && level === '所')
+        org = unnamedBody(orgs, word, span, 'research-institute');
+    } else {
+      const places = [
+        ...new Set(named.flatMap((o) => (o.place?.endsWith(level) ? [o.place] : []))),
+      ];
+      if (places.length === 1) org = orgs.governmentOf(places[0] as string, span);
+    }
+    resolved.set(level, org);
+    return org;
+  };
+  for (const span of spans) {
+    const part = view.slice(...span);
+    for (const m of part.matchAll(SELF)) {
+      const at = span[0] + m.index;
+      const end = at + m[0].length;
+      if (orgs.mentions.some((x) => x.span[0] < end && x.span[1] > at)) continue;
+      const org = resolve(m[0], [at, end]);
+      if (org) orgs.mention(org, [at, end], 'self');
+    }
+  }
+  void text;
+}
+
+function unnamedBody(orgs: Organisations, word: string, span: Span, kind: OrgKind): Organisation {
+  const org = orgs.add(word, span, word, 0.3);
+  org.kind = kind;
+  org.unnamed = true;
+  return org;
 }
