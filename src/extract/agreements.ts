@@ -15,7 +15,7 @@
 import type { Span } from './article.ts';
 import type { DateMention } from './dates.ts';
 import { AGREEMENT_TITLE_END } from './lexicon.ts';
-import type { People, Person } from './officials.ts';
+import type { People, Person, PersonMention } from './officials.ts';
 import { type Organisation, type Organisations, wordsOf } from './organisations.ts';
 import type { Sentence } from './sentences.ts';
 
@@ -71,7 +71,8 @@ export function agreementKind(title: string): AgreementKind {
 
 const SIGN = /签署|签订|签约|签定|签字/g;
 const CEREMONY = /^(仪式|活动|典礼|大会|现场|会)/;
-const MANY = /^(双方|三方|四方|多方|各方|两校|校企双方|校地双方|区校企三方)/;
+/** 双方, 校所双方, 区校企三方, 各方: the parties, not one of them. */
+const MANY = /^(\p{Script=Han}{0,3}(双方|三方|四方|多方|各方)|两校)/u;
 const SEPARATOR = /^[、与和及同,\s]*$|^(以及)$/;
 
 /** The title that follows a signing verb at `at`: 了?《?…协议》?. */
@@ -141,6 +142,24 @@ function partyRun(view: string, orgs: Organisations, [start, end]: Span): Organi
   const parties: Organisation[] = [];
   for (const m of run) if (!parties.includes(m.org)) parties.push(m.org);
   return parties;
+}
+
+/** The run of parties that begins right at `start` (after 代表), and where it ends. */
+function leadingRun(
+  view: string,
+  orgs: Organisations,
+  [start, end]: Span,
+): { parties: Organisation[]; end: number } {
+  const parties: Organisation[] = [];
+  let at = start;
+  for (const m of orgs.mentionsIn([start, end])) {
+    if (inBrackets(view, m.span[0], start)) continue;
+    const gap = view.slice(at, m.span[0]).replace(/\([^)]*\)/g, '');
+    if (parties.length === 0 ? gap.trim() !== '' : !SEPARATOR.test(gap)) break;
+    if (!parties.includes(m.org)) parties.push(m.org);
+    at = m.span[1];
+  }
+  return { parties, end: at };
 }
 
 function inBrackets(view: string, at: number, from: number): boolean {
@@ -262,9 +281,13 @@ export function findAgreements(
         const hasRepresent = represent >= cStart && represent < at;
         const byWhom = view.lastIndexOf('由', hasRepresent ? represent : at);
         const signersFrom = byWhom >= cStart ? byWhom + 1 : cStart;
+        // …由X与Y签署 without 代表: X and Y sign, each for the party they hold a title at.
         const signers = hasRepresent
           ? people.mentionsIn([signersFrom, represent]).map((m) => m.person)
-          : [];
+          : byWhom >= cStart
+            ? people.mentionsIn([byWhom + 1, at]).map((m) => m.person)
+            : [];
+        let counterpart: Signatory | undefined;
         let parties: Organisation[] = [];
         let represented: Organisation[] = [];
         let respectively = false;
@@ -275,11 +298,25 @@ export function findAgreements(
           if (MANY.test(phrase) || phrase === '') {
             represented = [];
           } else {
-            represented = partyRun(view, orgs, [phraseStart, at]);
+            // X代表A与B副总裁Y签署: X is for A, the body right after 代表, and Y, whose title
+            // is at B, for B. A run that does not begin right after 代表 says nobody's side.
+            const run = leadingRun(view, orgs, [phraseStart, at]);
+            represented = run.parties;
+            const other = represented.at(-1);
+            if (signers.length === 1 && represented.length === 2 && other) {
+              const them = people
+                .mentionsIn([run.end, at])
+                .filter((m) => people.organisationsOf(m.person).includes(other));
+              if (them.length === 1) {
+                const person = (them[0] as PersonMention).person;
+                counterpart = { person, onBehalfOf: other, span: clause, confidence: 0.85 };
+              }
+            }
           }
           const before = signers.length === 0 ? partyRun(view, orgs, [cStart, represent]) : [];
           parties = before.length >= 2 ? before : represented;
           if (signers.length === 1 && represented.length >= 1) parties = represented;
+          if (counterpart) represented = represented.slice(0, 1);
         } else if (ceremony && title) {
           parties = partyRun(view, orgs, [cStart, title[0]]);
         } else if (ceremony) {
@@ -320,6 +357,13 @@ export function findAgreements(
           continue;
         }
         if (!inSentence.includes(agreement)) inSentence.push(agreement);
+        if (
+          counterpart &&
+          agreement.parties.includes(counterpart.onBehalfOf) &&
+          !agreement.signatories.some((x) => x.person === counterpart.person)
+        ) {
+          agreement.signatories.push(counterpart);
+        }
         if (signers.length > 0) {
           assignSignatories(
             agreement,

@@ -222,7 +222,24 @@ export function leftEdge(view: string, words: Word[], suffixStart: number, limit
       }
       break;
     }
-    if (PUNCT.test(w.word[0] as string) || EDGE_WORDS.has(w.word) || EDGE_TAGS.has(w.tag)) break;
+    if (PUNCT.test(w.word[0] as string) || EDGE_WORDS.has(w.word)) break;
+    if (EDGE_TAGS.has(w.tag)) {
+      // 襄阳市第一人民医院: an ordinal belongs to the name.
+      if (/^第[一二三四五六七八九十\d]+$/.test(w.word)) {
+        edge = w.start;
+        continue;
+      }
+      // 香港都会大学: single characters jieba reads as words of their own, after a place.
+      let j = k;
+      while (j >= 0 && j > k - 2 && (words[j] as Word).word.length === 1) j--;
+      const place = words[j];
+      if (j < k && place?.tag === 'ns' && place.start >= limit && w.word.length === 1) {
+        edge = place.start;
+        k = j;
+        continue;
+      }
+      break;
+    }
     if (suffixStart - w.start > 30) break;
     edge = w.start;
   }
@@ -257,7 +274,10 @@ export function scanOrganisationNames(
     if (/^(协议|合同|备忘录|意向书|共建合同|共建协议)/.test(view.slice(i + suffix.length)))
       continue;
     if (insideTitleMarks(view, i)) continue;
-    const left = leftEdge(view, words, i, start);
+    let left = leftEdge(view, words, i, start);
+    // 顾军代表区政府: what represents is no part of the name.
+    const represents = view.slice(left, i).lastIndexOf('代表');
+    if (represents >= 0) left += represents + 2;
     if (left >= i) continue;
     const name = view.slice(left, i + suffix.length);
     // 注册公司: a verb and its object, not a name.
@@ -266,6 +286,21 @@ export function scanOrganisationNames(
     if ((suffix.length === 1 || suffix === '中心') && name.length < 3) continue;
     if (NOT_ORGANISATIONS.test(name)) continue;
     found.push({ span: [left, i + suffix.length], name });
+  }
+  // 中国科学院东北地理与农业生态研究所: a name without a proper name of its own (农业生态研究所)
+  // after 与, that 与 preceded by a name and nouns, is the end of one longer name.
+  found.sort((a, b) => a.span[0] - b.span[0]);
+  for (let k = found.length - 1; k > 0; k--) {
+    const g = found[k] as (typeof found)[number];
+    const f = found.findLast((x) => x.span[1] < g.span[0] - 1);
+    if (!f || !/[与和]/.test(view[g.span[0] - 1] as string)) continue;
+    const middle = view.slice(f.span[1], g.span[0] - 1);
+    if (!/^\p{Script=Han}{1,6}$/u.test(middle) || hasProperName(g.name)) continue;
+    TITLE.lastIndex = 0;
+    const words = tagWords(middle);
+    if (words.some((w) => !/^(n|ns|nz)$/.test(w.tag)) || new RegExp(TITLE.source).test(middle))
+      continue;
+    found.push({ span: [f.span[0], g.span[1]], name: view.slice(f.span[0], g.span[1]) });
   }
   const longest = new Map<number, { span: Span; name: string }>();
   for (const f of found) {
@@ -286,6 +321,9 @@ function isPlace(view: string, words: Word[], start: number, end: number): boole
   const inside = words.filter((w) => w.start >= start && w.start < end);
   if (inside.length === 0) return false;
   if (inside.some((w) => /^(v|vn|a|ad|d|p|c|u.*|r|m|q)$/.test(w.tag))) return false;
+  // 副区长顾军代表区: a title, a name or 代表 is no part of a place.
+  if (/代表/.test(view.slice(start, end)) || new RegExp(TITLE.source).test(view.slice(start, end)))
+    return false;
   return end - start >= 3 && /^\p{Script=Han}+$/u.test(view.slice(start, end));
 }
 
@@ -374,7 +412,19 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
   const names = spans.flatMap((span) => scanOrganisationNames(view, span));
 
   // Bodies of places first: 朝阳区委 is a party committee, not a name ending in 委.
+  // 筠连县举行…仪式 at the head of the article: its 县委 and 县政府 are that county's.
   let lastPlace: Record<string, string> = {};
+  for (const span of spans.slice(0, 3)) {
+    const lead =
+      /^(?:\d{1,2}月\d{1,2}日[上下]?午?,?)?(\p{Script=Han}{2,5}?[省市区县])(?=举行|召开|\d{4}年)/u.exec(
+        view.slice(...span),
+      );
+    const place = lead?.[1];
+    const at = span[0] + (lead?.[0].length ?? 0) - (place?.length ?? 0);
+    if (place && isPlace(view, wordsOf(view, span), at, at + place.length)) {
+      lastPlace[place.slice(-1)] ??= place;
+    }
+  }
   for (const span of spans) {
     const words = wordsOf(view, span);
     const part = view.slice(span[0], span[1]);
