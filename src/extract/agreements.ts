@@ -49,6 +49,8 @@ export interface Agreement {
   /** Every sentence that mentions it. */
   mentions: Span[];
   confidence: number;
+  /** Other titles the text gives it (the headline's, when the body names it otherwise). */
+  aliases?: string[];
 }
 
 export interface Unplaced {
@@ -476,4 +478,29 @@ function assignSignatories(
       });
     }
   }
+}
+
+/**
+ * One agreement told in the headline and again in the body (孙吴县与斗门区签署战略合作协议 over
+ * 签订《高水平、全方位战略合作框架协议》; "sign research agreement" over "signed a Research
+ * Collaboration Agreement") is one agreement: a headline agreement whose parties are all
+ * parties of one agreement of the body is that agreement, its title kept as an alias.
+ */
+export function mergeHeadline(agreements: Agreement[], headline: Span | undefined): Agreement[] {
+  if (!headline) return agreements;
+  const inHeadline = (a: Agreement) => a.span[0] >= headline[0] && a.span[1] <= headline[1];
+  const body = agreements.filter((a) => !inHeadline(a));
+  return agreements.filter((a) => {
+    if (!inHeadline(a)) return true;
+    const same = body.filter((b) => a.parties.every((p) => b.parties.includes(p)));
+    if (same.length !== 1) return true;
+    const b = same[0] as Agreement;
+    if (a.key !== b.key && !(b.aliases ?? []).includes(a.title))
+      b.aliases = [...(b.aliases ?? []), a.title];
+    for (const x of a.signatories)
+      if (!b.signatories.some((y) => y.person === x.person)) b.signatories.push(x);
+    for (const w of a.witnesses) if (!b.witnesses.includes(w)) b.witnesses.push(w);
+    b.signedOn ??= a.signedOn;
+    return false;
+  });
 }

@@ -318,6 +318,7 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
       type: 'agreement',
       id: ids.make(`agreement-${KIND_SHORT[a.kind]}-${a.signedOn ?? 'undated'}`),
       name: a.title,
+      ...(a.aliases?.length ? { aliases: a.aliases } : {}),
       kind: a.kind,
       ...(a.signedOn ? { signedOn: a.signedOn } : {}),
       parties: a.parties.map((p) => orgIds.get(p)),

@@ -5,7 +5,7 @@
  */
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
-import { findAgreements, type Unplaced } from './agreements.ts';
+import { findAgreements, mergeHeadline, type Unplaced } from './agreements.ts';
 import { htmlToText, readArticle } from './article.ts';
 import { findCredits } from './credits.ts';
 import { findDates, headerDate } from './dates.ts';
@@ -46,7 +46,9 @@ export function findFacts(input: string, options: ExtractOptions = {}): Findings
   const dates = findDates(view, publishedOn).filter((d) => d.span[0] >= bodyStart);
   const orgs = findOrganisations(text, view, spans);
   const people = findOfficials(text, view, sentences, orgs);
-  const { agreements, unplaced } = findAgreements(text, view, sentences, orgs, people, dates);
+  const found = findAgreements(text, view, sentences, orgs, people, dates);
+  const agreements = mergeHeadline(found.agreements, article.title);
+  const { unplaced } = found;
   const events = findEvents(text, view, sentences, people, agreements, dates);
   const credits = findCredits(text, view, [...article.header, ...article.paragraphs]);
   for (const c of credits) if (!people.find(c.key)) people.add(c.key, c.name, c.span, 0.85);
