@@ -75,7 +75,8 @@ const SIGN = /签署|签订|签约|签定|签字/g;
 const CEREMONY = /^(仪式|活动|典礼|大会|现场|会)/;
 /** 双方, 校所双方, 区校企三方, 各方: the parties, not one of them. */
 const MANY = /^(\p{Script=Han}{0,3}(双方|三方|四方|多方|各方)|两校)/u;
-const SEPARATOR = /^[、与和及同,\s]*$|^(以及)$/;
+/** What may stand between parties: 、与和及, 还与 (我所还与X签署), 以及. */
+const SEPARATOR = /^[、与和及同,\s]*$|^(以及)$|^(还|也|又|并|正式|共同)[与和同]$/;
 
 /** The title that follows a signing verb at `at`: 了?《?…协议》?. */
 function titleAfter(view: string, at: number, end: number): Span | undefined {
@@ -272,7 +273,18 @@ export function findAgreements(
         const after = at + verb[0].length;
         // 此次战略合作协议的签署 / 以本次签署…为新的起点: a signing already reported.
         if (/(此次|本次|这次)$/.test(view.slice(Math.max(cStart, at - 3), at))) continue;
-        if (view[after] === '的' || view.slice(at - 1, at) === '的') continue;
+        if (view.slice(at - 1, at) === '的') {
+          // 医联体战略合作协议的签订, after a ceremony of two parties that gave no title.
+          const title = /([^\s,。;、“”()]{2,20}?(?:协议|合同|备忘录))的$/.exec(
+            view.slice(cStart, at),
+          );
+          if (title && signingParties.length >= 2 && agreements.length === 0) {
+            const s = at - 1 - (title[1] as string).length;
+            upsert([s, at - 1], signingParties, clause, sentence);
+          }
+          continue;
+        }
+        if (view[after] === '的') continue;
         const ceremony = CEREMONY.test(view.slice(after));
         const title = ceremony
           ? titleBefore(view, at, cStart, orgs)
@@ -336,7 +348,12 @@ export function findAgreements(
           const lists = [...agreements.map((a) => a.parties).reverse(), signingParties];
           const fallback =
             lists.find((l) => l.length >= 2 && (count === 0 || l.length === count)) ?? [];
-          if (parties.length === 0 || /(双方|三方|各方|两校)/.test(said)) {
+          // 上海方面先后与晋江市…签订: parties stated but not read are not the last ones.
+          const ownParties =
+            /[与和同]/.test(view.slice(sStart, at)) && !/(双方|三方|各方|两校)/.test(said);
+          if (ownParties && parties.length === 0) {
+            // leave it without parties: listed as unplaced
+          } else if (parties.length === 0 || /(双方|三方|各方|两校)/.test(said)) {
             parties = fallback;
             inferred = true;
           } else if (parties.length === 1 && fallback.includes(parties[0] as Organisation)) {
@@ -486,7 +503,27 @@ function assignSignatories(
  * Collaboration Agreement") is one agreement: a headline agreement whose parties are all
  * parties of one agreement of the body is that agreement, its title kept as an alias.
  */
-export function mergeHeadline(agreements: Agreement[], headline: Span | undefined): Agreement[] {
+export function mergeHeadline(all: Agreement[], headline: Span | undefined): Agreement[] {
+  // 签订战略合作框架协议, then 签订《高水平、全方位战略合作框架协议》: the same parties, one title
+  // the end of the other: one agreement, under the fuller title.
+  const agreements = all.filter(
+    (a) =>
+      !all.some((b) => {
+        if (
+          b === a ||
+          !b.key.endsWith(a.key) ||
+          b.key === a.key ||
+          !sameParties(a.parties, b.parties)
+        )
+          return false;
+        if (!(b.aliases ?? []).includes(a.title)) b.aliases = [...(b.aliases ?? []), a.title];
+        b.signedOn ??= a.signedOn;
+        for (const x of a.signatories)
+          if (!b.signatories.some((y) => y.person === x.person)) b.signatories.push(x);
+        for (const w of a.witnesses) if (!b.witnesses.includes(w)) b.witnesses.push(w);
+        return true;
+      }),
+  );
   if (!headline) return agreements;
   const inHeadline = (a: Agreement) => a.span[0] >= headline[0] && a.span[1] <= headline[1];
   const body = agreements.filter((a) => !inHeadline(a));

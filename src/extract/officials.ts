@@ -123,7 +123,7 @@ export function titleFits(title: string, org: Organisation): boolean | undefined
 }
 
 const DELIMITER = /[\s,、。;:!?()“”"《》[\]]/;
-const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|中心|研究院|学院)$/;
+const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|学院)$/;
 const PARTY_TITLE = /^(区委|市委|省委|县委|州委)/;
 const GOVERNMENT_TITLE = /(区长|市长|省长|县长|镇长|州长)$/;
 
@@ -170,6 +170,12 @@ function readTitles(view: string, at: number, end: number): Titles | undefined {
     if (!m || m.index !== i || i + m[0].length > end) break;
     spans.push([i, i + m[0].length]);
     i += m[0].length;
+    // 副校長(策略規劃): a qualifier in brackets is part of the title.
+    const qualifier = /^\([^()]{1,8}\)/.exec(view.slice(i, end));
+    if (qualifier) {
+      i += qualifier[0].length;
+      (spans.at(-1) as Span)[1] = i;
+    }
     const joiner = TITLE_JOINERS.find((j) => view.startsWith(j, i));
     if (!joiner) break;
     TITLE.lastIndex = i + joiner.length;
@@ -209,6 +215,7 @@ export function findOfficials(
     const [start, end] = sentence.span;
     let pending: Organisation[] = [];
     let pendingPlace: string | undefined;
+    let unknownBody = false;
     let loose = start;
     let i = start;
     while (i < end) {
@@ -250,6 +257,8 @@ export function findOfficials(
         continue;
       }
       if (org) {
+        // 区政府与百联集团副总裁孙伟: a title after A与B is B's.
+        if (pending.length && /[与和同]/.test(view.slice(loose, i))) pending = [];
         if (!pending.includes(org.org)) pending.push(org.org);
         i = org.span[1];
         // 朝阳园管委会(区科信局): a second name in brackets; (以下简称…) is skipped.
@@ -285,6 +294,10 @@ export function findOfficials(
               .at(-1);
             pendingPlace = bad ? view.slice(bad.start + bad.word.length, i) : before;
           } else if (DEPARTMENT.test(before) && titles.spans[0]) titles.spans[0][0] = loose;
+          else if (pending.length === 0 && !/(省|市|区|县|州|镇)$/.test(before)) {
+            // 县人大常委会主任雷敏, a body the rules do not read: not the body carried along.
+            unknownBody = true;
+          }
         }
         const nameSpan: Span = [titles.end, titles.end + nameLength];
         const person = people.add(view.slice(...nameSpan), text.slice(...nameSpan), nameSpan, 0.9);
@@ -312,6 +325,7 @@ export function findOfficials(
         }
         pending = [];
         pendingPlace = undefined;
+        unknownBody = false;
         loose = i;
         continue;
       }
@@ -351,13 +365,20 @@ export function findOfficials(
             const at = orgMentionEnd(orgs, committee, s);
             title = `${at ? text.slice(at - 2, at) : `${level}委`}${title}`;
           }
-        } else if (carried?.orgs.length) {
+        } else if (carried?.orgs.length && !unknownBody) {
           targets = carried.orgs;
           sure = confidence - 0.05;
         }
+        if (targets.some((o) => titleFits(key, o) === false)) {
+          // 区政府与百联集团副总裁孙伟: the title goes to the body that can hold it.
+          const fitting = targets.filter((o) => titleFits(key, o) !== false);
+          if (fitting.length) targets = fitting;
+        }
         if (targets.length && targets.every((o) => titleFits(key, o) === false)) {
           // 校长 after a city's officials: the one body the text names that can hold it.
-          const able = orgs.all.filter((o) => titleFits(key, o) && !o.parent);
+          const able = orgs.all.filter(
+            (o) => titleFits(key, o) && !o.parent && (o.unnamed || hasProperName(o.name)),
+          );
           targets = able.length === 1 ? (able as Organisation[]) : [];
           sure -= 0.1;
           if (targets.length === 0) {

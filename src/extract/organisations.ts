@@ -385,11 +385,14 @@ export class Organisations {
       .sort((a, b) => a.span[0] - b.span[0]);
   }
 
-  /** The government of a place: the body the text names, else one under `P政府`. */
-  governmentOf(place: string, span: Span): Organisation {
+  /**
+   * The government of a place: the body the text names, else one under `P政府` (or
+   * `P人民政府` when the text writes 县人民政府 after naming the county).
+   */
+  governmentOf(place: string, span: Span, body = '政府'): Organisation {
     const named = this.all.find((o) => o.kind === 'government' && o.place === place);
     if (named) return named;
-    const org = this.add(`${place}政府`, span, `${place}政府`, 0.7);
+    const org = this.add(`${place}${body}`, span, `${place}${body}`, 0.7);
     org.kind = 'government';
     org.place = place;
     return org;
@@ -462,7 +465,7 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
           org.place = place;
         }
       }
-      org ??= orgs.governmentOf(place, [at, end]);
+      org ??= orgs.governmentOf(place, [at, end], body);
       // A bare 区委 or 区政府 names no place of its own: no alias for it.
       if (at < levelAt) orgs.alias(org, key, written, [at, end]);
       orgs.mention(org, [at, end], 'place-body');
@@ -551,6 +554,7 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     }
   }
   findPlaceParties(view, spans, orgs);
+  findUnsuffixedParties(text, view, spans, orgs);
   findSelfMentions(text, view, spans, orgs);
   // Subsidiaries: X下属Y, X旗下Y, X所属Y.
   for (const m of orgs.mentions) {
@@ -756,4 +760,30 @@ function unnamedBody(orgs: Organisations, word: string, span: Span, kind: OrgKin
   org.kind = kind;
   org.unnamed = true;
   return org;
+}
+
+/**
+ * A party written without an ending such as 公司 (中国交建与上海交大签署…): a proper name at the
+ * head of a clause, joined by 与 or 和 to a body already known, in a clause that signs.
+ */
+function findUnsuffixedParties(text: string, view: string, spans: Span[], orgs: Organisations) {
+  const head = /(?<=^|[,。;:\s]|日|午)(\p{Script=Han}{2,6}?)(?=与|和)/gu;
+  for (const span of spans) {
+    const part = view.slice(...span);
+    if (!/签署|签订|签约/.test(part)) continue;
+    for (const m of part.matchAll(head)) {
+      const at = span[0] + m.index;
+      const name = m[1] as string;
+      const end = at + name.length;
+      if (!orgs.mentionAt(end + 1) || orgs.mentions.some((x) => x.span[0] < end && x.span[1] > at))
+        continue;
+      if (/(省|市|区|县|州|镇|双方|三方)$/.test(name) || orgs.find(name)) continue;
+      const words = tagWords(name);
+      if (words.some((w) => !/^(ns|nz|nt|j|x|n|eng)$/.test(w.tag)) || !hasProperName(name))
+        continue;
+      if (words.some((w) => /^nr/.test(w.tag))) continue;
+      const org = orgs.add(name, [at, end], text.slice(at, end), 0.7);
+      orgs.mention(org, [at, end], 'name');
+    }
+  }
 }
