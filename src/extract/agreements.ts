@@ -17,6 +17,7 @@ import type { DateMention } from './dates.ts';
 import { AGREEMENT_TITLE_END } from './lexicon.ts';
 import type { People, Person, PersonMention } from './officials.ts';
 import { type Organisation, type Organisations, wordsOf } from './organisations.ts';
+import { tagWords } from './segmenter.ts';
 import type { Sentence } from './sentences.ts';
 
 export type AgreementKind =
@@ -139,6 +140,9 @@ function partyRun(view: string, orgs: Organisations, [start, end]: Span): Organi
     const next = run[0] as (typeof mentions)[number];
     let gap = view.slice(m.span[1], next.span[0]);
     gap = gap.replace(/\([^)]*\)/g, '');
+    // 成大和马来西亚的国立马来亚大学: a place before the next party qualifies it.
+    const place = /^[与和及、](\p{Script=Han}{2,5})的$/u.exec(gap)?.[1];
+    if (place && tagWords(place).every((w) => w.tag === 'ns')) gap = '和';
     if (!SEPARATOR.test(gap)) break;
     run.unshift(m);
   }
@@ -275,9 +279,10 @@ export function findAgreements(
         if (/(此次|本次|这次)$/.test(view.slice(Math.max(cStart, at - 3), at))) continue;
         if (view.slice(at - 1, at) === '的') {
           // 医联体战略合作协议的签订, after a ceremony of two parties that gave no title.
-          const title = /([^\s,。;、“”()]{2,20}?(?:协议|合同|备忘录))的$/.exec(
-            view.slice(cStart, at),
-          );
+          const title =
+            /(?<=^|[,。;、“”()对为就把与和])([^\s,。;、“”()对为就把与和]{2,20}?(?:协议|合同|备忘录))的$/.exec(
+              view.slice(cStart, at),
+            );
           if (title && signingParties.length >= 2 && agreements.length === 0) {
             const s = at - 1 - (title[1] as string).length;
             upsert([s, at - 1], signingParties, clause, sentence);
@@ -402,7 +407,11 @@ export function findAgreements(
     if (witnessAt !== -1 && witnessAt < sEnd) {
       const clause =
         sentence.clauses.find(([s, e]) => s <= witnessAt && witnessAt < e) ?? sentence.span;
-      const witnesses = people.mentionsIn([clause[0], witnessAt]).map((m) => m.person);
+      // …等参加会议,并共同见证签约仪式: those who witness are the clause before's.
+      const from = /^(并|并共同|共同|一同|一起)见证/.test(view.slice(clause[0], witnessAt + 2))
+        ? sStart
+        : clause[0];
+      const witnesses = people.mentionsIn([from, witnessAt]).map((m) => m.person);
       const all = /上述|各项|所有|全部/.test(view.slice(witnessAt, clause[1]));
       const targets = all ? agreements : inSentence.length ? inSentence : agreements.slice(-1);
       for (const agreement of targets) {

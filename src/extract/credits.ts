@@ -34,6 +34,8 @@ export function findCredits(text: string, view: string, spans: Span[]): Credit[]
       if (!label) continue;
       const word = (label[0].exec(view.slice(i, end)) as RegExpExecArray)[0];
       let j = i + word.length;
+      // 审核人:姜长泓, 供稿人: the label with 人.
+      if (view[j] === '人' && /^[\s::]/.test(view.slice(j + 1))) j++;
       if (!/^[\s::/]/.test(view.slice(j)) && !/^(记者|通讯员)$/.test(word)) continue;
       while (/[\s::/]/.test(view[j] ?? '')) j++;
       let found = false;

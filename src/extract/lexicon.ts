@@ -113,7 +113,7 @@ const alternation = (words: readonly string[]) =>
 
 /** One title: 党委常委, 常务副区长, 副总经理, 党工委书记, 董事会秘书. */
 export const TITLE = new RegExp(
-  `(?:${alternation(TITLE_BODIES)})?(?:常务|执行|专职|第一|名誉|代理|首席|驻会)?副?(?:${alternation(HEADS)})`,
+  `(?:${alternation(TITLE_BODIES)})?(?:常务|执行|专职|第一|名誉|代理|代|首席|驻会)?副?(?:${alternation(HEADS)})`,
   'y',
 );
 

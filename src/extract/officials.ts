@@ -258,7 +258,7 @@ export function findOfficials(
       }
       if (org) {
         // 区政府与百联集团副总裁孙伟: a title after A与B is B's.
-        if (pending.length && /[与和同]/.test(view.slice(loose, i))) pending = [];
+        if (pending.length && /[与和同及]/.test(view.slice(loose, i))) pending = [];
         if (!pending.includes(org.org)) pending.push(org.org);
         i = org.span[1];
         // 朝阳园管委会(区科信局): a second name in brackets; (以下简称…) is skipped.
@@ -277,6 +277,25 @@ export function findOfficials(
       if (titles) {
         const nameLength = readName(view, titles.end, end);
         if (nameLength === 0) {
+          // 季先峥秘书长, 黄河明厅长: the name before the title, right after its body.
+          const gap = view.slice(loose, i);
+          if (
+            pending.length > 0 &&
+            /^\p{Script=Han}{2,3}$/u.test(gap) &&
+            SURNAMES.has(gap[0] as string) &&
+            !/[与和及同]/.test(gap)
+          ) {
+            const span: Span = [loose, i];
+            const person = people.add(gap, text.slice(...span), span, 0.8);
+            const phrase: Span = [orgMentionStart(orgs, pending, i) ?? loose, titles.end];
+            people.mention(person, span, index, phrase);
+            const holders = assignTitles(titles, person, phrase, 0.8);
+            carried = { orgs: holders.length ? holders : (carried?.orgs ?? []) };
+            pending = [];
+            i = titles.end;
+            loose = i;
+            continue;
+          }
           i = titles.end;
           continue;
         }

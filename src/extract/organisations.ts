@@ -450,7 +450,11 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
         place = known;
         at = levelAt;
       } else if (!isPlace(view, words, at, bodyAt)) {
-        continue;
+        // 常务副县长陈春代表县人民政府: not a place; the bare 县人民政府 at its end may be.
+        const known = lastPlace[level];
+        if (!known || view[levelAt - 1] === '副' || view[bodyAt] === '长') continue;
+        place = known;
+        at = levelAt;
       }
       lastPlace = { ...lastPlace, [level]: place };
       const body = m[2] as string;
