@@ -343,8 +343,13 @@ export function findAgreements(
           if (leading.length >= 2) signingParties = leading;
           continue;
         } else {
-          const byPosition = byWhom >= cStart ? cStart : cStart;
-          parties = partyRun(view, orgs, [byPosition, at]);
+          parties = partyRun(view, orgs, [cStart, at]);
+          // A与B在…新闻中心签署: the venue after 在 is not a party.
+          const venue = view.lastIndexOf('在', at);
+          if (parties.length < 2 && venue > cStart) {
+            const before = partyRun(view, orgs, [cStart, venue]);
+            if (before.length >= 2) parties = before;
+          }
         }
         let inferred = false;
         if (parties.length < 2) {

@@ -533,6 +533,17 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
       merge(orgs, org, full, view);
     }
   }
+  // 中葡论坛常设秘书处 of 中葡论坛(澳门)常设秘书处: the name without its bracketed place.
+  for (const org of [...orgs.all]) {
+    const key = view.slice(org.span[0], org.span[1]);
+    const full = orgs.all.find(
+      (f) =>
+        f !== org &&
+        /\(/.test(f.name) &&
+        view.slice(f.span[0], f.span[1]).replace(/\([^)]*\)/g, '') === key,
+    );
+    if (full) merge(orgs, org, full, view);
+  }
   // Short forms not ending in a suffix (华锐机器人, 江城城投 announced elsewhere): look for every
   // known short form and every abbreviation bounded by punctuation or linking words.
   for (const span of spans) {
