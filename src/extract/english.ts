@@ -126,7 +126,7 @@ export function readEnglish(
     if (!known || !/\b(signed|inked|renewed)\b/.test(part)) continue;
     const partners = [
       new RegExp(
-        `\\b(?:${known})\\s+and\\s+(?:the\\s+)?${RUN}\\s+(?:have\\s+|has\\s+)?(?:signed|inked|renewed)\\b`,
+        `\\b(?:${known})(?:\\s*\\([^)]*\\))?\\s+and\\s+(?:the\\s+)?${RUN}\\s+(?:have\\s+|has\\s+)?(?:signed|inked|renewed)\\b`,
       ),
       new RegExp(`\\b(?:signed|inked|renewed)\\b[^.]*?\\bwith\\s+(?:the\\s+)?${RUN}`),
     ];
