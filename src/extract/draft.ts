@@ -92,6 +92,10 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
     matches?.source?.id ?? `src-${findings.publishedOn ?? 'undated'}-${hash(findings.title)}`;
   ids.reserve(sourceId);
   const sources = [sourceId];
+  // Undated, or dated without a year: the source's hash keeps another article's
+  // event-signing-undated or agreement-mou-06-29 from taking the same id.
+  const dayOf = (date: string | undefined) =>
+    isFullDate(date) ? date : `${(date ?? 'undated').replace(/^-+/, '')}-${hash(sourceId)}`;
 
   // Which organisations take part.
   const placed = new Set<Organisation>();
@@ -287,7 +291,7 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
   // Events.
   const eventIds = new Map<(typeof findings.events)[number], string>();
   for (const e of findings.events) {
-    const id = ids.make(`event-${KIND_SHORT[e.kind]}-${e.date ?? 'undated'}`);
+    const id = ids.make(`event-${KIND_SHORT[e.kind]}-${dayOf(e.date)}`);
     eventIds.set(e, id);
     const placeRegion = e.place ? findings.regions.find((r) => r.name === e.place) : undefined;
     push(
@@ -316,7 +320,7 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
     const concerns = findings.concerns.get(a) ?? [];
     return {
       type: 'agreement',
-      id: ids.make(`agreement-${KIND_SHORT[a.kind]}-${a.signedOn ?? 'undated'}`),
+      id: ids.make(`agreement-${KIND_SHORT[a.kind]}-${dayOf(a.signedOn)}`),
       name: a.title,
       ...(a.aliases?.length ? { aliases: a.aliases } : {}),
       kind: a.kind,

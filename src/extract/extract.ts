@@ -102,7 +102,10 @@ export async function extractDraft(input: string, options: ExtractOptions = {}):
     if (!options.db) return draft;
     // A new record must not take the id of an entity of the graph it was not matched to.
     const fresh = draft.records.filter((r) => !r.match).map((r) => r.record.id as string);
+    // An entity that cites this article's own source is the same fact drafted before (the
+    // article was imported already): the draft states it again under its id, not as `-2`.
     const clashes = (await options.db.read(cypher('extract/existing-ids'), { ids: fresh }))
+      .filter((row) => !(row.sources as string[]).includes(draft.sourceId))
       .map((row) => row.id as string)
       .filter((id) => !taken.has(id));
     if (clashes.length === 0) return draft;
