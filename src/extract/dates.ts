@@ -150,6 +150,12 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
     for (const m of view.matchAll(pattern)) {
       // 1月16日消息, 31日電: a dateline says when the news was sent, not when anything happened.
       if (/^\s*(消息|电|讯|报道|报导)/.test(view.slice(m.index + m[0].length))) continue;
+      // 成大今天宣布: the day news was announced, not the day anything was signed.
+      if (
+        /^(今|昨)/.test(m[0]) &&
+        /^\s*(宣布|宣佈|表示|发布|公布|透露|指出)/.test(view.slice(m.index + m[0].length))
+      )
+        continue;
       // 8月26日至8月29日: a span of days, not the day anything was done.
       if (/^\s*(至|到|~|－)/.test(view.slice(m.index + m[0].length))) continue;
       if (/(至|到|~|－)\s*$/.test(view.slice(Math.max(0, m.index - 2), m.index))) continue;

@@ -141,9 +141,12 @@ describe('dates', () => {
       '2025-08-04',
     ]);
     // A dateline and a span of days are not the day anything was done.
-    expect(findDates('1月16日消息:日前签约。8月26日至8月29日访问期间签约。', '2017-01-16')).toEqual(
-      [],
-    );
+    expect(
+      findDates(
+        '1月16日消息:日前签约。8月26日至8月29日访问期间签约。甲大学今天宣布签约。',
+        '2017-01-16',
+      ),
+    ).toEqual([]);
   });
 });
 
