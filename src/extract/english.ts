@@ -112,12 +112,12 @@ export function readEnglish(
   }
   // A party named without a word such as University (Alibaba): beside a known body, as the
   // other subject of a signing or its partner (signed … with X).
-  const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeName = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const knownNames = () =>
     orgs.all
       .flatMap((o) => [o.name, ...o.aliases])
       .sort((a, b) => b.length - a.length)
-      .map(escape)
+      .map(escapeName)
       .join('|');
   const RUN = "([A-Z][A-Za-z&'-]+(?:\\s+[A-Z][A-Za-z&'-]+){0,4})";
   for (const sentence of sentences) {

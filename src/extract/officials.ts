@@ -283,7 +283,9 @@ export function findOfficials(
             pending.length > 0 &&
             /^\p{Script=Han}{2,3}$/u.test(gap) &&
             SURNAMES.has(gap[0] as string) &&
-            !/[与和及同]/.test(gap)
+            !/[与和及同]/.test(gap) &&
+            // 国际处处长: a department, not a name.
+            !/(处|部|办|室|科|系|组|司|局|委|会|院|所|中心)$/.test(gap)
           ) {
             const span: Span = [loose, i];
             const person = people.add(gap, text.slice(...span), span, 0.8);

@@ -114,9 +114,8 @@ describe('parties and agreements', () => {
     const agreements = agreementsOf(draft);
     expect(agreements.map((a) => a.record.name)).toEqual(['全面战略合作框架协议']);
     expect(agreements[0]?.record.aliases).toEqual(['战略合作协议']);
-    expect((agreements[0]?.record.parties as string[]).map((p) => nameOf(draft, p)).sort()).toEqual(
-      ['东城区', '滨海县'],
-    );
+    const parties = (agreements[0]?.record.parties ?? []) as string[];
+    expect(parties.map((p) => nameOf(draft, p)).sort()).toEqual(['东城区', '滨海县']);
     expect(rolesOf(draft)).toEqual(['林海 县委副书记 @滨海县委', '林海 县长 @滨海县']);
   });
 
