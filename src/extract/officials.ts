@@ -273,6 +273,26 @@ export function findOfficials(
         loose = i;
         continue;
       }
+      // 斗门区领导杨富邦、徐留根: people named as leaders, with no title to give them.
+      if (view.startsWith('领导', i)) {
+        let j = i + 2;
+        for (let length = readName(view, j, end); length > 0; length = readName(view, j, end)) {
+          const span: Span = [j, j + length];
+          people.mention(
+            people.add(view.slice(...span), text.slice(...span), span, 0.8),
+            span,
+            index,
+          );
+          j += length;
+          if (view[j] !== '、') break;
+          j += 1;
+        }
+        if (j > i + 2) {
+          i = j;
+          loose = i;
+          continue;
+        }
+      }
       const titles = readTitles(view, i, end);
       if (titles) {
         const nameLength = readName(view, titles.end, end);

@@ -105,6 +105,27 @@ describe('signatories', () => {
   });
 });
 
+describe('people', () => {
+  it('reads names after 领导 and names glued to 作了, and places a delegation’s leader at the signing', async () => {
+    const draft = await draftOf(
+      '东城区委常委、常务副区长贾明日前率东城区党政代表团来访,与滨海县签订结对协议。滨海县县长林海,县领导陈苗、吴江参加签约仪式。签约企业代表南星科技有限公司总经理曾伟作了发言。',
+      '2025-07-24',
+    );
+    const people = draft.records
+      .filter((r) => r.record.type === 'person')
+      .map((r) => r.record.name);
+    expect(people).toEqual(expect.arrayContaining(['贾明', '林海', '陈苗', '吴江', '曾伟']));
+    expect(rolesOf(draft)).toContain('曾伟 总经理 @南星科技有限公司');
+    expect(rolesOf(draft).some((r) => r.includes('领导'))).toBe(false);
+    const present = draft.records
+      .filter((r) => r.record.type === 'event')
+      .flatMap((r) => (r.record.attendees as string[]) ?? []);
+    expect(present.map((id) => nameOf(draft, id))).toEqual(
+      expect.arrayContaining(['贾明', '林海', '陈苗', '吴江']),
+    );
+  });
+});
+
 describe('parties and agreements', () => {
   it('drafts one agreement told in the headline and again in the body, between two bare places', async () => {
     const draft = await draftOf(
