@@ -799,6 +799,17 @@ function findUnsuffixedParties(text: string, view: string, spans: Span[], orgs: 
       if (words.some((w) => /^nr/.test(w.tag))) continue;
       const org = orgs.add(name, [at, end], text.slice(at, end), 0.7);
       orgs.mention(org, [at, end], 'name');
+      // Its other mentions (中国交建总裁宋海良): a proper name, wherever it is written.
+      for (const other of spans) {
+        for (
+          let k = view.indexOf(name, other[0]);
+          k !== -1 && k < other[1];
+          k = view.indexOf(name, k + 1)
+        ) {
+          if (!orgs.mentions.some((x) => x.span[0] < k + name.length && x.span[1] > k))
+            orgs.mention(org, [k, k + name.length], 'alias');
+        }
+      }
     }
   }
 }

@@ -142,12 +142,16 @@ describe('parties and agreements', () => {
 
   it('takes a party written without an ending beside a known one (东建与南湖大学签署)', async () => {
     const draft = await draftOf(
-      '12月14日,东建与南湖大学在北京签署战略合作框架协议。东建监事会主席李森、南湖大学副校长奚峰代表双方签约。',
+      '12月14日,东建与南湖大学在北京签署战略合作框架协议。东建监事会主席李森、南湖大学副校长奚峰代表双方签约。(薛佳)',
       '2025-12-30',
     );
     const parties = agreementsOf(draft)[0]?.record.parties as string[];
     expect(parties.map((p) => nameOf(draft, p))).toEqual(['东建', '南湖大学']);
     expect(signatoriesOf(draft)).toEqual(['奚峰 for 南湖大学', '李森 for 东建']);
+    expect(rolesOf(draft)).toContain('李森 监事会主席 @东建');
+    // A name alone in brackets closing the article is its writer's.
+    const source = draft.records.find((r) => r.record.type === 'source')?.record;
+    expect(source?.credits).toEqual([{ person: idOf(draft, '薛佳'), role: 'writing' }]);
   });
 });
 
