@@ -428,6 +428,24 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
       lastPlace[place.slice(-1)] ??= place;
     }
   }
+  // 来源:普陀区地方志办公室 in the page's header: a district's own page, whose bare 区委 and
+  // 区政府 are that district's.
+  const publisher = /来源[::]\s*(\p{Script=Han}{2,4}?[市区县])(?=\p{Script=Han})/u.exec(
+    view.slice(0, Math.min(view.length, (spans[0]?.[0] ?? 0) + 300)),
+  );
+  const own = publisher?.[1];
+  if (
+    own &&
+    publisher &&
+    isPlace(
+      view,
+      wordsOf(view, [publisher.index, publisher.index + publisher[0].length]),
+      publisher.index + publisher[0].length - own.length,
+      publisher.index + publisher[0].length,
+    )
+  ) {
+    lastPlace[own.slice(-1)] ??= own;
+  }
   for (const span of spans) {
     const words = wordsOf(view, span);
     const part = view.slice(span[0], span[1]);

@@ -64,6 +64,17 @@ describe('titles and the bodies that hold them', () => {
     expect(agreementsOf(draft)[0]?.record.signedOn).toBe('--07-04');
   });
 
+  it('gives bare 区委 and 区政府 to the district whose page it is (来源: 南湖区…)', async () => {
+    const draft = await draftOf(
+      '区政府与东信集团签约\n时间:2020-04-29 来源: 南湖区地方志办公室\n\n9月13日,区政府与东信集团有限公司签署战略合作框架协议。区委书记曹强,区委副书记、区长周浩出席签约仪式。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '周浩 区委副书记 @南湖区委',
+      '周浩 区长 @南湖区政府',
+      '曹强 区委书记 @南湖区委',
+    ]);
+  });
+
   it('lists a title it cannot place instead of giving it to the last body named', async () => {
     const draft = await draftOf(
       '5月6日,临江市人民政府与东信集团有限公司签署战略合作协议。临江市市长赵明,所长周立出席。',
