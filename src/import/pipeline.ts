@@ -74,6 +74,14 @@ export interface ImportSummary {
   elapsedMs: number;
 }
 
+/**
+ * A resume checkpoint that does not describe this database: it counts a batch as committed that
+ * the database does not hold (or was written against another database or other file contents).
+ */
+export class StaleCheckpointError extends Error {
+  override name = 'StaleCheckpointError';
+}
+
 /** Neo4j failed while writing; batches before `checkpoint` are committed. */
 export class ImportWriteError extends Error {
   override name = 'ImportWriteError';
@@ -140,6 +148,7 @@ export async function runImport(
   const phases = [
     {
       phase: 'nodes' as const,
+      missing: 'import/missing-nodes',
       rows: (record: ImportRecord, id: string) => [
         nodeRow(record, id, resolver.resolve.bind(resolver)),
       ],
@@ -148,6 +157,7 @@ export async function runImport(
     },
     {
       phase: 'relationships' as const,
+      missing: 'import/missing-relationships',
       rows: (record: ImportRecord, id: string) =>
         relationshipRows(record, id, resolver.resolve.bind(resolver)),
       write: (rows: (NodeRow | RelationshipRow)[]) =>
@@ -161,13 +171,22 @@ export async function runImport(
         ),
     },
   ];
-  for (const { phase, rows, write } of phases) {
+  for (const { phase, missing, rows, write } of phases) {
     let batch: (NodeRow | RelationshipRow)[] = [];
     let inBatch = 0;
     let done = 0;
     const flush = async () => {
       if (inBatch === 0) return;
       if (checkpoint[phase] < resume[phase]) {
+        // Skipped only when it is there: the checkpoint may be older than the database's contents.
+        const [row] = await db.read(cypher(missing), { rows: batch });
+        if ((row?.missing as number) > 0) {
+          throw new StaleCheckpointError(
+            `says ${resume[phase]} ${phase} batches are committed, but batch ${checkpoint[phase] + 1} ` +
+              `(records ${done - inBatch + 1}-${done}) is not in the database: ${row?.missing} of its ` +
+              `${batch.length} ${phase} are missing`,
+          );
+        }
         summary.skippedBatches += 1;
       } else {
         try {
