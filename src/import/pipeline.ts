@@ -233,7 +233,7 @@ async function* validRecords(
         report({
           file: item.position.file,
           line: item.position.line,
-          field: '',
+          field: item.field ?? '',
           message: item.error,
         });
         continue;

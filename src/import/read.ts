@@ -5,11 +5,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import streamArray from 'stream-json/streamers/stream-array.js';
 import { KINDS, type Kind, LINKS } from '../model/kinds.ts';
 import type { ImportRecord, Item, RecordInput } from './records.ts';
+import { strictLines, strictUtf8, Utf8Error } from './utf8.ts';
 
 export type FileFormat = 'ndjson' | 'json' | 'csv';
 
@@ -24,13 +25,20 @@ export function fileInput(path: string, format: FileFormat = formatOf(path)): Re
   return { name: path, read: () => read(path) };
 }
 
+/** The file's bytes as strict UTF-8 text piped into `parser`; errors reach the parser's reader. */
+function decoded<T extends NodeJS.ReadWriteStream>(path: string, parser: T): T {
+  return pipeline(createReadStream(path), strictUtf8(), parser, () => {}) as unknown as T;
+}
+
 async function* readNdjson(path: string): AsyncIterable<Item> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) {
-    line += 1;
+  for await (const line of strictLines(createReadStream(path))) {
+    const position = { file: path, line: line.number };
+    if ('error' in line) {
+      yield { position, error: line.error.message, field: damagedField(line.bytes) };
+      continue;
+    }
+    const text = line.text;
     if (text.trim() === '') continue;
-    const position = { file: path, line };
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -42,8 +50,30 @@ async function* readNdjson(path: string): AsyncIterable<Item> {
   }
 }
 
+/**
+ * The field of a record line that holds invalid UTF-8, when the line is JSON without it: the
+ * string that decodes with a replacement character. Empty when that cannot be told.
+ */
+function damagedField(bytes: Buffer): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return '';
+  }
+  const found: string[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (typeof v === 'string' && v.includes('\ufffd')) found.push(path);
+    else if (Array.isArray(v)) v.forEach((item, i) => walk(item, `${path}[${i}]`));
+    else if (v !== null && typeof v === 'object')
+      for (const [key, item] of Object.entries(v)) walk(item, path ? `${path}.${key}` : key);
+  };
+  walk(value, '');
+  return found.join(', ');
+}
+
 async function* readJsonArray(path: string): AsyncIterable<Item> {
-  const items = createReadStream(path).pipe(streamArray.withParserAsStream());
+  const items = decoded(path, streamArray.withParserAsStream());
   let index = 0;
   try {
     for await (const { value } of items as AsyncIterable<{ value: unknown }>) {
@@ -51,6 +81,10 @@ async function* readJsonArray(path: string): AsyncIterable<Item> {
       yield objectItem({ file: path, line: index }, value);
     }
   } catch (error) {
+    if (error instanceof Utf8Error) {
+      yield { position: { file: path, line: error.line }, error: error.message };
+      return;
+    }
     yield {
       position: { file: path, line: index + 1 },
       error: `not a valid JSON array of records: ${(error as Error).message}`,
@@ -78,10 +112,10 @@ const CSV_INTEGER_FIELDS = new Set(['rank']);
 
 async function* readCsv(path: string): AsyncIterable<Item> {
   const fileKind = kindOfCsvFile(path);
-  const rows = createReadStream(path).pipe(
+  const rows = decoded(
+    path,
     parseCsv({
       columns: true,
-      bom: true,
       skip_empty_lines: true,
       trim: true,
       relax_column_count: false,
@@ -108,6 +142,10 @@ async function* readCsv(path: string): AsyncIterable<Item> {
       }
     }
   } catch (error) {
+    if (error instanceof Utf8Error) {
+      yield { position: { file: path, line: error.line }, error: error.message };
+      return;
+    }
     yield {
       position: { file: path, line: line + 1 },
       error: `not valid CSV: ${(error as Error).message}`,

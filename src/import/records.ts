@@ -21,7 +21,7 @@ export interface Position {
 /** One item read from an input: a record, or why the line could not be read. */
 export type Item =
   | { position: Position; record: ImportRecord; error?: undefined }
-  | { position: Position; record?: undefined; error: string };
+  | { position: Position; record?: undefined; error: string; field?: string };
 
 /** Something the pipeline can read from, as many times as it needs (it makes several passes). */
 export interface RecordInput {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher.ts';
 import type { Database } from '../../src/db/driver.ts';
@@ -434,6 +435,62 @@ describe('importing records', () => {
     expect(summary.errors).toEqual([]);
     expect(await relationship('o-2', 'PARTY_TO', 'a-1')).toEqual({ order: 1, sources: [SRC] });
     expect((await node('o-2'))?.aliases).toEqual(['乙', '乙司']);
+  });
+
+  it('accepts a UTF-8 byte-order mark at the start of NDJSON, JSON and CSV files', async () => {
+    const bom = '\ufeff';
+    const ndjson = writeFile('bom.ndjson', `${bom}${JSON.stringify(source())}\n`);
+    const json = writeFile('bom.json', `${bom}${JSON.stringify([org('o-1', '甲公司')])}`);
+    const csv = writeFile('bom.people.csv', `${bom}id,name,sources\np-1,乙,src-test\n`);
+    const summary = await runImport(
+      db,
+      [ndjson, json, csv].map((f) => fileInput(f)),
+    );
+    expect(summary.errors).toEqual([]);
+    expect(await node('p-1')).toMatchObject({ name: '乙' });
+    expect(await node('o-1')).toMatchObject({ name: '甲公司' });
+    // Characters split across the reader's 64 KiB chunks decode whole.
+    const many = Array.from({ length: 3000 }, (_, i) => org(`o-${i}`, `北京工业大学${i}号单位`));
+    const big = writeFile('big.json', `${bom}${JSON.stringify([source(), ...many])}`);
+    const dry = await runImport(db, [fileInput(big)], { dryRun: true });
+    expect(dry).toMatchObject({ ok: true, records: 3001, errors: [] });
+  });
+
+  it('refuses invalid UTF-8 bytes with the file and line, and writes nothing', async () => {
+    const bytes = (before: string, after: string) =>
+      Buffer.concat([Buffer.from(before), Buffer.from([0xe5, 0xff, 0x80]), Buffer.from(after)]);
+    const dir = writeFile('x', '');
+    const file = (name: string, content: Buffer) => {
+      const path = `${dir}.${name}`;
+      writeFileSync(path, content);
+      return path;
+    };
+    const good = JSON.stringify(source());
+    const ndjson = file(
+      'bad.ndjson',
+      bytes(`${good}\n{"type":"person","id":"p-1","name":"`, '","sources":["src-test"]}\n'),
+    );
+    const json = file(
+      'bad.json',
+      bytes(`[${good},\n{"type":"person","id":"p-2","name":"`, '","sources":["src-test"]}]'),
+    );
+    const csv = file(
+      'bad.people.csv',
+      bytes('id,name,sources\np-3,乙,src-test\np-4,', ',src-test\n'),
+    );
+    for (const path of [ndjson, json, csv]) {
+      const summary = await runImport(db, [fileInput(path)]);
+      expect(summary.ok, path).toBe(false);
+      expect(summary.errors, path).toEqual([
+        expect.objectContaining({
+          file: path,
+          line: path === csv ? 3 : 2,
+          message: expect.stringMatching(/^invalid UTF-8 at line \d+, byte \d+/),
+        }),
+      ]);
+    }
+    expect((await runImport(db, [fileInput(ndjson)])).errors[0]).toMatchObject({ field: 'name' });
+    expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
   });
 
   it('a dry run validates and resolves but writes nothing', async () => {
