@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import streamArray from 'stream-json/streamers/stream-array.js';
 import { KINDS, type Kind, LINKS } from '../model/kinds.ts';
-import type { ImportRecord, Item, RecordInput } from './records.ts';
+import { type ImportRecord, type Item, type RecordInput, stringFields } from './records.ts';
 import { strictLines, strictUtf8, Utf8Error } from './utf8.ts';
 
 export type FileFormat = 'ndjson' | 'json' | 'csv';
@@ -61,15 +61,8 @@ function damagedField(bytes: Buffer): string {
   } catch {
     return '';
   }
-  const found: string[] = [];
-  const walk = (v: unknown, path: string) => {
-    if (typeof v === 'string' && v.includes('\ufffd')) found.push(path);
-    else if (Array.isArray(v)) v.forEach((item, i) => walk(item, `${path}[${i}]`));
-    else if (v !== null && typeof v === 'object')
-      for (const [key, item] of Object.entries(v)) walk(item, path ? `${path}.${key}` : key);
-  };
-  walk(value, '');
-  return found.join(', ');
+  const found = [...stringFields(value)].filter(([, text]) => text.includes('\ufffd'));
+  return found.map(([field]) => field).join(', ');
 }
 
 async function* readJsonArray(path: string): AsyncIterable<Item> {

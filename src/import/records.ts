@@ -61,3 +61,14 @@ export function memoryInput(name: string, records: unknown[]): RecordInput {
     },
   };
 }
+
+/** Every string in a record (or a value within one), with its field: `aliases[1]`, `credits[0].role`. */
+export function* stringFields(value: unknown, field = ''): Generator<[string, string]> {
+  if (typeof value === 'string') yield [field, value];
+  else if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* stringFields(item, `${field}[${i}]`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value))
+      yield* stringFields(item, field ? `${field}.${key}` : key);
+  }
+}

@@ -493,6 +493,28 @@ describe('importing records', () => {
     expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
   });
 
+  it('refuses lone surrogates (\\ud800 escapes) with the line and field, and writes nothing', async () => {
+    const path = writeFile(
+      'surrogates.ndjson',
+      `${JSON.stringify(source())}\n{"type":"person","id":"p-1","name":"甲\\ud800","sources":["src-test"]}\n` +
+        `{"type":"person","id":"p-2","name":"乙","aliases":["ok","\\udfff"],"sources":["src-test"]}\n`,
+    );
+    const summary = await runImport(db, [fileInput(path)]);
+    expect(summary.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        field: 'name',
+        message: expect.stringMatching(/lone surrogate \\ud800/),
+      }),
+      expect.objectContaining({
+        line: 3,
+        field: 'aliases[1]',
+        message: expect.stringMatching(/lone surrogate \\udfff/),
+      }),
+    ]);
+    expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
   it('a dry run validates and resolves but writes nothing', async () => {
     const summary = await importRecords(db, everyType, { dryRun: true });
     expect(summary).toMatchObject({ ok: true, dryRun: true, records: everyType.length });
