@@ -9,6 +9,7 @@ import { cypher } from '../db/cypher.ts';
 import type { Database, Row, Transaction } from '../db/driver.ts';
 import type { Kind } from '../model/kinds.ts';
 import type { ImportIssue, ImportRecord, Position, RecordInput } from './records.ts';
+import { checkRepeats } from './repeats.ts';
 import { Resolver } from './resolve.ts';
 import { type NodeRow, nodeRow, type RelationshipRow, relationshipRows } from './rows.ts';
 import { validateRecord } from './validate.ts';
@@ -136,6 +137,13 @@ export async function runImport(
     if (summary.records % 10_000 === 0) progress({ phase: 'validate', done: summary.records });
   }
   progress({ phase: 'validate', done: summary.records, total: summary.records });
+  if (resolver.repeated.size > 0) {
+    await checkRepeats(
+      validRecords(inputs, () => {}),
+      resolver.repeated,
+      report,
+    );
+  }
   await resolver.settle(db);
   if (summary.errorCount > 0 || summary.dryRun) {
     summary.ok = summary.errorCount === 0;

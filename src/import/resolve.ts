@@ -87,6 +87,8 @@ export class Resolver {
   /** Results of `settle`: anonymous slots and name references, mapped to ids. */
   private readonly slotIds = new Map<string, string>();
   private readonly nameIds = new Map<string, string>();
+  /** Ids that more than one record of the inputs has (src/import/repeats.ts checks them). */
+  readonly repeated = new Set<string>();
 
   private readonly report: (issue: ImportIssue) => void;
 
@@ -113,6 +115,7 @@ export class Resolver {
         );
       }
       if (!known) this.ids.set(record.id, { kind, at });
+      else if (known.kind === kind) this.repeated.add(record.id);
       self = record.id;
     } else {
       self = slotOf(at);

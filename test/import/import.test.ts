@@ -515,6 +515,51 @@ describe('importing records', () => {
     expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
   });
 
+  it('refuses records with one id that state different values for a field, naming every line', async () => {
+    const path = ndjsonFile([
+      source(),
+      org('o-1', '甲', { kind: 'university' }),
+      org('o-1', '甲', { kind: 'company', aliases: ['甲司'] }),
+      person('p-1', '乙'),
+      org('o-1', '甲', { kind: 'university', nameEn: 'A' }),
+      org('o-1', '甲单位', { kind: 'other' }),
+    ]);
+    const summary = await runImport(db, [fileInput(path)]);
+    expect(summary.ok).toBe(false);
+    expect(summary.errors).toEqual([
+      {
+        file: path,
+        line: 2,
+        id: 'o-1',
+        field: 'name',
+        message: `the records of o-1 state different values: "甲" (lines 2, 3, 5), "甲单位" (line 6)`,
+      },
+      {
+        file: path,
+        line: 2,
+        id: 'o-1',
+        field: 'kind',
+        message: `the records of o-1 state different values: "university" (lines 2, 5), "company" (line 3), "other" (line 6)`,
+      },
+    ]);
+    expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it('allows repeats of an id that agree, add aliases or relationships, or leave a field out', async () => {
+    const summary = await importRecords(db, [
+      source(),
+      { type: 'region', id: 'r-1', name: '北京', sources: [SRC] },
+      { type: 'region', id: 'r-2', name: '上海', sources: [SRC] },
+      org('o-1', '甲', { kind: 'university' }),
+      org('o-1', '甲', { aliases: ['甲大'], region: 'r-1' }),
+      org('o-1', '甲', { kind: 'university', region: 'r-2', sources: [SRC] }),
+    ]);
+    expect(summary.errors).toEqual([]);
+    expect(await node('o-1')).toMatchObject({ kind: 'university', aliases: ['甲大'] });
+    expect(await relationship('o-1', 'LOCATED_IN', 'r-1')).toBeDefined();
+    expect(await relationship('o-1', 'LOCATED_IN', 'r-2')).toBeDefined();
+  });
+
   it('a dry run validates and resolves but writes nothing', async () => {
     const summary = await importRecords(db, everyType, { dryRun: true });
     expect(summary).toMatchObject({ ok: true, dryRun: true, records: everyType.length });
