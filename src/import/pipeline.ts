@@ -7,8 +7,9 @@
  */
 import { cypher } from '../db/cypher.ts';
 import type { Database, Row, Transaction } from '../db/driver.ts';
-import type { Kind } from '../model/kinds.ts';
-import type { ImportIssue, ImportRecord, Position, RecordInput } from './records.ts';
+import { type Kind, LINKS, type Link } from '../model/kinds.ts';
+import { describeCycle, partOfCycles } from '../model/part-of.ts';
+import type { ImportIssue, ImportRecord, Position, RecordInput, Ref } from './records.ts';
 import { checkRepeats } from './repeats.ts';
 import { Resolver } from './resolve.ts';
 import { type NodeRow, nodeRow, type RelationshipRow, relationshipRows } from './rows.ts';
@@ -131,9 +132,14 @@ export async function runImport(
     summary.records += 1;
     if (record) resolver.seeInvalid(record);
   };
+  const partOf: { at: Position; record: ImportRecord; link: Link }[] = [];
   for await (const { position, record } of validRecords(inputs, report, invalid)) {
     summary.records += 1;
     resolver.see(record, position);
+    for (const link of LINKS[record.type]) {
+      if (link.type === 'PART_OF' && record[link.field] !== undefined)
+        partOf.push({ at: position, record, link });
+    }
     if (summary.records % 10_000 === 0) progress({ phase: 'validate', done: summary.records });
   }
   progress({ phase: 'validate', done: summary.records, total: summary.records });
@@ -145,6 +151,17 @@ export async function runImport(
     );
   }
   await resolver.settle(db);
+  const added = partOf
+    .map(({ at, record, link }) => ({
+      child: resolver.idOf(record, at),
+      parent: resolver.resolve(record[link.field] as Ref, link.targets),
+      at: { ...at, field: link.field },
+    }))
+    .filter((edge) => edge.child && edge.parent); // those that did not resolve are reported
+  for (const { edge, cycle } of await partOfCycles(db, added)) {
+    const { file, line, field } = edge.at;
+    report({ file, line, field, message: describeCycle(cycle) });
+  }
   if (summary.errorCount > 0 || summary.dryRun) {
     summary.ok = summary.errorCount === 0;
     return finish();
