@@ -56,6 +56,7 @@ export function validateRecord(record: Record<string, unknown>): FieldProblem[] 
  * API) has no UTF-8 form, and Neo4j would store U+FFFD in its place.
  */
 export function textProblems(value: unknown, field = ''): FieldProblem[] {
+  if (wellFormed(value)) return [];
   const problems: FieldProblem[] = [];
   for (const [at, text] of stringFields(value, field)) {
     if (text.isWellFormed()) continue;
@@ -67,6 +68,16 @@ export function textProblems(value: unknown, field = ''): FieldProblem[] {
     });
   }
   return problems;
+}
+
+/** Whether every string in a value is well-formed: the quick answer for every record. */
+function wellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return value.isWellFormed();
+  if (value === null || typeof value !== 'object') return true;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    if (!wellFormed(item)) return false;
+  }
+  return true;
 }
 
 /** Rules beyond the schema: dates in order, parties distinct, signatories signing for a party. */
