@@ -136,7 +136,8 @@ async function* readCsv(path: string): AsyncIterable<Item> {
     }
   } catch (error) {
     if (error instanceof Utf8Error) {
-      yield { position: { file: path, line: error.line }, error: error.message };
+      const field = await damagedCsvColumns(path, error.line);
+      yield { position: { file: path, line: error.line }, error: error.message, field };
       return;
     }
     yield {
@@ -144,6 +145,30 @@ async function* readCsv(path: string): AsyncIterable<Item> {
       error: `not valid CSV: ${(error as Error).message}`,
     };
   }
+}
+
+/** The columns of the CSV record at `line` whose cells hold invalid UTF-8 (see damagedField). */
+async function damagedCsvColumns(path: string, line: number): Promise<string> {
+  const rows = createReadStream(path).pipe(
+    parseCsv({ columns: true, bom: true, info: true, relax_column_count: true }),
+  );
+  try {
+    for await (const { record, info } of rows as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      if (info.lines < line) continue;
+      return [...stringFields(record)]
+        .filter(([, text]) => text.includes('\ufffd'))
+        .map(([field]) => field)
+        .join(', ');
+    }
+  } catch {
+    // Not CSV once decoded either: the line alone must do.
+  } finally {
+    rows.destroy();
+  }
+  return '';
 }
 
 /** Turns a CSV row into a record: `;`-separated lists, `name:` references, JSON cells. */

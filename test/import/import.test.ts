@@ -489,7 +489,9 @@ describe('importing records', () => {
         }),
       ]);
     }
-    expect((await runImport(db, [fileInput(ndjson)])).errors[0]).toMatchObject({ field: 'name' });
+    for (const path of [ndjson, csv]) {
+      expect((await runImport(db, [fileInput(path)])).errors[0]).toMatchObject({ field: 'name' });
+    }
     expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
   });
 
