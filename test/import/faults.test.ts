@@ -1,5 +1,6 @@
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cypher } from '../../src/db/cypher.ts';
 import { createDatabase, type Database } from '../../src/db/driver.ts';
 import { importFiles } from '../../src/import/files.ts';
 import { ImportWriteError, runImport } from '../../src/import/pipeline.ts';
@@ -117,6 +118,16 @@ describe('Neo4j going away in the middle of an import', () => {
       /checkpoint .* says 7 nodes batches are committed, but batch 1 \(records 1-20\) is not in the database: 20 of its 20 nodes are missing; run the import without --resume/,
     );
     expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
+    // Relationships are checked likewise: 32 batches of nodes, then 3 of relationships.
+    await interrupt(file, 35);
+    await db.write(cypher('test/delete-relationships'));
+    const lost = await importFiles(db, [file], { batchSize: 20, resume: true }).catch(
+      (error: Error) => error,
+    );
+    expect((lost as Error).message).toMatch(
+      /says 3 relationships batches are committed, but batch 2 \(records 21-40\) is not in the database: \d+ of its \d+ relationships are missing/,
+    );
+    expect((await graphCounts(db)).relationships).toBe(0);
     // Without --resume the same import completes.
     expect((await importFiles(db, [file], { batchSize: 20 })).ok).toBe(true);
     expect(await graphCounts(db)).toEqual(clean);
@@ -126,8 +137,11 @@ describe('Neo4j going away in the middle of an import', () => {
     await resetGraph(db);
     const copy = ndjsonFile(records());
     await interrupt(copy, 3);
-    const [checkpoint] = readdirSync('.').filter((f) =>
-      /^\.accord-import-.*\.checkpoint\.json$/.test(f),
+    // The checkpoint of this file (others may be left by the tests before).
+    const [checkpoint] = readdirSync('.').filter(
+      (f) =>
+        /^\.accord-import-.*\.checkpoint\.json$/.test(f) &&
+        JSON.parse(readFileSync(f, 'utf8')).files?.[0]?.path === copy,
     );
     const saved = JSON.parse(readFileSync(checkpoint as string, 'utf8'));
     writeFileSync(checkpoint as string, JSON.stringify({ ...saved, database: 'another-database' }));
