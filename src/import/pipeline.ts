@@ -143,14 +143,17 @@ export async function runImport(
     if (summary.records % 10_000 === 0) progress({ phase: 'validate', done: summary.records });
   }
   progress({ phase: 'validate', done: summary.records, total: summary.records });
-  if (resolver.repeated.size > 0) {
+  await resolver.settle(db);
+  const repeated = resolver.repeatedIds();
+  if (repeated.size > 0) {
+    const idOf = resolver.idOf.bind(resolver);
     await checkRepeats(
       validRecords(inputs, () => {}),
-      resolver.repeated,
+      repeated,
+      idOf,
       report,
     );
   }
-  await resolver.settle(db);
   const added = partOf
     .map(({ at, record, link }) => ({
       child: resolver.idOf(record, at),

@@ -6,20 +6,25 @@
 import { PROPERTIES } from '../model/kinds.ts';
 import type { ImportIssue, ImportRecord, Position } from './records.ts';
 
-/** Reports each field on which the records of a repeated id disagree, with every line involved. */
+/**
+ * Reports each field on which the records of a repeated id disagree, with every line involved.
+ * A record without an id was matched by a name that may be an alias: its name is not a claim.
+ */
 export async function checkRepeats(
   records: AsyncIterable<{ position: Position; record: ImportRecord }>,
   repeated: ReadonlySet<string>,
+  idOf: (record: ImportRecord, at: Position) => string | undefined,
   report: (issue: ImportIssue) => void,
 ): Promise<void> {
   // id → field → value (as JSON) → where it was stated; only for ids seen more than once.
   const stated = new Map<string, Map<string, Map<string, Position[]>>>();
   for await (const { position, record } of records) {
-    if (record.id === undefined || !repeated.has(record.id)) continue;
-    const fields = stated.get(record.id) ?? new Map<string, Map<string, Position[]>>();
-    stated.set(record.id, fields);
+    const id = idOf(record, position);
+    if (id === undefined || !repeated.has(id)) continue;
+    const fields = stated.get(id) ?? new Map<string, Map<string, Position[]>>();
+    stated.set(id, fields);
     for (const field of PROPERTIES[record.type]) {
-      if (record[field] === undefined) continue;
+      if (record[field] === undefined || (field === 'name' && record.id === undefined)) continue;
       const values = fields.get(field) ?? new Map<string, Position[]>();
       fields.set(field, values);
       const value = JSON.stringify(record[field]);

@@ -547,6 +547,26 @@ describe('importing records', () => {
     expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
   });
 
+  it('records without an id that come to one entity must not disagree either', async () => {
+    const path = ndjsonFile([
+      source(),
+      org('o-bjut', '北京工业大学', {
+        aliases: ['北工大'],
+        nameEn: 'Beijing University of Technology',
+      }),
+      { type: 'organisation', name: '北工大', nameEn: 'BJUT', sources: [SRC] },
+      { type: 'person', name: '新人', nameEn: 'Xin Ren', sources: [SRC] },
+      { type: 'person', name: '新人', nameEn: 'New Person', sources: [SRC] },
+      { type: 'person', name: '新人', sources: [SRC] },
+    ]);
+    const summary = await runImport(db, [fileInput(path)]);
+    expect(summary.errors.map((e) => `${e.line} ${e.field}: ${e.message}`)).toEqual([
+      '2 nameEn: the records of o-bjut state different values: "Beijing University of Technology" (line 2), "BJUT" (line 3)',
+      `4 nameEn: the records of ${derivedId('person', '新人')} state different values: "Xin Ren" (line 4), "New Person" (line 5)`,
+    ]);
+    expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
   it('allows repeats of an id that agree, add aliases or relationships, or leave a field out', async () => {
     const summary = await importRecords(db, [
       source(),
