@@ -1,7 +1,8 @@
 /**
  * The import pipeline. Pass 1 reads every input, validates each record and registers its id,
- * names and references; nothing is written when any record is invalid or any reference fails.
- * Pass 2 writes the nodes and pass 3 the relationships, in batches: one transaction per batch,
+ * names and references; nothing is written when any record is invalid, any reference fails,
+ * records of one entity disagree or a parent would close a cycle. A resume skips the batches its
+ * checkpoint counts only once it has found them in the database. Pass 2 writes the nodes and pass 3 the relationships, in batches: one transaction per batch,
  * one UNWIND query per batch and phase. Every write is an upsert, so a rerun after a failure
  * completes the import without duplicating anything.
  */
@@ -144,6 +145,8 @@ export async function runImport(
   }
   progress({ phase: 'validate', done: summary.records, total: summary.records });
   await resolver.settle(db);
+  // What only the whole input (and the database) can tell: records of one entity agree, and
+  // no parent makes an entity part of itself.
   const repeated = resolver.repeatedIds();
   if (repeated.size > 0) {
     const idOf = resolver.idOf.bind(resolver);
