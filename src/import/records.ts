@@ -21,7 +21,7 @@ export interface Position {
 /** One item read from an input: a record, or why the line could not be read. */
 export type Item =
   | { position: Position; record: ImportRecord; error?: undefined }
-  | { position: Position; record?: undefined; error: string };
+  | { position: Position; record?: undefined; error: string; field?: string };
 
 /** Something the pipeline can read from, as many times as it needs (it makes several passes). */
 export interface RecordInput {
@@ -60,4 +60,15 @@ export function memoryInput(name: string, records: unknown[]): RecordInput {
       }
     },
   };
+}
+
+/** Every string in a record (or a value within one), with its field: `aliases[1]`, `credits[0].role`. */
+export function* stringFields(value: unknown, field = ''): Generator<[string, string]> {
+  if (typeof value === 'string') yield [field, value];
+  else if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* stringFields(item, `${field}[${i}]`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value))
+      yield* stringFields(item, field ? `${field}.${key}` : key);
+  }
 }

@@ -87,6 +87,8 @@ export class Resolver {
   /** Results of `settle`: anonymous slots and name references, mapped to ids. */
   private readonly slotIds = new Map<string, string>();
   private readonly nameIds = new Map<string, string>();
+  /** Ids that more than one record of the inputs has (src/import/repeats.ts checks them). */
+  private readonly repeated = new Set<string>();
 
   private readonly report: (issue: ImportIssue) => void;
 
@@ -113,6 +115,7 @@ export class Resolver {
         );
       }
       if (!known) this.ids.set(record.id, { kind, at });
+      else if (known.kind === kind) this.repeated.add(record.id);
       self = record.id;
     } else {
       self = slotOf(at);
@@ -298,6 +301,20 @@ export class Resolver {
       }
     }
     return found;
+  }
+
+  /**
+   * After `settle`: ids that more than one record comes to, by its id or, for a record without
+   * one, by the entity its name matched (or the id derived from it).
+   */
+  repeatedIds(): Set<string> {
+    const repeated = new Set(this.repeated);
+    const seen = new Set<string>();
+    for (const id of this.slotIds.values()) {
+      if (seen.has(id) || this.ids.has(id)) repeated.add(id);
+      seen.add(id);
+    }
+    return repeated;
   }
 
   /** After `settle`: the id a record is written under. */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { KINDS, type Kind } from '../model/kinds.ts';
+import { stringFields } from './records.ts';
 
 const SCHEMA_URL = new URL('../../schema/import-record.schema.json', import.meta.url);
 const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8'));
@@ -45,7 +46,38 @@ export function validateRecord(record: Record<string, unknown>): FieldProblem[] 
   }
   const validate = validators.get(type as Kind) as ValidateFunction;
   if (!validate(record)) return describe(validate.errors ?? []);
+  const broken = textProblems(record);
+  if (broken.length > 0) return broken;
   return semanticProblems(type as Kind, record);
+}
+
+/**
+ * Strings that are not text: a lone surrogate (a `\ud800` escape in JSON, or one sent to the
+ * API) has no UTF-8 form, and Neo4j would store U+FFFD in its place.
+ */
+export function textProblems(value: unknown, field = ''): FieldProblem[] {
+  if (wellFormed(value)) return [];
+  const problems: FieldProblem[] = [];
+  for (const [at, text] of stringFields(value, field)) {
+    if (text.isWellFormed()) continue;
+    const lone = [...text].find((c) => !c.isWellFormed()) as string;
+    const code = `\\u${lone.charCodeAt(0).toString(16)}`;
+    problems.push({
+      field: at,
+      message: `holds a lone surrogate ${code}, which is not a character`,
+    });
+  }
+  return problems;
+}
+
+/** Whether every string in a value is well-formed: the quick answer for every record. */
+function wellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return value.isWellFormed();
+  if (value === null || typeof value !== 'object') return true;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    if (!wellFormed(item)) return false;
+  }
+  return true;
 }
 
 /** Rules beyond the schema: dates in order, parties distinct, signatories signing for a party. */

@@ -9,6 +9,7 @@ import type { RelationshipRow } from '../import/rows.ts';
 import { validateRecord } from '../import/validate.ts';
 import { nameKeys, searchTerms } from '../names.ts';
 import { type Kind, kindOfLabels, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from './kinds.ts';
+import { describeCycle, partOfCycles } from './part-of.ts';
 
 export class WriteError extends Error {
   override name = 'WriteError';
@@ -165,6 +166,10 @@ export async function linkEntities(
       'BAD_USER_INPUT',
       `type: a ${from.kind} cannot be linked to a ${to.kind} by ${input.type}`,
     );
+  }
+  if (link.type === 'PART_OF') {
+    const [closed] = await partOfCycles(db, [{ child: input.from, parent: input.to, at: null }]);
+    if (closed) throw new WriteError('BAD_USER_INPUT', `to: ${describeCycle(closed.cycle)}`);
   }
   const properties = input.properties ?? {};
   const allowed = new Set([

@@ -154,10 +154,14 @@ export const entityResolvers = {
     children: many('PART_OF', 'in'),
     ancestors: async (e: Parent, _args: unknown, ctx: Context) => {
       const chain: EntityNode[] = [];
+      // Imports and link refuse PART_OF cycles; one stored before they did ends the chain.
+      const seen = new Set([e.id]);
       let current: EntityNode | null = e;
       while (current && chain.length < 32) {
         current = [...(await related('PART_OF', 'out')(current, ctx))].sort(byId)[0]?.node ?? null;
-        if (current) chain.push(current);
+        if (!current || seen.has(current.id)) break;
+        seen.add(current.id);
+        chain.push(current);
       }
       return chain;
     },
