@@ -5,6 +5,7 @@ import { MAX_ENTRIES, timeline } from '../../graph/timeline.ts';
 import { RELATIONSHIP_TYPES } from '../../model/kinds.ts';
 import type { Context } from '../context.ts';
 import { badInput } from '../errors.ts';
+import { dateRange, onTimeLine } from '../scalars.ts';
 
 type Args = Record<string, unknown>;
 
@@ -15,13 +16,6 @@ function bounded(args: Args, name: string, fallback: number, min: number, max: n
     throw badInput(`${name} must be between ${min} and ${max}, got ${value}`, name);
   }
   return value;
-}
-
-function dateRange(args: Args): { from: string | null; to: string | null } {
-  const from = (args.from as string | null) ?? null;
-  const to = (args.to as string | null) ?? null;
-  if (from && to && from > to) throw badInput(`from (${from}) is after to (${to})`, 'from');
-  return { from, to };
 }
 
 function relationTypes(args: Args): string[] | null {
@@ -55,7 +49,7 @@ export const graphResolvers = {
       return neighbourhood(ctx.db, ids, {
         depth: bounded(args, 'depth', 1, 0, MAX_DEPTH),
         types: relationTypes(args),
-        asOf: (args.asOf as string | null) ?? null,
+        asOf: onTimeLine(args.asOf, 'asOf'),
       });
     },
 

@@ -17,6 +17,7 @@ import type { Context } from '../context.ts';
 import { badInput } from '../errors.ts';
 import { aheadOf, withLookahead } from '../lookahead.ts';
 import { connection, pageOf } from '../pagination.ts';
+import { dateRange, onTimeLine } from '../scalars.ts';
 
 type Args = Record<string, unknown>;
 
@@ -120,17 +121,15 @@ export const queryResolvers = {
 
     agreements: async (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
       const page = pageOf(args);
-      if (args.from && args.to && (args.from as string) > (args.to as string)) {
-        throw badInput(`from (${args.from}) is after to (${args.to})`, 'from');
-      }
+      const { from, to } = dateRange(args);
       const filter = {
         party: (args.party as string) ?? null,
         signatory: (args.signatory as string) ?? null,
         attendee: (args.attendee as string) ?? null,
         region: (args.region as string) ?? null,
         kind: (args.kind as string) ?? null,
-        from: (args.from as string) ?? null,
-        to: (args.to as string) ?? null,
+        from,
+        to,
         orderBy: args.orderBy as 'SIGNED_ON_DESC',
       };
       const { filter: resolved, resolve } = await referring(ctx, filter, {
@@ -165,7 +164,7 @@ export const queryResolvers = {
       const filter = {
         organisation: (args.organisation as string) ?? null,
         title: (args.title as string) ?? null,
-        asOf: (args.asOf as string) ?? null,
+        asOf: onTimeLine(args.asOf, 'asOf'),
       };
       const { filter: resolved, resolve } = await referring(ctx, filter, {
         organisation: 'organisation',
@@ -178,17 +177,11 @@ export const queryResolvers = {
     },
 
     partners: async (_: unknown, args: Args, ctx: Context) =>
-      partners(ctx.db, args.of as string, {
-        from: (args.from as string) ?? null,
-        to: (args.to as string) ?? null,
-      }),
+      partners(ctx.db, args.of as string, dateRange(args)),
   },
 
   Organisation: {
     partners: (org: EntityNode, args: Args, ctx: Context) =>
-      partners(ctx.db, org.id, {
-        from: (args.from as string) ?? null,
-        to: (args.to as string) ?? null,
-      }),
+      partners(ctx.db, org.id, dateRange(args)),
   },
 };
