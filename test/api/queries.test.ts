@@ -450,7 +450,7 @@ describe('round trips to Neo4j', () => {
     expect(ambiguous.errors?.[0]).toMatchObject({
       message:
         'party: "同名单位" names 2 organisations: org-twin-a (甲), org-twin-b (乙); use an id',
-      extensions: { code: 'BAD_USER_INPUT' },
+      extensions: { code: 'AMBIGUOUS_NAME', argument: 'party' },
     });
   });
 

@@ -14,7 +14,7 @@ import {
   WriteError,
 } from '../../model/writes.ts';
 import type { Context } from '../context.ts';
-import { badInput, userError } from '../errors.ts';
+import { ambiguousName, badInput, userError } from '../errors.ts';
 
 export const MAX_IMPORT_RECORDS = 1000;
 
@@ -43,17 +43,23 @@ async function importAll(
     if (options.strict) {
       const { errors } = error.summary;
       const argumentOf = (issue: ImportIssue) => options.strict?.[issue.line - 1];
-      throw badInput(
-        errors
-          .map((issue) => {
-            const argument = argumentOf(issue);
-            return argument
-              ? `${argument}${issue.field ? `.${issue.field}` : ''}: ${issue.message}`
-              : formatIssue(issue);
-          })
-          .join('; '),
-        errors[0] && argumentOf(errors[0]),
-      );
+      const message = errors
+        .map((issue) => {
+          const argument = argumentOf(issue);
+          return argument
+            ? `${argument}${issue.field ? `.${issue.field}` : ''}: ${issue.message}`
+            : formatIssue(issue);
+        })
+        .join('; ');
+      const ambiguous = errors.find((issue) => issue.code === 'AMBIGUOUS_NAME');
+      if (ambiguous) {
+        throw ambiguousName(
+          message,
+          `${argumentOf(ambiguous)}.${ambiguous.field}`,
+          ambiguous.candidates ?? [],
+        );
+      }
+      throw badInput(message, errors[0] && argumentOf(errors[0]));
     }
     summary = error.summary;
   }

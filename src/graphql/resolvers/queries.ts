@@ -14,7 +14,7 @@ import { couldBeId } from '../../import/validate.ts';
 import type { Kind } from '../../model/kinds.ts';
 import { VERSION } from '../../version.ts';
 import type { Context } from '../context.ts';
-import { badInput } from '../errors.ts';
+import { ambiguousName, badInput } from '../errors.ts';
 import { aheadOf, withLookahead } from '../lookahead.ts';
 import { connection, pageOf } from '../pagination.ts';
 import { dateRange, onTimeLine } from '../scalars.ts';
@@ -29,7 +29,7 @@ async function byId(ctx: Context, kind: Kind, id: string): Promise<EntityNode | 
 
 /**
  * The one entity of `kind` with this name or alias. Several matches: the one whose own name
- * it is, if exactly one; else an error listing them.
+ * it is, if exactly one; else AMBIGUOUS_NAME with them as candidates.
  */
 async function byName(
   ctx: Context,
@@ -41,9 +41,12 @@ async function byName(
   if (found.length <= 1) return found[0] ?? null;
   const exact = found.filter((n) => n.name === name);
   if (exact.length === 1) return exact[0] as EntityNode;
-  throw badInput(
+  throw ambiguousName(
     `${argument}: "${name}" names ${found.length} ${kind}s: ${found.map((n) => `${n.id} (${n.name})`).join(', ')}; use an id`,
     argument,
+    found
+      .map((n) => ({ id: n.id, name: String(n.name), kind: n.kind }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
   );
 }
 
