@@ -2,11 +2,12 @@
 // English), the role held on $asOf when given: what the sources support, never an open end.
 // Without filters: everyone. By name, one page.
 MATCH (p:Person)
-WHERE ($organisation IS NULL AND $title IS NULL AND $asOf IS NULL)
+WHERE ($organisation IS NULL AND $titles IS NULL AND $asOf IS NULL)
   OR EXISTS {
     MATCH (p)-[:HOLDS]->(r:Role)-[:AT]->(o:Organisation)
     WHERE ($organisation IS NULL OR o.id = $organisation)
-      AND ($title IS NULL OR r.title = $title OR r.titleEn = $title)
+      // $titles: the stored forms of the title asked for (people/titles.cypher).
+      AND ($titles IS NULL OR r.title IN $titles OR r.titleEn IN $titles)
       // asOf: src/graph/held.ts's rule. A partial date stands for its span: X + the tail of
       // '-12-31' is a bound after every day X covers; yearless dates (--MM-DD) count for nothing.
       AND ($asOf IS NULL OR EXISTS {

@@ -30,6 +30,7 @@ const fileA: Rec[] = [
     person: 'p-zhang',
     organisation: 'org-city',
     title: SECRETARY,
+    titleEn: 'Party Secretary',
     statedOn: '2019-05-10',
     ...at('src-a'),
   },
@@ -136,6 +137,30 @@ describe('who held a title on a date', () => {
     expect(sorted(ba)).toEqual(JSON.stringify(ab));
     const againB = await importRecords(db, fileB);
     expect(Object.values(againB.nodes).every((c) => c.created === 0 && c.updated === 0)).toBe(true);
+  });
+
+  it('matches titles as names match: traditional, full-width, any case', async () => {
+    // The graph of the test above, A then B: 市委书记 in the source's words, Party Secretary.
+    for (const title of [
+      '市委書記',
+      '市委书记',
+      'party secretary',
+      'ＰＡＲＴＹ　ＳＥＣＲＥＴＡＲＹ',
+    ]) {
+      const result = await gql(
+        `query ($title: String!) {
+          people(organisation: "某市委", title: $title, asOf: "2019-05-10") { nodes { name } }
+          organisation(id: "org-city") { holders(asOf: "2019-05", title: $title) { role { id } } }
+        }`,
+        { title },
+      );
+      expect(result.data).toEqual({
+        people: { nodes: [{ name: '张三' }] },
+        organisation: { holders: [{ role: { id: 'role-zhang' } }] },
+      });
+    }
+    const other = await gql(`{ people(title: "市长") { totalCount } }`);
+    expect(other.data).toEqual({ people: { totalCount: 0 } });
   });
 
   it('lists a role without dates without asOf, never with it', async () => {

@@ -10,6 +10,7 @@ import {
   partners,
   type Resolve,
 } from '../../graph/lists.ts';
+import { titleForms } from '../../graph/titles.ts';
 import { couldBeId } from '../../import/validate.ts';
 import type { Kind } from '../../model/kinds.ts';
 import { VERSION } from '../../version.ts';
@@ -166,7 +167,7 @@ export const queryResolvers = {
       const page = pageOf(args);
       const filter = {
         organisation: (args.organisation as string) ?? null,
-        title: (args.title as string) ?? null,
+        titles: args.title == null ? null : await titleForms(ctx.db, args.title as string),
         asOf: onTimeLine(args.asOf, 'asOf'),
       };
       const { filter: resolved, resolve } = await referring(ctx, filter, {
