@@ -5,9 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/driver.ts';
+import { runImport } from '../../src/import/pipeline.ts';
+import { fileInput } from '../../src/import/read.ts';
 import { apiClient } from '../support/api.ts';
 import { freshDatabase, graphCounts, resetGraph } from '../support/db.ts';
-import { importRecords, type Rec } from '../support/records.ts';
+import { importRecords, type Rec, writeFile } from '../support/records.ts';
 
 let db: Database;
 let gql: ReturnType<typeof apiClient>;
@@ -161,6 +163,22 @@ describe('who held a title on a date', () => {
     }
     const other = await gql(`{ people(title: "市长") { totalCount } }`);
     expect(other.data).toEqual({ people: { totalCount: 0 } });
+  });
+
+  it('reads statedOn in CSV as a list of dates separated by ;', async () => {
+    await resetGraph(db);
+    await importRecords(
+      db,
+      fileA.filter((r) => r.type !== 'role'),
+    );
+    const csv = writeFile(
+      'role.csv',
+      `id,person,organisation,title,statedOn,sources\nrole-zhang,p-zhang,org-city,${SECRETARY},2020-01-15;2019-05-10,src-a\n`,
+    );
+    const summary = await runImport(db, [fileInput(csv)]);
+    expect(summary.errors).toEqual([]);
+    const result = await gql(`{ role(id: "role-zhang") { statedOn } }`);
+    expect(result.data).toEqual({ role: { statedOn: ['2019-05-10', '2020-01-15'] } });
   });
 
   it('lists a role without dates without asOf, never with it', async () => {
