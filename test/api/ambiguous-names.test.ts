@@ -133,6 +133,39 @@ describe('AMBIGUOUS_NAME', () => {
     }
   });
 
+  it('in the entities connections, neighbourhood, timeline and partners start from', async () => {
+    const cases: [string, string, unknown][] = [
+      ['connections(from: "同名人", to: "o-a") { length }', 'from', PEOPLE],
+      ['connections(from: "o-a", to: "同名单位") { length }', 'to', ORGS],
+      ['neighbourhood(ids: ["o-c", "同名区"]) { truncated }', 'ids', REGIONS],
+      ['timeline(of: "同名单位") { date }', 'of', ORGS],
+      ['partners(of: "同名单位") { agreements { id } }', 'of', ORGS],
+    ];
+    for (const [field, argument, expected] of cases) {
+      expect(await refusal(`{ ${field} }`)).toEqual({
+        code: 'AMBIGUOUS_NAME',
+        argument,
+        candidates: expected,
+      });
+    }
+    // A name of one entity, of any kind, is that entity.
+    const named = await gql<{
+      connections: { length: number }[];
+      neighbourhood: { nodes: { id: string }[] };
+      partners: { partner: { id: string } }[];
+    }>(`{
+      connections(from: "甲某", to: "乙某") { length }
+      neighbourhood(ids: ["甲仪式"], depth: 0) { nodes { id } }
+      partners(of: "甲大学") { partner { id } }
+    }`);
+    expect(named.errors).toBeUndefined();
+    expect(named.data).toEqual({
+      connections: [{ length: 2 }],
+      neighbourhood: { nodes: [{ id: 'e-a' }] },
+      partners: [{ partner: { id: 'o-b' } }],
+    });
+  });
+
   it('in the references of mutations, which then write nothing', async () => {
     const before = await graphCounts(db);
     expect(

@@ -15,41 +15,13 @@ import { couldBeId } from '../../import/validate.ts';
 import type { Kind } from '../../model/kinds.ts';
 import { VERSION } from '../../version.ts';
 import type { Context } from '../context.ts';
-import { ambiguousName, badInput } from '../errors.ts';
+import { badInput } from '../errors.ts';
 import { aheadOf, withLookahead } from '../lookahead.ts';
 import { connection, pageOf } from '../pagination.ts';
+import { askByIdOrName, byId, byName, reference } from '../references.ts';
 import { dateRange, onTimeLine } from '../scalars.ts';
 
 type Args = Record<string, unknown>;
-
-/** An entity of `kind` by id, or null when there is none of that kind. */
-async function byId(ctx: Context, kind: Kind, id: string): Promise<EntityNode | null> {
-  const node = await ctx.loaders.entity.load(id);
-  return node?.kind === kind ? node : null;
-}
-
-/**
- * The one entity of `kind` with this name or alias. Several matches: the one whose own name
- * it is, if exactly one; else AMBIGUOUS_NAME with them as candidates.
- */
-async function byName(
-  ctx: Context,
-  kind: Kind,
-  name: string,
-  argument: string,
-): Promise<EntityNode | null> {
-  const found = await ctx.loaders.byName(kind).load(name);
-  if (found.length <= 1) return found[0] ?? null;
-  const exact = found.filter((n) => n.name === name);
-  if (exact.length === 1) return exact[0] as EntityNode;
-  throw ambiguousName(
-    `${argument}: "${name}" names ${found.length} ${kind}s: ${found.map((n) => `${n.id} (${n.name})`).join(', ')}; use an id`,
-    argument,
-    found
-      .map((n) => ({ id: n.id, name: String(n.name), kind: n.kind }))
-      .sort((a, b) => (a.id < b.id ? -1 : 1)),
-  );
-}
 
 /**
  * `organisation(id:, name:)` and its kin. The entity comes with the relationships the
@@ -66,20 +38,6 @@ const lookup =
     if (found) await aheadOf(ctx, info, found.id, true);
     return found;
   };
-
-/** A filter argument that takes an id or a name: the id, or undefined when nothing matches. */
-async function reference(
-  ctx: Context,
-  kind: Kind,
-  value: unknown,
-  argument: string,
-): Promise<string | null | undefined> {
-  if (value == null) return null;
-  const id =
-    (couldBeId(value as string) ? await byId(ctx, kind, value as string) : null) ??
-    (await byName(ctx, kind, value as string, argument));
-  return id?.id;
-}
 
 /**
  * A list's filter whose reference arguments (named in `kinds`) take an id or a name, and its
@@ -180,8 +138,15 @@ export const queryResolvers = {
       );
     },
 
-    partners: async (_: unknown, args: Args, ctx: Context) =>
-      partners(ctx.db, args.of as string, dateRange(args)),
+    partners: async (_: unknown, args: Args, ctx: Context) => {
+      const range = dateRange(args);
+      return askByIdOrName(
+        ctx,
+        { of: args.of as string },
+        ({ of }) => partners(ctx.db, of as string, range),
+        (list) => list.length === 0,
+      );
+    },
   },
 
   Organisation: {
