@@ -181,6 +181,20 @@ describe('who held a title on a date', () => {
     expect(result.data).toEqual({ role: { statedOn: ['2019-05-10', '2020-01-15'] } });
   });
 
+  it("updateEntity sets a role's statedOn as a sorted list, also from one date", async () => {
+    const set = async (statedOn: unknown) =>
+      gql(
+        `mutation ($set: JSON!) { updateEntity(id: "role-zhang", set: $set, source: "src-a") {
+          ... on Role { statedOn } } }`,
+        { set: { statedOn } },
+      );
+    expect((await set('2021-01-01')).data).toEqual({ updateEntity: { statedOn: ['2021-01-01'] } });
+    expect((await set(['2021-02-01', '--10-14', '2020'])).data).toEqual({
+      updateEntity: { statedOn: ['2020', '2021-02-01', '--10-14'] },
+    });
+    expect((await set('2021-02-30')).errors?.[0]?.message).toMatch(/statedOn: is not a day/);
+  });
+
   it('lists a role without dates without asOf, never with it', async () => {
     await resetGraph(db);
     const undated = fileA.map((r) => (r.type === 'role' ? { ...r, statedOn: undefined } : r));
