@@ -195,6 +195,27 @@ describe('who held a title on a date', () => {
     expect((await set('2021-02-30')).errors?.[0]?.message).toMatch(/statedOn: is not a day/);
   });
 
+  it('merging two roles unites their stated dates', async () => {
+    await importRecords(db, [
+      {
+        type: 'role',
+        id: 'role-zhang-dup',
+        person: 'p-zhang',
+        organisation: 'org-city',
+        title: SECRETARY,
+        statedOn: '2018-07-01',
+        ...at('src-a'),
+      },
+    ]);
+    const merged = await gql(
+      `mutation { mergeEntities(keep: "role-zhang", duplicates: ["role-zhang-dup"]) {
+        ... on Role { statedOn } } }`,
+    );
+    expect(merged.data).toEqual({
+      mergeEntities: { statedOn: ['2018-07-01', '2020', '2021-02-01', '--10-14'] },
+    });
+  });
+
   it('lists a role without dates without asOf, never with it', async () => {
     await resetGraph(db);
     const undated = fileA.map((r) => (r.type === 'role' ? { ...r, statedOn: undefined } : r));
