@@ -12,7 +12,7 @@
  * same rule in Cypher.
  */
 import { hasYear, lastDay, overlaps } from '../dates.ts';
-import { nameKey } from '../names.ts';
+import { nameKey, nameKeys } from '../names.ts';
 import type { EntityNode } from './entity.ts';
 
 export type Basis = 'STATED_ON' | 'STATED_INTERVAL';
@@ -58,13 +58,19 @@ const byRank = (a: EntityNode, b: EntityNode) =>
   ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || (a.id < b.id ? -1 : 1);
 
 /**
- * An organisation's roles on `date`, per title (folded as names are: 校長 is 校长): the roles
- * held then; else the last held before (those whose span ends last) and the next held after
- * (those whose span starts first), marked as such. Titles in order of their first role.
+ * An organisation's roles on `date`, per title (folded as names are: 校長 is 校长), only those
+ * titled `title` (in the source's words or English) when given: the roles held then; else the
+ * last held before (those whose span ends last) and the next held after (those whose span
+ * starts first), marked as such. Titles in order of their first role.
  */
-export function holdersOn(roles: EntityNode[], date: string): Holding[] {
+export function holdersOn(roles: EntityNode[], date: string, title: string | null): Holding[] {
+  const asked = title === null ? null : nameKey(title);
+  const titled = roles.filter(
+    (role) =>
+      asked === null || nameKeys([role.title as string, role.titleEn as string]).includes(asked),
+  );
   const byTitle = new Map<string, EntityNode[]>();
-  for (const role of [...roles].sort(byRank)) {
+  for (const role of titled.sort(byRank)) {
     const key = nameKey(String(role.title));
     byTitle.set(key, [...(byTitle.get(key) ?? []), role]);
   }

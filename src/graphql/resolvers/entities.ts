@@ -3,13 +3,11 @@
  * follows (`follows`, which the lookahead reads to fetch a request's relationships ahead of
  * its fields); the loaders batch every such field across the rows of one request.
  */
-
 import { hasYear } from '../../dates.ts';
 import type { EntityNode, Related } from '../../graph/entity.ts';
 import { validOn } from '../../graph/entity.ts';
 import { holdersOn } from '../../graph/held.ts';
 import { LABELS } from '../../model/kinds.ts';
-import { nameKey, nameKeys } from '../../names.ts';
 import type { Context } from '../context.ts';
 import { follows } from '../lookahead.ts';
 import { onTimeLine } from '../scalars.ts';
@@ -134,18 +132,12 @@ export const entityResolvers = {
     ),
     roles: rolesAsOf('AT', 'in'),
     holders: follows(
-      async (org: Parent, args: Record<string, unknown>, ctx: Context) => {
-        const date = onTimeLine(args.asOf, 'asOf') as string;
-        const key = args.title == null ? null : nameKey(args.title as string);
-        const roles = (await related('AT', 'in')(org, ctx))
-          .map((r) => r.node)
-          .filter(
-            (role) =>
-              key === null ||
-              nameKeys([role.title as string, role.titleEn as string]).includes(key),
-          );
-        return holdersOn(roles, date);
-      },
+      async (org: Parent, args: Record<string, unknown>, ctx: Context) =>
+        holdersOn(
+          (await related('AT', 'in')(org, ctx)).map((r) => r.node),
+          onTimeLine(args.asOf, 'asOf') as string,
+          (args.title as string | null) ?? null,
+        ),
       { type: 'AT', direction: 'in' },
     ),
     agreements: many('PARTY_TO', 'out', newestFirst),
