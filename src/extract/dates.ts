@@ -2,15 +2,17 @@
  * Dates as news writes them, resolved against the publication date: 2023年12月21日 as is;
  * 12月21日 in the year of publication, or the year before when that would put it after
  * publication (12月30日 in an article of 2025-01-03 is 2024-12-30); 昨日 the day before;
- * "14 May" and "April 11" likewise. Without a publication date only full dates resolve.
+ * "14 May" and "April 11" likewise. Without a publication date a month and day stays
+ * yearless, --12-21 (src/dates.ts): the day is kept, never placed in a guessed year.
  */
+import { hasYear } from '../dates.ts';
 import type { Span } from './article.ts';
 
 export interface DateMention {
   span: Span;
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD, or --MM-DD when no year can be read. */
   date: string;
-  /** How sure the reading is: a full date 1, a month and day 0.9, a relative word 0.8. */
+  /** How sure the reading is: a full date 1, a month and day 0.9 (0.7 without a year), a relative word 0.8. */
   confidence: number;
 }
 
@@ -86,20 +88,24 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
       (m) => [calendarDate(Number(m[3]), monthNumber(m[1] as string), Number(m[2])), 1],
     ],
   ];
+  // A month and day: in the publication's year (monthDay), else without a year (--12-21).
+  const placed = (month: number, day: number): [string | undefined, number] =>
+    publishedOn
+      ? [monthDay(month, day, publishedOn), 0.9]
+      : [calendarDate(2000, month, day)?.replace(/^2000/, '-'), 0.7]; // 2000: --02-29 exists
+  patterns.push(
+    [/(?<!\d|年\s*)(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, (m) => placed(Number(m[1]), Number(m[2]))],
+    [
+      new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}\\b(?!,? \\d{4})`, 'g'),
+      (m) => placed(monthNumber(m[2] as string), Number(m[1])),
+    ],
+    [
+      new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})`, 'g'),
+      (m) => placed(monthNumber(m[1] as string), Number(m[2])),
+    ],
+  );
   if (publishedOn) {
     patterns.push(
-      [
-        /(?<!\d|年\s*)(\d{1,2})\s*月\s*(\d{1,2})\s*日/g,
-        (m) => [monthDay(Number(m[1]), Number(m[2]), publishedOn), 0.9],
-      ],
-      [
-        new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}\\b(?!,? \\d{4})`, 'g'),
-        (m) => [monthDay(monthNumber(m[2] as string), Number(m[1]), publishedOn), 0.9],
-      ],
-      [
-        new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})`, 'g'),
-        (m) => [monthDay(monthNumber(m[1] as string), Number(m[2]), publishedOn), 0.9],
-      ],
       [/昨日|昨天/g, () => [shift(publishedOn.slice(0, 10), -1), 0.8]],
       [/前日|前天/g, () => [shift(publishedOn.slice(0, 10), -2), 0.8]],
       [
@@ -120,7 +126,7 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
 /** The publication date a header line states (来源:… 时间:2023-12-22, Published: 15 May 2024). */
 export function headerDate(lines: string[]): string | undefined {
   for (const line of lines) {
-    const found = findDates(line, undefined)[0];
+    const found = findDates(line, undefined).find((d) => hasYear(d.date));
     if (found) return found.date;
   }
   return undefined;
