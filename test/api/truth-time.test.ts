@@ -83,7 +83,8 @@ async function answers() {
     out[asOf] = result.data;
   }
   const all = await gql(
-    `{ role(id: "role-zhang") { statedOn sources { id } } organisation(id: "org-city") { roles { id } } }`,
+    `{ role(id: "role-zhang") { statedOn sources { id } } organisation(id: "org-city") { roles { id } }
+       timeline(of: "org-city") { date kind entity { id } } }`,
   );
   out.all = all.data;
   return out;
@@ -119,6 +120,12 @@ describe('who held a title on a date', () => {
     expect(ab.all).toEqual({
       role: { statedOn: ['2019-05-10', '2020-01-15'], sources: [{ id: 'src-a' }, { id: 'src-b' }] },
       organisation: { roles: [{ id: 'role-li' }, { id: 'role-zhang' }] },
+      // Every date a source states a role on is a fact of the timeline.
+      timeline: [
+        { date: '2019-05-10', kind: 'ROLE_STATED', entity: { id: 'role-zhang' } },
+        { date: '2020-01-15', kind: 'ROLE_STATED', entity: { id: 'role-zhang' } },
+        { date: '2022-03-02', kind: 'ROLE_STATED', entity: { id: 'role-li' } },
+      ],
     });
 
     // A again: nothing changes, and the import says so.
