@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/driver.ts';
+import { graphExportOptions, loadGraph } from '../../src/export/graph.ts';
 import { runImport } from '../../src/import/pipeline.ts';
 import { fileInput } from '../../src/import/read.ts';
 import { apiClient } from '../support/api.ts';
@@ -150,6 +151,35 @@ describe('who held a title on a date', () => {
     expect(sorted(ba)).toEqual(JSON.stringify(ab));
     expect(unchanged(await importRecords(db, fileB))).toBe(true);
     expect(unchanged(await importRecords(db, fileA))).toBe(true);
+  });
+
+  it('exports as of a date by the same rule, for the whole graph and a neighbourhood', async () => {
+    // The graph of the test above: 张三 stated 2019-05-10 and 2020-01-15, 李四 2022-03-02.
+    const roles = async (options: { seeds?: string[]; depth?: number; asOf: string }) => {
+      const graph = await loadGraph(db, graphExportOptions(options));
+      const ids: string[] = [];
+      for await (const node of graph.nodes()) if (node.kind === 'role') ids.push(node.id);
+      // A role shown comes with its two relationships (HOLDS, AT), a role hidden with none.
+      for await (const edge of graph.edges()) {
+        const role = [edge.source, edge.target].find((id) => id.startsWith('role-'));
+        if (role) ids.push(`${edge.type} ${role}`);
+      }
+      return ids.sort();
+    };
+    for (const seeds of [undefined, ['org-city']]) {
+      const depth = seeds && 2;
+      expect(await roles({ seeds, depth, asOf: '2019-05-10' })).toEqual([
+        'AT role-zhang',
+        'HOLDS role-zhang',
+        'role-zhang',
+      ]);
+      expect(await roles({ seeds, depth, asOf: '2021-01-01' })).toEqual([]);
+      expect(await roles({ seeds, depth, asOf: '2022' })).toEqual([
+        'AT role-li',
+        'HOLDS role-li',
+        'role-li',
+      ]);
+    }
   });
 
   it('matches titles as names match: traditional, full-width, any case', async () => {
