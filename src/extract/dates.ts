@@ -11,9 +11,9 @@ import type { Span } from './article.ts';
 
 export interface DateMention {
   span: Span;
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD, or --MM-DD when no year can be read. */
   date: string;
-  /** How sure the reading is: a full date 1, a month and day 0.9, a relative word 0.8. */
+  /** How sure the reading is: a full date 1, a month and day 0.9 (0.7 without a year), a relative word 0.8. */
   confidence: number;
 }
 

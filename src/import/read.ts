@@ -99,7 +99,7 @@ export function kindOfCsvFile(path: string): Kind | undefined {
   return KINDS.find((k) => k === singular);
 }
 
-const CSV_LIST_FIELDS = new Set(['aliases', 'focus', 'sources']);
+const CSV_LIST_FIELDS = new Set(['aliases', 'focus', 'sources', 'statedOn']);
 const CSV_JSON_FIELDS = new Set(['signatories', 'credits']);
 const CSV_INTEGER_FIELDS = new Set(['rank']);
 

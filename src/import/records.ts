@@ -36,6 +36,16 @@ export interface ImportIssue {
   id?: string;
   field: string;
   message: string;
+  /** AMBIGUOUS_NAME: a name that matches several entities, listed in `candidates`. */
+  code?: 'AMBIGUOUS_NAME';
+  candidates?: NameCandidate[];
+}
+
+/** One of the entities an ambiguous name matches, for a client to offer as a choice. */
+export interface NameCandidate {
+  id: string;
+  name: string;
+  kind: Kind;
 }
 
 export function formatIssue(issue: ImportIssue): string {

@@ -2,6 +2,8 @@
  * From a resolved record to the parameter rows of the upsert queries: one node row, and one
  * relationship row per reference that the model turns into a relationship.
  */
+
+import { sortedDates } from '../dates.ts';
 import { type Kind, LABELS, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from '../model/kinds.ts';
 import { nameKeys, searchTerms } from '../names.ts';
 import type { ImportRecord, Ref } from './records.ts';
@@ -14,6 +16,8 @@ export interface NodeRow {
   sources: string[];
   aliases: string[] | null;
   focus: string[] | null;
+  /** A role's dates a source states it on, sorted; united with those stored. */
+  statedOn: string[] | null;
   nameKeys: string[] | null;
   /** Full-text search terms (src/names.ts searchTerms), united with those stored. */
   searchTerms: string[] | null;
@@ -63,6 +67,10 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
     sources: sourcesOf(record, id, resolve),
     aliases,
     focus: list('focus'),
+    statedOn:
+      record.statedOn === undefined
+        ? null
+        : sortedDates([record.statedOn as string | string[]].flat()),
     nameKeys: NAMED.has(kind) ? nameKeys(names) : null,
     searchTerms: NAMED.has(kind) ? searchTerms(names) : null,
     defaultName: anonymous ? (record.name as string) : null,

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { DATE_FORMS, hasYear, isDate } from '../dates.ts';
 import { KINDS, type Kind } from '../model/kinds.ts';
 import { stringFields } from './records.ts';
 
@@ -13,6 +14,8 @@ const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8'));
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats.default(ajv, ['uri']);
+// The pattern cannot tell 2023-02-30 from a day that exists; the date module can.
+ajv.addFormat('accord-date', { type: 'string', validate: isDate });
 ajv.addSchema(schema);
 
 const validators = new Map<Kind, ValidateFunction>(
@@ -80,16 +83,28 @@ function wellFormed(value: unknown): boolean {
   return true;
 }
 
-/** Rules beyond the schema: dates in order, parties distinct, signatories signing for a party. */
+/**
+ * Rules beyond the schema: a role's bounds dated and in order, parties distinct, signatories
+ * signing for a party.
+ */
 function semanticProblems(kind: Kind, record: Record<string, unknown>): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (
-    kind === 'role' &&
-    record.since &&
-    record.until &&
-    String(record.since) > String(record.until)
-  ) {
-    problems.push({ field: 'until', message: `is before since (${record.since})` });
+  if (kind === 'role') {
+    // A bound without a year bounds nothing on the time line (src/dates.ts).
+    const yearless = ['since', 'until'].filter(
+      (field) => typeof record[field] === 'string' && !hasYear(record[field] as string),
+    );
+    for (const field of yearless) {
+      problems.push({ field, message: 'needs a year: a role held since --MM-DD is held when?' });
+    }
+    if (
+      yearless.length === 0 &&
+      record.since &&
+      record.until &&
+      String(record.since) > String(record.until)
+    ) {
+      problems.push({ field: 'until', message: `is before since (${record.since})` });
+    }
   }
   if (kind === 'agreement') {
     const parties = (record.parties as unknown[]).map((p) => JSON.stringify(p));
@@ -129,7 +144,12 @@ function describe(errors: ErrorObject[]): FieldProblem[] {
     const underRef = refFailures.some(
       (p) => error.instancePath.startsWith(p) && error.keyword !== 'oneOf',
     );
-    if (underRef) continue;
+    // A list of dates where one date may stand: the list's own errors explain it.
+    const notTheOne =
+      ((error.keyword === 'type' && error.schemaPath.endsWith('/$defs/date/type')) ||
+        (error.keyword === 'oneOf' && !error.schemaPath.includes('/$defs/ref/'))) &&
+      errors.some((e) => e.instancePath.startsWith(`${error.instancePath}/`));
+    if (underRef || notTheOne) continue;
     const field = fieldOf(error.instancePath);
     let target = field;
     let message: string;
@@ -149,11 +169,19 @@ function describe(errors: ErrorObject[]): FieldProblem[] {
         message = `must be ${JSON.stringify(error.params.allowedValue)}`;
         break;
       case 'oneOf':
-        message = 'must be a reference: an id, {"id": "..."} or {"name": "..."}';
+        message = error.schemaPath.includes('/$defs/ref/')
+          ? 'must be a reference: an id, {"id": "..."} or {"name": "..."}'
+          : `must be a date or a list of dates: ${DATE_FORMS}`;
+        break;
+      case 'format':
+        message =
+          error.params.format === 'accord-date'
+            ? 'is not a day that exists (a month has at most 28, 29, 30 or 31 days)'
+            : (error.message ?? 'is invalid');
         break;
       case 'pattern':
         message = error.schemaPath.includes('/$defs/date/')
-          ? 'must be a date: YYYY-MM-DD, YYYY-MM or YYYY'
+          ? `must be a date: ${DATE_FORMS}`
           : error.schemaPath.includes('/$defs/id/')
             ? 'must be an id: letters, digits and . _ : - (starting with a letter or digit)'
             : error.schemaPath.includes('/$defs/text/') ||

@@ -3,6 +3,8 @@
  * fields, deleting entities and relationships, adding one relationship. Each checks its input
  * against the model (src/model/kinds.ts) and the import schema, and runs in one transaction.
  */
+
+import { sortedDates } from '../dates.ts';
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import type { RelationshipRow } from '../import/rows.ts';
@@ -98,6 +100,8 @@ function changedProperties(
       problems,
     );
   }
+  // A role's statedOn is a sorted list (src/model/kinds.ts), also when set as one date.
+  if (next.statedOn !== undefined) next.statedOn = sortedDates([next.statedOn as string].flat());
   next.sources = [...new Set([...((props.sources as string[]) ?? []), changes.source])];
   if (NAMED.has(kind)) {
     const names = [

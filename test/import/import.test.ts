@@ -309,7 +309,7 @@ describe('importing records', () => {
     expect(byLine).toEqual([
       '101 name: must NOT have fewer than 1 characters',
       '501 sources: is required',
-      '901 signedOn: must be a date: YYYY-MM-DD, YYYY-MM or YYYY',
+      '901 signedOn: must be a date: YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD',
       '901 parties: must NOT have fewer than 2 items',
     ]);
     expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });

@@ -3,11 +3,14 @@
  * follows (`follows`, which the lookahead reads to fetch a request's relationships ahead of
  * its fields); the loaders batch every such field across the rows of one request.
  */
+import { hasYear } from '../../dates.ts';
 import type { EntityNode, Related } from '../../graph/entity.ts';
 import { validOn } from '../../graph/entity.ts';
+import { holdersOn } from '../../graph/held.ts';
 import { LABELS } from '../../model/kinds.ts';
 import type { Context } from '../context.ts';
 import { follows } from '../lookahead.ts';
+import { onTimeLine } from '../scalars.ts';
 
 type Parent = EntityNode;
 type Field<T> = (parent: Parent, args: Record<string, unknown>, ctx: Context) => Promise<T> | T;
@@ -83,8 +86,8 @@ function edges(
 /** The `kind` field of the types that have one: the stored category (see graph/entity.ts). */
 const kind = (e: Parent) => e.category ?? null;
 
-/** The roles held on `date` (every one without a date), in the order the source lists them. */
-const heldOn = (roles: Related[], date: string | undefined) =>
+/** The roles held on `date` (src/graph/held.ts; every one without a date), in the order the source lists them. */
+const heldOn = (roles: Related[], date: string | null) =>
   roles
     .map((r) => r.node)
     .filter((role) => !date || validOn(role, date))
@@ -96,7 +99,7 @@ const heldOn = (roles: Related[], date: string | undefined) =>
 const rolesAsOf = (type: string, direction: 'out' | 'in') =>
   follows<Field<EntityNode[]>>(
     async (parent, args, ctx) =>
-      heldOn(await related(type, direction)(parent, ctx), args.asOf as string | undefined),
+      heldOn(await related(type, direction)(parent, ctx), onTimeLine(args.asOf, 'asOf')),
     { type, direction },
   );
 
@@ -128,6 +131,15 @@ export const entityResolvers = {
       { type: 'SAME_AS', direction: 'in' },
     ),
     roles: rolesAsOf('AT', 'in'),
+    holders: follows(
+      async (org: Parent, args: Record<string, unknown>, ctx: Context) =>
+        holdersOn(
+          (await related('AT', 'in')(org, ctx)).map((r) => r.node),
+          onTimeLine(args.asOf, 'asOf') as string,
+          (args.title as string | null) ?? null,
+        ),
+      { type: 'AT', direction: 'in' },
+    ),
     agreements: many('PARTY_TO', 'out', newestFirst),
   },
 
@@ -143,6 +155,7 @@ export const entityResolvers = {
     ...entityFields,
     name: (e: Parent) => e.title,
     nameEn: (e: Parent) => e.titleEn ?? null,
+    statedOn: (e: Parent) => e.statedOn ?? [],
     person: one('HOLDS', 'in'),
     organisation: one('AT', 'out'),
   },
@@ -193,7 +206,11 @@ export const entityResolvers = {
     // Follows from the attendee: the lookahead plans it from the Attendance's person.
     roles: follows(
       async (a: { person: EntityNode; event: EntityNode }, _args: unknown, ctx: Context) =>
-        heldOn(await related('HOLDS', 'out')(a.person, ctx), a.event.date as string | undefined),
+        heldOn(
+          await related('HOLDS', 'out')(a.person, ctx),
+          // An event without a year is on no particular day: every role, as without a date.
+          typeof a.event.date === 'string' && hasYear(a.event.date) ? a.event.date : null,
+        ),
       { type: 'HOLDS', direction: 'out' },
     ),
   },
