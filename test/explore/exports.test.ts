@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import cytoscape from 'cytoscape';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Database } from '../../src/db/driver.ts';
 import { GRAPH_FORMATS, type GraphFormatName } from '../../src/export/formats.ts';
 import { graphExportOptions, loadGraph, wholeGraph } from '../../src/export/graph.ts';
@@ -27,10 +27,13 @@ import { graphmlSchema } from '../support/xsd.ts';
 
 const run = promisify(execFile);
 
-/** Tests that read exports with networkx, and the one that also validates against graphml.xsd. */
+/** Skips a test that reads exports with networkx where no Python has it, or graphml.xsd is out of reach. */
 const PYTHON = python();
-const withPython = it.skipIf(!PYTHON);
-const withSchema = it.skipIf(!PYTHON || !graphmlSchemaReachable());
+const needsPython = (t: TestContext) => t.skip(!PYTHON, 'no Python with networkx and lxml');
+const needsSchema = (t: TestContext) => {
+  needsPython(t);
+  t.skip(!graphmlSchemaReachable(), 'no mvn to fetch graphml.xsd');
+};
 
 const BJUT = 'org-bjut';
 const STRATEGIC = 'agreement-strategic-2023-12-21';
@@ -147,125 +150,119 @@ describe('the whole seed graph', () => {
     expect(JSON.parse(one).elements.nodes).toHaveLength(counts.nodes);
   });
 
-  withSchema(
-    'GraphML: validates against the published GraphML schema and networkx reads every node, edge and typed attribute',
-    async () => {
-      const graphml = await exported('graphml');
-      expect(graphml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
-      const read = await networkx('graphml', graphml, graphmlSchema());
-      expect(read.errors).toEqual([]);
-      expect(read.valid).toBe(true);
-      expect(read.directed).toBe(true);
-      expect(Object.keys(read.nodes)).toHaveLength(counts.nodes);
-      expect(read.edges).toHaveLength(counts.relationships);
-      expect(read.nodes[BJUT]).toMatchObject({
-        kind: 'organisation',
-        label: '北京工业大学',
-        nameEn: 'Beijing University of Technology',
-        category: 'university',
-      });
-      expect(JSON.parse(read.nodes[BJUT]?.sources as string)).toEqual([SEED_SOURCE]);
-      expect(JSON.parse(read.nodes[BJUT]?.aliases as string)).toEqual(['北工大', 'BJUT']);
-      // Typed keys: networkx gives back numbers for the integer keys.
-      expect(read.nodes[PRESIDENT]).toMatchObject({ label: '校长', nameEn: 'President', rank: 1 });
-      expect(edgeOf(read, BJUT, 'PARTY_TO', STRATEGIC)).toMatchObject({
-        start: '2023-12-21',
-        order: 1,
-      });
-      // Every key is declared with a type.
-      const keys = [
-        ...graphml.matchAll(
-          /<key id="[^"]+" for="(node|edge|graph)" attr\.name="([^"]+)" attr\.type="([a-z]+)"\/>/g,
-        ),
-      ];
-      expect(keys.length).toBe((graphml.match(/<key /g) ?? []).length);
-      expect(keys.map((k) => `${k[1]}.${k[2]}:${k[3]}`)).toEqual(
-        expect.arrayContaining([
-          'node.kind:string',
-          'node.label:string',
-          'node.nameEn:string',
-          'node.sources:string',
-          'node.rank:long',
-          'edge.type:string',
-          'edge.start:string',
-          'edge.order:long',
-          'edge.sources:string',
-        ]),
-      );
-    },
-  );
+  it('GraphML: validates against the published GraphML schema and networkx reads every node, edge and typed attribute', async (t) => {
+    needsSchema(t);
+    const graphml = await exported('graphml');
+    expect(graphml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+    const read = await networkx('graphml', graphml, graphmlSchema());
+    expect(read.errors).toEqual([]);
+    expect(read.valid).toBe(true);
+    expect(read.directed).toBe(true);
+    expect(Object.keys(read.nodes)).toHaveLength(counts.nodes);
+    expect(read.edges).toHaveLength(counts.relationships);
+    expect(read.nodes[BJUT]).toMatchObject({
+      kind: 'organisation',
+      label: '北京工业大学',
+      nameEn: 'Beijing University of Technology',
+      category: 'university',
+    });
+    expect(JSON.parse(read.nodes[BJUT]?.sources as string)).toEqual([SEED_SOURCE]);
+    expect(JSON.parse(read.nodes[BJUT]?.aliases as string)).toEqual(['北工大', 'BJUT']);
+    // Typed keys: networkx gives back numbers for the integer keys.
+    expect(read.nodes[PRESIDENT]).toMatchObject({ label: '校长', nameEn: 'President', rank: 1 });
+    expect(edgeOf(read, BJUT, 'PARTY_TO', STRATEGIC)).toMatchObject({
+      start: '2023-12-21',
+      order: 1,
+    });
+    // Every key is declared with a type.
+    const keys = [
+      ...graphml.matchAll(
+        /<key id="[^"]+" for="(node|edge|graph)" attr\.name="([^"]+)" attr\.type="([a-z]+)"\/>/g,
+      ),
+    ];
+    expect(keys.length).toBe((graphml.match(/<key /g) ?? []).length);
+    expect(keys.map((k) => `${k[1]}.${k[2]}:${k[3]}`)).toEqual(
+      expect.arrayContaining([
+        'node.kind:string',
+        'node.label:string',
+        'node.nameEn:string',
+        'node.sources:string',
+        'node.rank:long',
+        'edge.type:string',
+        'edge.start:string',
+        'edge.order:long',
+        'edge.sources:string',
+      ]),
+    );
+  });
 
-  withPython(
-    'GEXF 1.3: networkx reads every node and edge with its attributes, and the dated ones carry spells',
-    async () => {
-      const gexf = await exported('gexf');
-      expect(gexf).toMatch(
-        /^<\?xml version="1.0" encoding="UTF-8"\?>\n<gexf xmlns="http:\/\/gexf.net\/1.3"/,
-      );
-      expect(gexf).toContain('version="1.3"');
-      expect(gexf).toContain('mode="dynamic" timeformat="date"');
-      const read = await networkx('gexf', gexf);
-      expect(Object.keys(read.nodes)).toHaveLength(counts.nodes);
-      expect(read.edges).toHaveLength(counts.relationships);
-      expect(read.nodes[BJUT]).toMatchObject({
-        label: '北京工业大学',
-        kind: 'organisation',
-        nameEn: 'Beijing University of Technology',
-        category: 'university',
-      });
-      expect(JSON.parse(read.nodes[BJUT]?.sources as string)).toEqual([SEED_SOURCE]);
-      // Signed on 2023-12-21, held on that date: spells from then on, for Gephi's timeline.
-      expect(spellStart(read.nodes[STRATEGIC])).toBe('2023-12-21');
-      expect(spellStart(read.nodes[SIGNING])).toBe('2023-12-21');
-      expect(read.nodes[BJUT]?.spells).toBeUndefined();
-      const party = edgeOf(read, BJUT, 'PARTY_TO', STRATEGIC);
-      expect(party).toMatchObject({ label: 'PARTY_TO', start: '2023-12-21', order: 1 });
-      expect(spellStart(party)).toBe('2023-12-21');
-      expect(JSON.parse(party?.sources as string)).toEqual([SEED_SOURCE]);
-    },
-  );
+  it('GEXF 1.3: networkx reads every node and edge with its attributes, and the dated ones carry spells', async (t) => {
+    needsPython(t);
+    const gexf = await exported('gexf');
+    expect(gexf).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<gexf xmlns="http:\/\/gexf.net\/1.3"/,
+    );
+    expect(gexf).toContain('version="1.3"');
+    expect(gexf).toContain('mode="dynamic" timeformat="date"');
+    const read = await networkx('gexf', gexf);
+    expect(Object.keys(read.nodes)).toHaveLength(counts.nodes);
+    expect(read.edges).toHaveLength(counts.relationships);
+    expect(read.nodes[BJUT]).toMatchObject({
+      label: '北京工业大学',
+      kind: 'organisation',
+      nameEn: 'Beijing University of Technology',
+      category: 'university',
+    });
+    expect(JSON.parse(read.nodes[BJUT]?.sources as string)).toEqual([SEED_SOURCE]);
+    // Signed on 2023-12-21, held on that date: spells from then on, for Gephi's timeline.
+    expect(spellStart(read.nodes[STRATEGIC])).toBe('2023-12-21');
+    expect(spellStart(read.nodes[SIGNING])).toBe('2023-12-21');
+    expect(read.nodes[BJUT]?.spells).toBeUndefined();
+    const party = edgeOf(read, BJUT, 'PARTY_TO', STRATEGIC);
+    expect(party).toMatchObject({ label: 'PARTY_TO', start: '2023-12-21', order: 1 });
+    expect(spellStart(party)).toBe('2023-12-21');
+    expect(JSON.parse(party?.sources as string)).toEqual([SEED_SOURCE]);
+  });
 });
 
 describe('dated roles', () => {
-  withPython(
-    'a role with since and until is a spell in GEXF and dates on its edges everywhere',
-    async () => {
-      await importRecords(db, [
-        source(),
-        org('org-test-dated', '测试机构'),
-        { type: 'person', id: 'person-test-dated', name: '测试人', sources: [SRC] },
-        {
-          type: 'role',
-          id: 'role-test-dated',
-          person: 'person-test-dated',
-          organisation: 'org-test-dated',
-          title: '主任',
-          titleEn: 'Director',
-          since: '2019-03',
-          until: '2023',
-          sources: [SRC],
-        },
-      ]);
-      const seeds = ['role-test-dated'];
-      const gexf = await networkx('gexf', await exported('gexf', { seeds }));
-      expect(gexf.nodes['role-test-dated']?.spells).toEqual([['2019-03-01', '2023-12-31']]);
-      expect(edgeOf(gexf, 'person-test-dated', 'HOLDS', 'role-test-dated')).toMatchObject({
-        start: '2019-03',
-        end: '2023',
-        spells: [['2019-03-01', '2023-12-31']],
-      });
-      const { cy } = cytoscapeOf(await exported('cytoscape', { seeds }));
-      expect(cy.getElementById('role-test-dated|AT|org-test-dated').data()).toMatchObject({
-        start: '2019-03',
-        end: '2023',
-      });
-      // Not held in 2024: as of then, the role and its relationships are left out.
-      const later = cytoscapeOf(await exported('cytoscape', { asOf: '2024-01-01' })).cy;
-      expect(later.getElementById('role-test-dated').empty()).toBe(true);
-      expect(later.getElementById('person-test-dated').nonempty()).toBe(true);
-      expect(later.edges('[type = "HOLDS"][target = "role-test-dated"]')).toHaveLength(0);
-    },
-  );
+  it('a role with since and until is a spell in GEXF and dates on its edges everywhere', async (t) => {
+    needsPython(t);
+    await importRecords(db, [
+      source(),
+      org('org-test-dated', '测试机构'),
+      { type: 'person', id: 'person-test-dated', name: '测试人', sources: [SRC] },
+      {
+        type: 'role',
+        id: 'role-test-dated',
+        person: 'person-test-dated',
+        organisation: 'org-test-dated',
+        title: '主任',
+        titleEn: 'Director',
+        since: '2019-03',
+        until: '2023',
+        sources: [SRC],
+      },
+    ]);
+    const seeds = ['role-test-dated'];
+    const gexf = await networkx('gexf', await exported('gexf', { seeds }));
+    expect(gexf.nodes['role-test-dated']?.spells).toEqual([['2019-03-01', '2023-12-31']]);
+    expect(edgeOf(gexf, 'person-test-dated', 'HOLDS', 'role-test-dated')).toMatchObject({
+      start: '2019-03',
+      end: '2023',
+      spells: [['2019-03-01', '2023-12-31']],
+    });
+    const { cy } = cytoscapeOf(await exported('cytoscape', { seeds }));
+    expect(cy.getElementById('role-test-dated|AT|org-test-dated').data()).toMatchObject({
+      start: '2019-03',
+      end: '2023',
+    });
+    // Not held in 2024: as of then, the role and its relationships are left out.
+    const later = cytoscapeOf(await exported('cytoscape', { asOf: '2024-01-01' })).cy;
+    expect(later.getElementById('role-test-dated').empty()).toBe(true);
+    expect(later.getElementById('person-test-dated').nonempty()).toBe(true);
+    expect(later.edges('[type = "HOLDS"][target = "role-test-dated"]')).toHaveLength(0);
+  });
 });
 
 describe('a neighbourhood', () => {
@@ -273,51 +270,47 @@ describe('a neighbourhood', () => {
     neighbourhood(ids: $ids, depth: $depth) { nodes { id } edges { id } truncated }
   }`;
 
-  withPython(
-    'the same entities and relationships as the API, in each format, over HTTP',
-    async () => {
-      const ids = [BJUT, 'person-zhu-guodong'];
-      const answer = await gql<{
-        neighbourhood: { nodes: { id: string }[]; edges: { id: string }[]; truncated: boolean };
-      }>(NEIGHBOURHOOD, { ids, depth: 2 });
-      const expected = answer.data?.neighbourhood;
-      expect(expected?.nodes.length).toBeGreaterThan(20);
-      expect(expected?.nodes.length).toBeLessThan(counts.nodes);
+  it('the same entities and relationships as the API, in each format, over HTTP', async (t) => {
+    needsPython(t);
+    const ids = [BJUT, 'person-zhu-guodong'];
+    const answer = await gql<{
+      neighbourhood: { nodes: { id: string }[]; edges: { id: string }[]; truncated: boolean };
+    }>(NEIGHBOURHOOD, { ids, depth: 2 });
+    const expected = answer.data?.neighbourhood;
+    expect(expected?.nodes.length).toBeGreaterThan(20);
+    expect(expected?.nodes.length).toBeLessThan(counts.nodes);
 
-      const query = 'seed=org-bjut&seed=person-zhu-guodong&depth=2';
-      const json = await app.fetch(`http://accord.test/export/graph.json?${query}`);
-      expect(json.status).toBe(200);
-      expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      const { document, cy } = cytoscapeOf(await json.text());
-      expect(document.data).toMatchObject({ seeds: ids, depth: 2, truncated: false });
-      expect(
-        cy
-          .nodes()
-          .map((n) => n.id())
-          .sort(),
-      ).toEqual(expected?.nodes.map((n) => n.id).sort());
-      expect(
-        cy
-          .edges()
-          .map((e) => e.id())
-          .sort(),
-      ).toEqual(expected?.edges.map((e) => e.id).sort());
+    const query = 'seed=org-bjut&seed=person-zhu-guodong&depth=2';
+    const json = await app.fetch(`http://accord.test/export/graph.json?${query}`);
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const { document, cy } = cytoscapeOf(await json.text());
+    expect(document.data).toMatchObject({ seeds: ids, depth: 2, truncated: false });
+    expect(
+      cy
+        .nodes()
+        .map((n) => n.id())
+        .sort(),
+    ).toEqual(expected?.nodes.map((n) => n.id).sort());
+    expect(
+      cy
+        .edges()
+        .map((e) => e.id())
+        .sort(),
+    ).toEqual(expected?.edges.map((e) => e.id).sort());
 
-      for (const format of ['graphml', 'gexf'] as const) {
-        const response = await app.fetch(`http://accord.test/export/graph.${format}?${query}`);
-        expect(response.status).toBe(200);
-        expect(response.headers.get('content-type')).toBe(
-          `application/${format}+xml; charset=utf-8`,
-        );
-        expect(response.headers.get('content-disposition')).toBe(
-          `attachment; filename="accord-graph.${format}"`,
-        );
-        const read = await networkx(format, await response.text());
-        expect(Object.keys(read.nodes).sort()).toEqual(expected?.nodes.map((n) => n.id).sort());
-        expect(read.edges).toHaveLength(expected?.edges.length ?? -1);
-      }
-    },
-  );
+    for (const format of ['graphml', 'gexf'] as const) {
+      const response = await app.fetch(`http://accord.test/export/graph.${format}?${query}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(`application/${format}+xml; charset=utf-8`);
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="accord-graph.${format}"`,
+      );
+      const read = await networkx(format, await response.text());
+      expect(Object.keys(read.nodes).sort()).toEqual(expected?.nodes.map((n) => n.id).sort());
+      expect(read.edges).toHaveLength(expected?.edges.length ?? -1);
+    }
+  });
 
   it('as of a date, facts not valid then are left out: before the signing, no agreements and no events', async () => {
     const all = cytoscapeOf(await exported('cytoscape', { seeds: [BJUT], depth: 2 })).cy;
@@ -344,70 +337,66 @@ describe('text that needs care', () => {
   const NASTY = '甲&乙 <"合作"> \'中心\'';
   const SUMMARY = '第一行\n第二行\t北京工業大學 & <b>bold</b>';
 
-  withPython(
-    'markup characters, tabs, line breaks and Chinese survive in every format',
-    async () => {
-      await importRecords(db, [
-        source(),
-        org('org-test-nasty', NASTY, { nameEn: 'A & B <Centre>' }),
-        org('org-test-other', '乙方'),
-        {
-          type: 'agreement',
-          id: 'agreement-test-nasty',
-          name: '协议 "一"',
-          parties: ['org-test-nasty', 'org-test-other'],
-          summary: SUMMARY,
-          signedOn: '2024-02',
-          sources: [SRC],
-        },
-      ]);
-      const options = { seeds: ['agreement-test-nasty'] };
-      const { cy } = cytoscapeOf(await exported('cytoscape', options));
-      expect(cy.getElementById('org-test-nasty').data('label')).toBe(NASTY);
-      for (const format of ['graphml', 'gexf'] as const) {
-        const read = await networkx(format, await exported(format, options));
-        expect(read.nodes['org-test-nasty']).toMatchObject({
-          label: NASTY,
-          nameEn: 'A & B <Centre>',
-        });
-        expect(read.nodes['agreement-test-nasty']).toMatchObject({
-          label: '协议 "一"',
-          summary: SUMMARY,
-        });
-      }
-      const gexf = await networkx('gexf', await exported('gexf', options));
-      expect(gexf.nodes['agreement-test-nasty']?.spells).toEqual([['2024-02-01', 'None']]);
-    },
-  );
+  it('markup characters, tabs, line breaks and Chinese survive in every format', async (t) => {
+    needsPython(t);
+    await importRecords(db, [
+      source(),
+      org('org-test-nasty', NASTY, { nameEn: 'A & B <Centre>' }),
+      org('org-test-other', '乙方'),
+      {
+        type: 'agreement',
+        id: 'agreement-test-nasty',
+        name: '协议 "一"',
+        parties: ['org-test-nasty', 'org-test-other'],
+        summary: SUMMARY,
+        signedOn: '2024-02',
+        sources: [SRC],
+      },
+    ]);
+    const options = { seeds: ['agreement-test-nasty'] };
+    const { cy } = cytoscapeOf(await exported('cytoscape', options));
+    expect(cy.getElementById('org-test-nasty').data('label')).toBe(NASTY);
+    for (const format of ['graphml', 'gexf'] as const) {
+      const read = await networkx(format, await exported(format, options));
+      expect(read.nodes['org-test-nasty']).toMatchObject({
+        label: NASTY,
+        nameEn: 'A & B <Centre>',
+      });
+      expect(read.nodes['agreement-test-nasty']).toMatchObject({
+        label: '协议 "一"',
+        summary: SUMMARY,
+      });
+    }
+    const gexf = await networkx('gexf', await exported('gexf', options));
+    expect(gexf.nodes['agreement-test-nasty']?.spells).toEqual([['2024-02-01', 'None']]);
+  });
 
-  withPython(
-    'characters XML cannot hold become U+FFFD: the document stays well-formed',
-    async () => {
-      const graph: ExportGraph = {
-        scope: { seeds: [], depth: null, asOf: null, truncated: false },
-        nodeProperties: new Map([['note', 'string']]),
-        edgeProperties: new Map(),
-        nodes: async function* () {
-          yield {
-            id: 'n1',
-            kind: 'organisation',
-            label: 'bell\u0007 and \uD800 lone',
-            start: null,
-            end: null,
-            properties: { note: 'null\u0000byte 😀' },
-          };
-        },
-        edges: async function* () {},
-      };
-      for (const format of ['graphml', 'gexf'] as const) {
-        const read = await networkx(format, await text(GRAPH_FORMATS[format].write(graph)));
-        expect(read.nodes.n1).toMatchObject({
-          label: 'bell\uFFFD and \uFFFD lone',
-          note: 'null\uFFFDbyte 😀',
-        });
-      }
-    },
-  );
+  it('characters XML cannot hold become U+FFFD: the document stays well-formed', async (t) => {
+    needsPython(t);
+    const graph: ExportGraph = {
+      scope: { seeds: [], depth: null, asOf: null, truncated: false },
+      nodeProperties: new Map([['note', 'string']]),
+      edgeProperties: new Map(),
+      nodes: async function* () {
+        yield {
+          id: 'n1',
+          kind: 'organisation',
+          label: 'bell\u0007 and \uD800 lone',
+          start: null,
+          end: null,
+          properties: { note: 'null\u0000byte 😀' },
+        };
+      },
+      edges: async function* () {},
+    };
+    for (const format of ['graphml', 'gexf'] as const) {
+      const read = await networkx(format, await text(GRAPH_FORMATS[format].write(graph)));
+      expect(read.nodes.n1).toMatchObject({
+        label: 'bell\uFFFD and \uFFFD lone',
+        note: 'null\uFFFDbyte 😀',
+      });
+    }
+  });
 });
 
 describe('bad input', () => {
@@ -443,56 +432,54 @@ describe('bad input', () => {
     });
   });
 
-  withPython(
-    'the command line: exit 1 with a message; a good export is written to --out',
-    async () => {
-      const bad = [
-        [
-          ['export', '--format', 'dot'],
-          /unknown export format "dot"; use ndjson, cytoscape, graphml or gexf/,
-        ],
-        [
-          ['export', '--format', 'gexf', '--seed', BJUT, '--depth', '4'],
-          /depth must be a whole number from 0 to 3/,
-        ],
-        [
-          ['export', '--format', 'graphml', '--as-of', '21/12/2023'],
-          /as-of: "21\/12\/2023" is not a date/,
-        ],
-        [['export', '--format', 'ndjson', '--seed', BJUT], /ndjson exports the whole graph/],
-        [
-          ['export', '--format', 'cytoscape', '--seed', 'org-nowhere'],
-          /no entity with id org-nowhere/,
-        ],
-      ] as const;
-      for (const [args, message] of bad) {
-        const result = await accord([...args]);
-        expect(result.code, args.join(' ')).toBe(1);
-        expect(result.stderr).toMatch(message);
-      }
-      const out = join(mkdtempSync(join(tmpdir(), 'accord-cli-')), 'bjut.gexf');
-      const good = await accord([
-        'export',
-        '--format',
-        'gexf',
-        '--seed',
-        BJUT,
-        '--depth',
-        '1',
-        '--out',
-        out,
-      ]);
-      expect(good.code).toBe(0);
-      const read = await networkx('gexf', readFileSync(out, 'utf8'));
-      const answer = await gql<{ neighbourhood: { nodes: { id: string }[] } }>(
-        `{ neighbourhood(ids: ["${BJUT}"], depth: 1) { nodes { id } } }`,
-      );
-      expect(Object.keys(read.nodes).sort()).toEqual(
-        answer.data?.neighbourhood.nodes.map((n) => n.id).sort(),
-      );
-      const whole = await accord(['export', '--format', 'cytoscape']);
-      expect(whole.code).toBe(0);
-      expect(cytoscapeOf(whole.stdout).cy.nodes().length).toBe((await graphCounts(db)).nodes);
-    },
-  );
+  it('the command line: exit 1 with a message; a good export is written to --out', async (t) => {
+    needsPython(t);
+    const bad = [
+      [
+        ['export', '--format', 'dot'],
+        /unknown export format "dot"; use ndjson, cytoscape, graphml or gexf/,
+      ],
+      [
+        ['export', '--format', 'gexf', '--seed', BJUT, '--depth', '4'],
+        /depth must be a whole number from 0 to 3/,
+      ],
+      [
+        ['export', '--format', 'graphml', '--as-of', '21/12/2023'],
+        /as-of: "21\/12\/2023" is not a date/,
+      ],
+      [['export', '--format', 'ndjson', '--seed', BJUT], /ndjson exports the whole graph/],
+      [
+        ['export', '--format', 'cytoscape', '--seed', 'org-nowhere'],
+        /no entity with id org-nowhere/,
+      ],
+    ] as const;
+    for (const [args, message] of bad) {
+      const result = await accord([...args]);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toMatch(message);
+    }
+    const out = join(mkdtempSync(join(tmpdir(), 'accord-cli-')), 'bjut.gexf');
+    const good = await accord([
+      'export',
+      '--format',
+      'gexf',
+      '--seed',
+      BJUT,
+      '--depth',
+      '1',
+      '--out',
+      out,
+    ]);
+    expect(good.code).toBe(0);
+    const read = await networkx('gexf', readFileSync(out, 'utf8'));
+    const answer = await gql<{ neighbourhood: { nodes: { id: string }[] } }>(
+      `{ neighbourhood(ids: ["${BJUT}"], depth: 1) { nodes { id } } }`,
+    );
+    expect(Object.keys(read.nodes).sort()).toEqual(
+      answer.data?.neighbourhood.nodes.map((n) => n.id).sort(),
+    );
+    const whole = await accord(['export', '--format', 'cytoscape']);
+    expect(whole.code).toBe(0);
+    expect(cytoscapeOf(whole.stdout).cy.nodes().length).toBe((await graphCounts(db)).nodes);
+  });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Database } from '../../src/db/driver.ts';
 import { runImport } from '../../src/import/pipeline.ts';
 import { memoryInput } from '../../src/import/records.ts';
@@ -66,6 +66,9 @@ async function answers(db: Database): Promise<Answers> {
   };
 }
 
+/** Skips a test that reads the seed article where ACCORD_SEED_ARTICLE is unset. */
+const needsSeed = (t: TestContext) => t.skip(!SEED_ARTICLE, 'ACCORD_SEED_ARTICLE is unset');
+
 describe('from news to graph', () => {
   let db: Database;
   beforeAll(async () => {
@@ -73,89 +76,82 @@ describe('from news to graph', () => {
   });
   afterAll(() => db.close());
 
-  /** The tests that read the seed article, skipped without ACCORD_SEED_ARTICLE. */
-  const withSeed = it.skipIf(!SEED_ARTICLE);
+  it('the draft of the seed article, imported into an empty database, answers as the seed data does', async (t) => {
+    needsSeed(t);
+    await resetGraph(db);
+    const run = await accord(['extract', String(SEED_ARTICLE), '--published', '2023-12-22']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/drafted \d+ records/);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.every((l) => 'record' in l || 'unplaced' in l)).toBe(true);
+    expect(lines[0].record.type).toBe('source');
+    await importAll(
+      db,
+      lines.filter((l) => 'record' in l).map((l) => l.record),
+    );
+    const fromDraft = await answers(db);
 
-  withSeed(
-    'the draft of the seed article, imported into an empty database, answers as the seed data does',
-    async () => {
-      await resetGraph(db);
-      const run = await accord(['extract', String(SEED_ARTICLE), '--published', '2023-12-22']);
-      expect(run.code).toBe(0);
-      expect(run.stderr).toMatch(/drafted \d+ records/);
-      const lines = run.stdout
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l));
-      expect(lines.every((l) => 'record' in l || 'unplaced' in l)).toBe(true);
-      expect(lines[0].record.type).toBe('source');
-      await importAll(
-        db,
-        lines.filter((l) => 'record' in l).map((l) => l.record),
-      );
-      const fromDraft = await answers(db);
+    await resetGraph(db);
+    await seed(db);
+    const fromSeed = await answers(db);
 
-      await resetGraph(db);
-      await seed(db);
-      const fromSeed = await answers(db);
+    expect(fromDraft.attendees).toEqual([
+      '姜泽廷: 党委书记',
+      '聂祚仁: 党委副书记、校长',
+      '乔俊飞: 党委常委、副校长',
+      '陈树君: 党委常委、副校长',
+      '吴小杰: 区委副书记、区长',
+      '杨洪福: 主任、主任',
+      '朱国栋: 党委副书记、董事、总经理',
+      '姜新浩: 党委委员、副总经理',
+      '王剑: 党委常委、副总经理',
+    ]);
+    expect(fromDraft).toEqual(fromSeed);
+    expect(fromDraft.partners.map((p) => p.partner)).toEqual([
+      '北京控股集团有限公司',
+      '中关村科技园区朝阳园管理委员会',
+    ]);
+    expect(fromDraft.signatories).toBe(0);
+  });
 
-      expect(fromDraft.attendees).toEqual([
-        '姜泽廷: 党委书记',
-        '聂祚仁: 党委副书记、校长',
-        '乔俊飞: 党委常委、副校长',
-        '陈树君: 党委常委、副校长',
-        '吴小杰: 区委副书记、区长',
-        '杨洪福: 主任、主任',
-        '朱国栋: 党委副书记、董事、总经理',
-        '姜新浩: 党委委员、副总经理',
-        '王剑: 党委常委、副总经理',
-      ]);
-      expect(fromDraft).toEqual(fromSeed);
-      expect(fromDraft.partners.map((p) => p.partner)).toEqual([
-        '北京控股集团有限公司',
-        '中关村科技园区朝阳园管理委员会',
-      ]);
-      expect(fromDraft.signatories).toBe(0);
-    },
-  );
-
-  withSeed(
-    'matches names against the graph held: 北工大 is the existing 北京工业大学, not a new body',
-    async () => {
-      await resetGraph(db);
-      await seed(db);
-      const run = await accord(['extract', String(SEED_ARTICLE), '--published', '2023-12-22']);
-      expect(run.code).toBe(0);
-      expect(run.stderr).toMatch(/[1-9]\d* matched to the graph/);
-      const records = run.stdout
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l))
-        .filter((l) => 'record' in l);
-      const byName = (name: string) => records.find((l) => l.record.name === name);
-      expect(byName('北京工业大学')?.record.id).toBe('org-bjut');
-      expect(byName('北京工业大学')?.match).toEqual({ id: 'org-bjut', name: '北京工业大学' });
-      expect(byName('聂祚仁')?.record.id).toBe('person-nie-zuoren');
-      // 朝阳区委 is an alias of the seeded 中共北京市朝阳区委员会.
-      expect(records.find((l) => l.record.id === 'org-chaoyang-cpc-committee')?.record.name).toBe(
-        '中共北京市朝阳区委员会',
-      );
-      const before = await graphCounts(db);
-      await importAll(
-        db,
-        records.map((l) => l.record),
-      );
-      const gql = apiClient(db);
-      const bjut = await gql<{ organisations: { totalCount: number } }>(
-        '{ organisations(kind: "university") { totalCount } }',
-      );
-      expect(bjut.data?.organisations.totalCount).toBe(1);
-      const people = await gql<{ people: { totalCount: number } }>('{ people { totalCount } }');
-      expect(people.data?.people.totalCount).toBe(13);
-      // The draft's own source, agreements and events are new; nobody and no body is doubled.
-      expect((await graphCounts(db)).nodes).toBeGreaterThan(before.nodes);
-    },
-  );
+  it('matches names against the graph held: 北工大 is the existing 北京工业大学, not a new body', async (t) => {
+    needsSeed(t);
+    await resetGraph(db);
+    await seed(db);
+    const run = await accord(['extract', String(SEED_ARTICLE), '--published', '2023-12-22']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/[1-9]\d* matched to the graph/);
+    const records = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => 'record' in l);
+    const byName = (name: string) => records.find((l) => l.record.name === name);
+    expect(byName('北京工业大学')?.record.id).toBe('org-bjut');
+    expect(byName('北京工业大学')?.match).toEqual({ id: 'org-bjut', name: '北京工业大学' });
+    expect(byName('聂祚仁')?.record.id).toBe('person-nie-zuoren');
+    // 朝阳区委 is an alias of the seeded 中共北京市朝阳区委员会.
+    expect(records.find((l) => l.record.id === 'org-chaoyang-cpc-committee')?.record.name).toBe(
+      '中共北京市朝阳区委员会',
+    );
+    const before = await graphCounts(db);
+    await importAll(
+      db,
+      records.map((l) => l.record),
+    );
+    const gql = apiClient(db);
+    const bjut = await gql<{ organisations: { totalCount: number } }>(
+      '{ organisations(kind: "university") { totalCount } }',
+    );
+    expect(bjut.data?.organisations.totalCount).toBe(1);
+    const people = await gql<{ people: { totalCount: number } }>('{ people { totalCount } }');
+    expect(people.data?.people.totalCount).toBe(13);
+    // The draft's own source, agreements and events are new; nobody and no body is doubled.
+    expect((await graphCounts(db)).nodes).toBeGreaterThan(before.nodes);
+  });
 
   it('matches traditional and English names too, and keeps a namesake at another body apart', async () => {
     await resetGraph(db);
@@ -199,45 +195,43 @@ describe('from news to graph', () => {
     expect(namesake.data?.extractDraft.unplaced.map((u) => u.text)).toContain('王剑');
   });
 
-  withSeed(
-    'extractDraft returns records importRecords accepts, with evidence, and refuses bad input',
-    async () => {
-      await resetGraph(db);
-      const gql = apiClient(db);
-      const seedText = seedCase().text;
-      const result = await gql<{
-        extractDraft: {
-          language: string;
-          sourceId: string;
-          importRecords: unknown[];
-          records: { span: number[]; evidence: string; confidence: number }[];
-        };
-      }>(
-        `mutation ($text: String!) { extractDraft(text: $text, publishedOn: "2023-12-22", sourceUrl: "https://news.example/1") {
+  it('extractDraft returns records importRecords accepts, with evidence, and refuses bad input', async (t) => {
+    needsSeed(t);
+    await resetGraph(db);
+    const gql = apiClient(db);
+    const seedText = seedCase().text;
+    const result = await gql<{
+      extractDraft: {
+        language: string;
+        sourceId: string;
+        importRecords: unknown[];
+        records: { span: number[]; evidence: string; confidence: number }[];
+      };
+    }>(
+      `mutation ($text: String!) { extractDraft(text: $text, publishedOn: "2023-12-22", sourceUrl: "https://news.example/1") {
         language sourceId importRecords records { span evidence confidence } } }`,
-        { text: seedText },
-      );
-      expect(result.errors).toBeUndefined();
-      const draft = result.data?.extractDraft;
-      expect(draft?.language).toBe('zh-CN');
-      for (const r of draft?.records ?? [])
-        expect(seedText.slice(r.span[0], r.span[1])).toBe(r.evidence);
-      const imported = await gql<{ importRecords: { ok: boolean; errorCount: number } }>(
-        'mutation ($r: [JSON!]!) { importRecords(records: $r) { ok errorCount } }',
-        { r: draft?.importRecords },
-      );
-      expect(imported.data?.importRecords).toEqual({ ok: true, errorCount: 0 });
-      const source = await gql<{ node: { url: string } }>(
-        `{ node(id: "${draft?.sourceId}") { ... on Source { url } } }`,
-      );
-      expect(source.data?.node.url).toBe('https://news.example/1');
+      { text: seedText },
+    );
+    expect(result.errors).toBeUndefined();
+    const draft = result.data?.extractDraft;
+    expect(draft?.language).toBe('zh-CN');
+    for (const r of draft?.records ?? [])
+      expect(seedText.slice(r.span[0], r.span[1])).toBe(r.evidence);
+    const imported = await gql<{ importRecords: { ok: boolean; errorCount: number } }>(
+      'mutation ($r: [JSON!]!) { importRecords(records: $r) { ok errorCount } }',
+      { r: draft?.importRecords },
+    );
+    expect(imported.data?.importRecords).toEqual({ ok: true, errorCount: 0 });
+    const source = await gql<{ node: { url: string } }>(
+      `{ node(id: "${draft?.sourceId}") { ... on Source { url } } }`,
+    );
+    expect(source.data?.node.url).toBe('https://news.example/1');
 
-      const bad = await gql(
-        'mutation { extractDraft(text: "x", publishedOn: "2023-12") { sourceId } }',
-      );
-      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      const empty = await gql('mutation { extractDraft(text: "  ") { sourceId } }');
-      expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    },
-  );
+    const bad = await gql(
+      'mutation { extractDraft(text: "x", publishedOn: "2023-12") { sourceId } }',
+    );
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const empty = await gql('mutation { extractDraft(text: "  ") { sourceId } }');
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
 });
