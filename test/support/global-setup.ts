@@ -38,7 +38,7 @@ async function dockerAnswers(): Promise<boolean> {
 export default async function setup(project: TestProject) {
   const missing = missingPrerequisites();
   if (missing.length && process.env.ACCORD_TEST_STRICT === '1') {
-    throw new Error(`ACCORD_TEST_STRICT=1 and missing:\n${missing.join('\n')}`);
+    throw new Error(`ACCORD_TEST_STRICT=1: every test must run, but\n${missing.join('\n')}`);
   }
   for (const line of missing) console.log(`skipped: ${line}`);
   const user = process.env.NEO4J_USER || ENV_DEFAULTS.NEO4J_USER;

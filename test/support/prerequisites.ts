@@ -15,8 +15,8 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** The variables that name files outside the repository, and what each one is. */
 export const OUTSIDE = {
-  ACCORD_SEED_ARTICLE: 'the seed article (seeds/000_b5ae9e6426149134.txt)',
-  ACCORD_CORPUS: 'the corpus folder (corpus/)',
+  ACCORD_SEED_ARTICLE: 'the seed article, seeds/000_b5ae9e6426149134.txt',
+  ACCORD_CORPUS: 'the corpus folder, corpus/',
 } as const;
 
 /**
@@ -84,26 +84,26 @@ export function python(): string | undefined {
 /** graphml.xsd is in the Maven cache, or mvn can fetch it (test/support/xsd.ts). */
 export const graphmlSchemaReachable = () => existsSync(GRAPHML_JAR) || onPath('mvn') !== undefined;
 
-/** One line for each thing missing, saying which tests are skipped and how to get it. */
+/** One line for each thing missing: what it is, how to get it, and the tests that need it. */
 export function missingPrerequisites(): string[] {
   const missing: string[] = [];
   for (const [variable, what] of Object.entries(OUTSIDE)) {
     if (!outside(variable as keyof typeof OUTSIDE)) {
-      missing.push(`${variable} is unset: the tests that read ${what} are skipped`);
+      missing.push(`${variable} is unset (the tests that read ${what})`);
     }
   }
   if (!chromium()) {
     missing.push(
-      'no chromium on PATH (or ACCORD_CHROMIUM): the explorer tests are skipped; install Debian’s chromium',
+      'no chromium on PATH, nor ACCORD_CHROMIUM; install Debian’s chromium (the explorer tests)',
     );
   }
   if (!python()) {
     missing.push(
-      'no Python with networkx and lxml (.venv, ACCORD_PYTHON or python3): the GraphML and GEXF tests are skipped; scripts/test.sh makes .venv',
+      'no Python with networkx and lxml in .venv, ACCORD_PYTHON or python3; scripts/test.sh makes .venv (the GraphML and GEXF tests)',
     );
   }
   if (!graphmlSchemaReachable()) {
-    missing.push('no mvn to fetch graphml.xsd: the GraphML schema test is skipped');
+    missing.push('no mvn to fetch graphml.xsd (the GraphML schema test)');
   }
   return missing;
 }
