@@ -2,7 +2,8 @@
  * Graph exports of the seed graph, loaded by real consumers: Cytoscape.js (headless) for the
  * JSON, networkx for GraphML and GEXF, and the published GraphML XML Schema (libxml2, through
  * lxml) for GraphML. Counts are compared with what Neo4j holds (graphCounts) and with the
- * API's own neighbourhood answer.
+ * API's own neighbourhood answer. The networkx tests are skipped without a Python that has
+ * networkx and lxml (scripts/test.sh installs them into .venv).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import cytoscape from 'cytoscape';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Database } from '../../src/db/driver.ts';
 import { GRAPH_FORMATS, type GraphFormatName } from '../../src/export/formats.ts';
 import { graphExportOptions, loadGraph, wholeGraph } from '../../src/export/graph.ts';
@@ -20,10 +21,19 @@ import { createApp } from '../../src/server/app.ts';
 import { apiClient } from '../support/api.ts';
 import { accord } from '../support/cli.ts';
 import { freshDatabase, graphCounts } from '../support/db.ts';
+import { graphmlSchemaReachable, python } from '../support/prerequisites.ts';
 import { importRecords, org, SRC, source } from '../support/records.ts';
 import { graphmlSchema } from '../support/xsd.ts';
 
 const run = promisify(execFile);
+
+/** Skips a test that reads exports with networkx where no Python has it, or graphml.xsd is out of reach. */
+const PYTHON = python();
+const needsPython = (t: TestContext) => t.skip(!PYTHON, 'no Python with networkx and lxml');
+const needsSchema = (t: TestContext) => {
+  needsPython(t);
+  t.skip(!graphmlSchemaReachable(), 'no mvn to fetch graphml.xsd');
+};
 
 const BJUT = 'org-bjut';
 const STRATEGIC = 'agreement-strategic-2023-12-21';
@@ -73,7 +83,7 @@ async function networkx(format: 'graphml' | 'gexf', document: string, xsd?: stri
   const file = join(mkdtempSync(join(tmpdir(), 'accord-export-')), `graph.${format}`);
   writeFileSync(file, document);
   const args = ['test/explore/read-graph.py', format, file, ...(xsd ? [xsd] : [])];
-  const { stdout } = await run('python3', args, { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(String(PYTHON), args, { maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(stdout) as Read;
 }
 
@@ -140,7 +150,8 @@ describe('the whole seed graph', () => {
     expect(JSON.parse(one).elements.nodes).toHaveLength(counts.nodes);
   });
 
-  it('GraphML: validates against the published GraphML schema and networkx reads every node, edge and typed attribute', async () => {
+  it('GraphML: validates against the published GraphML schema and networkx reads every node, edge and typed attribute', async (t) => {
+    needsSchema(t);
     const graphml = await exported('graphml');
     expect(graphml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     const read = await networkx('graphml', graphml, graphmlSchema());
@@ -185,7 +196,8 @@ describe('the whole seed graph', () => {
     );
   });
 
-  it('GEXF 1.3: networkx reads every node and edge with its attributes, and the dated ones carry spells', async () => {
+  it('GEXF 1.3: networkx reads every node and edge with its attributes, and the dated ones carry spells', async (t) => {
+    needsPython(t);
     const gexf = await exported('gexf');
     expect(gexf).toMatch(
       /^<\?xml version="1.0" encoding="UTF-8"\?>\n<gexf xmlns="http:\/\/gexf.net\/1.3"/,
@@ -214,7 +226,8 @@ describe('the whole seed graph', () => {
 });
 
 describe('dated roles', () => {
-  it('a role with since and until is a spell in GEXF and dates on its edges everywhere', async () => {
+  it('a role with since and until is a spell in GEXF and dates on its edges everywhere', async (t) => {
+    needsPython(t);
     await importRecords(db, [
       source(),
       org('org-test-dated', '测试机构'),
@@ -257,7 +270,8 @@ describe('a neighbourhood', () => {
     neighbourhood(ids: $ids, depth: $depth) { nodes { id } edges { id } truncated }
   }`;
 
-  it('the same entities and relationships as the API, in each format, over HTTP', async () => {
+  it('the same entities and relationships as the API, in each format, over HTTP', async (t) => {
+    needsPython(t);
     const ids = [BJUT, 'person-zhu-guodong'];
     const answer = await gql<{
       neighbourhood: { nodes: { id: string }[]; edges: { id: string }[]; truncated: boolean };
@@ -323,7 +337,8 @@ describe('text that needs care', () => {
   const NASTY = '甲&乙 <"合作"> \'中心\'';
   const SUMMARY = '第一行\n第二行\t北京工業大學 & <b>bold</b>';
 
-  it('markup characters, tabs, line breaks and Chinese survive in every format', async () => {
+  it('markup characters, tabs, line breaks and Chinese survive in every format', async (t) => {
+    needsPython(t);
     await importRecords(db, [
       source(),
       org('org-test-nasty', NASTY, { nameEn: 'A & B <Centre>' }),
@@ -356,7 +371,8 @@ describe('text that needs care', () => {
     expect(gexf.nodes['agreement-test-nasty']?.spells).toEqual([['2024-02-01', 'None']]);
   });
 
-  it('characters XML cannot hold become U+FFFD: the document stays well-formed', async () => {
+  it('characters XML cannot hold become U+FFFD: the document stays well-formed', async (t) => {
+    needsPython(t);
     const graph: ExportGraph = {
       scope: { seeds: [], depth: null, asOf: null, truncated: false },
       nodeProperties: new Map([['note', 'string']]),
@@ -418,7 +434,8 @@ describe('bad input', () => {
     });
   });
 
-  it('the command line: exit 1 with a message; a good export is written to --out', async () => {
+  it('the command line: exit 1 with a message; a good export is written to --out', async (t) => {
+    needsPython(t);
     const bad = [
       [
         ['export', '--format', 'dot'],

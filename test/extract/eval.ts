@@ -12,6 +12,7 @@ import {
   corpusCases,
   evaluate,
   loadCases,
+  SEED_ARTICLE,
   type SetScore,
   seedCase,
   sideBySide,
@@ -32,7 +33,11 @@ if (CORPUS) {
 }
 sets.push([
   'self-written',
-  await evaluate([...loadCases('eval'), ...loadCases('tune'), seedCase()]),
+  await evaluate([
+    ...loadCases('eval'),
+    ...loadCases('tune'),
+    ...(SEED_ARTICLE ? [seedCase()] : []),
+  ]),
 ]);
 
 console.log(`\n${sideBySide(sets)}`);

@@ -1,5 +1,6 @@
 /**
- * Chooses the Neo4j the tests run against, in this order: NEO4J_URI when set; else a
+ * Names what the tests find missing (test/support/prerequisites.ts: their tests are skipped,
+ * or with ACCORD_TEST_STRICT=1 the run stops), then chooses the Neo4j the tests run against, in this order: NEO4J_URI when set; else a
  * testcontainers Neo4j 5.26 when a Docker engine answers; else the local launcher
  * (scripts/neo4j-local.sh) on a port and folder of its own, stopped again at the end.
  */
@@ -7,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { ENV_DEFAULTS } from '../../src/config.ts';
+import { missingPrerequisites } from './prerequisites.ts';
 
 const run = promisify(execFile);
 
@@ -34,6 +36,11 @@ async function dockerAnswers(): Promise<boolean> {
 }
 
 export default async function setup(project: TestProject) {
+  const missing = missingPrerequisites();
+  if (missing.length && process.env.ACCORD_TEST_STRICT === '1') {
+    throw new Error(`ACCORD_TEST_STRICT=1: every test must run, but\n${missing.join('\n')}`);
+  }
+  for (const line of missing) console.log(`skipped: ${line}`);
   const user = process.env.NEO4J_USER || ENV_DEFAULTS.NEO4J_USER;
   const password = process.env.NEO4J_PASSWORD || ENV_DEFAULTS.NEO4J_PASSWORD;
   if (process.env.NEO4J_URI) {

