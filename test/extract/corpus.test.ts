@@ -1,5 +1,5 @@
 /**
- * The corpus of real news (../shared/corpus through ACCORD_CORPUS): the tuning half within the
+ * The corpus of real news (the folder ACCORD_CORPUS names): the tuning half within the
  * issue's targets, so that a change to the rules that loses ground shows. Without the corpus
  * the tests are skipped with a notice; a fresh clone alone still passes.
  */
@@ -8,7 +8,7 @@ import { CORPUS, corpusCases, evaluate, FACT_TYPES, precision, recall } from './
 
 if (!CORPUS) {
   console.log(
-    'ACCORD_CORPUS is not set: the corpus tests are skipped (set it to ../shared/corpus).',
+    'ACCORD_CORPUS is not set: the corpus tests are skipped (set it to the corpus folder).',
   );
 }
 

@@ -27,7 +27,7 @@ if (CORPUS) {
   else console.log('The evaluation half has no labels yet (test/extract/corpus/ holds none).');
 } else {
   console.log(
-    'ACCORD_CORPUS is not set: the corpus of real news (../shared/corpus) is not scored. ' +
+    'ACCORD_CORPUS is not set: the corpus of real news is not scored. ' +
       'Set it to that folder to score it.',
   );
 }

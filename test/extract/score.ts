@@ -61,7 +61,7 @@ export function loadCases(folder: string): Case[] {
 }
 
 /**
- * The corpus of real news (../shared/corpus, found through ACCORD_CORPUS): each article that
+ * The corpus of real news (the folder ACCORD_CORPUS names): each article that
  * has labels in test/extract/corpus/. The tuning half is the odd numbers, the evaluation half
  * the even ones (its labels are written by someone who does not tune the rules). The texts are
  * read from the corpus, never copied: a four-line header (url, title, published, language),
