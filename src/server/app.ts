@@ -15,6 +15,7 @@ import { createLogger, type Logger, yogaLogger } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import { useAccessControl } from './plugins/access.ts';
 import { useArmor } from './plugins/armor.ts';
+import { useCsrfPrevention } from './plugins/csrf.ts';
 import { useExplorer } from './plugins/explorer.ts';
 import { useGraphExports } from './plugins/exports.ts';
 import { useLogging } from './plugins/logging.ts';
@@ -89,6 +90,7 @@ export function createApp({
       useRequestInfo(),
       useLogging(logger),
       useMetrics(metrics),
+      useCsrfPrevention(),
       useRateLimit({
         perMinute: security.rateLimitPerMinute,
         trustProxy: security.trustProxy,
