@@ -13,7 +13,7 @@ import { createSchema } from '../graphql/schema.ts';
 import { maskError } from './errors.ts';
 import { createLogger, type Logger, yogaLogger } from './log.ts';
 import { createMetrics } from './metrics.ts';
-import { useAccessControl } from './plugins/access.ts';
+import { pathRoles, useAccessControl } from './plugins/access.ts';
 import { useArmor } from './plugins/armor.ts';
 import { useCsrfPrevention } from './plugins/csrf.ts';
 import { useExplorer } from './plugins/explorer.ts';
@@ -89,7 +89,6 @@ export function createApp({
       // Cross-cutting concerns, in the order they meet a request.
       useRequestInfo(),
       useLogging(logger),
-      useMetrics(metrics),
       useCsrfPrevention(),
       useRateLimit({
         perMinute: security.rateLimitPerMinute,
@@ -98,7 +97,9 @@ export function createApp({
       }),
       ...(allowList ? [useAllowList(allowList, keys)] : []),
       useArmor(security),
-      useAccessControl(keys, logger),
+      useAccessControl(keys, logger, pathRoles(security.metricsRole)),
+      // After access control, whose refusal of /metrics must come before it is served.
+      useMetrics(metrics),
       useRoundTripReport(),
       useGraphExports({ db }),
       useExplorer(),
