@@ -2,11 +2,10 @@
  * The HTTP application: graphql-yoga serving the schema and GraphiQL at /graphql, `/health`
  * (the process is up) and `/ready` (Neo4j answers and every migration is applied).
  */
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import { keyStore } from '../auth/keys.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Database } from '../db/driver.ts';
-import { migrationStatus } from '../db/migrate.ts';
 import { createContext } from '../graphql/context.ts';
 import { readPersistedOperations } from '../graphql/persisted.ts';
 import { createSchema } from '../graphql/schema.ts';
@@ -22,6 +21,7 @@ import { useLogging } from './plugins/logging.ts';
 import { useMetrics } from './plugins/metrics.ts';
 import { DOCUMENT_ID_PARAM, useAllowList } from './plugins/persisted-operations.ts';
 import { useRateLimit } from './plugins/rate-limit.ts';
+import { useReadiness } from './plugins/readiness.ts';
 import { useRequestInfo } from './plugins/request-info.ts';
 import { useRoundTripReport } from './plugins/round-trips.ts';
 
@@ -103,25 +103,7 @@ export function createApp({
       useRoundTripReport(),
       useGraphExports({ db }),
       useExplorer(),
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: async () => {
-          try {
-            await db.verify(2000);
-            const { pending } = await migrationStatus(db);
-            if (pending.length > 0) {
-              return Response.json(
-                { ready: false, reason: `migrations pending: ${pending}` },
-                { status: 503 },
-              );
-            }
-            return true;
-          } catch (error) {
-            const reason = error instanceof Error ? error.message : String(error);
-            return Response.json({ ready: false, reason }, { status: 503 });
-          }
-        },
-      }),
+      useReadiness(db, logger),
     ],
   });
 }
