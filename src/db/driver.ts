@@ -72,8 +72,10 @@ function toParams(value: unknown): unknown {
   return value;
 }
 
-/** How often a probe asks an away Neo4j whether it is back. */
-const PROBE_MS = 500;
+/** While Neo4j is away, a query waits at most this long for the probe before its 503. */
+const PROBE_WAIT_MS = 250;
+/** ...and a probe's answer stands for this long, so that a burst of requests sends one probe. */
+const PROBE_EVERY_MS = 100;
 
 /** Neo4j could not be connected to (refused, unreachable, or the connection dropped). */
 const isUnreachable = (error: unknown) =>
@@ -83,38 +85,46 @@ const isUnreachable = (error: unknown) =>
 /**
  * What the driver has learnt about reaching Neo4j. Retrying every query for
  * NEO4J_CONNECT_TIMEOUT_MS made each request wait 10 s for its 503 while Neo4j was down. So
- * the first query that cannot connect marks Neo4j away; from then on queries fail at once,
- * and one probe asks Neo4j every PROBE_MS until it answers, which clears the mark.
+ * the first query that cannot connect marks Neo4j away. From then on a query first asks a
+ * probe (one connection attempt, shared by the queries of the moment): if Neo4j answers, the
+ * mark is gone and the query runs; if not, or not within PROBE_WAIT_MS, it fails at once. No
+ * timer runs in the background, and the first request after Neo4j returns is served.
  */
 function reachability(driver: Driver, database: string | undefined) {
   let away = false;
-  let closed = false;
-  let timer: NodeJS.Timeout | undefined;
+  let probing: Promise<void> | undefined;
+  let probed = Number.NEGATIVE_INFINITY;
   const probe = async () => {
     try {
       await driver.verifyConnectivity({ database });
       away = false;
     } catch {
-      if (!closed) timer = setTimeout(probe, PROBE_MS).unref();
+      // Still away.
+    } finally {
+      probed = performance.now();
+      probing = undefined;
     }
   };
   return {
     get away() {
       return away;
     },
-    /** Throws DatabaseUnavailableError while Neo4j is known to be away. */
-    check() {
-      if (away)
-        throw new DatabaseUnavailableError('Neo4j is unreachable; waiting for it to return');
+    /** Resolves when Neo4j is not known to be away, or answers a probe; else DatabaseUnavailableError. */
+    async check() {
+      if (!away) return;
+      if (!probing && performance.now() - probed >= PROBE_EVERY_MS) probing = probe();
+      if (probing) {
+        let timer: NodeJS.Timeout | undefined;
+        const waited = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, PROBE_WAIT_MS);
+        });
+        await Promise.race([probing, waited]);
+        clearTimeout(timer);
+      }
+      if (away) throw new DatabaseUnavailableError('Neo4j is unreachable');
     },
     noted(error: unknown) {
-      if (away || closed || !isUnreachable(error)) return;
-      away = true;
-      timer = setTimeout(probe, PROBE_MS).unref();
-    },
-    close() {
-      closed = true;
-      clearTimeout(timer);
+      if (isUnreachable(error)) away = true;
     },
   };
 }
@@ -157,8 +167,9 @@ function databaseView(
 
   /**
    * Runs `work` in a fresh session; again after a retryable error (a deadlock, a lost
-   * connection), for up to NEO4J_CONNECT_TIMEOUT_MS, but never while Neo4j is away. `work`
-   * must be safe to repeat: reads are, and every write is an upsert or checks what it changes.
+   * connection), for up to NEO4J_CONNECT_TIMEOUT_MS, but once Neo4j cannot be connected to,
+   * only if it answers the probe. `work` must be safe to repeat: reads are, and every write is
+   * an upsert or checks what it changes.
    */
   const retrying = async <T>(
     mode: 'READ' | 'WRITE',
@@ -166,16 +177,16 @@ function databaseView(
   ): Promise<T> => {
     const deadline = performance.now() + config.connectTimeoutMs;
     for (let attempt = 1; ; attempt++) {
-      reach.check();
+      await reach.check();
       const session = driver.session(sessionConfig(mode));
       try {
         return await work(session);
       } catch (error) {
         reach.noted(error);
-        if (reach.away || !Neo4jError.isRetryable(error) || performance.now() > deadline) {
-          throw error;
+        if (!Neo4jError.isRetryable(error) || performance.now() > deadline) throw error;
+        if (!reach.away) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
         }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
       } finally {
         await session.close();
       }
@@ -228,7 +239,7 @@ function databaseView(
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       });
       try {
-        reach.check();
+        await reach.check();
         await Promise.race([driver.verifyConnectivity({ database: config.database }), timeout]);
       } catch (error) {
         throw new DatabaseUnavailableError(describeConnectError(config, error));
@@ -236,10 +247,7 @@ function databaseView(
         clearTimeout(timer);
       }
     },
-    close: () => {
-      reach.close();
-      return driver.close();
-    },
+    close: () => driver.close(),
   };
   return view;
 }
