@@ -72,10 +72,8 @@ function toParams(value: unknown): unknown {
   return value;
 }
 
-/** While Neo4j is away, a query waits at most this long for the probe before its 503. */
-const PROBE_WAIT_MS = 250;
-/** ...and a probe's answer stands for this long, so that a burst of requests sends one probe. */
-const PROBE_EVERY_MS = 100;
+/** While Neo4j is away, a query waits at most this long for the probe before its 503 (a busy machine takes 0.3 s to connect). */
+const PROBE_WAIT_MS = 900;
 
 /** Neo4j could not be connected to (refused, unreachable, or the connection dropped). */
 const isUnreachable = (error: unknown) =>
@@ -93,7 +91,6 @@ const isUnreachable = (error: unknown) =>
 function reachability(driver: Driver, database: string | undefined) {
   let away = false;
   let probing: Promise<void> | undefined;
-  let probed = Number.NEGATIVE_INFINITY;
   const probe = async () => {
     try {
       await driver.verifyConnectivity({ database });
@@ -101,7 +98,6 @@ function reachability(driver: Driver, database: string | undefined) {
     } catch {
       // Still away.
     } finally {
-      probed = performance.now();
       probing = undefined;
     }
   };
@@ -112,15 +108,14 @@ function reachability(driver: Driver, database: string | undefined) {
     /** Resolves when Neo4j is not known to be away, or answers a probe; else DatabaseUnavailableError. */
     async check() {
       if (!away) return;
-      if (!probing && performance.now() - probed >= PROBE_EVERY_MS) probing = probe();
-      if (probing) {
-        let timer: NodeJS.Timeout | undefined;
-        const waited = new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, PROBE_WAIT_MS);
-        });
-        await Promise.race([probing, waited]);
-        clearTimeout(timer);
-      }
+      // A refused connection costs a millisecond; requests at the same moment share one.
+      probing ??= probe();
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, PROBE_WAIT_MS);
+      });
+      await Promise.race([probing, waited]);
+      clearTimeout(timer);
       if (away) throw new DatabaseUnavailableError('Neo4j is unreachable');
     },
     noted(error: unknown) {
