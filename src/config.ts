@@ -47,6 +47,8 @@ export interface SecurityConfig {
   trustProxy: boolean;
   /** The allow-list manifest (`accord persist` writes it); undefined: any operation runs. */
   persistedOperationsFile: string | undefined;
+  /** The role `/metrics` needs: `none` (the default) leaves it open, for a scraper on the internal network. */
+  metricsRole: Role;
 }
 
 /** The environment variables the service reads, with their defaults. */
@@ -76,6 +78,7 @@ export const ENV_DEFAULTS = {
   ACCORD_RATE_LIMIT: '0',
   ACCORD_TRUST_PROXY: 'false',
   ACCORD_PERSISTED_OPERATIONS: '',
+  ACCORD_METRICS_ROLE: 'none',
 } as const;
 
 export type EnvName = keyof typeof ENV_DEFAULTS;
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitPerMinute: positiveInt(env, 'ACCORD_RATE_LIMIT'),
       trustProxy: bool(env, 'ACCORD_TRUST_PROXY'),
       persistedOperationsFile: read(env, 'ACCORD_PERSISTED_OPERATIONS') || undefined,
+      metricsRole: oneOf(env, 'ACCORD_METRICS_ROLE', ROLES),
     },
   };
 }

@@ -2,14 +2,17 @@
  * The one place that owns the Neo4j driver: its configuration, its lifecycle, and the
  * helpers every repository uses. A read is one auto-commit statement in a READ session (a
  * cluster serves it from followers): one exchange with Neo4j where a managed transaction
- * takes three, 1.1-1.8x the API's throughput (bench/results/README.md). Writes go through
- * `executeWrite`. Both retry transient errors. Integers come back as JavaScript numbers.
+ * takes three, 1.1-1.8x the API's throughput (bench/results/README.md). Writes run in one
+ * explicit transaction each. Both retry transient errors (deadlocks, a lost connection), except
+ * once Neo4j is known to be away: then every query fails at once (see `reachability`). Integers
+ * come back as JavaScript numbers.
  */
 import neo4j, {
   type Driver,
-  type ManagedTransaction,
   Neo4jError,
   type Record as Neo4jRecord,
+  type Transaction as Neo4jTransaction,
+  type Session,
 } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import type { Query } from './cypher.ts';
@@ -69,28 +72,86 @@ function toParams(value: unknown): unknown {
   return value;
 }
 
+/** While Neo4j is away, a query waits at most this long for the probe before its 503 (a busy machine takes 0.3 s to connect). */
+const PROBE_WAIT_MS = 900;
+
+/** Neo4j could not be connected to (refused, unreachable, or the connection dropped). */
+const isUnreachable = (error: unknown) =>
+  error instanceof Neo4jError &&
+  (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired');
+
+/**
+ * What the driver has learnt about reaching Neo4j. Retrying every query for
+ * NEO4J_CONNECT_TIMEOUT_MS made each request wait 10 s for its 503 while Neo4j was down. So
+ * the first query that cannot connect marks Neo4j away. From then on a query first asks a
+ * probe (one connection attempt, shared by the queries of the moment): if Neo4j answers, the
+ * mark is gone and the query runs; if not, or not within PROBE_WAIT_MS, it fails at once. No
+ * timer runs in the background, and the first request after Neo4j returns is served.
+ */
+function reachability(driver: Driver, database: string | undefined) {
+  let away = false;
+  let probing: Promise<void> | undefined;
+  const probe = async () => {
+    try {
+      await driver.verifyConnectivity({ database });
+      away = false;
+    } catch {
+      // Still away.
+    } finally {
+      probing = undefined;
+    }
+  };
+  return {
+    get away() {
+      return away;
+    },
+    /** Resolves when Neo4j is not known to be away, or answers a probe; else DatabaseUnavailableError. */
+    async check() {
+      if (!away) return;
+      // A refused connection costs a millisecond; requests at the same moment share one.
+      probing ??= probe();
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, PROBE_WAIT_MS);
+      });
+      await Promise.race([probing, waited]);
+      clearTimeout(timer);
+      if (away) throw new DatabaseUnavailableError('Neo4j is unreachable');
+    },
+    noted(error: unknown) {
+      if (isUnreachable(error)) away = true;
+    },
+  };
+}
+
+type Reachability = ReturnType<typeof reachability>;
+
 export function createDriver(config: Config['neo4j']): Driver {
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     disableLosslessIntegers: true,
     connectionTimeout: config.connectTimeoutMs,
     connectionAcquisitionTimeout: config.connectTimeoutMs,
-    maxTransactionRetryTime: config.connectTimeoutMs,
     userAgent: 'accord',
   });
 }
 
 export function createDatabase(config: Config['neo4j'], driver = createDriver(config)): Database {
-  return databaseView(driver, config, () => {});
+  return databaseView(driver, config, reachability(driver, config.database), () => {});
 }
 
-function databaseView(driver: Driver, config: Config['neo4j'], observe: QueryObserver): Database {
+function databaseView(
+  driver: Driver,
+  config: Config['neo4j'],
+  reach: Reachability,
+  observe: QueryObserver,
+): Database {
   const txConfig = config.transactionTimeoutMs > 0 ? { timeout: config.transactionTimeoutMs } : {};
   const sessionConfig = (mode: 'READ' | 'WRITE') => ({
     database: config.database,
     defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
   });
 
-  const runIn = async (tx: ManagedTransaction, query: Query, params: Params = {}) => {
+  const runIn = async (tx: Neo4jTransaction, query: Query, params: Params = {}) => {
     const started = performance.now();
     try {
       return toRows((await tx.run(query.text, toParams(params) as Params)).records);
@@ -99,60 +160,70 @@ function databaseView(driver: Driver, config: Config['neo4j'], observe: QueryObs
     }
   };
 
-  const view: Database = {
-    driver,
-    uri: config.uri,
-    async read(query, params = {}) {
-      // Auto-commit: one exchange with Neo4j instead of a transaction's begin, run and commit.
-      // A read is one statement and changes nothing, so retrying it by hand is safe.
-      const deadline = performance.now() + config.connectTimeoutMs;
-      for (let attempt = 1; ; attempt++) {
-        const session = driver.session(sessionConfig('READ'));
-        const started = performance.now();
-        try {
-          return toRows(
-            (await session.run(query.text, toParams(params) as Params, txConfig)).records,
-          );
-        } catch (error) {
-          if (!Neo4jError.isRetryable(error) || performance.now() > deadline) throw error;
+  /**
+   * Runs `work` in a fresh session; again after a retryable error (a deadlock, a lost
+   * connection), for up to NEO4J_CONNECT_TIMEOUT_MS, but once Neo4j cannot be connected to,
+   * only if it answers the probe. `work` must be safe to repeat: reads are, and every write is
+   * an upsert or checks what it changes.
+   */
+  const retrying = async <T>(
+    mode: 'READ' | 'WRITE',
+    work: (session: Session) => Promise<T>,
+  ): Promise<T> => {
+    const deadline = performance.now() + config.connectTimeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      await reach.check();
+      const session = driver.session(sessionConfig(mode));
+      try {
+        return await work(session);
+      } catch (error) {
+        reach.noted(error);
+        if (!Neo4jError.isRetryable(error) || performance.now() > deadline) throw error;
+        if (!reach.away) {
           await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-        } finally {
-          observe(query, performance.now() - started);
-          await session.close();
         }
-      }
-    },
-    async write(query, params) {
-      const session = driver.session(sessionConfig('WRITE'));
-      try {
-        return await session.executeWrite((tx) => runIn(tx, query, params), txConfig);
       } finally {
         await session.close();
       }
-    },
-    async writeTransaction(work) {
-      const session = driver.session(sessionConfig('WRITE'));
-      try {
-        return await session.executeWrite(
-          (tx) => work({ run: (query, params) => runIn(tx, query, params) }),
-          txConfig,
-        );
-      } finally {
-        await session.close();
-      }
-    },
-    async autoCommit(query, params = {}) {
-      const session = driver.session(sessionConfig('WRITE'));
+    }
+  };
+
+  /** One statement outside an explicit transaction, reported to `observe`. */
+  const autoCommitted = (mode: 'READ' | 'WRITE', query: Query, params: Params) =>
+    retrying(mode, async (session) => {
+      const started = performance.now();
       try {
         return toRows(
           (await session.run(query.text, toParams(params) as Params, txConfig)).records,
         );
       } finally {
-        await session.close();
+        observe(query, performance.now() - started);
       }
-    },
+    });
+
+  const inTransaction = <T>(work: (tx: Transaction) => Promise<T>) =>
+    retrying('WRITE', async (session) => {
+      const tx = session.beginTransaction(txConfig);
+      try {
+        const result = await work({ run: (query, params) => runIn(tx, query, params) });
+        await tx.commit();
+        return result;
+      } catch (error) {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+        throw error;
+      }
+    });
+
+  const view: Database = {
+    driver,
+    uri: config.uri,
+    // Auto-commit: one exchange with Neo4j instead of a transaction's begin, run and commit.
+    read: (query, params = {}) => autoCommitted('READ', query, params),
+    write: (query, params) => inTransaction((tx) => tx.run(query, params)),
+    writeTransaction: inTransaction,
+    autoCommit: (query, params = {}) => autoCommitted('WRITE', query, params),
     observed(observer) {
-      return databaseView(driver, config, (query, ms) => {
+      return databaseView(driver, config, reach, (query, ms) => {
         observe(query, ms);
         observer(query, ms);
       });
@@ -163,6 +234,7 @@ function databaseView(driver: Driver, config: Config['neo4j'], observe: QueryObs
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       });
       try {
+        await reach.check();
         await Promise.race([driver.verifyConnectivity({ database: config.database }), timeout]);
       } catch (error) {
         throw new DatabaseUnavailableError(describeConnectError(config, error));

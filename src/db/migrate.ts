@@ -1,12 +1,16 @@
 /**
  * Schema migrations: `cypher/migrations/NNNN_name.cypher`, applied in order and recorded as
- * `(:_Migration {name, checksum})` nodes so that each runs once. Statements use IF NOT EXISTS,
- * so two instances starting together cannot fail each other.
+ * `(:_Migration {name, checksum})` nodes (unique by name) so that each runs once. Several
+ * processes may migrate at once (instances starting together, `accord migrate` beside a
+ * running start): statements use IF NOT EXISTS, a deadlock or other transient error is
+ * retried (src/db/driver.ts), and so is a statement that lost the race to create the same
+ * index or constraint, which then finds it and does nothing.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CYPHER_DIR, cypher, listCypherFiles, statements } from './cypher.ts';
+import { Neo4jError } from 'neo4j-driver';
+import { CYPHER_DIR, cypher, listCypherFiles, type Query, statements } from './cypher.ts';
 import type { Database } from './driver.ts';
 
 export class MigrationError extends Error {
@@ -62,14 +66,35 @@ async function indexesOnline(db: Database): Promise<void> {
   }
 }
 
+/**
+ * Another process created the same index or constraint while this one did: IF NOT EXISTS
+ * checks before the creation commits, so the loser is told it already exists.
+ */
+const lostRace = (error: unknown) =>
+  error instanceof Neo4jError && /^Neo\.ClientError\.Schema\.\w*AlreadyExists$/.test(error.code);
+
+/** Runs one schema statement; once more each time it lost a race, when it finds the winner's work. */
+async function applySchema(db: Database, query: Query): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.autoCommit(query);
+      return;
+    } catch (error) {
+      if (!lostRace(error) || attempt >= 5) throw error;
+    }
+  }
+}
+
 /** Applies the pending migrations and returns their names. */
 export async function migrate(db: Database): Promise<string[]> {
+  await db.write(cypher('migrate/deduplicate'));
+  await applySchema(db, cypher('migrate/constraint'));
   const { pending } = await migrationStatus(db);
   const files = migrationFiles().filter((f) => pending.includes(f.name));
   for (const file of files) {
     for (const statement of statements(file.text)) {
       try {
-        await db.autoCommit({ name: file.name, text: statement });
+        await applySchema(db, { name: file.name, text: statement });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new MigrationError(`migration ${file.name} failed: ${reason}`);

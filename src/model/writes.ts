@@ -10,7 +10,15 @@ import type { Database } from '../db/driver.ts';
 import type { RelationshipRow } from '../import/rows.ts';
 import { validateRecord } from '../import/validate.ts';
 import { nameKeys, searchTerms } from '../names.ts';
-import { type Kind, kindOfLabels, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from './kinds.ts';
+import {
+  type Kind,
+  kindOfLabels,
+  LINKS,
+  LIST_PROPERTIES,
+  NAMED,
+  PROPERTIES,
+  RELATIONSHIP_TYPES,
+} from './kinds.ts';
 import { describeCycle, partOfCycles } from './part-of.ts';
 
 export class WriteError extends Error {
@@ -25,6 +33,16 @@ export class WriteError extends Error {
 }
 
 type Props = Record<string, unknown>;
+
+/** A `type` argument that names no relationship of the model is the caller's mistake, said as such. */
+function requireRelationshipType(type: string): void {
+  if (!RELATIONSHIP_TYPES.includes(type)) {
+    throw new WriteError(
+      'BAD_USER_INPUT',
+      `type: ${JSON.stringify(type)} is not a relationship type; the types are ${RELATIONSHIP_TYPES.join(', ')}`,
+    );
+  }
+}
 
 async function readNode(db: Database, id: string): Promise<{ kind: Kind; props: Props }> {
   const [row] = await db.read(cypher('merge/read'), { ids: [id] });
@@ -153,6 +171,7 @@ export async function linkEntities(
   db: Database,
   input: { from: string; type: string; to: string; source: string; properties?: Props },
 ): Promise<'created' | 'updated' | 'unchanged'> {
+  requireRelationshipType(input.type);
   await requireSource(db, input.source);
   const from = await readNode(db, input.from);
   const to = await readNode(db, input.to);
@@ -223,6 +242,7 @@ export async function unlinkEntities(
   db: Database,
   input: { from: string; type: string; to: string },
 ): Promise<void> {
+  requireRelationshipType(input.type);
   if (ROLE_LINKS.has(input.type)) {
     throw new WriteError(
       'BAD_USER_INPUT',

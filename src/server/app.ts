@@ -2,25 +2,26 @@
  * The HTTP application: graphql-yoga serving the schema and GraphiQL at /graphql, `/health`
  * (the process is up) and `/ready` (Neo4j answers and every migration is applied).
  */
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import { keyStore } from '../auth/keys.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Database } from '../db/driver.ts';
-import { migrationStatus } from '../db/migrate.ts';
 import { createContext } from '../graphql/context.ts';
 import { readPersistedOperations } from '../graphql/persisted.ts';
 import { createSchema } from '../graphql/schema.ts';
 import { maskError } from './errors.ts';
 import { createLogger, type Logger, yogaLogger } from './log.ts';
 import { createMetrics } from './metrics.ts';
-import { useAccessControl } from './plugins/access.ts';
+import { pathRoles, useAccessControl } from './plugins/access.ts';
 import { useArmor } from './plugins/armor.ts';
+import { useCsrfPrevention } from './plugins/csrf.ts';
 import { useExplorer } from './plugins/explorer.ts';
 import { useGraphExports } from './plugins/exports.ts';
 import { useLogging } from './plugins/logging.ts';
 import { useMetrics } from './plugins/metrics.ts';
 import { DOCUMENT_ID_PARAM, useAllowList } from './plugins/persisted-operations.ts';
 import { useRateLimit } from './plugins/rate-limit.ts';
+import { useReadiness } from './plugins/readiness.ts';
 import { useRequestInfo } from './plugins/request-info.ts';
 import { useRoundTripReport } from './plugins/round-trips.ts';
 import { useWellFormedText } from './plugins/well-formed-text.ts';
@@ -89,7 +90,7 @@ export function createApp({
       // Cross-cutting concerns, in the order they meet a request.
       useRequestInfo(),
       useLogging(logger),
-      useMetrics(metrics),
+      useCsrfPrevention(),
       useRateLimit({
         perMinute: security.rateLimitPerMinute,
         trustProxy: security.trustProxy,
@@ -97,30 +98,14 @@ export function createApp({
       }),
       ...(allowList ? [useAllowList(allowList, keys)] : []),
       useArmor(security),
-      useAccessControl(keys, logger),
+      useAccessControl(keys, logger, pathRoles(security.metricsRole)),
+      // After access control, whose refusal of /metrics must come before it is served.
+      useMetrics(metrics),
       useWellFormedText(),
       useRoundTripReport(),
       useGraphExports({ db }),
       useExplorer(),
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: async () => {
-          try {
-            await db.verify(2000);
-            const { pending } = await migrationStatus(db);
-            if (pending.length > 0) {
-              return Response.json(
-                { ready: false, reason: `migrations pending: ${pending}` },
-                { status: 503 },
-              );
-            }
-            return true;
-          } catch (error) {
-            const reason = error instanceof Error ? error.message : String(error);
-            return Response.json({ ready: false, reason }, { status: 503 });
-          }
-        },
-      }),
+      useReadiness(db, logger),
     ],
   });
 }

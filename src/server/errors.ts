@@ -73,6 +73,15 @@ const unavailable: Classified = {
   status: 503,
 };
 
+/**
+ * The extensions a client sees of an error that passed the mask: yoga puts the JSON parser's
+ * own error into `originalError` of "POST body sent invalid JSON."; the message says enough.
+ */
+export function clientExtensions(error: GraphQLError): Record<string, unknown> {
+  const { originalError: _, ...extensions } = error.extensions ?? {};
+  return extensions;
+}
+
 /** yoga's `maskedErrors.maskError`. */
 export function maskError(error: unknown): Error {
   if (isOwnGraphQLError(error)) return error as GraphQLError;

@@ -231,6 +231,19 @@ describe('mutations', () => {
         )
       ).extensions.code,
     ).toBe('NOT_FOUND');
+    for (const type of ['', 'NOT_A_TYPE']) {
+      for (const op of ['unlink', 'link']) {
+        const tail = op === 'link' ? `, source: "${SRC}") { status }` : ')';
+        const wrong = await refused(
+          `mutation ($type: String!) { ${op}(from: "person-wang-jian", type: $type, to: "a-new"${tail} }`,
+          { type },
+        );
+        expect(wrong.extensions.code).toBe('BAD_USER_INPUT');
+        expect(wrong.message).toMatch(
+          /^type: .* is not a relationship type; the types are .*PARTY_TO/,
+        );
+      }
+    }
   });
 
   it('mergeEntities and deleteEntity', async () => {

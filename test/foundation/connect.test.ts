@@ -69,7 +69,9 @@ describe('/health and /ready', () => {
     await proxy.cut();
     const down = await fetch(`${base}/ready`);
     expect(down.status).toBe(503);
-    expect(await down.text()).toMatch(/unreachable/);
+    const reason = await down.text();
+    expect(reason).toMatch(/database unavailable/);
+    expect(reason).not.toContain(proxy.uri);
     expect((await fetch(`${base}/health`)).status).toBe(200);
     await proxy.restore();
     await expect

@@ -1,8 +1,22 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher.ts';
 import type { Database } from '../../src/db/driver.ts';
 import { migrate, migrationStatus } from '../../src/db/migrate.ts';
-import { freshDatabase } from '../support/db.ts';
+import { startService } from '../../src/server/serve.ts';
+import { freshDatabase, testConfig, testEnv } from '../support/db.ts';
+
+const run = promisify(execFile);
+
+/** Drops every constraint and index the migrations made, and their records: an empty database. */
+async function emptySchema(db: Database) {
+  await db.write(cypher('test/forget-migrations'));
+  for (const { name } of await db.read(cypher('test/constraint-names')))
+    await db.autoCommit(cypher('test/drop-constraint'), { name });
+  for (const { name } of await db.read(cypher('test/index-names')))
+    await db.autoCommit(cypher('test/drop-index'), { name });
+}
 
 describe('migrations', () => {
   let db: Database;
@@ -47,4 +61,31 @@ describe('migrations', () => {
     const [again] = await db.read(cypher('test/role-stated-on'), { id: 'role-old-shape' });
     expect(again?.statedOn).toEqual(['2019-05-10']);
   });
+
+  it('run from several processes at once on an empty database: all succeed, each applied once', async () => {
+    const before = await db.read(cypher('test/schema-objects'));
+    await emptySchema(db);
+    expect(await db.read(cypher('test/constraint-names'))).toEqual([]);
+    // Three `accord migrate` runs and two services starting, all at the same moment.
+    const migrating = Array.from({ length: 3 }, () =>
+      run('node', ['src/cli.ts', 'migrate'], { env: testEnv(), timeout: 120_000 }).then(
+        () => 'ok',
+        (error) => `exit ${error.code}: ${error.stderr}`,
+      ),
+    );
+    const starting = Array.from({ length: 2 }, () =>
+      startService(testConfig()).then(
+        async (service) => {
+          await service.stop();
+          return 'ok';
+        },
+        (error) => `failed: ${error.message}`,
+      ),
+    );
+    expect(await Promise.all([...migrating, ...starting])).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect((await migrationStatus(db)).pending).toEqual([]);
+    expect(await db.read(cypher('test/schema-objects'))).toEqual(before);
+    const recorded = (await db.read(cypher('migrate/applied'))).map((r) => r.name);
+    expect(recorded).toEqual([...new Set(recorded)]);
+  }, 180_000);
 });

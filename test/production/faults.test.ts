@@ -82,6 +82,57 @@ describe('Neo4j going away while the API serves', () => {
     expect(write.body.data.importRecords.ok).toBe(true);
   });
 
+  it('once Neo4j is known to be away every request gets its 503 within 1 s, /ready says only that, and all serve again by themselves', async () => {
+    // A link of its own and the default connect timeout (10 s): failing fast must not lean on it.
+    const own = await startCuttableLink(testConfig().neo4j.uri);
+    const away = createDatabase(testConfig({ uri: own.uri, connectTimeoutMs: 10_000 }).neo4j);
+    const served = testApp(away);
+    const timed = async <T>(request: Promise<T>) => {
+      const started = performance.now();
+      const answer = await request;
+      return { answer, ms: performance.now() - started };
+    };
+    try {
+      expect((await post(served.app, READ)).body.data.organisation.name).toBe('北京工业大学');
+      await own.cut();
+      for (let i = 0; i < 4; i++) {
+        const answers = await Promise.all([
+          timed(post(served.app, READ)),
+          timed(
+            post(
+              served.app,
+              'mutation { addAlias(id: "org-bjut", alias: "断线", source: "src-bjut-news-2023-12-22") { id } }',
+            ),
+          ),
+        ]);
+        for (const { answer, ms } of answers) {
+          expect(ms).toBeLessThan(1000);
+          expect(answer.status).toBe(503);
+          expect(answer.headers.get('retry-after')).toBe('5');
+          expect(answer.body.errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
+        }
+      }
+      const { answer: ready, ms } = await timed(raw(served.app, '/ready', {}));
+      expect(ms).toBeLessThan(1000);
+      expect(ready.status).toBe(503);
+      expect(ready.body).toEqual({ ready: false, reason: 'database unavailable' });
+      // The details are for the log, not for whoever asks.
+      const logged = served.logs.lines().find((l) => l.msg === 'not ready');
+      expect(JSON.stringify(logged)).toContain(own.uri);
+      await own.restore();
+      await expect
+        .poll(async () => (await post(served.app, READ)).body.data?.organisation?.name, {
+          timeout: 5_000,
+          interval: 100,
+        })
+        .toBe('北京工业大学');
+      expect((await raw(served.app, '/ready', {})).status).toBe(200);
+    } finally {
+      await away.close();
+      await own.close();
+    }
+  });
+
   it('every transaction stops at NEO4J_TX_TIMEOUT_MS', async () => {
     const quick = createDatabase(testConfig({ transactionTimeoutMs: 300 }).neo4j);
     try {
@@ -153,5 +204,6 @@ describe('Neo4j going away during `accord import`', () => {
     const rerun = await run('node', ['src/cli.ts', 'import', file, '--batch-size', '25'], { env });
     expect(rerun.stdout).toMatch(/imported/);
     expect(await graphCounts(db)).toEqual(clean);
-  });
+    // Three imports and two CLI starts: near a minute on a loaded machine.
+  }, 150_000);
 });

@@ -4,7 +4,7 @@ import type { Database } from '../../src/db/driver.ts';
 import { seed } from '../../src/seed.ts';
 import { classify } from '../../src/server/errors.ts';
 import { freshDatabase } from '../support/db.ts';
-import { post, raw, testApp } from './support.ts';
+import { keysFile, post, raw, testApp } from './support.ts';
 
 let db: Database;
 
@@ -169,5 +169,30 @@ describe('/metrics', () => {
     expect(text).toContain(
       'accord_graphql_requests_total{operation="other",type="query",status="200"} 10',
     );
+  });
+
+  it('ACCORD_METRICS_ROLE closes /metrics to requests without a key of that role', async () => {
+    const keys = keysFile();
+    const { app } = testApp(db, {
+      ACCORD_KEYS_FILE: keys.file,
+      ACCORD_ANONYMOUS_ROLE: 'none',
+      ACCORD_METRICS_ROLE: 'admin',
+    });
+    const as = (key?: string) =>
+      raw(app, '/metrics', key ? { headers: { authorization: `Bearer ${key}` } } : {});
+    const anonymous = await as();
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.text).not.toContain('accord_');
+    expect((await as('not-a-key')).status).toBe(401);
+    const reader = await as(keys.reader);
+    expect(reader.status).toBe(403);
+    expect(reader.text).not.toContain('accord_');
+    const admin = await as(keys.admin);
+    expect(admin.status).toBe(200);
+    expect(admin.text).toMatch(/process_resident_memory_bytes \d+/);
+    // Unset, it stays open, as a scraper on the internal network expects.
+    expect(
+      (await raw(testApp(db, { ACCORD_ANONYMOUS_ROLE: 'none' }).app, '/metrics', {})).status,
+    ).toBe(200);
   });
 });

@@ -12,7 +12,7 @@ import type { Database } from '../../src/db/driver.ts';
 import { createSchema } from '../../src/graphql/schema.ts';
 import { seed } from '../../src/seed.ts';
 import { freshDatabase, graphCounts } from '../support/db.ts';
-import { type App, codes, type Keys, keysFile, post, testApp } from './support.ts';
+import { type App, codes, type Keys, keysFile, post, raw, testApp } from './support.ts';
 
 const SRC = 'src-bjut-news-2023-12-22';
 
@@ -256,6 +256,47 @@ const HOSTILE = [
   '/* comment */ RETURN 1;',
   '💥\u202eevil\u200b',
 ];
+
+describe('CSRF', () => {
+  it('bodies a web page can send cross-site without a preflight run nothing, even for a writing anonymous role; JSON does', async () => {
+    const open = testApp(db, { ACCORD_ANONYMOUS_ROLE: 'editor' }).app;
+    const write = `mutation { addAlias(id: "org-bjut", alias: "跨站", source: "${SRC}") { id } }`;
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query: write }));
+    form.set('map', '{}');
+    const simple: [string, RequestInit][] = [
+      [
+        'form',
+        {
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ query: write }).toString(),
+        },
+      ],
+      ['multipart', { body: form }],
+      [
+        'text',
+        { headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: write }) },
+      ],
+      ['none', { body: JSON.stringify({ query: write }) }],
+    ];
+    const before = await graphCounts(db);
+    for (const [name, init] of simple) {
+      const answer = await raw(open, '/graphql', { method: 'POST', ...init });
+      expect(answer.status, name).toBe(415);
+      expect(codes(answer), name).toEqual(['UNSUPPORTED_MEDIA_TYPE']);
+    }
+    expect(await graphCounts(db)).toEqual(before);
+    // What GraphiQL and the explorer send: a JSON body, which a browser preflights cross-site.
+    for (const type of ['application/json', 'application/json; charset=utf-8']) {
+      const read = await raw(open, '/graphql', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: JSON.stringify({ query: '{ organisation(id: "org-bjut") { name } }' }),
+      });
+      expect(read.body, type).toEqual({ data: { organisation: { name: '北京工业大学' } } });
+    }
+  });
+});
 
 describe('Cypher injection', () => {
   const lookups = (s: string) => ({

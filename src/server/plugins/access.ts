@@ -4,13 +4,15 @@
  * fields decide the role it needs (src/auth/roles.ts): reader for queries, editor for
  * mutations, admin for mergeEntities and deleteEntity. A request below that is answered
  * UNAUTHENTICATED (401: no key, or a key that is not valid) or FORBIDDEN (403: a valid key
- * with too small a role), and nothing runs, so nothing is written. Data served outside
- * GraphQL (the graph exports under /export/) needs `reader` likewise.
+ * with too small a role), and nothing runs, so nothing is written. Paths outside GraphQL
+ * need a role likewise: the graph exports under /export/ `reader`, /metrics
+ * ACCORD_METRICS_ROLE (`none`, open, unless set).
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { KeyStore, Principal } from '../../auth/keys.ts';
 import { allows, type Requirement, requiredRole } from '../../auth/roles.ts';
+import type { Role } from '../../config.ts';
 import type { Logger } from '../log.ts';
 import { requestInfo } from '../request-info.ts';
 
@@ -41,19 +43,29 @@ function refusal(principal: Principal, need: Requirement): GraphQLError | undefi
   );
 }
 
-/** Paths outside /graphql that serve data: a reader may fetch them. */
-export const READER_PATHS = [/^\/export\//];
+/** A path outside /graphql and the role it needs. */
+export interface PathRole {
+  path: RegExp;
+  role: Role;
+}
+
+/** Paths outside /graphql: the data they serve, and what the service says about itself. */
+export const pathRoles = (metricsRole: Role): PathRole[] => [
+  { path: /^\/export\//, role: 'reader' },
+  { path: /^\/metrics$/, role: metricsRole },
+];
 
 export function useAccessControl(
   keys: KeyStore,
   logger: Logger,
-  readerPaths: readonly RegExp[] = READER_PATHS,
+  paths: readonly PathRole[] = pathRoles('none'),
 ): Plugin {
   return {
     onRequest({ request, url, endResponse }) {
-      if (!readerPaths.some((path) => path.test(url.pathname))) return;
+      const role = paths.find(({ path }) => path.test(url.pathname))?.role;
+      if (role === undefined || role === 'none') return;
       const principal = keys.principal(request.headers);
-      const error = refusal(principal, { role: 'reader', operation: null, fields: [url.pathname] });
+      const error = refusal(principal, { role, operation: null, fields: [url.pathname] });
       if (!error) return;
       const info = requestInfo(request);
       if (info) info.principal = principal;

@@ -6,7 +6,7 @@
 import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../../graphql/context.ts';
-import { originalOf } from '../errors.ts';
+import { clientExtensions, originalOf } from '../errors.ts';
 import { type RequestInfo, requestInfo, startRequest } from '../request-info.ts';
 
 type Result = { errors?: readonly unknown[]; [key: string]: unknown };
@@ -26,7 +26,7 @@ function withRequestId(result: Result, info: RequestInfo): Result {
       positions: error.positions,
       path: error.path,
       originalError: error.originalError ?? undefined,
-      extensions: { ...error.extensions, requestId: info.id },
+      extensions: { ...clientExtensions(error), requestId: info.id },
     });
   });
   return { ...result, errors };

@@ -44,7 +44,7 @@ export interface FuzzReport {
  * generator itself sends `MATCH (n)` in hostile strings, which errors may quote back), stacks.
  */
 const LEAK =
-  /Neo4jError|Neo\.(Client|Transient|Database)Error|OPTIONAL MATCH|\bRETURN [\w.]+ AS\b|\bWHERE [\w.]+ (=|IN) \$|at .+\.(ts|js):\d+:\d+|"stack"/;
+  /Neo4jError|Neo\.(Client|Transient|Database)Error|OPTIONAL MATCH|\bRETURN [\w.]+ AS\b|\bWHERE [\w.]+ (=|IN) \$|at .+\.(ts|js):\d+:\d+|"stack"|"originalError"/;
 
 export async function runFuzz(options: FuzzOptions, schema: GraphQLSchema = createSchema()) {
   const r = random(options.seed);
