@@ -126,6 +126,8 @@ const DELIMITER = /[\s,、。;:!?()“”"《》[\]]/;
 const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|学院)$/;
 const PARTY_TITLE = /^(区委|市委|省委|县委|州委)/;
 const GOVERNMENT_TITLE = /(区长|市长|省长|县长|镇长|州长)$/;
+/** A department's head written with its department (宣传部长, 组织部部长, 办公室主任). */
+const DEPARTMENT_HEAD = /^\p{Script=Han}{2,4}?(?:部|处|局|科)?(?:副?(?:部长|处长|局长|科长)|办公室副?主任)/u;
 
 /** Whether a name may end at `at`: punctuation, the end, or a word that follows names. */
 function endsName(view: string, at: number, end: number): boolean {
@@ -180,8 +182,15 @@ function readTitles(view: string, at: number, end: number): Titles | undefined {
     if (!joiner) break;
     TITLE.lastIndex = i + joiner.length;
     const next = TITLE.exec(view);
-    if (!next || next.index !== i + joiner.length) break;
-    i += joiner.length;
+    if (next && next.index === i + joiner.length) {
+      i += joiner.length;
+      continue;
+    }
+    // 县委常委、宣传部长: a department's head after the joiner is a title of its own, as written.
+    const headed = DEPARTMENT_HEAD.exec(view.slice(i + joiner.length, end));
+    if (!headed) break;
+    spans.push([i + joiner.length, i + joiner.length + headed[0].length]);
+    i += joiner.length + headed[0].length;
   }
   return spans.length ? { spans, end: i } : undefined;
 }
@@ -400,8 +409,9 @@ export function findOfficials(
         } else if (pending.length) {
           targets = pending;
           const committee = pending.find((o) => o.kind === 'party-committee' && o.place);
-          // 滨江区委书记: the committee's title is 区委书记.
-          if (committee && pending.length === 1) {
+          // 滨江区委书记: the committee's title is 区委书记 (the first; 县委常委、宣传部长 keeps
+          // the second as written).
+          if (committee && pending.length === 1 && rank === 0) {
             const level = (committee.place as string).slice(-1);
             const at = orgMentionEnd(orgs, committee, s);
             title = `${at ? text.slice(at - 2, at) : `${level}委`}${title}`;

@@ -85,6 +85,21 @@ describe('titles and the bodies that hold them', () => {
   });
 });
 
+describe('titles listed with commas (issue 14, second round)', () => {
+  it('splits 县委常委、宣传部长 into two titles, each as written', async () => {
+    const draft = await draftOf(
+      '7月3日上午,滨海县与南星科技有限公司签订战略合作协议。滨海县委常委、宣传部长吴江,县委常委、副县长陈苗出席签约仪式。',
+      '2025-07-05',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '吴江 县委常委 @滨海县委',
+      '吴江 宣传部长 @滨海县委',
+      '陈苗 副县长 @滨海县',
+      '陈苗 县委常委 @滨海县委',
+    ]);
+  });
+});
+
 describe('signatories', () => {
   it('gives X代表A与B副总裁Y签署 X for A and Y for B, never X for B', async () => {
     const draft = await draftOf(
