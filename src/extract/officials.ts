@@ -123,11 +123,12 @@ export function titleFits(title: string, org: Organisation): boolean | undefined
 }
 
 const DELIMITER = /[\s,、。;:!?()“”"《》[\]]/;
-const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|学院)$/;
+const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|学院|委员会)$/;
 const PARTY_TITLE = /^(区委|市委|省委|县委|州委)/;
 const GOVERNMENT_TITLE = /(区长|市长|省长|县长|镇长|州长)$/;
 /** A department's head written with its department (宣传部长, 组织部部长, 办公室主任). */
-const DEPARTMENT_HEAD = /^\p{Script=Han}{2,4}?(?:部|处|局|科)?(?:副?(?:部长|处长|局长|科长)|办公室副?主任)/u;
+const DEPARTMENT_HEAD =
+  /^\p{Script=Han}{2,4}?(?:部|处|局|科)?(?:副?(?:部长|处长|局长|科长)|办公室副?主任)/u;
 
 /** Whether a name may end at `at`: punctuation, the end, or a word that follows names. */
 function endsName(view: string, at: number, end: number): boolean {
@@ -441,6 +442,14 @@ export function findOfficials(
             });
           }
         }
+        if (targets.length === 0 && unknownBody) {
+          people.unplaced.push({
+            kind: 'role',
+            text: `${text.slice(...person.span)} ${title}`,
+            span: phrase,
+            reason: `${title}: the body before it is not one the text names in full`,
+          });
+        }
         for (const organisation of targets) {
           people.role({ person, organisation, title, rank, span: phrase, confidence: sure });
           if (!holders.includes(organisation)) holders.push(organisation);
@@ -473,7 +482,7 @@ export function findOfficials(
 /** A unit without a proper name of its own: 科学技术研究院, or 赣东学院 + 继续教育学院. */
 function isDepartment(name: string, parent: Organisation | undefined): boolean {
   const own = parent && name.startsWith(parent.name) ? name.slice(parent.name.length) : name;
-  if (own.length < 3 || !/(学院|研究院|研究所|研究中心|中心|处|部|办|系|室)$/.test(own))
+  if (own.length < 3 || !/(学院|研究院|研究所|研究中心|中心|处|部|办|系|室|委员会)$/.test(own))
     return false;
   return !hasProperName(own);
 }

@@ -100,6 +100,44 @@ describe('titles listed with commas (issue 14, second round)', () => {
   });
 });
 
+describe('organisation names as the text writes them (issue 14, second round)', () => {
+  const orgNames = (draft: Draft) =>
+    draft.records.filter((r) => r.record.type === 'organisation').map((r) => r.record.name);
+
+  it('reads 岚县县委、县政府 as the county 岚县, never a made-up 岚县县政府', async () => {
+    const draft = await draftOf(
+      '9月5日,岚县县委、县政府与中冶建工集团有限公司签订战略合作协议。岚县县委书记王刚,县委副书记、县长李强出席签约仪式。',
+      '2025-09-10',
+    );
+    expect(orgNames(draft)).toEqual(['岚县县委', '岚县政府', '中冶建工集团有限公司']);
+    const regions = draft.records.filter((r) => r.record.type === 'region');
+    expect(regions.map((r) => r.record.name)).toEqual(['岚县']);
+    expect(rolesOf(draft)).toContain('李强 县长 @岚县政府');
+  });
+
+  it('drafts no body for a bare 市政府 the text gives no place for, and lists its title', async () => {
+    const draft = await draftOf(
+      '11月2日,滨海县人民政府与科达集团有限公司签订合作协议。县委书记王刚,市政府副秘书长李强出席签约仪式。',
+      '2025-11-05',
+    );
+    expect(orgNames(draft)).not.toContain('市政府');
+    expect(rolesOf(draft)).toEqual(['王刚 县委书记 @滨海县委']);
+    expect(draft.unplaced.some((u) => u.kind === 'role' && u.text === '李强 副秘书长')).toBe(true);
+  });
+
+  it('keeps a council named inside a title in the title, and the titles after it at the university', async () => {
+    const draft = await draftOf(
+      '10月8日,东湖大学与临江市人民政府签订合作协议。临江市市长王伟,东湖大学校务委员会专职副主任赵刚,副校长钱亮出席。',
+      '2025-10-10',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '王伟 市长 @临江市人民政府',
+      '赵刚 校务委员会专职副主任 @东湖大学',
+      '钱亮 副校长 @东湖大学',
+    ]);
+  });
+});
+
 describe('signatories', () => {
   it('gives X代表A与B副总裁Y签署 X for A and Y for B, never X for B', async () => {
     const draft = await draftOf(
