@@ -420,6 +420,15 @@ export function findOfficials(
         } else if (carried?.orgs.length && !unknownBody) {
           targets = carried.orgs;
           sure = confidence - 0.05;
+        } else if (!unknownBody) {
+          // 校长李强 on a page that calls its university only 我校: the page's own body, the
+          // one the title fits (never the partner the page names).
+          const self = orgs.all.filter(
+            (o) =>
+              o.unnamed && (titleFits(key, o) || (/^党委/.test(key) && o.kind === 'university')),
+          );
+          if (self.length === 1) targets = self;
+          sure = 0.7;
         }
         if (targets.some((o) => titleFits(key, o) === false)) {
           // 区政府与百联集团副总裁孙伟: the title goes to the body that can hold it.

@@ -779,7 +779,18 @@ function findSelfMentions(text: string, view: string, spans: Span[], orgs: Organ
     // 一流研究所, 示范性学校: a description, not a name; only a named body can be the self.
     const named = orgs.all.filter((o) => !o.unnamed && hasProperName(o.name));
     if (level === '校') {
-      const found = named.filter((o) => o.kind === 'university' && !o.parent);
+      // 我校与东湖大学签约: a university the page sets beside itself is its partner, not itself.
+      const joined = (at: number) => /[与和同、]/.test(view[at] ?? '');
+      const partners = new Set(
+        orgs.mentions
+          .filter(
+            (m) =>
+              (m.span[0] === span[1] + 1 && joined(span[1])) ||
+              (m.span[1] === span[0] - 1 && joined(m.span[1])),
+          )
+          .map((m) => m.org),
+      );
+      const found = named.filter((o) => o.kind === 'university' && !o.parent && !partners.has(o));
       org = found.length === 1 ? found[0] : undefined;
       if (found.length === 0) org = unnamedBody(orgs, word, span, 'university');
     } else if (level === '所' || level === '院') {

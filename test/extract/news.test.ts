@@ -138,6 +138,34 @@ describe('organisation names as the text writes them (issue 14, second round)', 
   });
 });
 
+describe('the page’s own university (issue 14, second round)', () => {
+  it('keeps 我校 apart from the partner university it signs with, and its people’s titles at 我校', async () => {
+    const draft = await draftOf(
+      '新闻网讯 6月12日,我校与东湖大学签订合作协议。党委书记王刚、校长李强出席签约仪式。东湖大学副校长钱亮出席。\n\n李强与钱亮分别代表两校签署协议。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '李强 校长 @我校',
+      '王刚 党委书记 @我校',
+      '钱亮 副校长 @东湖大学',
+    ]);
+    const parties = agreementsOf(draft)[0]?.record.parties as string[];
+    expect(parties.map((p) => nameOf(draft, p))).toEqual(['我校', '东湖大学']);
+    expect(signatoriesOf(draft)).toEqual(['李强 for 我校', '钱亮 for 东湖大学']);
+    expect(draft.unplaced.some((u) => u.kind === 'organisation' && u.text === '我校')).toBe(true);
+  });
+
+  it('ties 我校 to the university the page names, even where it is named only in a title', async () => {
+    const draft = await draftOf(
+      '10月8日,我校与临江市人民政府签订合作协议。东湖大学校务委员会专职副主任赵刚,副校长钱亮出席签约仪式。',
+      '2025-10-10',
+    );
+    const parties = agreementsOf(draft)[0]?.record.parties as string[];
+    expect(parties.map((p) => nameOf(draft, p))).toEqual(['东湖大学', '临江市人民政府']);
+    expect(idOf(draft, '我校')).toBeUndefined();
+    expect(rolesOf(draft)).toContain('钱亮 副校长 @东湖大学');
+  });
+});
+
 describe('signatories', () => {
   it('gives X代表A与B副总裁Y签署 X for A and Y for B, never X for B', async () => {
     const draft = await draftOf(
