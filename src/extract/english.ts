@@ -32,7 +32,7 @@ const APPOSITIVE = new RegExp(
   'g',
 );
 const AGREEMENT =
-  /\b(?:sign(?:ed|s|ing)?|inked|renewed)\s+(an?\s+|the\s+|their\s+)?((?:[A-Za-z-]+\s+){0,4}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))\b/g;
+  /\b(?:sign(?:ed|s|ing)?|inked|renewed)\s+(an?\s+|the\s+|their\s+)?((?:(?!(?:of|the|an?|to|for|with|on|in|at|by|and|between|under)\s)[A-Za-z-]+\s+){0,4}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))\b/g;
 /** How a name is written in English news: Wu Zhaohui, WU Zhaohui, FengFei, Haji Norarfan Bin Haji Zainal. */
 const NAME =
   '(?:[A-Z][a-z]+[A-Z][a-z]+|(?:[A-Z]{2,}|[A-Z][a-z]+)(?:\\s+(?:[Bb]in|[Bb]inti|[A-Z]{2,}|[A-Z][a-z]+)){1,5})';

@@ -166,6 +166,39 @@ describe('the page’s own university (issue 14, second round)', () => {
   });
 });
 
+describe('agreement titles (issue 14, second round)', () => {
+  it('reads no preposition into a title (随着合作协议的签订 is 合作协议)', async () => {
+    const draft = await draftOf(
+      '5月6日,南湖大学与临江市人民政府举行签约仪式。随着合作协议的签订,双方将深化合作。',
+      '2025-05-08',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.name)).toEqual(['合作协议']);
+  });
+
+  it('drafts no agreement between named bodies for signings by heads it does not name', async () => {
+    const draft = await draftOf(
+      '5月6日,南湖大学与临江市人民政府签订战略合作协议。会上,南湖大学二级学院负责人分别与临江市人民政府相关部门负责人签订了具体的项目合作协议。',
+      '2025-05-08',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.name)).toEqual(['战略合作协议']);
+    expect(
+      draft.unplaced.some((u) => u.kind === 'agreement' && u.text === '具体的项目合作协议'),
+    ).toBe(true);
+  });
+
+  it('reads no "of the" into an English agreement', async () => {
+    const draft = await draftOf(
+      'Eastbridge University and Corvan sign MoU\n\nOn May 30, Eastbridge University and Corvan held a ceremony for the signing of the MoU at the main campus.',
+      '2025-06-01',
+    );
+    const named = [
+      ...agreementsOf(draft).map((a) => a.record.name),
+      ...draft.unplaced.map((u) => u.text),
+    ];
+    expect(named.some((n) => /\bof\b/.test(String(n)))).toBe(false);
+  });
+});
+
 describe('signatories', () => {
   it('gives X代表A与B副总裁Y签署 X for A and Y for B, never X for B', async () => {
     const draft = await draftOf(
