@@ -299,6 +299,27 @@ describe('dates', () => {
   });
 });
 
+describe('the signing’s own date (issue 14, second round)', () => {
+  it('never dates a signing by a past milestone told beside it', async () => {
+    for (const text of [
+      '日前,东城区人民政府与南星科技有限公司签订合作协议。双方于2019年5月12日建立合作关系。',
+      '2019年5月12日,东城区人民政府与南星科技有限公司建立合作关系。此后双方往来频繁。东城区人民政府与南星科技有限公司签订合作协议。',
+    ]) {
+      const draft = await draftOf(text, '2025-03-10');
+      expect(agreementsOf(draft)).toHaveLength(1);
+      expect(agreementsOf(draft)[0]?.record.signedOn).toBeUndefined();
+    }
+  });
+
+  it('takes no year for a month and day from a milestone the paragraph opens with', async () => {
+    const draft = await draftOf(
+      '2019年,双方建立合作关系。3月8日,东城区人民政府与南星科技有限公司签订合作协议。',
+      '2025-03-10',
+    );
+    expect(agreementsOf(draft)[0]?.record.signedOn).toBe('2025-03-08');
+  });
+});
+
 describe('English releases', () => {
   it('reads titles before names and in brackets, a partner without a legal ending, and who signed for whom', async () => {
     const draft = await draftOf(
