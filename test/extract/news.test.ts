@@ -299,6 +299,18 @@ describe('dates', () => {
   });
 });
 
+describe('English names (issue 14, second round)', () => {
+  it('drafts no person named after a subject (Electronic Engineering, Department of …)', async () => {
+    const draft = await draftOf(
+      'Eastbridge University and Corvan sign MoU\n\nOn May 30, Eastbridge University and Corvan signed a memorandum of understanding. Also present were staff of Electronic Engineering, Department of Eastbridge University.',
+      '2025-06-01',
+    );
+    const people = draft.records.filter((r) => r.record.type === 'person');
+    expect(people.map((r) => r.record.name)).not.toContain('Electronic Engineering');
+    expect(rolesOf(draft)).toEqual([]);
+  });
+});
+
 describe('the signing’s own date (issue 14, second round)', () => {
   it('never dates a signing by a past milestone told beside it', async () => {
     for (const text of [
