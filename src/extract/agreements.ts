@@ -116,12 +116,25 @@ function titleBefore(
     )
     .at(-1);
   if (cut) start = cut.start + cut.word.length;
+  start = afterFunctionWords(view, start, at);
   // …有限公司(以下简称“南山控股”)战略合作协议: the note in brackets is not the title's.
   while (start < at && /[、与和及\s》”)]/.test(view[start] as string)) start++;
   if (view[start] === '《') start++;
   let end = at;
   if (view[end - 1] === '》') end--;
   return end - start >= 2 && end - start <= 30 ? [start, end] : undefined;
+}
+
+/** Unnamed office-holders signing with others: 负责人分别与…负责人, 代表分别与…代表. */
+const UNNAMED_SIDES = /(负责人|负责同志|代表)(们)?分别(与|和|同).{0,30}(负责人|负责同志|代表)$/;
+
+/** Where a title begins past the prepositions and conjunctions before it (随着合作协议 is 合作协议). */
+function afterFunctionWords(view: string, start: number, end: number): number {
+  for (const w of wordsOf(view, [start, end])) {
+    if (!/^(p|c)$/.test(w.tag)) break;
+    start = w.start + w.word.length;
+  }
+  return start;
 }
 
 /** Strips 三方 or 双方 from the front of a title: 三方战略合作协议 is the 战略合作协议. */
@@ -284,8 +297,8 @@ export function findAgreements(
               view.slice(cStart, at),
             );
           if (title && signingParties.length >= 2 && agreements.length === 0) {
-            const s = at - 1 - (title[1] as string).length;
-            upsert([s, at - 1], signingParties, clause, sentence);
+            const s = afterFunctionWords(view, at - 1 - (title[1] as string).length, at - 1);
+            if (at - 1 - s >= 2) upsert([s, at - 1], signingParties, clause, sentence);
           }
           continue;
         }
@@ -350,6 +363,21 @@ export function findAgreements(
             const before = partyRun(view, orgs, [cStart, venue]);
             if (before.length >= 2) parties = before;
           }
+        }
+        // 二级学院负责人分别与相关部门负责人签订具体的项目协议: many signings between heads the
+        // text does not name; no agreement between named bodies to draft.
+        if (
+          UNNAMED_SIDES.test(view.slice(cStart, at)) &&
+          people.mentionsIn([cStart, at]).length === 0
+        ) {
+          unplaced.push({
+            kind: 'agreement',
+            text: title ? text.slice(...title) : text.slice(cStart, cEnd),
+            span: clause,
+            reason:
+              'signed between heads the text does not name (负责人分别与…负责人): not drafted',
+          });
+          continue;
         }
         let inferred = false;
         if (parties.length < 2) {

@@ -78,6 +78,9 @@ export const isFullDate = (date: string | undefined): date is string =>
 function paragraphYear(view: string, at: number): number | undefined {
   const start = view.lastIndexOf('\n', at) + 1;
   const opening = /^\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)/.exec(view.slice(start, at));
+  // 2019年,双方建立合作关系: the year of a milestone, not of what the paragraph tells next.
+  const first = view.slice(start, at).split('。')[0] as string;
+  if (MILESTONE.test(first) && !SIGNING.test(first)) return undefined;
   return opening ? Number(opening[1]) : undefined;
 }
 
@@ -173,4 +176,21 @@ export function headerDate(lines: string[]): string | undefined {
     if (found) return found.date;
   }
   return undefined;
+}
+
+/** A sentence about a past milestone (双方于2019年5月12日建立合作关系, 早在, 以来), not a signing. */
+const MILESTONE = /建立|成立|以来|早在|始于|建交/;
+const SIGNING = /签|簽|仪式|儀式/;
+
+/**
+ * The dates an event or agreement may take: not those of a sentence that tells a past milestone
+ * and no signing, which would otherwise date the signing told before or after it.
+ */
+export function datesOfActs(view: string, sentences: Span[], dates: DateMention[]): DateMention[] {
+  return dates.filter((d) => {
+    const s = sentences.find(([a, b]) => a <= d.span[0] && d.span[1] <= b);
+    if (!s) return true;
+    const said = view.slice(...s);
+    return !(MILESTONE.test(said) && !SIGNING.test(said));
+  });
 }

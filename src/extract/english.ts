@@ -32,7 +32,7 @@ const APPOSITIVE = new RegExp(
   'g',
 );
 const AGREEMENT =
-  /\b(?:sign(?:ed|s|ing)?|inked|renewed)\s+(an?\s+|the\s+|their\s+)?((?:[A-Za-z-]+\s+){0,4}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))\b/g;
+  /\b(?:sign(?:ed|s|ing)?|inked|renewed)\s+(an?\s+|the\s+|their\s+)?((?:(?!(?:of|the|an?|to|for|with|on|in|at|by|and|between|under)\s)[A-Za-z-]+\s+){0,4}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))\b/g;
 /** How a name is written in English news: Wu Zhaohui, WU Zhaohui, FengFei, Haji Norarfan Bin Haji Zainal. */
 const NAME =
   '(?:[A-Z][a-z]+[A-Z][a-z]+|(?:[A-Z]{2,}|[A-Z][a-z]+)(?:\\s+(?:[Bb]in|[Bb]inti|[A-Z]{2,}|[A-Z][a-z]+)){1,5})';
@@ -45,6 +45,10 @@ const SIGNS = /\b(signed|inked|renewed)\s+(?:the|their|an?)\b/;
 /** Words of a sentence that place the people it names at the event. */
 const PRESENT =
   /\b(present|attended|signed|inked|renewed|met|led|moderated|witness|presence|joined|visited|delegation)\b/i;
+
+/** Words that end a subject or a unit, never a person's name (Electronic Engineering). */
+const NOT_A_NAME =
+  /\b(?:Engineering|Sciences?|Studies|Technology|Management|Medicine|Law|Arts|Business|Economics|Mathematics|Physics|Chemistry|Biology|Education|Research|Department|School|Faculty|College|Institute|Office|Centre|Center|Laboratory|Lab)$/;
 
 function kindOfEnglish(name: string): OrgKind {
   if (/Province$/.test(name)) return 'government';
@@ -169,6 +173,7 @@ export function readEnglish(
     for (const m of part.matchAll(APPOSITIVE)) {
       const nameAt = sentence.span[0] + m.index + m[0].indexOf(m[1] as string);
       const name = m[1] as string;
+      if (NOT_A_NAME.test(name)) continue;
       const titleText = m[2] as string;
       const org = orgAt(sentence.span[0] + m.index + m[0].length);
       const person = people.add(name, name, [nameAt, nameAt + name.length], 0.85);
@@ -216,7 +221,7 @@ export function readEnglish(
       for (const m of part.matchAll(pattern)) {
         const [name, titleText, orgName] = read(m) ?? [];
         const org = orgName ? orgs.find(orgName) : undefined;
-        if (!name || !titleText || !org) continue;
+        if (!name || !titleText || !org || NOT_A_NAME.test(name)) continue;
         const nameAt = sentence.span[0] + m.index + m[0].indexOf(name);
         const span: Span = [nameAt, nameAt + name.length];
         const person = people.add(name, name, span, 0.8);

@@ -8,7 +8,7 @@ import type { Database } from '../db/driver.ts';
 import { findAgreements, mergeHeadline, type Unplaced } from './agreements.ts';
 import { htmlToText, readArticle } from './article.ts';
 import { findCredits } from './credits.ts';
-import { findDates, headerDate } from './dates.ts';
+import { datesOfActs, findDates, headerDate } from './dates.ts';
 import { buildDraft, type Draft } from './draft.ts';
 import { readEnglish } from './english.ts';
 import { findEvents } from './events.ts';
@@ -43,7 +43,11 @@ export function findFacts(input: string, options: ExtractOptions = {}): Findings
   const sentences = chineseSentences(article);
   const spans = sentences.map((s) => s.span);
   const bodyStart = article.paragraphs[0]?.[0] ?? 0;
-  const dates = findDates(view, publishedOn).filter((d) => d.span[0] >= bodyStart);
+  const dates = datesOfActs(
+    view,
+    spans,
+    findDates(view, publishedOn).filter((d) => d.span[0] >= bodyStart),
+  );
   const orgs = findOrganisations(text, view, spans);
   const people = findOfficials(text, view, sentences, orgs);
   const found = findAgreements(text, view, sentences, orgs, people, dates);

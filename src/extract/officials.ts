@@ -123,9 +123,12 @@ export function titleFits(title: string, org: Organisation): boolean | undefined
 }
 
 const DELIMITER = /[\s,、。;:!?()“”"《》[\]]/;
-const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|学院)$/;
+const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|学院|委员会)$/;
 const PARTY_TITLE = /^(区委|市委|省委|县委|州委)/;
 const GOVERNMENT_TITLE = /(区长|市长|省长|县长|镇长|州长)$/;
+/** A department's head written with its department (宣传部长, 组织部部长, 办公室主任). */
+const DEPARTMENT_HEAD =
+  /^\p{Script=Han}{2,4}?(?:部|处|局|科)?(?:副?(?:部长|处长|局长|科长)|办公室副?主任)/u;
 
 /** Whether a name may end at `at`: punctuation, the end, or a word that follows names. */
 function endsName(view: string, at: number, end: number): boolean {
@@ -180,8 +183,15 @@ function readTitles(view: string, at: number, end: number): Titles | undefined {
     if (!joiner) break;
     TITLE.lastIndex = i + joiner.length;
     const next = TITLE.exec(view);
-    if (!next || next.index !== i + joiner.length) break;
-    i += joiner.length;
+    if (next && next.index === i + joiner.length) {
+      i += joiner.length;
+      continue;
+    }
+    // 县委常委、宣传部长: a department's head after the joiner is a title of its own, as written.
+    const headed = DEPARTMENT_HEAD.exec(view.slice(i + joiner.length, end));
+    if (!headed) break;
+    spans.push([i + joiner.length, i + joiner.length + headed[0].length]);
+    i += joiner.length + headed[0].length;
   }
   return spans.length ? { spans, end: i } : undefined;
 }
@@ -400,8 +410,9 @@ export function findOfficials(
         } else if (pending.length) {
           targets = pending;
           const committee = pending.find((o) => o.kind === 'party-committee' && o.place);
-          // 滨江区委书记: the committee's title is 区委书记.
-          if (committee && pending.length === 1) {
+          // 滨江区委书记: the committee's title is 区委书记 (the first; 县委常委、宣传部长 keeps
+          // the second as written).
+          if (committee && pending.length === 1 && rank === 0) {
             const level = (committee.place as string).slice(-1);
             const at = orgMentionEnd(orgs, committee, s);
             title = `${at ? text.slice(at - 2, at) : `${level}委`}${title}`;
@@ -409,6 +420,15 @@ export function findOfficials(
         } else if (carried?.orgs.length && !unknownBody) {
           targets = carried.orgs;
           sure = confidence - 0.05;
+        } else if (!unknownBody) {
+          // 校长李强 on a page that calls its university only 我校: the page's own body, the
+          // one the title fits (never the partner the page names).
+          const self = orgs.all.filter(
+            (o) =>
+              o.unnamed && (titleFits(key, o) || (/^党委/.test(key) && o.kind === 'university')),
+          );
+          if (self.length === 1) targets = self;
+          sure = 0.7;
         }
         if (targets.some((o) => titleFits(key, o) === false)) {
           // 区政府与百联集团副总裁孙伟: the title goes to the body that can hold it.
@@ -430,6 +450,14 @@ export function findOfficials(
               reason: `${title}: the text names no one body that holds this title`,
             });
           }
+        }
+        if (targets.length === 0 && unknownBody) {
+          people.unplaced.push({
+            kind: 'role',
+            text: `${text.slice(...person.span)} ${title}`,
+            span: phrase,
+            reason: `${title}: the body before it is not one the text names in full`,
+          });
         }
         for (const organisation of targets) {
           people.role({ person, organisation, title, rank, span: phrase, confidence: sure });
@@ -463,7 +491,7 @@ export function findOfficials(
 /** A unit without a proper name of its own: 科学技术研究院, or 赣东学院 + 继续教育学院. */
 function isDepartment(name: string, parent: Organisation | undefined): boolean {
   const own = parent && name.startsWith(parent.name) ? name.slice(parent.name.length) : name;
-  if (own.length < 3 || !/(学院|研究院|研究所|研究中心|中心|处|部|办|系|室)$/.test(own))
+  if (own.length < 3 || !/(学院|研究院|研究所|研究中心|中心|处|部|办|系|室|委员会)$/.test(own))
     return false;
   return !hasProperName(own);
 }

@@ -313,6 +313,9 @@ export function scanOrganisationNames(
     .sort((a, b) => a.span[0] - b.span[0]);
 }
 
+/** A place's body without the place: 市政府, 县委, 区人民政府. */
+export const BARE_PLACE_BODY = /^(省|市|区|县|州|镇)(委|人民政府|政府)$/;
+
 /** Party committees and governments of places: 朝阳区委, 青州市人民政府, 朝阳区政府. */
 const PLACE_BODY = /(\p{Script=Han}{0,8}?(?:省|市|区|县|州|镇))(委(?!员|会)|人民政府|政府)/gu;
 
@@ -398,11 +401,11 @@ export class Organisations {
     return org;
   }
 
-  /** The party committee of a place: `P委` (朝阳区委). */
-  partyCommitteeOf(place: string, span: Span): Organisation {
+  /** The party committee of a place: `P委` (朝阳区委), or as written (岚县县委). */
+  partyCommitteeOf(place: string, span: Span, written = `${place}委`): Organisation {
     const named = this.all.find((o) => o.kind === 'party-committee' && o.place === place);
     if (named) return named;
-    const org = this.add(`${place}委`, span, `${place}委`, 0.7);
+    const org = this.add(written, span, written, 0.7);
     org.kind = 'party-committee';
     org.place = place;
     return org;
@@ -457,6 +460,8 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
       let at = leftEdge(view, words, levelAt, span[0]);
       if (at === levelAt && levelAt > span[0]) at = leftEdge(view, words, levelAt - 1, span[0]);
       let place = view.slice(at, bodyAt);
+      // 岚县县委: a county named by one character and its level; the second 县 begins the body.
+      if (place.length >= 3 && place.at(-2) === level) place = place.slice(0, -1);
       if (/委|政府/.test(place.slice(0, -1))) {
         at = levelAt;
         place = level;
@@ -478,7 +483,10 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
       const body = m[2] as string;
       const written = text.slice(at, end);
       const key = view.slice(at, end);
-      let org = body === '委' ? orgs.partyCommitteeOf(place, [at, end]) : orgs.find(key);
+      let org =
+        body === '委'
+          ? orgs.partyCommitteeOf(place, [at, end], at < levelAt ? written : undefined)
+          : orgs.find(key);
       if (!org && at < levelAt) {
         org = orgs.all.find((o) => o.kind === 'government' && o.place === place);
         if (!org) {
@@ -502,6 +510,10 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     );
     if (under) orgs.mentions.splice(orgs.mentions.indexOf(under), 1);
     if (orgs.mentions.some((m) => m.span[0] < span[1] && m.span[1] > span[0])) continue;
+    // 市政府副秘书长, with no place the text gives: no body the draft can name; the title is
+    // listed as unplaced. (A bare 区政府 that signs stays a party, for the reviewer to name.)
+    TITLE.lastIndex = span[1];
+    if (BARE_PLACE_BODY.test(name) && TITLE.exec(view)?.index === span[1]) continue;
     const written = text.slice(span[0], span[1]);
     const org = orgs.find(name) ?? orgs.add(name, span, written, 0.9);
     if (
@@ -585,6 +597,15 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
         break;
       }
     }
+  }
+  // 东湖大学校务委员会专职副主任: a council of the university named inside a title; the
+  // university is a body of the article even where the text writes it only there.
+  for (const org of [...orgs.all]) {
+    const unit = /^(.{2,12}?(?:大学|大學))(?:校务委员会|校務委員會|学术委员会|學術委員會)$/.exec(
+      org.name,
+    );
+    const university = unit?.[1];
+    if (university) org.parent = orgs.add(university, org.span, university, 0.8);
   }
   findPlaceParties(view, spans, orgs);
   findUnsuffixedParties(text, view, spans, orgs);
@@ -758,7 +779,18 @@ function findSelfMentions(text: string, view: string, spans: Span[], orgs: Organ
     // 一流研究所, 示范性学校: a description, not a name; only a named body can be the self.
     const named = orgs.all.filter((o) => !o.unnamed && hasProperName(o.name));
     if (level === '校') {
-      const found = named.filter((o) => o.kind === 'university' && !o.parent);
+      // 我校与东湖大学签约: a university the page sets beside itself is its partner, not itself.
+      const joined = (at: number) => /[与和同、]/.test(view[at] ?? '');
+      const partners = new Set(
+        orgs.mentions
+          .filter(
+            (m) =>
+              (m.span[0] === span[1] + 1 && joined(span[1])) ||
+              (m.span[1] === span[0] - 1 && joined(m.span[1])),
+          )
+          .map((m) => m.org),
+      );
+      const found = named.filter((o) => o.kind === 'university' && !o.parent && !partners.has(o));
       org = found.length === 1 ? found[0] : undefined;
       if (found.length === 0) org = unnamedBody(orgs, word, span, 'university');
     } else if (level === '所' || level === '院') {

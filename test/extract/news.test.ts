@@ -85,6 +85,120 @@ describe('titles and the bodies that hold them', () => {
   });
 });
 
+describe('titles listed with commas (issue 14, second round)', () => {
+  it('splits 县委常委、宣传部长 into two titles, each as written', async () => {
+    const draft = await draftOf(
+      '7月3日上午,滨海县与南星科技有限公司签订战略合作协议。滨海县委常委、宣传部长吴江,县委常委、副县长陈苗出席签约仪式。',
+      '2025-07-05',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '吴江 县委常委 @滨海县委',
+      '吴江 宣传部长 @滨海县委',
+      '陈苗 副县长 @滨海县',
+      '陈苗 县委常委 @滨海县委',
+    ]);
+  });
+});
+
+describe('organisation names as the text writes them (issue 14, second round)', () => {
+  const orgNames = (draft: Draft) =>
+    draft.records.filter((r) => r.record.type === 'organisation').map((r) => r.record.name);
+
+  it('reads 岚县县委、县政府 as the county 岚县, never a made-up 岚县县政府', async () => {
+    const draft = await draftOf(
+      '9月5日,岚县县委、县政府与中冶建工集团有限公司签订战略合作协议。岚县县委书记王刚,县委副书记、县长李强出席签约仪式。',
+      '2025-09-10',
+    );
+    expect(orgNames(draft)).toEqual(['岚县县委', '岚县政府', '中冶建工集团有限公司']);
+    const regions = draft.records.filter((r) => r.record.type === 'region');
+    expect(regions.map((r) => r.record.name)).toEqual(['岚县']);
+    expect(rolesOf(draft)).toContain('李强 县长 @岚县政府');
+  });
+
+  it('drafts no body for a bare 市政府 the text gives no place for, and lists its title', async () => {
+    const draft = await draftOf(
+      '11月2日,滨海县人民政府与科达集团有限公司签订合作协议。县委书记王刚,市政府副秘书长李强出席签约仪式。',
+      '2025-11-05',
+    );
+    expect(orgNames(draft)).not.toContain('市政府');
+    expect(rolesOf(draft)).toEqual(['王刚 县委书记 @滨海县委']);
+    expect(draft.unplaced.some((u) => u.kind === 'role' && u.text === '李强 副秘书长')).toBe(true);
+  });
+
+  it('keeps a council named inside a title in the title, and the titles after it at the university', async () => {
+    const draft = await draftOf(
+      '10月8日,东湖大学与临江市人民政府签订合作协议。临江市市长王伟,东湖大学校务委员会专职副主任赵刚,副校长钱亮出席。',
+      '2025-10-10',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '王伟 市长 @临江市人民政府',
+      '赵刚 校务委员会专职副主任 @东湖大学',
+      '钱亮 副校长 @东湖大学',
+    ]);
+  });
+});
+
+describe('the page’s own university (issue 14, second round)', () => {
+  it('keeps 我校 apart from the partner university it signs with, and its people’s titles at 我校', async () => {
+    const draft = await draftOf(
+      '新闻网讯 6月12日,我校与东湖大学签订合作协议。党委书记王刚、校长李强出席签约仪式。东湖大学副校长钱亮出席。\n\n李强与钱亮分别代表两校签署协议。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '李强 校长 @我校',
+      '王刚 党委书记 @我校',
+      '钱亮 副校长 @东湖大学',
+    ]);
+    const parties = agreementsOf(draft)[0]?.record.parties as string[];
+    expect(parties.map((p) => nameOf(draft, p))).toEqual(['我校', '东湖大学']);
+    expect(signatoriesOf(draft)).toEqual(['李强 for 我校', '钱亮 for 东湖大学']);
+    expect(draft.unplaced.some((u) => u.kind === 'organisation' && u.text === '我校')).toBe(true);
+  });
+
+  it('ties 我校 to the university the page names, even where it is named only in a title', async () => {
+    const draft = await draftOf(
+      '10月8日,我校与临江市人民政府签订合作协议。东湖大学校务委员会专职副主任赵刚,副校长钱亮出席签约仪式。',
+      '2025-10-10',
+    );
+    const parties = agreementsOf(draft)[0]?.record.parties as string[];
+    expect(parties.map((p) => nameOf(draft, p))).toEqual(['东湖大学', '临江市人民政府']);
+    expect(idOf(draft, '我校')).toBeUndefined();
+    expect(rolesOf(draft)).toContain('钱亮 副校长 @东湖大学');
+  });
+});
+
+describe('agreement titles (issue 14, second round)', () => {
+  it('reads no preposition into a title (随着合作协议的签订 is 合作协议)', async () => {
+    const draft = await draftOf(
+      '5月6日,南湖大学与临江市人民政府举行签约仪式。随着合作协议的签订,双方将深化合作。',
+      '2025-05-08',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.name)).toEqual(['合作协议']);
+  });
+
+  it('drafts no agreement between named bodies for signings by heads it does not name', async () => {
+    const draft = await draftOf(
+      '5月6日,南湖大学与临江市人民政府签订战略合作协议。会上,南湖大学二级学院负责人分别与临江市人民政府相关部门负责人签订了具体的项目合作协议。',
+      '2025-05-08',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.name)).toEqual(['战略合作协议']);
+    expect(
+      draft.unplaced.some((u) => u.kind === 'agreement' && u.text === '具体的项目合作协议'),
+    ).toBe(true);
+  });
+
+  it('reads no "of the" into an English agreement', async () => {
+    const draft = await draftOf(
+      'Eastbridge University and Corvan sign MoU\n\nOn May 30, Eastbridge University and Corvan held a ceremony for the signing of the MoU at the main campus.',
+      '2025-06-01',
+    );
+    const named = [
+      ...agreementsOf(draft).map((a) => a.record.name),
+      ...draft.unplaced.map((u) => u.text),
+    ];
+    expect(named.some((n) => /\bof\b/.test(String(n)))).toBe(false);
+  });
+});
+
 describe('signatories', () => {
   it('gives X代表A与B副总裁Y签署 X for A and Y for B, never X for B', async () => {
     const draft = await draftOf(
@@ -182,6 +296,39 @@ describe('dates', () => {
         '2017-01-16',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('English names (issue 14, second round)', () => {
+  it('drafts no person named after a subject (Electronic Engineering, Department of …)', async () => {
+    const draft = await draftOf(
+      'Eastbridge University and Corvan sign MoU\n\nOn May 30, Eastbridge University and Corvan signed a memorandum of understanding. Also present were staff of Electronic Engineering, Department of Eastbridge University.',
+      '2025-06-01',
+    );
+    const people = draft.records.filter((r) => r.record.type === 'person');
+    expect(people.map((r) => r.record.name)).not.toContain('Electronic Engineering');
+    expect(rolesOf(draft)).toEqual([]);
+  });
+});
+
+describe('the signing’s own date (issue 14, second round)', () => {
+  it('never dates a signing by a past milestone told beside it', async () => {
+    for (const text of [
+      '日前,东城区人民政府与南星科技有限公司签订合作协议。双方于2019年5月12日建立合作关系。',
+      '2019年5月12日,东城区人民政府与南星科技有限公司建立合作关系。此后双方往来频繁。东城区人民政府与南星科技有限公司签订合作协议。',
+    ]) {
+      const draft = await draftOf(text, '2025-03-10');
+      expect(agreementsOf(draft)).toHaveLength(1);
+      expect(agreementsOf(draft)[0]?.record.signedOn).toBeUndefined();
+    }
+  });
+
+  it('takes no year for a month and day from a milestone the paragraph opens with', async () => {
+    const draft = await draftOf(
+      '2019年,双方建立合作关系。3月8日,东城区人民政府与南星科技有限公司签订合作协议。',
+      '2025-03-10',
+    );
+    expect(agreementsOf(draft)[0]?.record.signedOn).toBe('2025-03-08');
   });
 });
 
