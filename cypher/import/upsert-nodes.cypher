@@ -1,6 +1,8 @@
-// Creates or updates one node per row and says which it did. Scalars given replace those
-// stored; list fields (aliases, focus), sources, nameKeys and searchTerms (the full-text
-// search terms, src/names.ts) are united with what is stored.
+// Creates or updates one node per row and says which it did. Claims (`field|value|source`,
+// src/model/claims.ts), list fields (aliases, focus), sources, nameKeys and searchTerms (the
+// full-text search terms, src/names.ts) are united with what is stored; each claimed field then
+// holds its chosen value: the one most sources state, then the least. Claims are kept sorted,
+// so the node is the same whatever order its sources were imported in.
 // A record without an id was found by its name, which may be an alias: its name becomes the
 // entity's name only when the entity has none (row.defaultName), and is an alias otherwise.
 UNWIND $rows AS row
@@ -9,8 +11,22 @@ WITH row, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
 MERGE (n:Entity {id: row.id})
 SET n:$(row.label)
 SET n += row.props
-SET n.name = coalesce(n.name, row.defaultName)
+SET n.claims = CASE WHEN size(row.claims) = 0 THEN n.claims
+  ELSE COLLECT { UNWIND coalesce(n.claims, []) + row.claims AS c RETURN DISTINCT c ORDER BY c } END
 SET n.sources = coalesce(n.sources, []) + [s IN row.sources WHERE NOT s IN coalesce(n.sources, [])]
+WITH row, before, n
+CALL (n) {
+  UNWIND coalesce(n.claims, []) AS claim
+  WITH claim, split(claim, '|') AS parts
+  WITH parts[0] AS field,
+    substring(claim, size(parts[0]) + 1, size(claim) - size(parts[0]) - size(last(parts)) - 2) AS text
+  WITH field, CASE WHEN field IN $integers THEN toInteger(text) ELSE text END AS value, count(*) AS stated
+  ORDER BY field, stated DESC, value
+  WITH field, head(collect(value)) AS value
+  RETURN collect([field, value]) AS chosen
+}
+FOREACH (c IN chosen | SET n[c[0]] = c[1])
+SET n.name = coalesce(n.name, row.defaultName)
 SET n.aliases = CASE WHEN row.aliases IS NULL THEN n.aliases
   ELSE [a IN coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])]
     WHERE a <> n.name] END

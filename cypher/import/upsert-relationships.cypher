@@ -1,5 +1,8 @@
-// Creates or updates one relationship per row (one per type between two nodes) and says which
-// it did. Scalar properties given replace those stored; sources and `roles` are united.
+// Creates or updates one relationship per row and says which it did: one per type between two
+// nodes, or, where the row has an identity (ACTED: act and target), one per type and identity.
+// Sources, `roles` and claims (`field|value|source`, src/model/claims.ts) are united with what
+// is stored; each claimed field then holds its chosen value (the one most sources state, then
+// the least), or, for a list field ($lists: onBehalfOf), every stated value, sorted.
 //
 // Not MERGE: with a dynamic type, MERGE (and OPTIONAL MATCH) on a graph with few relationships
 // is planned as a scan of all relationships for every row, and the plan is cached: quadratic.
@@ -15,8 +18,10 @@ SET a.id = a.id
 // first batch of 4000 rows of a 10k-record import, 0.3 s this way; bench/README.md).
 WITH row, a, b,
   CASE WHEN COUNT { (a)-->() } <= COUNT { ()-->(b) }
-    THEN head([(a)-[old]->(x) WHERE elementId(x) = elementId(b) AND type(old) = row.type | old])
-    ELSE head([(y)-[old]->(b) WHERE elementId(y) = elementId(a) AND type(old) = row.type | old])
+    THEN head([(a)-[old]->(x) WHERE elementId(x) = elementId(b) AND type(old) = row.type
+      AND all(p IN row.identity WHERE coalesce(old[p[0]], '') = p[1]) | old])
+    ELSE head([(y)-[old]->(b) WHERE elementId(y) = elementId(a) AND type(old) = row.type
+      AND all(p IN row.identity WHERE coalesce(old[p[0]], '') = p[1]) | old])
   END AS old
 CALL (row, a, b, old) {
   WITH row, a, b, old WHERE old IS NULL
@@ -30,6 +35,21 @@ SET r += row.props
 SET r.sources = coalesce(r.sources, []) + [s IN row.sources WHERE NOT s IN coalesce(r.sources, [])]
 SET r.roles = CASE WHEN row.roles IS NULL THEN r.roles
   ELSE coalesce(r.roles, []) + [x IN row.roles WHERE NOT x IN coalesce(r.roles, [])] END
+SET r.claims = CASE WHEN size(row.claims) = 0 THEN r.claims
+  ELSE COLLECT { UNWIND coalesce(r.claims, []) + row.claims AS c RETURN DISTINCT c ORDER BY c } END
+WITH row, r, before
+CALL (r) {
+  UNWIND coalesce(r.claims, []) AS claim
+  WITH claim, split(claim, '|') AS parts
+  WITH parts[0] AS field,
+    substring(claim, size(parts[0]) + 1, size(claim) - size(parts[0]) - size(last(parts)) - 2) AS text
+  WITH field, CASE WHEN field IN $integers THEN toInteger(text) ELSE text END AS value, count(*) AS stated
+  ORDER BY field, stated DESC, value
+  WITH field, collect(value) AS values
+  RETURN collect([field, CASE WHEN field IN $lists
+    THEN COLLECT { UNWIND values AS v RETURN v ORDER BY v } ELSE head(values) END]) AS chosen
+}
+FOREACH (c IN chosen | SET r[c[0]] = c[1])
 RETURN row.type AS type,
   CASE WHEN before IS NULL THEN 'created' WHEN before = properties(r) THEN 'unchanged' ELSE 'updated' END
   AS status

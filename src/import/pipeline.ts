@@ -7,6 +7,7 @@
  */
 import { cypher } from '../db/cypher.ts';
 import type { Database, Row, Transaction } from '../db/driver.ts';
+import { CLAIM_PARAMETERS } from '../model/claims.ts';
 import type { Kind } from '../model/kinds.ts';
 import type { ImportIssue, ImportRecord, Position, RecordInput } from './records.ts';
 import { Resolver } from './resolve.ts';
@@ -249,7 +250,7 @@ async function writeBatch(
 ): Promise<void> {
   if (rows.length === 0) return;
   const work = async (tx: Transaction): Promise<Row[]> => {
-    const written = await tx.run(cypher(query), { rows });
+    const written = await tx.run(cypher(query), { rows, ...CLAIM_PARAMETERS });
     // Throwing here rolls the batch back: a row whose endpoint vanished is not half-written.
     if (written.length !== rows.length) {
       throw new Error(

@@ -1,16 +1,29 @@
 /**
  * From a resolved record to the parameter rows of the upsert queries: one node row, and one
- * relationship row per reference that the model turns into a relationship.
+ * relationship row per relationship the record states. Every value goes with the sources that
+ * state it (src/model/claims.ts): the record's sources, or those of its `statements`.
  */
-import { type Kind, LABELS, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from '../model/kinds.ts';
+import { claimStrings } from '../model/claims.ts';
+import {
+  type Kind,
+  LABELS,
+  LINKS,
+  LIST_PROPERTIES,
+  type Link,
+  NAMED,
+  PROPERTIES,
+} from '../model/kinds.ts';
 import { nameKeys, searchTerms } from '../names.ts';
-import type { ImportRecord, Ref } from './records.ts';
+import type { ImportRecord, Ref, Statement } from './records.ts';
 
 export interface NodeRow {
   id: string;
   kind: Kind;
   label: string;
+  /** Properties set without claims (none from an import; kept for other writers). */
   props: Record<string, unknown>;
+  /** `field|value|source` strings (src/model/claims.ts), united with those stored. */
+  claims: string[];
   sources: string[];
   aliases: string[] | null;
   focus: string[] | null;
@@ -24,17 +37,80 @@ export interface RelationshipRow {
   type: string;
   from: string;
   to: string;
+  /** Properties set as given: those of `identity`. */
   props: Record<string, unknown>;
+  /** [property, value] pairs that tell this relationship apart from others of its type between the same two nodes ('' for absent). */
+  identity: [string, string][];
+  claims: string[];
   sources: string[];
   roles: string[] | null;
 }
 
 export type ResolveRef = (ref: Ref, targets: readonly Kind[]) => string;
 
-function sourcesOf(record: ImportRecord, id: string, resolve: ResolveRef): string[] {
+/** A reference or an item in one canonical form: `{"id": x}` is `x`, keys sorted. */
+export function canonical(value: unknown): string {
+  const norm = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const entries = Object.entries(v as Record<string, unknown>);
+    if (entries.length === 1 && entries[0]?.[0] === 'id') return entries[0][1];
+    return Object.fromEntries(
+      entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, norm(x)]),
+    );
+  };
+  return JSON.stringify(norm(value));
+}
+
+export const statementsOf = (record: ImportRecord) =>
+  ((record.statements as Statement[] | undefined) ?? []).map((statement, index) => ({
+    statement,
+    index,
+  }));
+
+/** One relationship a record states: the item, where it sits, and who states it. */
+export interface StatedItem {
+  item: unknown;
+  /** The item's path in the record, for error messages (`parties[1]`, `statements[0].value`). */
+  path: string;
+  /** Its position, for an ordered link: from the plain list, or the statement's `order`. */
+  order?: number;
+  /** The statement's sources; undefined: the record's. */
+  sources?: Ref[];
+}
+
+/**
+ * The relationships of one link field: the plain field's items that no statement restates,
+ * with the record's sources, then each statement of the field with its own sources.
+ */
+export function statedItems(record: ImportRecord, link: Link): StatedItem[] {
+  const value = record[link.field];
+  const plain = value === undefined ? [] : link.many ? (value as unknown[]) : [value];
+  const statements = statementsOf(record).filter(({ statement }) => statement.field === link.field);
+  const covered = new Set(statements.map(({ statement }) => canonical(statement.value)));
+  const items: StatedItem[] = [];
+  plain.forEach((item, i) => {
+    if (covered.has(canonical(item))) return;
+    items.push({
+      item,
+      path: link.many ? `${link.field}[${i}]` : link.field,
+      ...(link.ordered ? { order: i } : {}),
+    });
+  });
+  for (const { statement, index } of statements) {
+    items.push({
+      item: statement.value,
+      path: `statements[${index}].value`,
+      ...(statement.order !== undefined ? { order: statement.order } : {}),
+      sources: statement.sources,
+    });
+  }
+  return items;
+}
+
+function sourcesOf(record: ImportRecord, id: string, resolve: ResolveRef, refs?: Ref[]): string[] {
   // A source states its own facts (its title, its credits).
   if (record.type === 'source') return [id];
-  return [...new Set((record.sources ?? []).map((ref) => resolve(ref, ['source'])))];
+  return [...new Set((refs ?? record.sources ?? []).map((ref) => resolve(ref, ['source'])))];
 }
 
 /**
@@ -44,10 +120,24 @@ function sourcesOf(record: ImportRecord, id: string, resolve: ResolveRef): strin
 export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): NodeRow {
   const kind = record.type;
   const anonymous = record.id === undefined;
-  const props: Record<string, unknown> = {};
+  const sources = sourcesOf(record, id, resolve);
+  const claims: string[] = [];
   for (const field of PROPERTIES[kind]) {
-    if (record[field] !== undefined && !(anonymous && field === 'name'))
-      props[field] = record[field];
+    if (anonymous && field === 'name') continue;
+    const stated = statementsOf(record).filter(({ statement }) => statement.field === field);
+    if (stated.length > 0) {
+      for (const { statement } of stated) {
+        claims.push(
+          ...claimStrings(
+            field,
+            statement.value,
+            sourcesOf(record, id, resolve, statement.sources),
+          ),
+        );
+      }
+    } else if (record[field] !== undefined) {
+      claims.push(...claimStrings(field, record[field], sources));
+    }
   }
   const list = (field: string) =>
     LIST_PROPERTIES[kind].includes(field) && record[field] !== undefined
@@ -59,8 +149,9 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
     id,
     kind,
     label: LABELS[kind],
-    props,
-    sources: sourcesOf(record, id, resolve),
+    props: {},
+    claims,
+    sources,
     aliases,
     focus: list('focus'),
     nameKeys: NAMED.has(kind) ? nameKeys(names) : null,
@@ -69,38 +160,56 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
   };
 }
 
+/** Rows for one relationship (the same type, ends and identity) united into one. */
+function unite(rows: RelationshipRow[]): RelationshipRow[] {
+  const byKey = new Map<string, RelationshipRow>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.type, row.from, row.to, row.identity]);
+    const found = byKey.get(key);
+    if (!found) {
+      byKey.set(key, row);
+      continue;
+    }
+    found.sources = [...new Set([...found.sources, ...row.sources])];
+    found.claims = [...new Set([...found.claims, ...row.claims])];
+    if (row.roles) found.roles = [...new Set([...(found.roles ?? []), ...row.roles])];
+  }
+  return [...byKey.values()];
+}
+
 export function relationshipRows(
   record: ImportRecord,
   id: string,
   resolve: ResolveRef,
 ): RelationshipRow[] {
   const rows: RelationshipRow[] = [];
-  const sources = sourcesOf(record, id, resolve);
   for (const link of LINKS[record.type]) {
-    const value = record[link.field];
-    if (value === undefined) continue;
-    const items = link.many ? (value as unknown[]) : [value];
-    items.forEach((item, order) => {
-      const holder = item as Record<string, unknown>;
-      const ref = (link.key ? holder[link.key] : item) as Ref;
-      const other = resolve(ref, link.targets);
-      const props: Record<string, unknown> = {};
-      if (link.ordered) props.order = order;
-      if (link.refProperty) {
-        props[link.refProperty.property] = resolve(
-          holder[link.refProperty.key] as Ref,
-          link.refProperty.targets,
-        );
+    for (const stated of statedItems(record, link)) {
+      const holder = stated.item as Record<string, unknown>;
+      const other = resolve((link.key ? holder[link.key] : stated.item) as Ref, link.targets);
+      const sources = sourcesOf(record, id, resolve, stated.sources);
+      const claims: string[] = [];
+      if (stated.order !== undefined) claims.push(...claimStrings('order', stated.order, sources));
+      if (link.refProperty && holder[link.refProperty.key] !== undefined) {
+        const value = resolve(holder[link.refProperty.key] as Ref, link.refProperty.targets);
+        claims.push(...claimStrings(link.refProperty.property, value, sources));
       }
+      const identity: [string, string][] = (link.identity ?? []).map(({ key, targets }) => {
+        const given = holder[key];
+        if (given === undefined) return [key, ''];
+        return [key, targets ? resolve(given as Ref, targets) : String(given)];
+      });
       rows.push({
         type: link.type,
         from: link.inbound ? other : id,
         to: link.inbound ? id : other,
-        props,
+        props: Object.fromEntries(identity.filter(([, value]) => value !== '')),
+        identity,
+        claims,
         sources,
         roles: link.listProperty ? [holder[link.listProperty.key] as string] : null,
       });
-    });
+    }
   }
-  return rows;
+  return unite(rows);
 }

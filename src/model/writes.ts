@@ -8,6 +8,7 @@ import type { Database } from '../db/driver.ts';
 import type { RelationshipRow } from '../import/rows.ts';
 import { validateRecord } from '../import/validate.ts';
 import { nameKeys, searchTerms } from '../names.ts';
+import { CLAIM_PARAMETERS, claimStrings } from './claims.ts';
 import { type Kind, kindOfLabels, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from './kinds.ts';
 
 export class WriteError extends Error {
@@ -171,6 +172,7 @@ export async function linkEntities(
     ...(link.ordered ? ['order'] : []),
     ...(link.refProperty ? [link.refProperty.property] : []),
     ...(link.listProperty ? ['roles'] : []),
+    ...(link.identity ?? []).map((i) => i.key),
   ]);
   const extra = Object.keys(properties).filter((k) => !allowed.has(k));
   if (extra.length > 0) {
@@ -194,16 +196,33 @@ export async function linkEntities(
       );
     }
   }
-  const { roles, ...props } = properties;
+  // As an import states it: order and onBehalfOf as claims of the source, act and target as
+  // what tells one ACTED from another.
+  const sources = [input.source];
+  const claims = [
+    ...(properties.order !== undefined ? claimStrings('order', properties.order, sources) : []),
+    ...(link.refProperty && properties[link.refProperty.property] !== undefined
+      ? claimStrings(link.refProperty.property, properties[link.refProperty.property], sources)
+      : []),
+  ];
+  const identity: [string, string][] = (link.identity ?? []).map(({ key }) => [
+    key,
+    properties[key] === undefined ? '' : String(properties[key]),
+  ]);
   const row: RelationshipRow = {
     type: input.type,
     from: input.from,
     to: input.to,
-    props,
-    sources: [input.source],
-    roles: roles === undefined ? null : (roles as string[]),
+    props: Object.fromEntries(identity.filter(([, value]) => value !== '')),
+    identity,
+    claims,
+    sources,
+    roles: properties.roles === undefined ? null : (properties.roles as string[]),
   };
-  const [result] = await db.write(cypher('import/upsert-relationships'), { rows: [row] });
+  const [result] = await db.write(cypher('import/upsert-relationships'), {
+    rows: [row],
+    ...CLAIM_PARAMETERS,
+  });
   return result?.status as 'created' | 'updated' | 'unchanged';
 }
 

@@ -1,0 +1,318 @@
+/**
+ * Nothing a source states is lost (issue 13 items 2, 6, 7, 8): sources that disagree on a
+ * scalar, on a single-valued link or on a relationship's details each keep their value, in
+ * whatever order they are imported; the export says who states what, and exporting, importing
+ * into an empty database and exporting again gives the same bytes.
+ */
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { cypher } from '../../src/db/cypher.ts';
+import type { Database } from '../../src/db/driver.ts';
+import { exportRecords } from '../../src/export/records.ts';
+import { type ImportSummary, runImport } from '../../src/import/pipeline.ts';
+import { memoryInput } from '../../src/import/records.ts';
+import { freshDatabase, resetGraph } from '../support/db.ts';
+import { importRecords, type Rec, source } from '../support/records.ts';
+
+let db: Database;
+beforeEach(async () => {
+  db ??= await freshDatabase();
+  await resetGraph(db);
+});
+afterAll(() => db.close());
+
+const node = async (id: string) =>
+  (await db.read(cypher('test/import/node'), { id }))[0]?.props as Rec | undefined;
+const relationships = async (from: string, type: string, to: string) =>
+  (await db.read(cypher('test/import/relationship'), { from, type, to })).map(
+    (r) => r.props as Rec,
+  );
+const exportAll = async () => {
+  const lines: string[] = [];
+  for await (const record of exportRecords(db)) lines.push(JSON.stringify(record));
+  return `${lines.join('\n')}\n`;
+};
+const importText = (text: string) =>
+  runImport(db, [
+    memoryInput(
+      'export.ndjson',
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ),
+  ]);
+const unchanged = (summary: ImportSummary) => {
+  expect(summary.errors).toEqual([]);
+  for (const counts of [...Object.values(summary.nodes), ...Object.values(summary.relationships)])
+    expect(counts).toMatchObject({ created: 0, updated: 0 });
+};
+
+/** Two sources about the same bodies that disagree on almost everything they both state. */
+const A: Rec[] = [
+  source('src-a', { publishedOn: '2019-05-11' }),
+  { type: 'region', id: 'r-cy', name: '朝阳区', kind: 'district', sources: ['src-a'] },
+  { type: 'region', id: 'r-hd', name: '海淀区', kind: 'district', sources: ['src-a'] },
+  {
+    type: 'organisation',
+    id: 'o-x',
+    name: '甲大学',
+    nameEn: 'Jia University',
+    kind: 'university',
+    region: 'r-cy',
+    sources: ['src-a'],
+  },
+  { type: 'organisation', id: 'o-y', name: '乙公司', kind: 'company', sources: ['src-a'] },
+  { type: 'person', id: 'p-z', name: '张三', sources: ['src-a'] },
+  {
+    type: 'role',
+    id: 'role-z',
+    person: 'p-z',
+    organisation: 'o-x',
+    title: '校长',
+    statedOn: '2019-05-10',
+    rank: 0,
+    sources: ['src-a'],
+  },
+  {
+    type: 'agreement',
+    id: 'a-1',
+    name: '战略合作协议',
+    kind: 'strategic-cooperation-agreement',
+    signedOn: '2019-05-10',
+    parties: ['o-x', 'o-y'],
+    signatories: [{ person: 'p-z', onBehalfOf: 'o-x' }],
+    sources: ['src-a'],
+  },
+];
+const B: Rec[] = [
+  source('src-b', { publishedOn: '2022-03-03' }),
+  { type: 'region', id: 'r-hd', name: '海淀区', sources: ['src-b'] },
+  {
+    type: 'organisation',
+    id: 'o-x',
+    name: '甲大学',
+    nameEn: 'Jia College',
+    kind: 'research-institute',
+    region: 'r-hd',
+    sources: ['src-b'],
+  },
+  { type: 'organisation', id: 'o-y', name: '乙公司', sources: ['src-b'] },
+  { type: 'person', id: 'p-z', name: '张三', sources: ['src-b'] },
+  {
+    type: 'role',
+    id: 'role-z',
+    person: 'p-z',
+    organisation: 'o-x',
+    title: '校长',
+    statedOn: '2022-03-02',
+    rank: 1,
+    sources: ['src-b'],
+  },
+  {
+    type: 'agreement',
+    id: 'a-1',
+    name: '战略合作协议',
+    kind: 'cooperation-agreement',
+    signedOn: '2019-05-09',
+    parties: ['o-y', 'o-x'],
+    signatories: [
+      { person: 'p-z', onBehalfOf: 'o-x' },
+      { person: 'p-z', onBehalfOf: 'o-y' },
+    ],
+    sources: ['src-b'],
+  },
+];
+
+describe('sources that disagree', () => {
+  it('keep every value with its sources, in any import order, and re-imports change nothing', async () => {
+    expect((await importRecords(db, A)).errors).toEqual([]);
+    expect((await importRecords(db, B)).errors).toEqual([]);
+    const aThenB = await exportAll();
+    const x = await node('o-x');
+    expect(x?.claims).toEqual([
+      'kind|research-institute|src-b',
+      'kind|university|src-a',
+      'nameEn|Jia College|src-b',
+      'nameEn|Jia University|src-a',
+      'name|甲大学|src-a',
+      'name|甲大学|src-b',
+    ]);
+    // A tie: the least value is the chosen one, whichever source came last.
+    expect(x?.kind).toBe('research-institute');
+    expect(x?.nameEn).toBe('Jia College');
+    // Item 2: every date on which a source states the role, with that source.
+    expect((await node('role-z'))?.claims).toEqual(
+      expect.arrayContaining(['statedOn|2019-05-10|src-a', 'statedOn|2022-03-02|src-b']),
+    );
+    // A single-valued link stated differently: both relationships, each with its source.
+    expect(await relationships('o-x', 'LOCATED_IN', 'r-cy')).toEqual([{ sources: ['src-a'] }]);
+    expect(await relationships('o-x', 'LOCATED_IN', 'r-hd')).toEqual([{ sources: ['src-b'] }]);
+    // Per relationship: the order each source gives.
+    expect(await relationships('o-x', 'PARTY_TO', 'a-1')).toEqual([
+      { order: 0, sources: ['src-a', 'src-b'], claims: ['order|0|src-a', 'order|1|src-b'] },
+    ]);
+    // Item 6: one SIGNED, on behalf of both parties, each with its sources.
+    expect(await relationships('p-z', 'SIGNED', 'a-1')).toEqual([
+      {
+        onBehalfOf: ['o-x', 'o-y'],
+        sources: ['src-a', 'src-b'],
+        claims: ['onBehalfOf|o-x|src-a', 'onBehalfOf|o-x|src-b', 'onBehalfOf|o-y|src-b'],
+      },
+    ]);
+
+    unchanged(await importRecords(db, A));
+    unchanged(await importRecords(db, B));
+    expect(await exportAll()).toBe(aThenB);
+
+    await resetGraph(db);
+    await importRecords(db, B);
+    await importRecords(db, A);
+    expect(await exportAll()).toBe(aThenB);
+    unchanged(await importRecords(db, A));
+    expect(await exportAll()).toBe(aThenB);
+  });
+
+  it('export says who states what, and export -> import -> export gives the same bytes', async () => {
+    await importRecords(db, A);
+    await importRecords(db, B);
+    const first = await exportAll();
+    const x = first
+      .split('\n')
+      .map((l) => (l ? JSON.parse(l) : null))
+      .find((r) => r?.id === 'o-x');
+    expect(x).toEqual({
+      type: 'organisation',
+      id: 'o-x',
+      name: '甲大学',
+      nameEn: 'Jia College',
+      kind: 'research-institute',
+      region: 'r-cy',
+      sources: ['src-a', 'src-b'],
+      statements: [
+        { field: 'nameEn', value: 'Jia College', sources: ['src-b'] },
+        { field: 'nameEn', value: 'Jia University', sources: ['src-a'] },
+        { field: 'kind', value: 'research-institute', sources: ['src-b'] },
+        { field: 'kind', value: 'university', sources: ['src-a'] },
+        { field: 'region', value: 'r-cy', sources: ['src-a'] },
+        { field: 'region', value: 'r-hd', sources: ['src-b'] },
+      ],
+    });
+    await resetGraph(db);
+    const summary = await importText(first);
+    expect(summary.errors).toEqual([]);
+    expect(await exportAll()).toBe(first);
+    unchanged(await importText(first));
+  });
+
+  it('an ordinary file (one source per record) exports without statements', async () => {
+    await importRecords(db, A);
+    const text = await exportAll();
+    expect(text).not.toContain('statements');
+    await resetGraph(db);
+    await importText(text);
+    expect(await exportAll()).toBe(text);
+  });
+});
+
+describe('statements in a record', () => {
+  it('are refused with the field named when they do not fit the record', async () => {
+    const summary = await importRecords(db, [
+      source('src-a'),
+      source('src-b'),
+      {
+        type: 'organisation',
+        id: 'o-x',
+        name: '甲',
+        kind: 'company',
+        sources: ['src-a'],
+        statements: [
+          { field: 'colour', value: 'red', sources: ['src-a'] },
+          { field: 'kind', value: 'bakery', sources: ['src-a'] },
+          { field: 'kind', value: 'university', sources: ['src-b'] },
+          { field: 'region', value: 'r-x', sources: ['src-a'], order: 1 },
+        ],
+      },
+    ]);
+    expect(summary.ok).toBe(false);
+    expect(summary.errors.map((e) => `${e.field}: ${e.message}`)).toEqual([
+      expect.stringMatching(/^statements\[0\]\.field: "colour" is not a field/),
+      expect.stringMatching(/^statements\[1\]\.value: must be one of: university, company/),
+      'statements[2].sources[0]: "src-b" is not one of the record\'s sources; list it there too',
+      expect.stringMatching(/^statements\[3\]\.order: only an ordered field/),
+      'kind: "company" is none of the values its statements give',
+    ]);
+  });
+});
+
+describe('acts at an event', () => {
+  const records: Rec[] = [
+    source('src-a'),
+    { type: 'person', id: 'p-1', name: '甲', sources: ['src-a'] },
+    { type: 'person', id: 'p-2', name: '乙', sources: ['src-a'] },
+    { type: 'initiative', id: 'i-base', name: '研究基地', sources: ['src-a'] },
+    {
+      type: 'event',
+      id: 'e-1',
+      name: '揭牌仪式',
+      acts: [
+        { actor: 'p-1', act: 'unveiling', target: 'i-base' },
+        { actor: 'p-2', act: 'unveiling', target: 'i-base' },
+        { actor: 'p-1', act: 'meeting', target: 'p-2' },
+        { actor: 'p-1', act: 'speaking' },
+      ],
+      sources: ['src-a'],
+    },
+  ];
+
+  it('keeps one ACTED per actor, act and target, and a re-import changes nothing', async () => {
+    const summary = await importRecords(db, records);
+    expect(summary.errors).toEqual([]);
+    expect(summary.relationships.ACTED).toEqual({ created: 4, updated: 0, unchanged: 0 });
+    const acted = await relationships('p-1', 'ACTED', 'e-1');
+    expect(acted.map((r) => [r.act, r.target ?? null]).sort()).toEqual([
+      ['meeting', 'p-2'],
+      ['speaking', null],
+      ['unveiling', 'i-base'],
+    ]);
+    unchanged(await importRecords(db, records));
+    const text = await exportAll();
+    expect(text).toContain(
+      '"acts":[{"actor":"p-1","act":"meeting","target":"p-2"},{"actor":"p-1","act":"speaking"},{"actor":"p-1","act":"unveiling","target":"i-base"},{"actor":"p-2","act":"unveiling","target":"i-base"}]',
+    );
+    await resetGraph(db);
+    await importText(text);
+    expect(await exportAll()).toBe(text);
+  });
+
+  it('refuses an act that is not one of the list, and a target of the wrong kind', async () => {
+    const summary = await importRecords(db, [
+      ...records.slice(0, 4),
+      { type: 'region', id: 'r-1', name: '某地', sources: ['src-a'] },
+      {
+        type: 'event',
+        id: 'e-2',
+        name: '会见',
+        acts: [
+          { actor: 'p-1', act: 'dancing' },
+          { actor: 'p-1', act: 'meeting', target: 'r-1' },
+        ],
+        sources: ['src-a'],
+      },
+    ]);
+    expect(summary.errors.map((e) => `${e.field}: ${e.message}`)).toEqual([
+      expect.stringMatching(/^acts\[0\]\.act: must be one of: unveiling, witnessing/),
+    ]);
+    const second = await importRecords(db, [
+      ...records.slice(0, 4),
+      { type: 'region', id: 'r-1', name: '某地', sources: ['src-a'] },
+      {
+        type: 'event',
+        id: 'e-2',
+        name: '会见',
+        acts: [{ actor: 'p-1', act: 'meeting', target: 'r-1' }],
+        sources: ['src-a'],
+      },
+    ]);
+    expect(second.errors.map((e) => e.field)).toEqual(['acts[0].target']);
+  });
+});
