@@ -12,6 +12,7 @@ import { type ImportSummary, runImport } from '../../src/import/pipeline.ts';
 import { memoryInput } from '../../src/import/records.ts';
 import { freshDatabase, resetGraph } from '../support/db.ts';
 import { importRecords, type Rec, source } from '../support/records.ts';
+import { A, B } from '../support/sources.ts';
 
 let db: Database;
 beforeEach(async () => {
@@ -46,82 +47,6 @@ const unchanged = (summary: ImportSummary) => {
   for (const counts of [...Object.values(summary.nodes), ...Object.values(summary.relationships)])
     expect(counts).toMatchObject({ created: 0, updated: 0 });
 };
-
-/** Two sources about the same bodies that disagree on almost everything they both state. */
-const A: Rec[] = [
-  source('src-a', { publishedOn: '2019-05-11' }),
-  { type: 'region', id: 'r-cy', name: '朝阳区', kind: 'district', sources: ['src-a'] },
-  { type: 'region', id: 'r-hd', name: '海淀区', kind: 'district', sources: ['src-a'] },
-  {
-    type: 'organisation',
-    id: 'o-x',
-    name: '甲大学',
-    nameEn: 'Jia University',
-    kind: 'university',
-    region: 'r-cy',
-    sources: ['src-a'],
-  },
-  { type: 'organisation', id: 'o-y', name: '乙公司', kind: 'company', sources: ['src-a'] },
-  { type: 'person', id: 'p-z', name: '张三', sources: ['src-a'] },
-  {
-    type: 'role',
-    id: 'role-z',
-    person: 'p-z',
-    organisation: 'o-x',
-    title: '校长',
-    statedOn: '2019-05-10',
-    rank: 0,
-    sources: ['src-a'],
-  },
-  {
-    type: 'agreement',
-    id: 'a-1',
-    name: '战略合作协议',
-    kind: 'strategic-cooperation-agreement',
-    signedOn: '2019-05-10',
-    parties: ['o-x', 'o-y'],
-    signatories: [{ person: 'p-z', onBehalfOf: 'o-x' }],
-    sources: ['src-a'],
-  },
-];
-const B: Rec[] = [
-  source('src-b', { publishedOn: '2022-03-03' }),
-  { type: 'region', id: 'r-hd', name: '海淀区', sources: ['src-b'] },
-  {
-    type: 'organisation',
-    id: 'o-x',
-    name: '甲大学',
-    nameEn: 'Jia College',
-    kind: 'research-institute',
-    region: 'r-hd',
-    sources: ['src-b'],
-  },
-  { type: 'organisation', id: 'o-y', name: '乙公司', sources: ['src-b'] },
-  { type: 'person', id: 'p-z', name: '张三', sources: ['src-b'] },
-  {
-    type: 'role',
-    id: 'role-z',
-    person: 'p-z',
-    organisation: 'o-x',
-    title: '校长',
-    statedOn: '2022-03-02',
-    rank: 1,
-    sources: ['src-b'],
-  },
-  {
-    type: 'agreement',
-    id: 'a-1',
-    name: '战略合作协议',
-    kind: 'cooperation-agreement',
-    signedOn: '2019-05-09',
-    parties: ['o-y', 'o-x'],
-    signatories: [
-      { person: 'p-z', onBehalfOf: 'o-x' },
-      { person: 'p-z', onBehalfOf: 'o-y' },
-    ],
-    sources: ['src-b'],
-  },
-];
 
 describe('sources that disagree', () => {
   it('keep every value with its sources, in any import order, and re-imports change nothing', async () => {
