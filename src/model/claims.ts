@@ -68,3 +68,24 @@ export function readClaims(stored: unknown): Claim[] {
       a.field !== b.field ? (a.field < b.field ? -1 : 1) : compare(a.value, b.value),
     );
 }
+
+/** The value each claimed field holds: the one most sources state, then the least. */
+export function chosenValues(stored: unknown): Record<string, string | number> {
+  const chosen: Record<string, { value: string | number; count: number }> = {};
+  for (const { field, value, sources } of readClaims(stored)) {
+    // readClaims sorts each field's values, least first: a later value wins only with more sources.
+    const best = chosen[field];
+    if (!best || sources.length > best.count) chosen[field] = { value, count: sources.length };
+  }
+  return Object.fromEntries(Object.entries(chosen).map(([field, c]) => [field, c.value]));
+}
+
+/** Stored claims as a sorted list of distinct strings; undefined when there are none. */
+export function claimList(...lists: unknown[]): string[] | undefined {
+  const all = [...new Set(lists.flatMap((l) => (l as string[] | undefined) ?? []))].sort();
+  return all.length > 0 ? all : undefined;
+}
+
+/** The claims of every field but `field`. */
+export const withoutField = (stored: unknown, field: string) =>
+  ((stored as string[] | undefined) ?? []).filter((c) => !c.startsWith(`${field}|`));

@@ -8,7 +8,7 @@ import type { Database } from '../db/driver.ts';
 import type { RelationshipRow } from '../import/rows.ts';
 import { validateRecord } from '../import/validate.ts';
 import { nameKeys, searchTerms } from '../names.ts';
-import { CLAIM_PARAMETERS, claimStrings } from './claims.ts';
+import { CLAIM_PARAMETERS, claimList, claimStrings, withoutField } from './claims.ts';
 import { type Kind, kindOfLabels, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from './kinds.ts';
 
 export class WriteError extends Error {
@@ -44,7 +44,8 @@ async function requireSource(db: Database, id: string): Promise<void> {
 /**
  * Changes an entity's fields: `set` gives new values (lists replace the stored ones), `unset`
  * names fields to remove, `addAliases` joins names to the stored aliases. The result must
- * still be a valid record of its kind; `source` joins the entity's provenance. The entity is
+ * still be a valid record of its kind; `source` joins the entity's provenance, and a field
+ * set is then stated by that source alone (its other claims go, as unset fields' do). The entity is
  * locked, read and written in one transaction: concurrent changes do not lose each other.
  */
 export async function updateEntity(
@@ -99,6 +100,15 @@ function changedProperties(
     );
   }
   next.sources = [...new Set([...((props.sources as string[]) ?? []), changes.source])];
+  // What is set is what the citing source states; what is unset no source states any longer.
+  let claims = props.claims as string[] | undefined;
+  for (const [field, value] of Object.entries(set)) {
+    if (PROPERTIES[kind].includes(field))
+      claims = [...withoutField(claims, field), ...claimStrings(field, value, [changes.source])];
+  }
+  for (const field of changes.unset ?? []) claims = withoutField(claims, field);
+  next.claims = claimList(claims);
+  if (next.claims === undefined) delete next.claims;
   if (NAMED.has(kind)) {
     const names = [
       next.name as string,

@@ -10,6 +10,8 @@ import type { Database } from '../../src/db/driver.ts';
 import { exportRecords } from '../../src/export/records.ts';
 import { type ImportSummary, runImport } from '../../src/import/pipeline.ts';
 import { memoryInput } from '../../src/import/records.ts';
+import { mergeEntities } from '../../src/model/merge.ts';
+import { deleteEntity, updateEntity } from '../../src/model/writes.ts';
 import { freshDatabase, resetGraph } from '../support/db.ts';
 import { importRecords, type Rec, source } from '../support/records.ts';
 import { A, B } from '../support/sources.ts';
@@ -239,5 +241,75 @@ describe('acts at an event', () => {
       },
     ]);
     expect(second.errors.map((e) => e.field)).toEqual(['acts[0].target']);
+  });
+});
+
+describe('mutations and merges keep the claims', () => {
+  it('a merge unites claims and chooses again; distinct acts stay distinct', async () => {
+    await importRecords(db, [
+      source('src-a'),
+      source('src-b'),
+      source('src-c'),
+      { type: 'organisation', id: 'o-1', name: '甲', kind: 'university', sources: ['src-a'] },
+      {
+        type: 'organisation',
+        id: 'o-2',
+        name: '甲大学',
+        kind: 'company',
+        sources: ['src-b', 'src-c'],
+      },
+      {
+        type: 'event',
+        id: 'e-1',
+        name: '仪式',
+        acts: [{ actor: 'o-1', act: 'hosting' }],
+        sources: ['src-a'],
+      },
+      {
+        type: 'event',
+        id: 'e-1',
+        name: '仪式',
+        acts: [{ actor: 'o-2', act: 'speaking' }],
+        sources: ['src-b'],
+      },
+    ]);
+    await mergeEntities(db, 'o-1', ['o-2']);
+    const kept = await node('o-1');
+    expect(kept).toMatchObject({
+      name: '甲',
+      // Two sources say company, one university.
+      kind: 'company',
+      claims: [
+        'kind|company|src-b',
+        'kind|company|src-c',
+        'kind|university|src-a',
+        'name|甲|src-a',
+      ],
+    });
+    expect(
+      (await relationships('o-1', 'ACTED', 'e-1')).map((r) => [r.act, r.sources]).sort(),
+    ).toEqual([
+      ['hosting', ['src-a']],
+      ['speaking', ['src-b']],
+    ]);
+  });
+
+  it('updateEntity makes its source the one that states a field; deleting a party keeps the other', async () => {
+    await importRecords(db, A);
+    await importRecords(db, B);
+    await updateEntity(db, 'o-x', { set: { kind: 'government' }, source: 'src-a' });
+    const x = await node('o-x');
+    expect(x?.kind).toBe('government');
+    expect((x?.claims as string[]).filter((c) => c.startsWith('kind|'))).toEqual([
+      'kind|government|src-a',
+    ]);
+    await deleteEntity(db, 'o-y');
+    expect(await relationships('p-z', 'SIGNED', 'a-1')).toEqual([
+      {
+        onBehalfOf: ['o-x'],
+        sources: ['src-a', 'src-b'],
+        claims: ['onBehalfOf|o-x|src-a', 'onBehalfOf|o-x|src-b'],
+      },
+    ]);
   });
 });
