@@ -127,7 +127,7 @@ export async function mergeEntities(
       );
       props.claims = claimList(own);
       Object.assign(props, chosenValues(props.claims), {
-        name: (byId.get(keepId)?.props as Props).name,
+        name: (byId.get(keepId)?.props as Props | undefined)?.name,
       });
     }
     await tx.run(cypher('merge/replace-properties'), {

@@ -300,7 +300,7 @@ describe('mutations and merges keep the claims', () => {
     await updateEntity(db, 'o-x', { set: { kind: 'government' }, source: 'src-a' });
     const x = await node('o-x');
     expect(x?.kind).toBe('government');
-    expect((x?.claims as string[]).filter((c) => c.startsWith('kind|'))).toEqual([
+    expect(((x?.claims ?? []) as string[]).filter((c) => c.startsWith('kind|'))).toEqual([
       'kind|government|src-a',
     ]);
     await deleteEntity(db, 'o-y');
