@@ -11,12 +11,21 @@ WITH row, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
 MERGE (n:Entity {id: row.id})
 SET n:$(row.label)
 SET n += row.props
-SET n.claims = CASE WHEN size(row.claims) = 0 THEN n.claims
-  ELSE COLLECT { UNWIND coalesce(n.claims, []) + row.claims AS c RETURN DISTINCT c ORDER BY c } END
+WITH row, before, n, n.claims AS stored
+// A new node (or one without claims) takes the row's sorted claims and the values they choose
+// (row.chosen, src/model/claims.ts); claims it already holds change nothing; only new claims
+// for a node that has some are united, sorted and chosen from here.
+WITH row, before, n, stored,
+  stored IS NOT NULL AND any(c IN row.claims WHERE NOT c IN stored) AS united
+SET n.claims = CASE WHEN size(row.claims) = 0 OR NOT united AND stored IS NOT NULL THEN stored
+  WHEN stored IS NULL THEN row.claims
+  ELSE COLLECT { UNWIND stored + row.claims AS c RETURN DISTINCT c ORDER BY c } END
+SET n += CASE WHEN stored IS NULL THEN row.chosen ELSE {} END
 SET n.sources = coalesce(n.sources, []) + [s IN row.sources WHERE NOT s IN coalesce(n.sources, [])]
-WITH row, before, n
-CALL (n) {
-  UNWIND coalesce(n.claims, []) AS claim
+WITH row, before, n, united
+CALL (n, united) {
+  WITH n WHERE united
+  UNWIND n.claims AS claim
   WITH claim, split(claim, '|') AS parts
   WITH parts[0] AS field,
     substring(claim, size(parts[0]) + 1, size(claim) - size(parts[0]) - size(last(parts)) - 2) AS text

@@ -35,11 +35,19 @@ SET r += row.props
 SET r.sources = coalesce(r.sources, []) + [s IN row.sources WHERE NOT s IN coalesce(r.sources, [])]
 SET r.roles = CASE WHEN row.roles IS NULL THEN r.roles
   ELSE coalesce(r.roles, []) + [x IN row.roles WHERE NOT x IN coalesce(r.roles, [])] END
-SET r.claims = CASE WHEN size(row.claims) = 0 THEN r.claims
-  ELSE COLLECT { UNWIND coalesce(r.claims, []) + row.claims AS c RETURN DISTINCT c ORDER BY c } END
-WITH row, r, before
-CALL (r) {
-  UNWIND coalesce(r.claims, []) AS claim
+WITH row, r, before, r.claims AS stored
+// As for nodes (upsert-nodes.cypher): a new relationship takes the row's claims and chosen
+// values; only new claims for one that has some are united, sorted and chosen from here.
+WITH row, r, before, stored,
+  stored IS NOT NULL AND any(c IN row.claims WHERE NOT c IN stored) AS united
+SET r.claims = CASE WHEN size(row.claims) = 0 OR NOT united AND stored IS NOT NULL THEN stored
+  WHEN stored IS NULL THEN row.claims
+  ELSE COLLECT { UNWIND stored + row.claims AS c RETURN DISTINCT c ORDER BY c } END
+SET r += CASE WHEN stored IS NULL THEN row.chosen ELSE {} END
+WITH row, r, before, united
+CALL (r, united) {
+  WITH r WHERE united
+  UNWIND r.claims AS claim
   WITH claim, split(claim, '|') AS parts
   WITH parts[0] AS field,
     substring(claim, size(parts[0]) + 1, size(claim) - size(parts[0]) - size(last(parts)) - 2) AS text

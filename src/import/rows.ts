@@ -3,7 +3,7 @@
  * relationship row per relationship the record states. Every value goes with the sources that
  * state it (src/model/claims.ts): the record's sources, or those of its `statements`.
  */
-import { claimStrings } from '../model/claims.ts';
+import { chosenValues, claimList, claimStrings } from '../model/claims.ts';
 import {
   type Kind,
   LABELS,
@@ -22,8 +22,10 @@ export interface NodeRow {
   label: string;
   /** Properties set without claims (none from an import; kept for other writers). */
   props: Record<string, unknown>;
-  /** `field|value|source` strings (src/model/claims.ts), united with those stored. */
+  /** `field|value|source` strings (src/model/claims.ts), sorted, united with those stored. */
   claims: string[];
+  /** The values `claims` alone choose: what a new node holds (the upsert's shortcut). */
+  chosen: Record<string, unknown>;
   sources: string[];
   aliases: string[] | null;
   focus: string[] | null;
@@ -42,6 +44,7 @@ export interface RelationshipRow {
   /** [property, value] pairs that tell this relationship apart from others of its type between the same two nodes ('' for absent). */
   identity: [string, string][];
   claims: string[];
+  chosen: Record<string, unknown>;
   sources: string[];
   roles: string[] | null;
 }
@@ -150,7 +153,7 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
     kind,
     label: LABELS[kind],
     props: {},
-    claims,
+    ...claimed(claims),
     sources,
     aliases,
     focus: list('focus'),
@@ -158,6 +161,12 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
     searchTerms: NAMED.has(kind) ? searchTerms(names) : null,
     defaultName: anonymous ? (record.name as string) : null,
   };
+}
+
+/** Claims sorted and distinct, with the values they choose (src/model/claims.ts). */
+export function claimed(claims: string[]): { claims: string[]; chosen: Record<string, unknown> } {
+  const sorted = claimList(claims) ?? [];
+  return { claims: sorted, chosen: chosenValues(sorted) };
 }
 
 /** Rows for one relationship (the same type, ends and identity) united into one. */
@@ -206,10 +215,11 @@ export function relationshipRows(
         props: Object.fromEntries(identity.filter(([, value]) => value !== '')),
         identity,
         claims,
+        chosen: {},
         sources,
         roles: link.listProperty ? [holder[link.listProperty.key] as string] : null,
       });
     }
   }
-  return unite(rows);
+  return unite(rows).map((row) => ({ ...row, ...claimed(row.claims) }));
 }

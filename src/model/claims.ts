@@ -69,15 +69,26 @@ export function readClaims(stored: unknown): Claim[] {
     );
 }
 
-/** The value each claimed field holds: the one most sources state, then the least. */
-export function chosenValues(stored: unknown): Record<string, string | number> {
+/**
+ * The value each claimed field holds: the one most sources state, then the least; for a list
+ * field (LIST_CLAIMS), every value, sorted. The upserts apply the same rule in Cypher.
+ */
+export function chosenValues(stored: unknown): Record<string, string | number | unknown[]> {
   const chosen: Record<string, { value: string | number; count: number }> = {};
+  const lists: Record<string, (string | number)[]> = {};
   for (const { field, value, sources } of readClaims(stored)) {
+    if (LIST_CLAIMS.includes(field)) {
+      lists[field] = [...(lists[field] ?? []), value];
+      continue;
+    }
     // readClaims sorts each field's values, least first: a later value wins only with more sources.
     const best = chosen[field];
     if (!best || sources.length > best.count) chosen[field] = { value, count: sources.length };
   }
-  return Object.fromEntries(Object.entries(chosen).map(([field, c]) => [field, c.value]));
+  return {
+    ...Object.fromEntries(Object.entries(chosen).map(([field, c]) => [field, c.value])),
+    ...lists,
+  };
 }
 
 /** Stored claims as a sorted list of distinct strings; undefined when there are none. */

@@ -5,7 +5,7 @@
  */
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
-import type { RelationshipRow } from '../import/rows.ts';
+import { claimed, type RelationshipRow } from '../import/rows.ts';
 import { validateRecord } from '../import/validate.ts';
 import { nameKeys, searchTerms } from '../names.ts';
 import { CLAIM_PARAMETERS, claimList, claimStrings, withoutField } from './claims.ts';
@@ -225,7 +225,7 @@ export async function linkEntities(
     to: input.to,
     props: Object.fromEntries(identity.filter(([, value]) => value !== '')),
     identity,
-    claims,
+    ...claimed(claims),
     sources,
     roles: properties.roles === undefined ? null : (properties.roles as string[]),
   };
