@@ -13,6 +13,7 @@ import { cypher } from '../../src/db/cypher.ts';
 import { createDatabase } from '../../src/db/driver.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import type { NodeRow, RelationshipRow } from '../../src/import/rows.ts';
+import { CLAIM_PARAMETERS } from '../../src/model/claims.ts';
 import { resolveFile } from './records.ts';
 
 export interface NaiveResult {
@@ -32,7 +33,9 @@ export async function naiveImport(file: string): Promise<NaiveResult> {
     const started = performance.now();
     const resolved = await resolveFile(file, db);
     const upsert = async (query: string, rows: (NodeRow | RelationshipRow)[]) => {
-      const written = await db.writeTransaction((tx) => tx.run(cypher(query), { rows }));
+      const written = await db.writeTransaction((tx) =>
+        tx.run(cypher(query), { rows, ...CLAIM_PARAMETERS }),
+      );
       if (written.length !== rows.length)
         throw new Error(`${query}: wrote ${written.length} of ${rows.length}`);
     };

@@ -89,10 +89,13 @@ export function statedItems(record: ImportRecord, link: Link): StatedItem[] {
   const value = record[link.field];
   const plain = value === undefined ? [] : link.many ? (value as unknown[]) : [value];
   const statements = statementsOf(record).filter(({ statement }) => statement.field === link.field);
-  const covered = new Set(statements.map(({ statement }) => canonical(statement.value)));
+  const covered =
+    statements.length > 0
+      ? new Set(statements.map(({ statement }) => canonical(statement.value)))
+      : null;
   const items: StatedItem[] = [];
   plain.forEach((item, i) => {
-    if (covered.has(canonical(item))) return;
+    if (covered?.has(canonical(item))) return;
     items.push({
       item,
       path: link.many ? `${link.field}[${i}]` : link.field,
@@ -125,9 +128,12 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
   const anonymous = record.id === undefined;
   const sources = sourcesOf(record, id, resolve);
   const claims: string[] = [];
+  const statements = statementsOf(record);
+  // Without statements each field has one value, which is then the chosen one.
+  const chosen: Record<string, unknown> = {};
   for (const field of PROPERTIES[kind]) {
     if (anonymous && field === 'name') continue;
-    const stated = statementsOf(record).filter(({ statement }) => statement.field === field);
+    const stated = statements.filter(({ statement }) => statement.field === field);
     if (stated.length > 0) {
       for (const { statement } of stated) {
         claims.push(
@@ -140,6 +146,7 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
       }
     } else if (record[field] !== undefined) {
       claims.push(...claimStrings(field, record[field], sources));
+      chosen[field] = record[field];
     }
   }
   const list = (field: string) =>
@@ -153,7 +160,7 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
     kind,
     label: LABELS[kind],
     props: {},
-    ...claimed(claims),
+    ...(statements.length > 0 ? claimed(claims) : { claims: claims.sort(), chosen }),
     sources,
     aliases,
     focus: list('focus'),
@@ -180,7 +187,7 @@ function unite(rows: RelationshipRow[]): RelationshipRow[] {
       continue;
     }
     found.sources = [...new Set([...found.sources, ...row.sources])];
-    found.claims = [...new Set([...found.claims, ...row.claims])];
+    Object.assign(found, claimed([...found.claims, ...row.claims]));
     if (row.roles) found.roles = [...new Set([...(found.roles ?? []), ...row.roles])];
   }
   return [...byKey.values()];
@@ -197,11 +204,17 @@ export function relationshipRows(
       const holder = stated.item as Record<string, unknown>;
       const other = resolve((link.key ? holder[link.key] : stated.item) as Ref, link.targets);
       const sources = sourcesOf(record, id, resolve, stated.sources);
+      // One item: one value per field, which is then the chosen one (a list's only value).
       const claims: string[] = [];
-      if (stated.order !== undefined) claims.push(...claimStrings('order', stated.order, sources));
+      const chosen: Record<string, unknown> = {};
+      if (stated.order !== undefined) {
+        claims.push(...claimStrings('order', stated.order, sources));
+        chosen.order = stated.order;
+      }
       if (link.refProperty && holder[link.refProperty.key] !== undefined) {
         const value = resolve(holder[link.refProperty.key] as Ref, link.refProperty.targets);
         claims.push(...claimStrings(link.refProperty.property, value, sources));
+        chosen[link.refProperty.property] = [value];
       }
       const identity: [string, string][] = (link.identity ?? []).map(({ key, targets }) => {
         const given = holder[key];
@@ -214,12 +227,12 @@ export function relationshipRows(
         to: link.inbound ? id : other,
         props: Object.fromEntries(identity.filter(([, value]) => value !== '')),
         identity,
-        claims,
-        chosen: {},
+        claims: claims.sort(),
+        chosen,
         sources,
         roles: link.listProperty ? [holder[link.listProperty.key] as string] : null,
       });
     }
   }
-  return unite(rows).map((row) => ({ ...row, ...claimed(row.claims) }));
+  return unite(rows);
 }

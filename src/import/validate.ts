@@ -62,6 +62,7 @@ function statementProblems(
   validate: ValidateFunction,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  if (record.statements === undefined) return problems;
   const cited = new Set(((record.sources ?? []) as unknown[]).map(canonical));
   const fields = [...PROPERTIES[kind], ...LINKS[kind].map((l) => l.field)];
   for (const { statement, index } of statementsOf(record as ImportRecord)) {

@@ -9,11 +9,12 @@ import { cypher } from '../../src/db/cypher.ts';
 import type { Database } from '../../src/db/driver.ts';
 import { exportRecords } from '../../src/export/records.ts';
 import { type ImportSummary, runImport } from '../../src/import/pipeline.ts';
+import { fileInput } from '../../src/import/read.ts';
 import { memoryInput } from '../../src/import/records.ts';
 import { mergeEntities } from '../../src/model/merge.ts';
 import { deleteEntity, updateEntity } from '../../src/model/writes.ts';
 import { freshDatabase, resetGraph } from '../support/db.ts';
-import { importRecords, type Rec, source } from '../support/records.ts';
+import { importRecords, ndjsonFile, type Rec, source, writeFile } from '../support/records.ts';
 import { A, B } from '../support/sources.ts';
 
 let db: Database;
@@ -209,6 +210,21 @@ describe('acts at an event', () => {
     await resetGraph(db);
     await importText(text);
     expect(await exportAll()).toBe(text);
+  });
+
+  it('reads acts and statements from CSV cells as JSON', async () => {
+    const dir = ndjsonFile(records.slice(0, 4), 'base.ndjson');
+    const csv = writeFile(
+      'event.csv',
+      'id,name,date,acts,sources,statements\n' +
+        `e-1,揭牌仪式,2024-05-10,"${JSON.stringify([{ actor: 'p-1', act: 'unveiling', target: 'i-base' }]).replaceAll('"', '""')}",src-a,` +
+        `"${JSON.stringify([{ field: 'date', value: '2024-05-10', sources: ['src-a'] }]).replaceAll('"', '""')}"\n`,
+    );
+    const summary = await runImport(db, [fileInput(dir), fileInput(csv)]);
+    expect(summary.errors).toEqual([]);
+    expect(await relationships('p-1', 'ACTED', 'e-1')).toEqual([
+      { act: 'unveiling', target: 'i-base', sources: ['src-a'] },
+    ]);
   });
 
   it('refuses an act that is not one of the list, and a target of the wrong kind', async () => {
