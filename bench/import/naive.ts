@@ -12,8 +12,8 @@ import { loadConfig } from '../../src/config.ts';
 import { cypher } from '../../src/db/cypher.ts';
 import { createDatabase } from '../../src/db/driver.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { chooseClaimed } from '../../src/import/pipeline.ts';
 import type { NodeRow, RelationshipRow } from '../../src/import/rows.ts';
-import { CLAIM_PARAMETERS } from '../../src/model/claims.ts';
 import { resolveFile } from './records.ts';
 
 export interface NaiveResult {
@@ -33,9 +33,7 @@ export async function naiveImport(file: string): Promise<NaiveResult> {
     const started = performance.now();
     const resolved = await resolveFile(file, db);
     const upsert = async (query: string, rows: (NodeRow | RelationshipRow)[]) => {
-      const written = await db.writeTransaction((tx) =>
-        tx.run(cypher(query), { rows, ...CLAIM_PARAMETERS }),
-      );
+      const written = await db.writeTransaction((tx) => tx.run(cypher(query), { rows }));
       if (written.length !== rows.length)
         throw new Error(`${query}: wrote ${written.length} of ${rows.length}`);
     };

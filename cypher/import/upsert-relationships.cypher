@@ -1,8 +1,8 @@
 // Creates or updates one relationship per row and says which it did: one per type between two
 // nodes, or, where the row has an identity (ACTED: act and target), one per type and identity.
 // Sources, `roles` and claims (`field|value|source`, src/model/claims.ts) are united with what
-// is stored; each claimed field then holds its chosen value (the one most sources state, then
-// the least), or, for a list field ($lists: onBehalfOf), every stated value, sorted.
+// is stored; where new claims joined stored ones, `choose` names the relationship for
+// claims/choose-relationships.cypher, which sets the chosen values.
 //
 // Not MERGE: with a dynamic type, MERGE (and OPTIONAL MATCH) on a graph with few relationships
 // is planned as a scan of all relationships for every row, and the plan is cached: quadratic.
@@ -37,27 +37,15 @@ SET r.roles = CASE WHEN row.roles IS NULL THEN r.roles
   ELSE coalesce(r.roles, []) + [x IN row.roles WHERE NOT x IN coalesce(r.roles, [])] END
 WITH row, r, before, r.claims AS stored
 // As for nodes (upsert-nodes.cypher): a new relationship takes the row's claims and chosen
-// values; only new claims for one that has some are united, sorted and chosen from here.
+// values; only new claims for one that has some are united and sorted here, then chosen.
 WITH row, r, before, stored,
   stored IS NOT NULL AND any(c IN row.claims WHERE NOT c IN stored) AS united
 SET r.claims = CASE WHEN size(row.claims) = 0 OR NOT united AND stored IS NOT NULL THEN stored
   WHEN stored IS NULL THEN row.claims
   ELSE COLLECT { UNWIND stored + row.claims AS c RETURN DISTINCT c ORDER BY c } END
 SET r += CASE WHEN stored IS NULL THEN row.chosen ELSE {} END
-WITH row, r, before, united
-CALL (r, united) {
-  WITH r WHERE united
-  UNWIND r.claims AS claim
-  WITH claim, split(claim, '|') AS parts
-  WITH parts[0] AS field,
-    substring(claim, size(parts[0]) + 1, size(claim) - size(parts[0]) - size(last(parts)) - 2) AS text
-  WITH field, CASE WHEN field IN $integers THEN toInteger(text) ELSE text END AS value, count(*) AS stated
-  ORDER BY field, stated DESC, value
-  WITH field, collect(value) AS values
-  RETURN collect([field, CASE WHEN field IN $lists
-    THEN COLLECT { UNWIND values AS v RETURN v ORDER BY v } ELSE head(values) END]) AS chosen
-}
-FOREACH (c IN chosen | SET r[c[0]] = c[1])
 RETURN row.type AS type,
   CASE WHEN before IS NULL THEN 'created' WHEN before = properties(r) THEN 'unchanged' ELSE 'updated' END
-  AS status
+  AS status,
+  // New claims were united with stored ones: claims/choose-relationships.cypher chooses.
+  CASE WHEN united THEN elementId(r) END AS choose

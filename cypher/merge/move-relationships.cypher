@@ -1,8 +1,8 @@
 // Moves every relationship of the duplicate onto the kept node, uniting sources, roles, claims
 // and onBehalfOf with a relationship the kept node already has of the same type (and, for
 // ACTED, the same act and target), drops those between the two, points SIGNED.onBehalfOf and
-// its claims at the kept node, and deletes the duplicate. merge/choose-claimed.cypher then
-// gives the united relationships their chosen values.
+// its claims at the kept node, and deletes the duplicate. claims/choose-relationships.cypher
+// then gives the relationships it returns (`touched`) their chosen values.
 MATCH (keep:Entity {id: $keep}), (dup:Entity {id: $duplicate})
 CALL (keep, dup) {
   MATCH (dup)-[r]-(other) WHERE other <> keep
@@ -30,7 +30,7 @@ CALL (keep, dup) {
     RETURN n AS m
   }
   DELETE r
-  RETURN count(*) AS moved
+  RETURN count(*) AS moved, collect(elementId(m)) AS touched
 }
 CALL (keep) {
   MATCH ()-[s:SIGNED]->() WHERE $duplicate IN s.onBehalfOf
@@ -47,4 +47,4 @@ CALL (keep) {
   RETURN count(*) AS onBehalf
 }
 DETACH DELETE dup
-RETURN moved
+RETURN moved, touched

@@ -240,6 +240,19 @@ async function* validRecords(
   }
 }
 
+/**
+ * Sets the chosen values of the nodes or relationships whose stored claims an upsert joined
+ * new ones to (the rows' `choose`: an id, an element id); the upserts set the rest themselves.
+ */
+export async function chooseClaimed(
+  tx: Transaction,
+  what: 'nodes' | 'relationships',
+  written: Row[],
+): Promise<void> {
+  const ids = written.map((row) => row.choose).filter((id) => id != null);
+  if (ids.length > 0) await tx.run(cypher(`claims/choose-${what}`), { ids, ...CLAIM_PARAMETERS });
+}
+
 async function writeBatch(
   db: Database,
   transaction: Transaction | undefined,
@@ -250,13 +263,14 @@ async function writeBatch(
 ): Promise<void> {
   if (rows.length === 0) return;
   const work = async (tx: Transaction): Promise<Row[]> => {
-    const written = await tx.run(cypher(query), { rows, ...CLAIM_PARAMETERS });
+    const written = await tx.run(cypher(query), { rows });
     // Throwing here rolls the batch back: a row whose endpoint vanished is not half-written.
     if (written.length !== rows.length) {
       throw new Error(
         `expected ${rows.length} rows written, Neo4j wrote ${written.length}: an endpoint is missing`,
       );
     }
+    await chooseClaimed(tx, key === 'kind' ? 'nodes' : 'relationships', written);
     return written;
   };
   const result = transaction ? await work(transaction) : await db.writeTransaction(work);

@@ -112,10 +112,12 @@ export async function mergeEntities(
     for (const duplicate of duplicates) {
       const [row] = await tx.run(cypher('merge/move-relationships'), { keep: keepId, duplicate });
       moved += (row?.moved as number) ?? 0;
+      const ids = (row?.touched as string[]) ?? [];
+      if (ids.length > 0)
+        await tx.run(cypher('claims/choose-relationships'), { ids, ...CLAIM_PARAMETERS });
       if (kind === 'source')
         await tx.run(cypher('merge/rewrite-source-citations'), { keep: keepId, duplicate });
     }
-    await tx.run(cypher('merge/choose-claimed'), { keep: keepId, ...CLAIM_PARAMETERS });
     // A source cites itself: the duplicate's claims about itself become the survivor's.
     if (kind === 'source') {
       props.sources = [keepId];

@@ -5,10 +5,11 @@
  */
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
+import { chooseClaimed } from '../import/pipeline.ts';
 import { claimed, type RelationshipRow } from '../import/rows.ts';
 import { validateRecord } from '../import/validate.ts';
 import { nameKeys, searchTerms } from '../names.ts';
-import { CLAIM_PARAMETERS, claimList, claimStrings, withoutField } from './claims.ts';
+import { claimList, claimStrings, withoutField } from './claims.ts';
 import { type Kind, kindOfLabels, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from './kinds.ts';
 
 export class WriteError extends Error {
@@ -229,11 +230,12 @@ export async function linkEntities(
     sources,
     roles: properties.roles === undefined ? null : (properties.roles as string[]),
   };
-  const [result] = await db.write(cypher('import/upsert-relationships'), {
-    rows: [row],
-    ...CLAIM_PARAMETERS,
+  const written = await db.writeTransaction(async (tx) => {
+    const rows = await tx.run(cypher('import/upsert-relationships'), { rows: [row] });
+    await chooseClaimed(tx, 'relationships', rows);
+    return rows;
   });
-  return result?.status as 'created' | 'updated' | 'unchanged';
+  return written[0]?.status as 'created' | 'updated' | 'unchanged';
 }
 
 /** Relationships a role cannot lose: it always has its person and its organisation. */

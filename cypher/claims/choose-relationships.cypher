@@ -1,8 +1,8 @@
-// After a merge united their claims: each claimed field of the kept node's relationships holds
-// the value most sources state, then the least; a list field ($lists: onBehalfOf) every value,
-// sorted. The rule of cypher/import/upsert-relationships.cypher.
-MATCH (:Entity {id: $keep})-[r]-()
-WHERE r.claims IS NOT NULL
+// Sets each claimed field of the given relationships (element ids) to its chosen value: the
+// one most sources state, then the least; a list field ($lists: onBehalfOf) to every stated
+// value, sorted (src/model/claims.ts). Run after an upsert or a merge united claims.
+UNWIND $ids AS eid
+MATCH ()-[r]->() WHERE elementId(r) = eid
 CALL (r) {
   UNWIND r.claims AS claim
   WITH claim, split(claim, '|') AS parts
