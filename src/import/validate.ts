@@ -53,8 +53,8 @@ export function validateRecord(record: Record<string, unknown>): FieldProblem[] 
 
 /**
  * Statements name a field sources state, hold a value that field accepts, cite only the
- * record's sources, and give `order` only to an ordered field; a scalar given plainly as well
- * must be one of the stated values.
+ * record's sources for a scalar, and give `order` only to an ordered field; a scalar given
+ * plainly as well must be one of the stated values.
  */
 function statementProblems(
   kind: Kind,
@@ -95,8 +95,10 @@ function statementProblems(
         }
       }
     }
+    // A value of the record's own (a scalar) is stated by some of its sources; a relationship
+    // may be stated by a source that does not state the entity (the API's link).
     statement.sources.forEach((source, i) => {
-      if (!cited.has(canonical(source))) {
+      if (!link && !cited.has(canonical(source))) {
         problems.push({
           field: `${at}.sources[${i}]`,
           message: `${JSON.stringify(source)} is not one of the record's sources; list it there too`,

@@ -12,7 +12,7 @@ import { type ImportSummary, runImport } from '../../src/import/pipeline.ts';
 import { fileInput } from '../../src/import/read.ts';
 import { memoryInput } from '../../src/import/records.ts';
 import { mergeEntities } from '../../src/model/merge.ts';
-import { deleteEntity, updateEntity } from '../../src/model/writes.ts';
+import { deleteEntity, linkEntities, updateEntity } from '../../src/model/writes.ts';
 import { freshDatabase, resetGraph } from '../support/db.ts';
 import { importRecords, ndjsonFile, type Rec, source, writeFile } from '../support/records.ts';
 import { A, B } from '../support/sources.ts';
@@ -130,6 +130,17 @@ describe('sources that disagree', () => {
     expect(summary.errors).toEqual([]);
     expect(await exportAll()).toBe(first);
     unchanged(await importText(first));
+  });
+
+  it('a relationship cited by a source its entity does not cite survives the round trip', async () => {
+    await importRecords(db, A);
+    await importRecords(db, [source('src-c')]);
+    await linkEntities(db, { from: 'o-y', type: 'PART_OF', to: 'o-x', source: 'src-c' });
+    const first = await exportAll();
+    expect(first).toContain('"statements":[{"field":"parent","value":"o-x","sources":["src-c"]}]');
+    await resetGraph(db);
+    expect((await importText(first)).errors).toEqual([]);
+    expect(await exportAll()).toBe(first);
   });
 
   it('an ordinary file (one source per record) exports without statements', async () => {

@@ -220,7 +220,8 @@ export const entityResolvers = {
       const chain: EntityNode[] = [];
       let current: EntityNode | null = e;
       while (current && chain.length < 32) {
-        current = [...(await related('PART_OF', 'out')(current, ctx))].sort(byId)[0]?.node ?? null;
+        current =
+          [...(await related('PART_OF', 'out')(current, ctx))].sort(chosenFirst)[0]?.node ?? null;
         if (current) chain.push(current);
       }
       return chain;
