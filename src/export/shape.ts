@@ -4,7 +4,7 @@
  * the property names with the type of value each holds, so that a writer can declare its
  * attributes before the first node (GraphML keys, GEXF attributes).
  */
-import { type EntityNode, toEntity } from '../graph/entity.ts';
+import { type EntityNode, toEntity, withoutClaims } from '../graph/entity.ts';
 import type { GraphEdge, GraphNode } from '../graph/neighbourhood.ts';
 import type { Kind } from '../model/kinds.ts';
 
@@ -109,7 +109,7 @@ export function exportNode(labels: unknown, props: Record<string, unknown>): Exp
 
 function fromEntity(entity: EntityNode): ExportNode {
   const { kind, id, ...rest } = entity;
-  const properties: Record<string, unknown> = rest;
+  const properties: Record<string, unknown> = withoutClaims(rest);
   if (kind === 'role' && properties.titleEn !== undefined) properties.nameEn = properties.titleEn;
   return {
     id,
@@ -140,7 +140,7 @@ export function exportEdge(
     target: edge.target,
     type: edge.type,
     ...overlap(sourceDates, targetDates),
-    properties: edge.properties,
+    properties: withoutClaims(edge.properties),
   };
 }
 
