@@ -406,7 +406,10 @@ function updateDateRange() {
   cy.nodes().forEach((node) => {
     const p = node.data('properties') ?? {};
     for (const key of ['since', 'until', 'signedOn', 'date', 'statedOn']) {
-      if (typeof p[key] === 'string') dates.push(p[key]);
+      // statedOn is a list; a date without a year (--10-14) has no place on the slider.
+      for (const value of [p[key]].flat()) {
+        if (typeof value === 'string' && !value.startsWith('--')) dates.push(value);
+      }
     }
   });
   dates.sort();
@@ -498,7 +501,7 @@ const dates = (role) =>
   [
     role.since && `since ${role.since}`,
     role.until && `until ${role.until}`,
-    role.statedOn && `stated ${role.statedOn}`,
+    role.statedOn?.length > 0 && `stated ${role.statedOn.join(', ')}`,
   ]
     .filter(Boolean)
     .join(', ');
@@ -537,7 +540,7 @@ function renderDetails(entity) {
     ['date', entity.date],
     ['since', entity.since],
     ['until', entity.until],
-    ['stated on', entity.statedOn],
+    ['stated on', entity.statedOn?.join(', ')],
     ['publisher', entity.publisher],
     ['published on', entity.publishedOn],
     ['language', entity.language],

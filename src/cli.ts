@@ -245,7 +245,8 @@ if (import.meta.main) {
       error instanceof MigrationError ||
       error instanceof MergeError ||
       error instanceof ExportInputError ||
-      (error instanceof Error && error.name === 'ImportWriteError');
+      (error instanceof Error &&
+        (error.name === 'ImportWriteError' || error.name === 'StaleCheckpointError'));
     if (!known) throw error;
     console.error(`accord: ${(error as Error).message}`);
     process.exitCode = 1;

@@ -21,8 +21,11 @@ CALL () {
 }
 WITH a
 WHERE ($kind IS NULL OR a.kind = $kind)
-  AND ($from IS NULL OR a.signedOn >= $from)
-  AND ($to IS NULL OR a.signedOn <= $to)
+  // A partial date counts when its span overlaps the range, a yearless one (--10-14) never
+  // (src/dates.ts); a partial $to includes its whole span.
+  AND ($from IS NULL OR a.signedOn >= $from OR $from STARTS WITH a.signedOn)
+  AND ($to IS NULL OR (a.signedOn <= $to + substring('-12-31', size($to) - 4)
+    AND NOT a.signedOn STARTS WITH '--'))
   AND ($party IS NULL OR EXISTS { (a)<-[:PARTY_TO]-(:Entity:Organisation {id: $party}) })
   AND ($signatory IS NULL OR EXISTS { (a)<-[:SIGNED]-(:Entity:Person {id: $signatory}) })
   AND ($attendee IS NULL OR EXISTS { (a)-[:SIGNED_AT]->(:Event)<-[:ATTENDED]-(:Entity:Person {id: $attendee}) })

@@ -2,8 +2,11 @@
 // with the shared agreements oldest first and the first and last signing dates.
 MATCH (o:Entity {id: $of})-[:PARTY_TO]->(a:Agreement)<-[:PARTY_TO]-(p:Organisation)
 WHERE p <> o
-  AND ($from IS NULL OR a.signedOn >= $from)
-  AND ($to IS NULL OR a.signedOn <= $to)
+  // A partial date counts when its span overlaps the range, a yearless one (--10-14) never
+  // (src/dates.ts); a partial $to includes its whole span.
+  AND ($from IS NULL OR a.signedOn >= $from OR $from STARTS WITH a.signedOn)
+  AND ($to IS NULL OR (a.signedOn <= $to + substring('-12-31', size($to) - 4)
+    AND NOT a.signedOn STARTS WITH '--'))
 WITH p, a ORDER BY a.signedOn, a.id
 WITH p, collect(a) AS agreements
 RETURN labels(p) AS labels, p {.*, nameKeys: null, searchTerms: null} AS props,

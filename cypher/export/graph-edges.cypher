@@ -3,11 +3,11 @@
 MATCH (n:Entity)
 WHERE n.id > $after
 WITH n ORDER BY n.id LIMIT $limit
-RETURN n.id AS id, labels(n) AS labels, n {.since, .until, .signedOn, .date} AS dates,
+RETURN n.id AS id, labels(n) AS labels, n {.since, .until, .statedOn, .signedOn, .date} AS dates,
   COLLECT {
     MATCH (n)-[r]->(m:Entity)
     RETURN {
       type: type(r), target: m.id, props: properties(r),
-      labels: labels(m), dates: m {.since, .until, .signedOn, .date}
+      labels: labels(m), dates: m {.since, .until, .statedOn, .signedOn, .date}
     }
   } AS out

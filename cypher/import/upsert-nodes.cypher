@@ -1,10 +1,10 @@
 // Creates or updates one node per row and says which it did. Claims (`field|value|source`,
-// src/model/claims.ts), list fields (aliases, focus), sources, nameKeys and searchTerms (the
-// full-text search terms, src/names.ts) are united with what is stored. Claims are kept sorted,
-// so the node is the same whatever order its sources were imported in; where new claims joined
-// stored ones, `choose` names the node for claims/choose-nodes.cypher, which sets each claimed
-// field to the value most sources state, then the least (a separate statement for those few
-// rows: a subquery in this one cost every row).
+// src/model/claims.ts), list fields (aliases, focus, a role's statedOn), sources, nameKeys and
+// searchTerms (the full-text search terms, src/names.ts) are united with what is stored. Claims
+// are kept sorted, so the node is the same whatever order its sources were imported in; where
+// new claims joined stored ones, `choose` names the node for claims/choose-nodes.cypher, which
+// sets each claimed field to the value most sources state, then the least (a separate
+// statement for those few rows: a subquery in this one cost every row).
 // A record without an id was found by its name, which may be an alias: its name becomes the
 // entity's name only when the entity has none (row.defaultName), and is an alias otherwise.
 UNWIND $rows AS row
@@ -30,6 +30,10 @@ SET n.aliases = CASE WHEN row.aliases IS NULL THEN n.aliases
     WHERE a <> n.name] END
 SET n.focus = CASE WHEN row.focus IS NULL THEN n.focus
   ELSE coalesce(n.focus, []) + [f IN row.focus WHERE NOT f IN coalesce(n.focus, [])] END
+// A role's dates stay sorted as src/dates.ts sorts them: dated ones, then yearless (--MM-DD).
+SET n.statedOn = CASE WHEN row.statedOn IS NULL THEN n.statedOn
+  ELSE COLLECT { UNWIND coalesce(n.statedOn, []) + row.statedOn AS d
+    WITH DISTINCT d RETURN d ORDER BY d STARTS WITH '--', d } END
 SET n.searchTerms = CASE WHEN row.searchTerms IS NULL THEN n.searchTerms
   ELSE coalesce(n.searchTerms, []) + [t IN row.searchTerms WHERE NOT t IN coalesce(n.searchTerms, [])] END
 SET n.nameKeys = CASE WHEN row.nameKeys IS NULL THEN n.nameKeys

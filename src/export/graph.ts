@@ -3,11 +3,12 @@
  * it is never held in memory at once, or the neighbourhood of chosen entities (the API's
  * neighbourhood question, with its depth and node cap). Both optionally as of a date.
  */
+
+import { hasYear, isDate } from '../dates.ts';
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import { type EntityNode, toEntity, validOn } from '../graph/entity.ts';
 import { MAX_DEPTH, MAX_IDS, neighbourhood } from '../graph/neighbourhood.ts';
-import { isDate } from '../graphql/scalars.ts';
 import { type Kind, kindOfLabels } from '../model/kinds.ts';
 import {
   type ExportEdge,
@@ -71,9 +72,9 @@ export function graphExportOptions(input: {
   }
   if (seeds.length > 0) depth ??= 1;
   const asOf = input.asOf ?? null;
-  if (asOf !== null && !isDate(asOf)) {
+  if (asOf !== null && !(isDate(asOf) && hasYear(asOf))) {
     throw new ExportInputError(
-      `as-of: ${JSON.stringify(asOf)} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY`,
+      `as-of: ${JSON.stringify(asOf)} is not a date with a year; use YYYY-MM-DD, YYYY-MM or YYYY`,
     );
   }
   return { seeds, depth, asOf };

@@ -4,6 +4,7 @@
  * the property names with the type of value each holds, so that a writer can declare its
  * attributes before the first node (GraphML keys, GEXF attributes).
  */
+import { hasYear } from '../dates.ts';
 import { type EntityNode, toEntity, withoutClaims } from '../graph/entity.ts';
 import type { GraphEdge, GraphNode } from '../graph/neighbourhood.ts';
 import type { Kind } from '../model/kinds.ts';
@@ -77,7 +78,8 @@ export function interval(entity: { kind?: Kind; [key: string]: unknown }): {
   start: string | null;
   end: string | null;
 } {
-  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  // A date without a year (--10-14) is on no particular day: no bound.
+  const text = (value: unknown) => (typeof value === 'string' && hasYear(value) ? value : null);
   switch (entity.kind) {
     case 'role':
       return { start: text(entity.since), end: text(entity.until) };

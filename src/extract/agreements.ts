@@ -15,8 +15,9 @@
 import type { Span } from './article.ts';
 import type { DateMention } from './dates.ts';
 import { AGREEMENT_TITLE_END } from './lexicon.ts';
-import type { People, Person } from './officials.ts';
+import type { People, Person, PersonMention } from './officials.ts';
 import { type Organisation, type Organisations, wordsOf } from './organisations.ts';
+import { tagWords } from './segmenter.ts';
 import type { Sentence } from './sentences.ts';
 
 export type AgreementKind =
@@ -49,6 +50,8 @@ export interface Agreement {
   /** Every sentence that mentions it. */
   mentions: Span[];
   confidence: number;
+  /** Other titles the text gives it (the headline's, when the body names it otherwise). */
+  aliases?: string[];
 }
 
 export interface Unplaced {
@@ -71,8 +74,10 @@ export function agreementKind(title: string): AgreementKind {
 
 const SIGN = /签署|签订|签约|签定|签字/g;
 const CEREMONY = /^(仪式|活动|典礼|大会|现场|会)/;
-const MANY = /^(双方|三方|四方|多方|各方|两校|校企双方|校地双方|区校企三方)/;
-const SEPARATOR = /^[、与和及同,\s]*$|^(以及)$/;
+/** 双方, 校所双方, 区校企三方, 各方: the parties, not one of them. */
+const MANY = /^(\p{Script=Han}{0,3}(双方|三方|四方|多方|各方)|两校)/u;
+/** What may stand between parties: 、与和及, 还与 (我所还与X签署), 以及. */
+const SEPARATOR = /^[、与和及同,\s]*$|^(以及)$|^(还|也|又|并|正式|共同)[与和同]$/;
 
 /** The title that follows a signing verb at `at`: 了?《?…协议》?. */
 function titleAfter(view: string, at: number, end: number): Span | undefined {
@@ -111,7 +116,8 @@ function titleBefore(
     )
     .at(-1);
   if (cut) start = cut.start + cut.word.length;
-  while (start < at && /[、与和及\s》]/.test(view[start] as string)) start++;
+  // …有限公司(以下简称“南山控股”)战略合作协议: the note in brackets is not the title's.
+  while (start < at && /[、与和及\s》”)]/.test(view[start] as string)) start++;
   if (view[start] === '《') start++;
   let end = at;
   if (view[end - 1] === '》') end--;
@@ -134,12 +140,33 @@ function partyRun(view: string, orgs: Organisations, [start, end]: Span): Organi
     const next = run[0] as (typeof mentions)[number];
     let gap = view.slice(m.span[1], next.span[0]);
     gap = gap.replace(/\([^)]*\)/g, '');
+    // 成大和马来西亚的国立马来亚大学: a place before the next party qualifies it.
+    const place = /^[与和及、](\p{Script=Han}{2,5})的$/u.exec(gap)?.[1];
+    if (place && tagWords(place).every((w) => w.tag === 'ns')) gap = '和';
     if (!SEPARATOR.test(gap)) break;
     run.unshift(m);
   }
   const parties: Organisation[] = [];
   for (const m of run) if (!parties.includes(m.org)) parties.push(m.org);
   return parties;
+}
+
+/** The run of parties that begins right at `start` (after 代表), and where it ends. */
+function leadingRun(
+  view: string,
+  orgs: Organisations,
+  [start, end]: Span,
+): { parties: Organisation[]; end: number } {
+  const parties: Organisation[] = [];
+  let at = start;
+  for (const m of orgs.mentionsIn([start, end])) {
+    if (inBrackets(view, m.span[0], start)) continue;
+    const gap = view.slice(at, m.span[0]).replace(/\([^)]*\)/g, '');
+    if (parties.length === 0 ? gap.trim() !== '' : !SEPARATOR.test(gap)) break;
+    if (!parties.includes(m.org)) parties.push(m.org);
+    at = m.span[1];
+  }
+  return { parties, end: at };
 }
 
 function inBrackets(view: string, at: number, from: number): boolean {
@@ -250,7 +277,19 @@ export function findAgreements(
         const after = at + verb[0].length;
         // 此次战略合作协议的签署 / 以本次签署…为新的起点: a signing already reported.
         if (/(此次|本次|这次)$/.test(view.slice(Math.max(cStart, at - 3), at))) continue;
-        if (view[after] === '的' || view.slice(at - 1, at) === '的') continue;
+        if (view.slice(at - 1, at) === '的') {
+          // 医联体战略合作协议的签订, after a ceremony of two parties that gave no title.
+          const title =
+            /(?<=^|[,。;、“”()对为就把与和])([^\s,。;、“”()对为就把与和]{2,20}?(?:协议|合同|备忘录))的$/.exec(
+              view.slice(cStart, at),
+            );
+          if (title && signingParties.length >= 2 && agreements.length === 0) {
+            const s = at - 1 - (title[1] as string).length;
+            upsert([s, at - 1], signingParties, clause, sentence);
+          }
+          continue;
+        }
+        if (view[after] === '的') continue;
         const ceremony = CEREMONY.test(view.slice(after));
         const title = ceremony
           ? titleBefore(view, at, cStart, orgs)
@@ -261,9 +300,13 @@ export function findAgreements(
         const hasRepresent = represent >= cStart && represent < at;
         const byWhom = view.lastIndexOf('由', hasRepresent ? represent : at);
         const signersFrom = byWhom >= cStart ? byWhom + 1 : cStart;
+        // …由X与Y签署 without 代表: X and Y sign, each for the party they hold a title at.
         const signers = hasRepresent
           ? people.mentionsIn([signersFrom, represent]).map((m) => m.person)
-          : [];
+          : byWhom >= cStart
+            ? people.mentionsIn([byWhom + 1, at]).map((m) => m.person)
+            : [];
+        let counterpart: Signatory | undefined;
         let parties: Organisation[] = [];
         let represented: Organisation[] = [];
         let respectively = false;
@@ -274,11 +317,25 @@ export function findAgreements(
           if (MANY.test(phrase) || phrase === '') {
             represented = [];
           } else {
-            represented = partyRun(view, orgs, [phraseStart, at]);
+            // X代表A与B副总裁Y签署: X is for A, the body right after 代表, and Y, whose title
+            // is at B, for B. A run that does not begin right after 代表 says nobody's side.
+            const run = leadingRun(view, orgs, [phraseStart, at]);
+            represented = run.parties;
+            const other = represented.at(-1);
+            if (signers.length === 1 && represented.length === 2 && other) {
+              const them = people
+                .mentionsIn([run.end, at])
+                .filter((m) => people.organisationsOf(m.person).includes(other));
+              if (them.length === 1) {
+                const person = (them[0] as PersonMention).person;
+                counterpart = { person, onBehalfOf: other, span: clause, confidence: 0.85 };
+              }
+            }
           }
           const before = signers.length === 0 ? partyRun(view, orgs, [cStart, represent]) : [];
           parties = before.length >= 2 ? before : represented;
           if (signers.length === 1 && represented.length >= 1) parties = represented;
+          if (counterpart) represented = represented.slice(0, 1);
         } else if (ceremony && title) {
           parties = partyRun(view, orgs, [cStart, title[0]]);
         } else if (ceremony) {
@@ -286,8 +343,13 @@ export function findAgreements(
           if (leading.length >= 2) signingParties = leading;
           continue;
         } else {
-          const byPosition = byWhom >= cStart ? cStart : cStart;
-          parties = partyRun(view, orgs, [byPosition, at]);
+          parties = partyRun(view, orgs, [cStart, at]);
+          // A与B在…新闻中心签署: the venue after 在 is not a party.
+          const venue = view.lastIndexOf('在', at);
+          if (parties.length < 2 && venue > cStart) {
+            const before = partyRun(view, orgs, [cStart, venue]);
+            if (before.length >= 2) parties = before;
+          }
         }
         let inferred = false;
         if (parties.length < 2) {
@@ -296,7 +358,12 @@ export function findAgreements(
           const lists = [...agreements.map((a) => a.parties).reverse(), signingParties];
           const fallback =
             lists.find((l) => l.length >= 2 && (count === 0 || l.length === count)) ?? [];
-          if (parties.length === 0 || /(双方|三方|各方|两校)/.test(said)) {
+          // 上海方面先后与晋江市…签订: parties stated but not read are not the last ones.
+          const ownParties =
+            /[与和同]/.test(view.slice(sStart, at)) && !/(双方|三方|各方|两校)/.test(said);
+          if (ownParties && parties.length === 0) {
+            // leave it without parties: listed as unplaced
+          } else if (parties.length === 0 || /(双方|三方|各方|两校)/.test(said)) {
             parties = fallback;
             inferred = true;
           } else if (parties.length === 1 && fallback.includes(parties[0] as Organisation)) {
@@ -319,6 +386,13 @@ export function findAgreements(
           continue;
         }
         if (!inSentence.includes(agreement)) inSentence.push(agreement);
+        if (
+          counterpart &&
+          agreement.parties.includes(counterpart.onBehalfOf) &&
+          !agreement.signatories.some((x) => x.person === counterpart.person)
+        ) {
+          agreement.signatories.push(counterpart);
+        }
         if (signers.length > 0) {
           assignSignatories(
             agreement,
@@ -338,7 +412,11 @@ export function findAgreements(
     if (witnessAt !== -1 && witnessAt < sEnd) {
       const clause =
         sentence.clauses.find(([s, e]) => s <= witnessAt && witnessAt < e) ?? sentence.span;
-      const witnesses = people.mentionsIn([clause[0], witnessAt]).map((m) => m.person);
+      // …等参加会议,并共同见证签约仪式: those who witness are the clause before's.
+      const from = /^(并|并共同|共同|一同|一起)见证/.test(view.slice(clause[0], witnessAt + 2))
+        ? sStart
+        : clause[0];
+      const witnesses = people.mentionsIn([from, witnessAt]).map((m) => m.person);
       const all = /上述|各项|所有|全部/.test(view.slice(witnessAt, clause[1]));
       const targets = all ? agreements : inSentence.length ? inSentence : agreements.slice(-1);
       for (const agreement of targets) {
@@ -431,4 +509,49 @@ function assignSignatories(
       });
     }
   }
+}
+
+/**
+ * One agreement told in the headline and again in the body (孙吴县与斗门区签署战略合作协议 over
+ * 签订《高水平、全方位战略合作框架协议》; "sign research agreement" over "signed a Research
+ * Collaboration Agreement") is one agreement: a headline agreement whose parties are all
+ * parties of one agreement of the body is that agreement, its title kept as an alias.
+ */
+export function mergeHeadline(all: Agreement[], headline: Span | undefined): Agreement[] {
+  // 签订战略合作框架协议, then 签订《高水平、全方位战略合作框架协议》: the same parties, one title
+  // the end of the other: one agreement, under the fuller title.
+  const agreements = all.filter(
+    (a) =>
+      !all.some((b) => {
+        if (
+          b === a ||
+          !b.key.endsWith(a.key) ||
+          b.key === a.key ||
+          !sameParties(a.parties, b.parties)
+        )
+          return false;
+        if (!(b.aliases ?? []).includes(a.title)) b.aliases = [...(b.aliases ?? []), a.title];
+        b.signedOn ??= a.signedOn;
+        for (const x of a.signatories)
+          if (!b.signatories.some((y) => y.person === x.person)) b.signatories.push(x);
+        for (const w of a.witnesses) if (!b.witnesses.includes(w)) b.witnesses.push(w);
+        return true;
+      }),
+  );
+  if (!headline) return agreements;
+  const inHeadline = (a: Agreement) => a.span[0] >= headline[0] && a.span[1] <= headline[1];
+  const body = agreements.filter((a) => !inHeadline(a));
+  return agreements.filter((a) => {
+    if (!inHeadline(a)) return true;
+    const same = body.filter((b) => a.parties.every((p) => b.parties.includes(p)));
+    if (same.length !== 1) return true;
+    const b = same[0] as Agreement;
+    if (a.key !== b.key && !(b.aliases ?? []).includes(a.title))
+      b.aliases = [...(b.aliases ?? []), a.title];
+    for (const x of a.signatories)
+      if (!b.signatories.some((y) => y.person === x.person)) b.signatories.push(x);
+    for (const w of a.witnesses) if (!b.witnesses.includes(w)) b.witnesses.push(w);
+    b.signedOn ??= a.signedOn;
+    return false;
+  });
 }

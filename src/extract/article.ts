@@ -95,9 +95,12 @@ function lines(text: string): Span[] {
   return out;
 }
 
-/** Whether a line reads as running prose: it ends a sentence. */
+/** Whether a line reads as running prose: it ends a sentence (a short one when it says when). */
 const isProse = (line: string, language: 'zh' | 'en') =>
-  language === 'zh' ? /[。!?”)]$/.test(line) && line.length > 30 : /[.!?"”]$/.test(line);
+  language === 'zh'
+    ? /[。!?”)]$/.test(line) &&
+      (line.length > 30 || /\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天/.test(line))
+    : /[.!?"”]$/.test(line);
 
 /** Reads an article: language, headline, header lines and body paragraphs. */
 export function readArticle(text: string): Article {

@@ -34,6 +34,8 @@ export function findCredits(text: string, view: string, spans: Span[]): Credit[]
       if (!label) continue;
       const word = (label[0].exec(view.slice(i, end)) as RegExpExecArray)[0];
       let j = i + word.length;
+      // 审核人:姜长泓, 供稿人: the label with 人.
+      if (view[j] === '人' && /^[\s::]/.test(view.slice(j + 1))) j++;
       if (!/^[\s::/]/.test(view.slice(j)) && !/^(记者|通讯员)$/.test(word)) continue;
       while (/[\s::/]/.test(view[j] ?? '')) j++;
       let found = false;
@@ -58,6 +60,21 @@ export function findCredits(text: string, view: string, spans: Span[]): Credit[]
         j += 1;
       }
       if (found) i = j - 1;
+    }
+  }
+  // …贡献力量。(薛佳誉): a name alone in brackets closing the article is its writer's.
+  const last = spans.at(-1);
+  const closing = last ? /\((\p{Script=Han}{2,4})\)\s*$/u.exec(view.slice(...last)) : null;
+  if (last && closing && credits.length === 0) {
+    const at = last[0] + closing.index + 1;
+    const length = readName(view, at, at + (closing[1] as string).length);
+    if (length === (closing[1] as string).length) {
+      credits.push({
+        name: text.slice(at, at + length),
+        key: view.slice(at, at + length),
+        span: [at, at + length],
+        roles: ['writing'],
+      });
     }
   }
   return credits;

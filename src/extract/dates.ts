@@ -1,16 +1,19 @@
 /**
- * Dates as news writes them, resolved against the publication date: 2023年12月21日 as is;
- * 12月21日 in the year of publication, or the year before when that would put it after
- * publication (12月30日 in an article of 2025-01-03 is 2024-12-30); 昨日 the day before;
- * "14 May" and "April 11" likewise. Without a publication date only full dates resolve.
+ * Dates as news writes them: 2023年12月21日 as is. A month and day without a year takes the
+ * year only where the page supports it: a paragraph that opens with its year (2018年,…9月13日,
+ * as chronicles write), else the publication date (12月21日 in the year of publication, or the
+ * year before when that would put it after publication: 12月30日 in an article of 2025-01-03 is
+ * 2024-12-30; a publication date of a year and month alone does as well). Otherwise it stays
+ * as stated, `--MM-DD` (the partial-date form): never a guessed year. 昨日 is the day before a
+ * full publication date; "14 May" and "April 11" read like 5月14日.
  */
 import type { Span } from './article.ts';
 
 export interface DateMention {
   span: Span;
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD, or --MM-DD when no year can be read. */
   date: string;
-  /** How sure the reading is: a full date 1, a month and day 0.9, a relative word 0.8. */
+  /** How sure the reading is: a full date 1, a month and day 0.9 (0.7 without a year), a relative word 0.8. */
   confidence: number;
 }
 
@@ -47,12 +50,35 @@ function shift(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A month and day placed in the publication's year, or the year before if that is later. */
-export function monthDay(month: number, day: number, publishedOn: string): string | undefined {
+/**
+ * A month and day placed in the publication's year, or the year before if that is later;
+ * `publishedOn` may be YYYY-MM-DD or YYYY-MM. Without it, the partial date --MM-DD.
+ */
+export function monthDay(
+  month: number,
+  day: number,
+  publishedOn: string | undefined,
+): string | undefined {
+  if (!publishedOn || publishedOn.length < 7) {
+    return calendarDate(2000, month, day) ? `--${pad(month)}-${pad(day)}` : undefined;
+  }
   const year = Number(publishedOn.slice(0, 4));
   const same = calendarDate(year, month, day);
-  if (same && same <= shift(publishedOn.slice(0, 10), 1)) return same;
+  const latest =
+    publishedOn.length >= 10 ? shift(publishedOn.slice(0, 10), 1) : `${publishedOn}-31`;
+  if (same && same <= latest) return same;
   return calendarDate(year - 1, month, day);
+}
+
+/** Whether a date is a whole calendar day (not YYYY-MM or --MM-DD). */
+export const isFullDate = (date: string | undefined): date is string =>
+  !!date && /^\d{4}-\d{2}-\d{2}$/.test(date);
+
+/** The year a paragraph opens with (2018年,…), which its months and days are in. */
+function paragraphYear(view: string, at: number): number | undefined {
+  const start = view.lastIndexOf('\n', at) + 1;
+  const opening = /^\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)/.exec(view.slice(start, at));
+  return opening ? Number(opening[1]) : undefined;
 }
 
 const monthNumber = (name: string) =>
@@ -86,20 +112,32 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
       (m) => [calendarDate(Number(m[3]), monthNumber(m[1] as string), Number(m[2])), 1],
     ],
   ];
-  if (publishedOn) {
+  // Month and day: in the paragraph's year, else against the publication date, else --MM-DD.
+  const sure = publishedOn ? 0.9 : 0.7;
+  const yearless = (
+    m: RegExpExecArray,
+    month: number,
+    day: number,
+  ): [string | undefined, number] => {
+    const year = paragraphYear(view, m.index);
+    return year ? [calendarDate(year, month, day), 0.9] : [monthDay(month, day, publishedOn), sure];
+  };
+  patterns.push(
+    [
+      /(?<!\d|年\s*)(\d{1,2})\s*月\s*(\d{1,2})\s*日/g,
+      (m) => yearless(m, Number(m[1]), Number(m[2])),
+    ],
+    [
+      new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}\\b(?!,? \\d{4})`, 'g'),
+      (m) => yearless(m, monthNumber(m[2] as string), Number(m[1])),
+    ],
+    [
+      new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})`, 'g'),
+      (m) => yearless(m, monthNumber(m[1] as string), Number(m[2])),
+    ],
+  );
+  if (isFullDate(publishedOn)) {
     patterns.push(
-      [
-        /(?<!\d|年\s*)(\d{1,2})\s*月\s*(\d{1,2})\s*日/g,
-        (m) => [monthDay(Number(m[1]), Number(m[2]), publishedOn), 0.9],
-      ],
-      [
-        new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}\\b(?!,? \\d{4})`, 'g'),
-        (m) => [monthDay(monthNumber(m[2] as string), Number(m[1]), publishedOn), 0.9],
-      ],
-      [
-        new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})`, 'g'),
-        (m) => [monthDay(monthNumber(m[1] as string), Number(m[2]), publishedOn), 0.9],
-      ],
       [/昨日|昨天/g, () => [shift(publishedOn.slice(0, 10), -1), 0.8]],
       [/前日|前天/g, () => [shift(publishedOn.slice(0, 10), -2), 0.8]],
       [
@@ -110,6 +148,17 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
   }
   for (const [pattern, read] of patterns) {
     for (const m of view.matchAll(pattern)) {
+      // 1月16日消息, 31日電: a dateline says when the news was sent, not when anything happened.
+      if (/^\s*(消息|电|讯|报道|报导)/.test(view.slice(m.index + m[0].length))) continue;
+      // 成大今天宣布: the day news was announced, not the day anything was signed.
+      if (
+        /^(今|昨)/.test(m[0]) &&
+        /^\s*(宣布|宣佈|表示|发布|公布|透露|指出)/.test(view.slice(m.index + m[0].length))
+      )
+        continue;
+      // 8月26日至8月29日: a span of days, not the day anything was done.
+      if (/^\s*(至|到|~|－)/.test(view.slice(m.index + m[0].length))) continue;
+      if (/(至|到|~|－)\s*$/.test(view.slice(Math.max(0, m.index - 2), m.index))) continue;
       const [date, confidence] = read(m as RegExpExecArray);
       add([m.index, m.index + m[0].length], date, confidence);
     }
@@ -120,7 +169,7 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
 /** The publication date a header line states (来源:… 时间:2023-12-22, Published: 15 May 2024). */
 export function headerDate(lines: string[]): string | undefined {
   for (const line of lines) {
-    const found = findDates(line, undefined)[0];
+    const found = findDates(line, undefined).find((d) => isFullDate(d.date));
     if (found) return found.date;
   }
   return undefined;

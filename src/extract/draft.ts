@@ -11,6 +11,7 @@
  */
 import type { Agreement, Unplaced } from './agreements.ts';
 import type { Span } from './article.ts';
+import { isFullDate } from './dates.ts';
 import type { Findings, Initiative, Region } from './findings.ts';
 import type { GraphMatches } from './graph.ts';
 import { englishName, hash, IdMaker, slugOf } from './ids.ts';
@@ -91,6 +92,10 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
     matches?.source?.id ?? `src-${findings.publishedOn ?? 'undated'}-${hash(findings.title)}`;
   ids.reserve(sourceId);
   const sources = [sourceId];
+  // Undated, or dated without a year: the source's hash keeps another article's
+  // event-signing-undated or agreement-mou-06-29 from taking the same id.
+  const dayOf = (date: string | undefined) =>
+    isFullDate(date) ? date : `${(date ?? 'undated').replace(/^-+/, '')}-${hash(sourceId)}`;
 
   // Which organisations take part.
   const placed = new Set<Organisation>();
@@ -204,6 +209,14 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
     );
   }
   for (const o of findings.organisations) {
+    if (placed.has(o) && o.unnamed) {
+      note({
+        kind: 'organisation',
+        text: o.name,
+        span: o.span,
+        reason: `the page's own body, called only ${o.name}: the text does not name it; put its name (or the id of the entity) in the record before importing`,
+      });
+    }
     if (placed.has(o)) continue;
     note({
       kind: 'organisation',
@@ -248,7 +261,7 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
         person: pid,
         organisation: orgIds.get(r.organisation) as string,
         title: r.title,
-        ...(findings.storyDate ? { statedOn: findings.storyDate } : {}),
+        ...(isFullDate(findings.storyDate) ? { statedOn: findings.storyDate } : {}),
         rank,
         sources,
       },
@@ -278,7 +291,7 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
   // Events.
   const eventIds = new Map<(typeof findings.events)[number], string>();
   for (const e of findings.events) {
-    const id = ids.make(`event-${KIND_SHORT[e.kind]}-${e.date ?? 'undated'}`);
+    const id = ids.make(`event-${KIND_SHORT[e.kind]}-${dayOf(e.date)}`);
     eventIds.set(e, id);
     const placeRegion = e.place ? findings.regions.find((r) => r.name === e.place) : undefined;
     push(
@@ -307,8 +320,9 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
     const concerns = findings.concerns.get(a) ?? [];
     return {
       type: 'agreement',
-      id: ids.make(`agreement-${KIND_SHORT[a.kind]}-${a.signedOn ?? 'undated'}`),
+      id: ids.make(`agreement-${KIND_SHORT[a.kind]}-${dayOf(a.signedOn)}`),
       name: a.title,
+      ...(a.aliases?.length ? { aliases: a.aliases } : {}),
       kind: a.kind,
       ...(a.signedOn ? { signedOn: a.signedOn } : {}),
       parties: a.parties.map((p) => orgIds.get(p)),

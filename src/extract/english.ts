@@ -12,7 +12,7 @@
  * organisation their title is at, and only where the text says they signed.
  */
 import type { Agreement, Unplaced } from './agreements.ts';
-import { agreementKind } from './agreements.ts';
+import { agreementKind, mergeHeadline } from './agreements.ts';
 import type { Article, Span } from './article.ts';
 import { findDates } from './dates.ts';
 import type { NewsEvent } from './events.ts';
@@ -22,20 +22,33 @@ import { merge, type Organisation, Organisations, type OrgKind } from './organis
 import { englishSentences } from './sentences.ts';
 
 const HEADS =
-  /\b(University|College|Institute|Academy|Group|Company|Corporation|Corp\.?|Ltd\.?|Limited|Inc\.?|AS|ASA|AG|GmbH|SA|plc|PLC|LLC|Embassy|Consulate|Committee|Commission|Bureau|Agency|Authority|Council|Association|Society|Foundation|Hospital|Bank|Centre|Center|Laboratory|Ministry|Government|Administration|Federation|Chamber)\b/;
+  /\b(Universiti|Université|Universidad|Universität|Province|University|College|Institute|Academy|Group|Company|Corporation|Corp\.?|Ltd\.?|Limited|Inc\.?|AS|ASA|AG|GmbH|SA|plc|PLC|LLC|Embassy|Consulate|Committee|Commission|Bureau|Agency|Authority|Council|Association|Society|Foundation|Hospital|Bank|Centre|Center|Laboratory|Ministry|Government|Administration|Federation|Chamber)\b/;
 const CAP = "(?:[A-Z][A-Za-z&'-]*\\.?|[A-Z]{2,})";
 const ORG_NAME = new RegExp(`${CAP}(?:\\s+(?:of|for|in|the|de|&)?\\s*${CAP})*`, 'g');
 const LEGAL = /\s+(Ltd\.?|Limited|Inc\.?|AS|ASA|AG|GmbH|SA|plc|PLC|LLC|Co\.,? Ltd\.?|Corp\.?)$/;
 const HONOUR = '(?:(?:Professor|Prof\\.|Dr\\.|Mr\\.|Ms\\.|Mrs\\.|Madam|Sir)\\s+)?';
 const APPOSITIVE = new RegExp(
-  `${HONOUR}([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}),\\s+(?:the\\s+)?([A-Z][A-Za-z-]*(?:\\s+(?:for|of|and)?\\s*[A-Z][A-Za-z-]*)*?)\\s+(?:of|at)\\s+(?:the\\s+)?`,
+  `${HONOUR}([A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}),\\s+(?:the\\s+)?([A-Z][A-Za-z-]*(?:\\s+(?:for|of|and)?\\s*[A-Z][A-Za-z-]*)*?)\\s+(?:of|at)\\s+(?:the\\s+)?`,
   'g',
 );
 const AGREEMENT =
-  /\bsign(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?((?:[A-Z][a-z]+\s+)*(?:Memorandum of Understanding|MoU|MOU|(?:[Ss]trategic\s+|[Ff]ramework\s+|[Cc]ooperation\s+|[Cc]ollaboration\s+|[Pp]artnership\s+)*[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))/g;
+  /\b(?:sign(?:ed|s|ing)?|inked|renewed)\s+(an?\s+|the\s+|their\s+)?((?:[A-Za-z-]+\s+){0,4}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))\b/g;
+/** How a name is written in English news: Wu Zhaohui, WU Zhaohui, FengFei, Haji Norarfan Bin Haji Zainal. */
+const NAME =
+  '(?:[A-Z][a-z]+[A-Z][a-z]+|(?:[A-Z]{2,}|[A-Z][a-z]+)(?:\\s+(?:[Bb]in|[Bb]inti|[A-Z]{2,}|[A-Z][a-z]+)){1,5})';
+const HONOURS = '(?:(?:Professor|Prof\\.?|Dr\\.?|Mr\\.?|Ms\\.?|Mrs\\.?)\\s+)?';
+/** Titles written before a name (UCT Vice-Chancellor Mamokgethi Phakeng, ZJU President WU Zhaohui). */
+const TITLE_BEFORE =
+  '((?:(?:Deputy|Vice|Executive|Associate|Assistant)[- ])*(?:Vice-Chancellor|Vice Chancellor|Chancellor|President|Rector|Provost|Dean|Director|Chairman|Chair|CEO|CTO|CFO|Registrar|Secretary-General|Governor|Principal))';
+/** The verbs of one who signs, in an English sentence. */
+const SIGNS = /\b(signed|inked|renewed)\s+(?:the|their|an?)\b/;
+/** Words of a sentence that place the people it names at the event. */
+const PRESENT =
+  /\b(present|attended|signed|inked|renewed|met|led|moderated|witness|presence|joined|visited|delegation)\b/i;
 
 function kindOfEnglish(name: string): OrgKind {
-  if (/University|College|Academy|Institute of Technology|School/.test(name)) return 'university';
+  if (/Province$/.test(name)) return 'government';
+  if (/Universit|College|Academy|Institute of Technology|School/.test(name)) return 'university';
   if (/Institute|Laboratory|Research/.test(name)) return 'research-institute';
   if (
     /Embassy|Consulate|Ministry|Government|Bureau|Agency|Authority|Commission|Administration|Council|Department/.test(
@@ -97,6 +110,36 @@ export function readEnglish(
       if (at !== -1) orgs.alias(org, bare, bare, [at, at + bare.length]);
     }
   }
+  // A party named without a word such as University (Alibaba): beside a known body, as the
+  // other subject of a signing or its partner (signed … with X).
+  const escapeName = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const knownNames = () =>
+    orgs.all
+      .flatMap((o) => [o.name, ...o.aliases])
+      .sort((a, b) => b.length - a.length)
+      .map(escapeName)
+      .join('|');
+  const RUN = "([A-Z][A-Za-z&'-]+(?:\\s+[A-Z][A-Za-z&'-]+){0,4})";
+  for (const sentence of sentences) {
+    const part = text.slice(...sentence.span);
+    const known = knownNames();
+    if (!known || !/\b(signed|inked|renewed)\b/.test(part)) continue;
+    const partners = [
+      new RegExp(
+        `\\b(?:${known})(?:\\s*\\([^)]*\\))?\\s+and\\s+(?:the\\s+)?${RUN}\\s+(?:have\\s+|has\\s+)?(?:signed|inked|renewed)\\b`,
+      ),
+      new RegExp(`\\b(?:signed|inked|renewed)\\b[^.]*?\\bwith\\s+(?:the\\s+)?${RUN}`),
+    ];
+    for (const pattern of partners) {
+      const m = pattern.exec(part);
+      const name = m?.[1];
+      if (!m || !name || orgs.find(name) || /^(The|A|An|On|In)$/.test(name)) continue;
+      const at = sentence.span[0] + m.index + m[0].lastIndexOf(name);
+      const org = orgs.add(name, [at, at + name.length], name, 0.75);
+      org.kind = kindOfEnglish(name);
+      orgs.mention(org, [at, at + name.length], 'name');
+    }
+  }
   const names = [...orgs.all.flatMap((o) => [o.name, ...o.aliases])].sort(
     (a, b) => b.length - a.length,
   );
@@ -150,6 +193,48 @@ export function readEnglish(
       }
       found.push({ person, ...(org ? { org } : {}), span: [nameAt, nameAt + name.length] });
     }
+    // Other ways of giving a title: ORG Title Name, Name (Title, ORG), Name, ORG's title.
+    const known = knownNames();
+    const forms: [RegExp, (m: RegExpExecArray) => [string, string, string] | undefined][] = [
+      [
+        new RegExp(`\\b(${known})(?:'s)?\\s+${TITLE_BEFORE}\\s*,?\\s+${HONOURS}(${NAME})`, 'g'),
+        (m) => [m[3] as string, m[2] as string, m[1] as string],
+      ],
+      [
+        new RegExp(`${HONOURS}(${NAME})\\s*\\(([^()]+),\\s*([^(),]+)\\)`, 'g'),
+        (m) => [m[1] as string, (m[2] as string).trim(), (m[3] as string).trim()],
+      ],
+      [
+        new RegExp(
+          `${HONOURS}(${NAME}),\\s+(${known})'s\\s+([a-z][a-z -]+?)(?=,|\\.|\\s+(?:said|pointed|gave|shared|added))`,
+          'g',
+        ),
+        (m) => [m[1] as string, m[3] as string, m[2] as string],
+      ],
+    ];
+    for (const [pattern, read] of known ? forms : []) {
+      for (const m of part.matchAll(pattern)) {
+        const [name, titleText, orgName] = read(m) ?? [];
+        const org = orgName ? orgs.find(orgName) : undefined;
+        if (!name || !titleText || !org) continue;
+        const nameAt = sentence.span[0] + m.index + m[0].indexOf(name);
+        const span: Span = [nameAt, nameAt + name.length];
+        const person = people.add(name, name, span, 0.8);
+        const phrase: Span = [sentence.span[0] + m.index, sentence.span[0] + m.index + m[0].length];
+        people.mention(person, span, index, phrase);
+        const held = people.roles.some((r) => r.person === person && r.organisation === org);
+        if (!held)
+          people.role({
+            person,
+            organisation: org,
+            title: titleText,
+            rank: 0,
+            span: phrase,
+            confidence: 0.8,
+          });
+        found.push({ person, org, span });
+      }
+    }
     inSentence.set(index, found);
   });
   // Names met again: "said Ingrid Halvorsen", "Professor Whitfield".
@@ -180,19 +265,40 @@ export function readEnglish(
   // Agreements.
   const agreements: Agreement[] = [];
   const leadDate = dates[0]?.date;
-  const longForm = /Memorandum of Understanding/.test(text);
+  const longForm = /Memorandum[- ]of[- ]Understanding/.test(text);
   sentences.forEach((sentence) => {
     const part = text.slice(...sentence.span);
     for (const m of part.matchAll(AGREEMENT)) {
       if (/\bwas signed|were signed/.test(part.slice(0, m.index + 12))) continue;
-      let name = (m[1] as string).trim();
+      // A new university-wide student exchange agreement is the Student Exchange Agreement.
+      let name = (m[2] as string)
+        .trim()
+        .replace(/Memorandum-of-Understanding/i, 'Memorandum of Understanding')
+        .replace(/^(?:new\s+|[a-z]+-[a-z]+\s+)+/, '');
       if (/^(MoU|MOU)$/.test(name) && longForm) name = 'Memorandum of Understanding';
       name = name.replace(/^(a|an|the)\s+/i, '');
       if (/^(Agreement|agreement)$/.test(name)) name = 'Agreement';
+      // signed the agreement, renewed the MoU: one already reported.
+      const determiner = (m[1] ?? '').trim().toLowerCase();
+      if (
+        determiner === 'the' &&
+        agreements.some(
+          (a) =>
+            a.key === name.toLowerCase() || name === 'Agreement' || a.kind === agreementKind(name),
+        )
+      )
+        continue;
       const at = sentence.span[0] + m.index;
       const before = orgs.mentionsIn([sentence.span[0], at]);
+      // …has signed a MoU with the Universiti…: the partner after "with".
+      const partner = /\bwith\s+(?:the\s+)?/.exec(part.slice(m.index + m[0].length));
+      const after = partner
+        ? orgs
+            .mentionsIn([at + m[0].length + partner.index, sentence.span[1]])
+            .filter((x) => x.span[0] === at + m[0].length + partner.index + partner[0].length)
+        : [];
       const parties: Organisation[] = [];
-      for (const x of before) if (!parties.includes(x.org)) parties.push(x.org);
+      for (const x of [...before, ...after]) if (!parties.includes(x.org)) parties.push(x.org);
       const date =
         dates.find((d) => d.span[0] >= sentence.span[0] && d.span[1] <= sentence.span[1])?.date ??
         leadDate;
@@ -222,6 +328,7 @@ export function readEnglish(
       });
     }
   });
+  agreements.splice(0, agreements.length, ...mergeHeadline(agreements, article.title));
   // Who signed, who witnessed, who attended.
   const signing: NewsEvent | undefined = agreements.length
     ? {
@@ -274,6 +381,45 @@ export function readEnglish(
         attend(s.person);
       }
     }
+    // A, Title of X, and B, Title of Y, signed the agreement: each for the party of their title.
+    const verb = SIGNS.exec(part);
+    if (verb && signers.length === 0) {
+      const object = part.slice(verb.index);
+      const target =
+        agreements.find((a) => object.toLowerCase().includes(a.key)) ??
+        (/\b(MoU|MOU|Memorandum)\b/.test(object)
+          ? agreements.find((a) => a.kind === 'memorandum-of-understanding')
+          : /\bagreement\b/i.test(object)
+            ? agreements[0]
+            : undefined);
+      const subjects = people.mentionsIn([sentence.span[0], sentence.span[0] + verb.index]);
+      for (const s of target ? subjects : []) {
+        const held = people.organisationsOf(s.person).filter((o) => target?.parties.includes(o));
+        const org = held.length === 1 ? held[0] : undefined;
+        if (target && org) {
+          if (!target.signatories.some((x) => x.person === s.person))
+            target.signatories.push({
+              person: s.person,
+              onBehalfOf: org,
+              span: sentence.span,
+              confidence: 0.8,
+            });
+        } else {
+          unplaced.push({
+            kind: 'signatory',
+            text: s.person.name,
+            span: sentence.span,
+            reason: 'signed, for a party the text does not make clear',
+          });
+        }
+      }
+      if (target) {
+        for (const w of after(/\bin (?:the )?presence of\b/)) {
+          if (!target.witnesses.includes(w.person)) target.witnesses.push(w.person);
+        }
+      }
+    }
+    if (PRESENT.test(part)) for (const p of people.mentionsIn(sentence.span)) attend(p.person);
     for (const w of after(/\bwitnessed by\b/)) {
       if (agreement && !agreement.witnesses.includes(w.person)) agreement.witnesses.push(w.person);
       attend(w.person);

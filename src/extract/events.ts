@@ -123,6 +123,15 @@ export function findEvents(
       if (event && !event.hosts.includes(host.person)) event.hosts.push(host.person);
       attend(event, host.person);
     }
+    // X率龙湾区党政代表团来苍, 与我县签订…: whoever leads the delegation was there.
+    if (!events.some((e) => e.kind === 'visit')) {
+      for (const m of part.matchAll(/率\p{Script=Han}{0,10}?代表团/gu)) {
+        const at = start + m.index;
+        const clause = sentence.clauses.find(([s, e]) => s <= at && at < e) ?? sentence.span;
+        const leader = people.mentionsIn([clause[0], at]).at(-1);
+        if (leader) attend(byKind('main'), leader.person);
+      }
+    }
     // Visits: X率代表团来访, X一行, Y会见X一行.
     const visit = events.find((e) => e.kind === 'visit');
     if (visit) {

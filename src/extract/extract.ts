@@ -5,7 +5,7 @@
  */
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
-import { findAgreements, type Unplaced } from './agreements.ts';
+import { findAgreements, mergeHeadline, type Unplaced } from './agreements.ts';
 import { htmlToText, readArticle } from './article.ts';
 import { findCredits } from './credits.ts';
 import { findDates, headerDate } from './dates.ts';
@@ -46,7 +46,9 @@ export function findFacts(input: string, options: ExtractOptions = {}): Findings
   const dates = findDates(view, publishedOn).filter((d) => d.span[0] >= bodyStart);
   const orgs = findOrganisations(text, view, spans);
   const people = findOfficials(text, view, sentences, orgs);
-  const { agreements, unplaced } = findAgreements(text, view, sentences, orgs, people, dates);
+  const found = findAgreements(text, view, sentences, orgs, people, dates);
+  const agreements = mergeHeadline(found.agreements, article.title);
+  const { unplaced } = found;
   const events = findEvents(text, view, sentences, people, agreements, dates);
   const credits = findCredits(text, view, [...article.header, ...article.paragraphs]);
   for (const c of credits) if (!people.find(c.key)) people.add(c.key, c.name, c.span, 0.85);
@@ -54,7 +56,7 @@ export function findFacts(input: string, options: ExtractOptions = {}): Findings
   const { initiatives, concerns } = findInitiatives(text, view, sentences, agreements, regions);
   const storyDate = dates[0]?.date;
 
-  const notes: Unplaced[] = [...unplaced];
+  const notes: Unplaced[] = [...unplaced, ...people.unplaced];
   const withRole = new Set(people.roles.map((r) => r.person));
   const present = new Set(events.flatMap((e) => [...e.attendees, ...e.hosts]));
   for (const p of people.all) {
@@ -100,7 +102,10 @@ export async function extractDraft(input: string, options: ExtractOptions = {}):
     if (!options.db) return draft;
     // A new record must not take the id of an entity of the graph it was not matched to.
     const fresh = draft.records.filter((r) => !r.match).map((r) => r.record.id as string);
+    // An entity that cites this article's own source is the same fact drafted before (the
+    // article was imported already): the draft states it again under its id, not as `-2`.
     const clashes = (await options.db.read(cypher('extract/existing-ids'), { ids: fresh }))
+      .filter((row) => !(row.sources as string[]).includes(draft.sourceId))
       .map((row) => row.id as string)
       .filter((id) => !taken.has(id));
     if (clashes.length === 0) return draft;

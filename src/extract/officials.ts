@@ -10,6 +10,7 @@
  * the title (国际合作处处长). A name is two to four characters beginning with a surname and
  * ending where punctuation or a word that follows names (出席, 代表, 主持, 教授 ...) begins.
  */
+import type { Unplaced } from './agreements.ts';
 import type { Span } from './article.ts';
 import {
   COMPOUND_SURNAMES,
@@ -54,6 +55,8 @@ export class People {
   readonly all: Person[] = [];
   readonly roles: Role[] = [];
   readonly mentions: PersonMention[] = [];
+  /** Titles read but not given to a body: the text ties them to none it names. */
+  readonly unplaced: Unplaced[] = [];
   private readonly byKey = new Map<string, Person>();
 
   find(key: string): Person | undefined {
@@ -96,8 +99,31 @@ export class People {
   }
 }
 
+/**
+ * What a title tells of the body that holds it: 校长 is a school's, 所长 an institute's (名 ends
+ * in 所), 院长 a 院's, 董事长 a company's, 厅长 a 厅's. A title read after another body's name
+ * (贵阳市市长王宏,…,校长王进军) does not go to that body when it cannot be its title.
+ */
+const TITLE_FITS: [RegExp, (name: string, kind: string) => boolean][] = [
+  // 科学技术研究院院长: the unit is in the title, which fits the body it is a unit of.
+  [/[院所厅局会](常务)?副?[院所厅局会]长$/, () => true],
+  [/^(常务)?副?校长|^校党委|^校长助理/, (_, kind) => kind === 'university'],
+  [/所长$/, (name) => /所$/.test(name)],
+  [/院长$/, (name) => /院$/.test(name)],
+  [/董事|总经理|总裁|监事/, (_, kind) => kind === 'company' || kind === 'other'],
+  [/厅长$/, (name) => /[厅廳]$/.test(name)],
+  [/局长$/, (name) => /局$/.test(name)],
+  [/会长$/, (name) => /[会會]$/.test(name)],
+];
+
+/** Whether `org` can hold `title`; undefined when the title says nothing of its body. */
+export function titleFits(title: string, org: Organisation): boolean | undefined {
+  const rule = TITLE_FITS.find(([pattern]) => pattern.test(title));
+  return rule ? rule[1](org.name, org.kind) : undefined;
+}
+
 const DELIMITER = /[\s,、。;:!?()“”"《》[\]]/;
-const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|中心|研究院|学院)$/;
+const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|学院)$/;
 const PARTY_TITLE = /^(区委|市委|省委|县委|州委)/;
 const GOVERNMENT_TITLE = /(区长|市长|省长|县长|镇长|州长)$/;
 
@@ -144,6 +170,12 @@ function readTitles(view: string, at: number, end: number): Titles | undefined {
     if (!m || m.index !== i || i + m[0].length > end) break;
     spans.push([i, i + m[0].length]);
     i += m[0].length;
+    // 副校長(策略規劃): a qualifier in brackets is part of the title.
+    const qualifier = /^\([^()]{1,8}\)/.exec(view.slice(i, end));
+    if (qualifier) {
+      i += qualifier[0].length;
+      (spans.at(-1) as Span)[1] = i;
+    }
     const joiner = TITLE_JOINERS.find((j) => view.startsWith(j, i));
     if (!joiner) break;
     TITLE.lastIndex = i + joiner.length;
@@ -183,6 +215,7 @@ export function findOfficials(
     const [start, end] = sentence.span;
     let pending: Organisation[] = [];
     let pendingPlace: string | undefined;
+    let unknownBody = false;
     let loose = start;
     let i = start;
     while (i < end) {
@@ -224,6 +257,8 @@ export function findOfficials(
         continue;
       }
       if (org) {
+        // 区政府与百联集团副总裁孙伟: a title after A与B is B's.
+        if (pending.length && /[与和同及]/.test(view.slice(loose, i))) pending = [];
         if (!pending.includes(org.org)) pending.push(org.org);
         i = org.span[1];
         // 朝阳园管委会(区科信局): a second name in brackets; (以下简称…) is skipped.
@@ -238,10 +273,51 @@ export function findOfficials(
         loose = i;
         continue;
       }
+      // 斗门区领导杨富邦、徐留根: people named as leaders, with no title to give them.
+      if (view.startsWith('领导', i)) {
+        let j = i + 2;
+        for (let length = readName(view, j, end); length > 0; length = readName(view, j, end)) {
+          const span: Span = [j, j + length];
+          people.mention(
+            people.add(view.slice(...span), text.slice(...span), span, 0.8),
+            span,
+            index,
+          );
+          j += length;
+          if (view[j] !== '、') break;
+          j += 1;
+        }
+        if (j > i + 2) {
+          i = j;
+          loose = i;
+          continue;
+        }
+      }
       const titles = readTitles(view, i, end);
       if (titles) {
         const nameLength = readName(view, titles.end, end);
         if (nameLength === 0) {
+          // 季先峥秘书长, 黄河明厅长: the name before the title, right after its body.
+          const gap = view.slice(loose, i);
+          if (
+            pending.length > 0 &&
+            /^\p{Script=Han}{2,3}$/u.test(gap) &&
+            SURNAMES.has(gap[0] as string) &&
+            !/[与和及同]/.test(gap) &&
+            // 国际处处长: a department, not a name.
+            !/(处|部|办|室|科|系|组|司|局|委|会|院|所|中心)$/.test(gap)
+          ) {
+            const span: Span = [loose, i];
+            const person = people.add(gap, text.slice(...span), span, 0.8);
+            const phrase: Span = [orgMentionStart(orgs, pending, i) ?? loose, titles.end];
+            people.mention(person, span, index, phrase);
+            const holders = assignTitles(titles, person, phrase, 0.8);
+            carried = { orgs: holders.length ? holders : (carried?.orgs ?? []) };
+            pending = [];
+            i = titles.end;
+            loose = i;
+            continue;
+          }
           i = titles.end;
           continue;
         }
@@ -259,6 +335,10 @@ export function findOfficials(
               .at(-1);
             pendingPlace = bad ? view.slice(bad.start + bad.word.length, i) : before;
           } else if (DEPARTMENT.test(before) && titles.spans[0]) titles.spans[0][0] = loose;
+          else if (pending.length === 0 && !/(省|市|区|县|州|镇)$/.test(before)) {
+            // 县人大常委会主任雷敏, a body the rules do not read: not the body carried along.
+            unknownBody = true;
+          }
         }
         const nameSpan: Span = [titles.end, titles.end + nameLength];
         const person = people.add(view.slice(...nameSpan), text.slice(...nameSpan), nameSpan, 0.9);
@@ -286,6 +366,7 @@ export function findOfficials(
         }
         pending = [];
         pendingPlace = undefined;
+        unknownBody = false;
         loose = i;
         continue;
       }
@@ -325,9 +406,30 @@ export function findOfficials(
             const at = orgMentionEnd(orgs, committee, s);
             title = `${at ? text.slice(at - 2, at) : `${level}委`}${title}`;
           }
-        } else if (carried?.orgs.length) {
+        } else if (carried?.orgs.length && !unknownBody) {
           targets = carried.orgs;
           sure = confidence - 0.05;
+        }
+        if (targets.some((o) => titleFits(key, o) === false)) {
+          // 区政府与百联集团副总裁孙伟: the title goes to the body that can hold it.
+          const fitting = targets.filter((o) => titleFits(key, o) !== false);
+          if (fitting.length) targets = fitting;
+        }
+        if (targets.length && targets.every((o) => titleFits(key, o) === false)) {
+          // 校长 after a city's officials: the one body the text names that can hold it.
+          const able = orgs.all.filter(
+            (o) => titleFits(key, o) && !o.parent && (o.unnamed || hasProperName(o.name)),
+          );
+          targets = able.length === 1 ? (able as Organisation[]) : [];
+          sure -= 0.1;
+          if (targets.length === 0) {
+            people.unplaced.push({
+              kind: 'role',
+              text: `${text.slice(...person.span)} ${title}`,
+              span: phrase,
+              reason: `${title}: the text names no one body that holds this title`,
+            });
+          }
         }
         for (const organisation of targets) {
           people.role({ person, organisation, title, rank, span: phrase, confidence: sure });

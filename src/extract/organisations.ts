@@ -38,13 +38,18 @@ export interface Organisation {
   aliasSpans: Map<string, Span>;
   /** Where the text says it belongs to its parent (北控集团下属焦奥中心). */
   parentSpan?: Span;
+  /**
+   * The page's own body or its subject, named only by 我校, 学校, 我所 ...: the text gives no
+   * name of it, so the draft lists it for the reviewer to name.
+   */
+  unnamed?: boolean;
 }
 
 export interface OrgMention {
   org: Organisation;
   span: Span;
   /** How it was recognised: full name, announced short form, abbreviation, ... */
-  how: 'name' | 'alias' | 'abbreviation' | 'place-body';
+  how: 'name' | 'alias' | 'abbreviation' | 'place-body' | 'self';
 }
 
 const PUNCT = /[\s,、。;:!?()“”"'《》[\]<>…—·/|+\-*=\d０-９A-Za-z]/;
@@ -55,8 +60,9 @@ export function kindOf(name: string): OrgKind {
   if (/(区委|市委|省委|县委|州委|党委|党工委|党组)$/.test(name)) return 'party-committee';
   if (/(管理委员会|管委会)$/.test(name) && /(园|区|开发区|新区|片区|港)/.test(name))
     return 'park-administration';
-  if (/(大学|学院|学校|大學)$/.test(name) && !/(党校|行政学院)$/.test(name)) return 'university';
+  // 中国科学院 ends in 学院 but is an academy of research institutes.
   if (/(研究院|研究所|研究中心|实验室|科学院)$/.test(name)) return 'research-institute';
+  if (/(大学|学院|学校|大學)$/.test(name) && !/(党校|行政学院)$/.test(name)) return 'university';
   if (/(公司|集团)$/.test(name)) return 'company';
   if (/(人民政府|政府|局|厅|委员会|管委会|办公室|大使馆|领事馆|部|署)$/.test(name))
     return 'government';
@@ -216,7 +222,24 @@ export function leftEdge(view: string, words: Word[], suffixStart: number, limit
       }
       break;
     }
-    if (PUNCT.test(w.word[0] as string) || EDGE_WORDS.has(w.word) || EDGE_TAGS.has(w.tag)) break;
+    if (PUNCT.test(w.word[0] as string) || EDGE_WORDS.has(w.word)) break;
+    if (EDGE_TAGS.has(w.tag)) {
+      // 襄阳市第一人民医院: an ordinal belongs to the name.
+      if (/^第[一二三四五六七八九十\d]+$/.test(w.word)) {
+        edge = w.start;
+        continue;
+      }
+      // 香港都会大学: single characters jieba reads as words of their own, after a place.
+      let j = k;
+      while (j >= 0 && j > k - 2 && (words[j] as Word).word.length === 1) j--;
+      const place = words[j];
+      if (j < k && place?.tag === 'ns' && place.start >= limit && w.word.length === 1) {
+        edge = place.start;
+        k = j;
+        continue;
+      }
+      break;
+    }
     if (suffixStart - w.start > 30) break;
     edge = w.start;
   }
@@ -251,7 +274,10 @@ export function scanOrganisationNames(
     if (/^(协议|合同|备忘录|意向书|共建合同|共建协议)/.test(view.slice(i + suffix.length)))
       continue;
     if (insideTitleMarks(view, i)) continue;
-    const left = leftEdge(view, words, i, start);
+    let left = leftEdge(view, words, i, start);
+    // 顾军代表区政府: what represents is no part of the name.
+    const represents = view.slice(left, i).lastIndexOf('代表');
+    if (represents >= 0) left += represents + 2;
     if (left >= i) continue;
     const name = view.slice(left, i + suffix.length);
     // 注册公司: a verb and its object, not a name.
@@ -260,6 +286,21 @@ export function scanOrganisationNames(
     if ((suffix.length === 1 || suffix === '中心') && name.length < 3) continue;
     if (NOT_ORGANISATIONS.test(name)) continue;
     found.push({ span: [left, i + suffix.length], name });
+  }
+  // 中国科学院东北地理与农业生态研究所: a name without a proper name of its own (农业生态研究所)
+  // after 与, that 与 preceded by a name and nouns, is the end of one longer name.
+  found.sort((a, b) => a.span[0] - b.span[0]);
+  for (let k = found.length - 1; k > 0; k--) {
+    const g = found[k] as (typeof found)[number];
+    const f = found.findLast((x) => x.span[1] < g.span[0] - 1);
+    if (!f || !/[与和]/.test(view[g.span[0] - 1] as string)) continue;
+    const middle = view.slice(f.span[1], g.span[0] - 1);
+    if (!/^\p{Script=Han}{1,6}$/u.test(middle) || hasProperName(g.name)) continue;
+    TITLE.lastIndex = 0;
+    const words = tagWords(middle);
+    if (words.some((w) => !/^(n|ns|nz)$/.test(w.tag)) || new RegExp(TITLE.source).test(middle))
+      continue;
+    found.push({ span: [f.span[0], g.span[1]], name: view.slice(f.span[0], g.span[1]) });
   }
   const longest = new Map<number, { span: Span; name: string }>();
   for (const f of found) {
@@ -280,6 +321,9 @@ function isPlace(view: string, words: Word[], start: number, end: number): boole
   const inside = words.filter((w) => w.start >= start && w.start < end);
   if (inside.length === 0) return false;
   if (inside.some((w) => /^(v|vn|a|ad|d|p|c|u.*|r|m|q)$/.test(w.tag))) return false;
+  // 副区长顾军代表区: a title, a name or 代表 is no part of a place.
+  if (/代表/.test(view.slice(start, end)) || new RegExp(TITLE.source).test(view.slice(start, end)))
+    return false;
   return end - start >= 3 && /^\p{Script=Han}+$/u.test(view.slice(start, end));
 }
 
@@ -341,11 +385,14 @@ export class Organisations {
       .sort((a, b) => a.span[0] - b.span[0]);
   }
 
-  /** The government of a place: the body the text names, else one under `P政府`. */
-  governmentOf(place: string, span: Span): Organisation {
+  /**
+   * The government of a place: the body the text names, else one under `P政府` (or
+   * `P人民政府` when the text writes 县人民政府 after naming the county).
+   */
+  governmentOf(place: string, span: Span, body = '政府'): Organisation {
     const named = this.all.find((o) => o.kind === 'government' && o.place === place);
     if (named) return named;
-    const org = this.add(`${place}政府`, span, `${place}政府`, 0.7);
+    const org = this.add(`${place}${body}`, span, `${place}${body}`, 0.7);
     org.kind = 'government';
     org.place = place;
     return org;
@@ -368,7 +415,37 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
   const names = spans.flatMap((span) => scanOrganisationNames(view, span));
 
   // Bodies of places first: 朝阳区委 is a party committee, not a name ending in 委.
+  // 筠连县举行…仪式 at the head of the article: its 县委 and 县政府 are that county's.
   let lastPlace: Record<string, string> = {};
+  for (const span of spans.slice(0, 3)) {
+    const lead =
+      /^(?:\d{1,2}月\d{1,2}日[上下]?午?,?)?(\p{Script=Han}{2,5}?[省市区县])(?=举行|召开|\d{4}年)/u.exec(
+        view.slice(...span),
+      );
+    const place = lead?.[1];
+    const at = span[0] + (lead?.[0].length ?? 0) - (place?.length ?? 0);
+    if (place && isPlace(view, wordsOf(view, span), at, at + place.length)) {
+      lastPlace[place.slice(-1)] ??= place;
+    }
+  }
+  // 来源:普陀区地方志办公室 in the page's header: a district's own page, whose bare 区委 and
+  // 区政府 are that district's.
+  const publisher = /来源[::]\s*(\p{Script=Han}{2,4}?[市区县])(?=\p{Script=Han})/u.exec(
+    view.slice(0, Math.min(view.length, (spans[0]?.[0] ?? 0) + 300)),
+  );
+  const own = publisher?.[1];
+  if (
+    own &&
+    publisher &&
+    isPlace(
+      view,
+      wordsOf(view, [publisher.index, publisher.index + publisher[0].length]),
+      publisher.index + publisher[0].length - own.length,
+      publisher.index + publisher[0].length,
+    )
+  ) {
+    lastPlace[own.slice(-1)] ??= own;
+  }
   for (const span of spans) {
     const words = wordsOf(view, span);
     const part = view.slice(span[0], span[1]);
@@ -391,7 +468,11 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
         place = known;
         at = levelAt;
       } else if (!isPlace(view, words, at, bodyAt)) {
-        continue;
+        // 常务副县长陈春代表县人民政府: not a place; the bare 县人民政府 at its end may be.
+        const known = lastPlace[level];
+        if (!known || view[levelAt - 1] === '副' || view[bodyAt] === '长') continue;
+        place = known;
+        at = levelAt;
       }
       lastPlace = { ...lastPlace, [level]: place };
       const body = m[2] as string;
@@ -406,7 +487,7 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
           org.place = place;
         }
       }
-      org ??= orgs.governmentOf(place, [at, end]);
+      org ??= orgs.governmentOf(place, [at, end], body);
       // A bare 区委 or 区政府 names no place of its own: no alias for it.
       if (at < levelAt) orgs.alias(org, key, written, [at, end]);
       orgs.mention(org, [at, end], 'place-body');
@@ -470,6 +551,17 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
       merge(orgs, org, full, view);
     }
   }
+  // 中葡论坛常设秘书处 of 中葡论坛(澳门)常设秘书处: the name without its bracketed place.
+  for (const org of [...orgs.all]) {
+    const key = view.slice(org.span[0], org.span[1]);
+    const full = orgs.all.find(
+      (f) =>
+        f !== org &&
+        /\(/.test(f.name) &&
+        view.slice(f.span[0], f.span[1]).replace(/\([^)]*\)/g, '') === key,
+    );
+    if (full) merge(orgs, org, full, view);
+  }
   // Short forms not ending in a suffix (华锐机器人, 江城城投 announced elsewhere): look for every
   // known short form and every abbreviation bounded by punctuation or linking words.
   for (const span of spans) {
@@ -494,6 +586,9 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
       }
     }
   }
+  findPlaceParties(view, spans, orgs);
+  findUnsuffixedParties(text, view, spans, orgs);
+  findSelfMentions(text, view, spans, orgs);
   // Subsidiaries: X下属Y, X旗下Y, X所属Y.
   for (const m of orgs.mentions) {
     const link = /^(下属|旗下|所属)(的)?/.exec(view.slice(m.span[1], m.span[1] + 3));
@@ -588,4 +683,151 @@ function boundaryAfter(view: string, i: number): boolean {
   if (RIGHT_WORDS.some((w) => view.startsWith(w, i))) return true;
   TITLE.lastIndex = i;
   return TITLE.test(view);
+}
+
+/** Where a party may begin and end: the start, punctuation, or a linking word. */
+const PARTY_BEFORE = '(?<=^|[,。;:、\\s(“]|与|和|同|由|代表)';
+const PARTY_AFTER = '(?=与|和|同|、|签署|签订|签约|簽|代表)';
+
+/**
+ * A place named bare as a party (孙吴县与斗门区签署…, 龙湾与我县签订…) stands for its
+ * government: the body the text names for it, else one named by the place itself. A bare
+ * place elsewhere (在北京签署) is only a place.
+ */
+function findPlaceParties(view: string, spans: Span[], orgs: Organisations) {
+  const known = new Set(orgs.all.flatMap((o) => (o.place ? [o.place] : [])));
+  const bare = new RegExp(
+    `${PARTY_BEFORE}(\\p{Script=Han}{2,6}?(?:省|市|区|县))${PARTY_AFTER}`,
+    'gu',
+  );
+  for (const span of spans) {
+    const words = wordsOf(view, span);
+    const part = view.slice(...span);
+    for (const m of part.matchAll(bare)) {
+      const at = span[0] + m.index;
+      const place = m[1] as string;
+      if (!isPlace(view, words, at, at + place.length) || /^(我|本|该|两|各)/.test(place)) continue;
+      known.add(place);
+    }
+  }
+  // A place's name without its level (龙湾 of 龙湾区), when that place is named in full.
+  const stems = new Map(
+    [...known].filter((p) => p.length >= 3).map((p) => [p.slice(0, -1), p] as const),
+  );
+  const names = [...known, ...stems.keys()].sort((a, b) => b.length - a.length);
+  if (names.length === 0) return;
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const any = new RegExp(`${PARTY_BEFORE}(${escaped.join('|')})${PARTY_AFTER}`, 'gu');
+  for (const span of spans) {
+    const part = view.slice(...span);
+    for (const m of part.matchAll(any)) {
+      const at = span[0] + m.index;
+      const written = m[1] as string;
+      const end = at + written.length;
+      if (orgs.mentions.some((x) => x.span[0] < end && x.span[1] > at)) continue;
+      const place = stems.get(written) ?? written;
+      let org = orgs.all.find((o) => o.kind === 'government' && o.place === place);
+      if (!org) {
+        org = orgs.add(place, [at, end], place, 0.8);
+        org.kind = 'government';
+        org.place = place;
+      }
+      orgs.alias(org, written, written, [at, end]);
+      orgs.mention(org, [at, end], 'place-body');
+    }
+  }
+}
+
+/**
+ * The words a page uses for its own body, or for the body the article is about: 我校, 本校,
+ * 学校 (as a subject: 学校与…, 代表学校), 我所, 我院, 我县 ... Each stands for the one body of its
+ * kind the text names (the one university; the one institute whose name ends in 所; the
+ * government of the one county named). Where the text names none, a university or institute
+ * is drafted under the word itself and flagged `unnamed`, for the reviewer to name; where it
+ * names several, the word is left alone.
+ */
+const SELF =
+  /(?:我|本)(?:校|所|院|县|市|区|省)|(?<=^|[,。;:、\s(“]|与|和|同|由|代表)学校(?=与|和|同|、|党委|校长|副校长|签|举行)/g;
+
+function findSelfMentions(text: string, view: string, spans: Span[], orgs: Organisations) {
+  const resolved = new Map<string, Organisation | undefined>();
+  const resolve = (word: string, span: Span): Organisation | undefined => {
+    const level = word === '学校' ? '校' : (word[1] as string);
+    if (resolved.has(level)) return resolved.get(level);
+    let org: Organisation | undefined;
+    // 一流研究所, 示范性学校: a description, not a name; only a named body can be the self.
+    const named = orgs.all.filter((o) => !o.unnamed && hasProperName(o.name));
+    if (level === '校') {
+      const found = named.filter((o) => o.kind === 'university' && !o.parent);
+      org = found.length === 1 ? found[0] : undefined;
+      if (found.length === 0) org = unnamedBody(orgs, word, span, 'university');
+    } else if (level === '所' || level === '院') {
+      const found = named.filter((o) => o.name.endsWith(level));
+      org = found.length === 1 ? found[0] : undefined;
+      if (found.length === 0 && level === '所')
+        org = unnamedBody(orgs, word, span, 'research-institute');
+    } else {
+      const places = [
+        ...new Set(named.flatMap((o) => (o.place?.endsWith(level) ? [o.place] : []))),
+      ];
+      if (places.length === 1) org = orgs.governmentOf(places[0] as string, span);
+    }
+    resolved.set(level, org);
+    return org;
+  };
+  for (const span of spans) {
+    const part = view.slice(...span);
+    for (const m of part.matchAll(SELF)) {
+      const at = span[0] + m.index;
+      const end = at + m[0].length;
+      if (orgs.mentions.some((x) => x.span[0] < end && x.span[1] > at)) continue;
+      const org = resolve(m[0], [at, end]);
+      if (org) orgs.mention(org, [at, end], 'self');
+    }
+  }
+  void text;
+}
+
+function unnamedBody(orgs: Organisations, word: string, span: Span, kind: OrgKind): Organisation {
+  const org = orgs.add(word, span, word, 0.3);
+  org.kind = kind;
+  org.unnamed = true;
+  return org;
+}
+
+/**
+ * A party written without an ending such as 公司 (中国交建与上海交大签署…): a proper name at the
+ * head of a clause, joined by 与 or 和 to a body already known, in a clause that signs.
+ */
+function findUnsuffixedParties(text: string, view: string, spans: Span[], orgs: Organisations) {
+  const head = /(?<=^|[,。;:\s]|日|午)(\p{Script=Han}{2,6}?)(?=与|和)/gu;
+  for (const span of spans) {
+    const part = view.slice(...span);
+    if (!/签署|签订|签约/.test(part)) continue;
+    for (const m of part.matchAll(head)) {
+      const at = span[0] + m.index;
+      const name = m[1] as string;
+      const end = at + name.length;
+      if (!orgs.mentionAt(end + 1) || orgs.mentions.some((x) => x.span[0] < end && x.span[1] > at))
+        continue;
+      if (/(省|市|区|县|州|镇|双方|三方)$/.test(name) || orgs.find(name)) continue;
+      const words = tagWords(name);
+      if (words.some((w) => !/^(ns|nz|nt|j|x|n|eng)$/.test(w.tag)) || !hasProperName(name))
+        continue;
+      if (words.some((w) => /^nr/.test(w.tag))) continue;
+      const org = orgs.add(name, [at, end], text.slice(at, end), 0.7);
+      orgs.mention(org, [at, end], 'name');
+      // Its other mentions (中国交建总裁宋海良): a proper name, wherever it is written.
+      for (const other of spans) {
+        for (
+          let k = view.indexOf(name, other[0]);
+          k !== -1 && k < other[1];
+          k = view.indexOf(name, k + 1)
+        ) {
+          if (!orgs.mentions.some((x) => x.span[0] < k + name.length && x.span[1] > k))
+            orgs.mention(org, [k, k + name.length], 'alias');
+        }
+      }
+    }
+  }
 }

@@ -3,7 +3,9 @@
  * `kind` (university, contract, ...) is renamed `category` so that `kind` is always the kind of
  * entity; the GraphQL field `kind` of those types resolves from `category`.
  */
+import { hasYear, lastDay } from '../dates.ts';
 import { type Kind, kindOfLabels } from '../model/kinds.ts';
+import { heldOn } from './held.ts';
 
 export interface EntityNode {
   /** The kind of entity (organisation, person, ...). */
@@ -47,19 +49,22 @@ export function toEntity(labels: unknown, props: unknown): EntityNode {
 }
 
 /**
- * Whether a dated entity is valid on `date`: a role held then (unknown start or end dates
- * count as open), an agreement signed or an event held by then. Undated things count as valid.
+ * Whether an entity is valid on `date` (a date with a year): a role held then (src/graph/
+ * held.ts: only what the sources support; a role without dates is not), an agreement signed
+ * or an event held by then (a partial date counts from its first day). Other entities, and
+ * agreements and events without a date or without a year, count as valid: nothing says
+ * they were not.
  */
 export function validOn(node: EntityNode, date: string): boolean {
-  const within = (start: unknown, end: unknown) =>
-    (typeof start !== 'string' || start <= date) && (typeof end !== 'string' || end >= date);
+  const byThen = (value: unknown) =>
+    typeof value !== 'string' || !hasYear(value) || value <= lastDay(date);
   switch (node.kind) {
     case 'role':
-      return within(node.since, node.until);
+      return heldOn(node, date);
     case 'agreement':
-      return within(node.signedOn, undefined);
+      return byThen(node.signedOn);
     case 'event':
-      return within(node.date, undefined);
+      return byThen(node.date);
     default:
       return true;
   }

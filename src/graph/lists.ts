@@ -29,7 +29,8 @@ export interface OrganisationFilter {
 
 export interface PersonFilter {
   organisation: string | null;
-  title: string | null;
+  /** The stored forms of the title asked for (graph/titles.ts), or null for any title. */
+  titles: string[] | null;
   asOf: string | null;
 }
 

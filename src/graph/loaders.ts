@@ -19,8 +19,8 @@ export interface Loaders {
   entity: DataLoader<string, EntityNode | null>;
   /** Relationships of `type` leaving (`out`) or arriving at (`in`) an id. */
   related(type: string, direction: Direction): { load(id: string): Promise<Related[]> };
-  /** Entities of `kind` one of whose names or aliases matches the given name. */
-  byName(kind: Kind): DataLoader<string, EntityNode[]>;
+  /** Entities of `kind` (null: of any kind) one of whose names or aliases matches the given name. */
+  byName(kind: Kind | null): DataLoader<string, EntityNode[]>;
   /**
    * Loads the entities `ids` (with `withRoots`) and the relationships `steps` follow from them
    * in one query, and primes the loaders with them: the fields that then ask find them there.
@@ -112,8 +112,8 @@ export function createLoaders(db: Database): Loaders {
     load: (id: string) => relationships.load({ direction, type, id }),
   });
 
-  const nameLoaders = new Map<Kind, DataLoader<string, EntityNode[]>>();
-  const byName = (kind: Kind) => {
+  const nameLoaders = new Map<Kind | null, DataLoader<string, EntityNode[]>>();
+  const byName = (kind: Kind | null) => {
     let loader = nameLoaders.get(kind);
     if (!loader) {
       loader = new DataLoader(
@@ -121,7 +121,7 @@ export function createLoaders(db: Database): Loaders {
           const keys = names.map(nameKey);
           const rows = await db.read(cypher('graph/entities-by-name'), {
             keys,
-            label: LABELS[kind],
+            label: kind && LABELS[kind],
           });
           const byKey = new Map<string, EntityNode[]>();
           for (const row of rows) add(byKey, row.key as string, toEntity(row.labels, row.props));

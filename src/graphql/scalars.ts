@@ -1,26 +1,12 @@
-/** The custom scalars: Date (a whole or partial calendar date) and JSON. */
+/** The custom scalars: Date (a whole or partial calendar date, src/dates.ts) and JSON. */
 import { GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
+import { DATE_FORMS, hasYear, isDate, lastDay } from '../dates.ts';
 import { badInput } from './errors.ts';
-
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** Whether `value` is YYYY, YYYY-MM or a real YYYY-MM-DD date (no 2023-02-30). */
-export function isDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match;
-  if (month && (Number(month) < 1 || Number(month) > 12)) return false;
-  if (day) {
-    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-    return date.getUTCDate() === Number(day);
-  }
-  return true;
-}
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isDate(value)) {
-    throw badInput(`${JSON.stringify(value)} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY`);
+    throw badInput(`${JSON.stringify(value)} is not a date: use ${DATE_FORMS}, a day that exists`);
   }
   return value;
 }
@@ -34,3 +20,30 @@ export const DateScalar = new GraphQLScalarType({
 });
 
 export const JSONScalar = GraphQLJSON;
+
+/**
+ * An argument that places something on the time line (`asOf`, `from`, `to`): a Date with a
+ * year. A yearless date (--10-14) falls on no particular day, so it is refused, not guessed.
+ */
+export function onTimeLine(value: unknown, argument: string): string | null {
+  if (value == null) return null;
+  if (!hasYear(value as string)) {
+    throw badInput(
+      `${argument}: ${JSON.stringify(value)} has no year; give YYYY, YYYY-MM or YYYY-MM-DD`,
+      argument,
+    );
+  }
+  return value as string;
+}
+
+/** `from` and `to` of a date-range filter, each with a year, `from` not after `to`'s span. */
+export function dateRange(args: Record<string, unknown>): {
+  from: string | null;
+  to: string | null;
+} {
+  const from = onTimeLine(args.from, 'from');
+  const to = onTimeLine(args.to, 'to');
+  if (from && to && from > lastDay(to))
+    throw badInput(`from (${from}) is after to (${to})`, 'from');
+  return { from, to };
+}

@@ -1,22 +1,24 @@
 /**
  * Importing files from the command line: standard input spooled to a temporary file (the
  * pipeline reads its inputs several times), a checkpoint file that `--resume` uses after an
- * interrupted run, and a progress bar on a terminal.
+ * interrupted run, and a progress bar on a terminal. A checkpoint names the database it counts
+ * batches of and the contents of the files; `--resume` refuses one that names others.
  */
 import { createHash } from 'node:crypto';
 import {
+  createReadStream,
   createWriteStream,
   existsSync,
   mkdtempSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SingleBar } from 'cli-progress';
+import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import {
   type Checkpoint,
@@ -25,6 +27,7 @@ import {
   type ImportSummary,
   type Progress,
   runImport,
+  StaleCheckpointError,
 } from './pipeline.ts';
 import { fileInput } from './read.ts';
 
@@ -55,8 +58,12 @@ export async function importFiles(
     }
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     const checkpointFile = checkpointPath(files, batchSize);
+    const [{ id: database } = {}] = await db.read(cypher('import/database-id'));
+    const bound: Binding = { database: String(database), files: await contentHashes(files) };
     const resumeFrom =
-      options.resume && existsSync(checkpointFile) ? readCheckpoint(checkpointFile) : undefined;
+      options.resume && existsSync(checkpointFile)
+        ? readCheckpoint(checkpointFile, bound)
+        : undefined;
     const bar = options.progress ? progressBar() : undefined;
     try {
       const summary = await runImport(
@@ -69,13 +76,16 @@ export async function importFiles(
           resumeFrom,
           onProgress: bar?.update,
           onBatch: async (checkpoint) => {
-            writeFileSync(checkpointFile, JSON.stringify(checkpoint));
+            writeFileSync(checkpointFile, JSON.stringify({ ...bound, ...checkpoint }));
             await options.onBatch?.(checkpoint);
           },
         },
       );
       if (summary.ok) rmSync(checkpointFile, { force: true });
       return summary;
+    } catch (error) {
+      if (error instanceof StaleCheckpointError) throw stale(checkpointFile, error.message);
+      throw error;
     } finally {
       bar?.stop();
     }
@@ -84,20 +94,49 @@ export async function importFiles(
   }
 }
 
-/** One checkpoint per set of input files (by path, size and modification time) and batch size. */
+/** One checkpoint per list of input files (by path) and batch size. */
 function checkpointPath(files: string[], batchSize: number): string {
-  const fingerprint = files.map((f) => {
-    const stat = statSync(f);
-    return `${resolve(f)}:${stat.size}:${stat.mtimeMs}`;
-  });
   const hash = createHash('sha256')
-    .update(`${batchSize}\n${fingerprint.join('\n')}`)
+    .update(`${batchSize}\n${files.map((f) => resolve(f)).join('\n')}`)
     .digest('hex');
   return resolve(`.accord-import-${hash.slice(0, 12)}.checkpoint.json`);
 }
 
-function readCheckpoint(path: string): Checkpoint {
+/** What a checkpoint holds for: the database's id and each file's SHA-256, in order. */
+interface Binding {
+  database: string;
+  files: { path: string; sha256: string }[];
+}
+
+async function contentHashes(files: string[]): Promise<Binding['files']> {
+  const hashes: Binding['files'] = [];
+  for (const path of files) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path)) hash.update(chunk);
+    hashes.push({ path: resolve(path), sha256: hash.digest('hex') });
+  }
+  return hashes;
+}
+
+const stale = (file: string, message: string) =>
+  new StaleCheckpointError(
+    `checkpoint ${file} ${message}; run the import without --resume (every write is an upsert, so nothing is duplicated)`,
+  );
+
+/** The checkpoint to resume from, when it was written against this database and these contents. */
+function readCheckpoint(path: string, bound: Binding): Checkpoint {
   const saved = JSON.parse(readFileSync(path, 'utf8'));
+  if (saved.database !== bound.database) {
+    throw stale(
+      path,
+      `was written against another database (${saved.database ?? 'not named'}), not this one (${bound.database})`,
+    );
+  }
+  for (const [i, { path: file, sha256 }] of bound.files.entries()) {
+    if (saved.files?.[i]?.sha256 !== sha256) {
+      throw stale(path, `was written for other contents of ${file}`);
+    }
+  }
   return { nodes: Number(saved.nodes) || 0, relationships: Number(saved.relationships) || 0 };
 }
 

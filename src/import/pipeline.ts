@@ -1,15 +1,18 @@
 /**
  * The import pipeline. Pass 1 reads every input, validates each record and registers its id,
- * names and references; nothing is written when any record is invalid or any reference fails.
- * Pass 2 writes the nodes and pass 3 the relationships, in batches: one transaction per batch,
+ * names and references; nothing is written when any record is invalid, any reference fails,
+ * records of one entity disagree or a parent would close a cycle. A resume skips the batches its
+ * checkpoint counts only once it has found them in the database. Pass 2 writes the nodes and pass 3 the relationships, in batches: one transaction per batch,
  * one UNWIND query per batch and phase. Every write is an upsert, so a rerun after a failure
  * completes the import without duplicating anything.
  */
 import { cypher } from '../db/cypher.ts';
 import type { Database, Row, Transaction } from '../db/driver.ts';
 import { CLAIM_PARAMETERS } from '../model/claims.ts';
-import type { Kind } from '../model/kinds.ts';
-import type { ImportIssue, ImportRecord, Position, RecordInput } from './records.ts';
+import { type Kind, LINKS, type Link } from '../model/kinds.ts';
+import { describeCycle, partOfCycles } from '../model/part-of.ts';
+import type { ImportIssue, ImportRecord, Position, RecordInput, Ref } from './records.ts';
+import { checkRepeats } from './repeats.ts';
 import { Resolver } from './resolve.ts';
 import { type NodeRow, nodeRow, type RelationshipRow, relationshipRows } from './rows.ts';
 import { validateRecord } from './validate.ts';
@@ -75,6 +78,14 @@ export interface ImportSummary {
   elapsedMs: number;
 }
 
+/**
+ * A resume checkpoint that does not describe this database: it counts a batch as committed that
+ * the database does not hold (or was written against another database or other file contents).
+ */
+export class StaleCheckpointError extends Error {
+  override name = 'StaleCheckpointError';
+}
+
 /** Neo4j failed while writing; batches before `checkpoint` are committed. */
 export class ImportWriteError extends Error {
   override name = 'ImportWriteError';
@@ -123,13 +134,41 @@ export async function runImport(
     summary.records += 1;
     if (record) resolver.seeInvalid(record);
   };
+  const partOf: { at: Position; record: ImportRecord; link: Link }[] = [];
   for await (const { position, record } of validRecords(inputs, report, invalid)) {
     summary.records += 1;
     resolver.see(record, position);
+    for (const link of LINKS[record.type]) {
+      if (link.type === 'PART_OF' && record[link.field] !== undefined)
+        partOf.push({ at: position, record, link });
+    }
     if (summary.records % 10_000 === 0) progress({ phase: 'validate', done: summary.records });
   }
   progress({ phase: 'validate', done: summary.records, total: summary.records });
   await resolver.settle(db);
+  // What only the whole input (and the database) can tell: records of one entity agree, and
+  // no parent makes an entity part of itself.
+  const repeated = resolver.repeatedIds();
+  if (repeated.size > 0) {
+    const idOf = resolver.idOf.bind(resolver);
+    await checkRepeats(
+      validRecords(inputs, () => {}),
+      repeated,
+      idOf,
+      report,
+    );
+  }
+  const added = partOf
+    .map(({ at, record, link }) => ({
+      child: resolver.idOf(record, at),
+      parent: resolver.resolve(record[link.field] as Ref, link.targets),
+      at: { ...at, field: link.field },
+    }))
+    .filter((edge) => edge.child && edge.parent); // those that did not resolve are reported
+  for (const { edge, cycle } of await partOfCycles(db, added)) {
+    const { file, line, field } = edge.at;
+    report({ file, line, field, message: describeCycle(cycle) });
+  }
   if (summary.errorCount > 0 || summary.dryRun) {
     summary.ok = summary.errorCount === 0;
     return finish();
@@ -141,6 +180,7 @@ export async function runImport(
   const phases = [
     {
       phase: 'nodes' as const,
+      missing: 'import/missing-nodes',
       rows: (record: ImportRecord, id: string) => [
         nodeRow(record, id, resolver.resolve.bind(resolver)),
       ],
@@ -149,6 +189,7 @@ export async function runImport(
     },
     {
       phase: 'relationships' as const,
+      missing: 'import/missing-relationships',
       rows: (record: ImportRecord, id: string) =>
         relationshipRows(record, id, resolver.resolve.bind(resolver)),
       write: (rows: (NodeRow | RelationshipRow)[]) =>
@@ -162,13 +203,22 @@ export async function runImport(
         ),
     },
   ];
-  for (const { phase, rows, write } of phases) {
+  for (const { phase, missing, rows, write } of phases) {
     let batch: (NodeRow | RelationshipRow)[] = [];
     let inBatch = 0;
     let done = 0;
     const flush = async () => {
       if (inBatch === 0) return;
       if (checkpoint[phase] < resume[phase]) {
+        // Skipped only when it is there: the checkpoint may be older than the database's contents.
+        const [row] = await db.read(cypher(missing), { rows: batch });
+        if ((row?.missing as number) > 0) {
+          throw new StaleCheckpointError(
+            `says ${resume[phase]} ${phase} batches are committed, but batch ${checkpoint[phase] + 1} ` +
+              `(records ${done - inBatch + 1}-${done}) is not in the database: ${row?.missing} of its ` +
+              `${batch.length} ${phase} are missing`,
+          );
+        }
         summary.skippedBatches += 1;
       } else {
         try {
@@ -215,7 +265,7 @@ async function* validRecords(
         report({
           file: item.position.file,
           line: item.position.line,
-          field: '',
+          field: item.field ?? '',
           message: item.error,
         });
         continue;

@@ -5,11 +5,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import streamArray from 'stream-json/streamers/stream-array.js';
 import { KINDS, type Kind, LINKS } from '../model/kinds.ts';
-import type { ImportRecord, Item, RecordInput } from './records.ts';
+import { type ImportRecord, type Item, type RecordInput, stringFields } from './records.ts';
+import { strictLines, strictUtf8, Utf8Error } from './utf8.ts';
 
 export type FileFormat = 'ndjson' | 'json' | 'csv';
 
@@ -24,13 +25,20 @@ export function fileInput(path: string, format: FileFormat = formatOf(path)): Re
   return { name: path, read: () => read(path) };
 }
 
+/** The file's bytes as strict UTF-8 text piped into `parser`; errors reach the parser's reader. */
+function decoded<T extends NodeJS.ReadWriteStream>(path: string, parser: T): T {
+  return pipeline(createReadStream(path), strictUtf8(), parser, () => {}) as unknown as T;
+}
+
 async function* readNdjson(path: string): AsyncIterable<Item> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) {
-    line += 1;
+  for await (const line of strictLines(createReadStream(path))) {
+    const position = { file: path, line: line.number };
+    if ('error' in line) {
+      yield { position, error: line.error.message, field: damagedField(line.bytes) };
+      continue;
+    }
+    const text = line.text;
     if (text.trim() === '') continue;
-    const position = { file: path, line };
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -42,8 +50,23 @@ async function* readNdjson(path: string): AsyncIterable<Item> {
   }
 }
 
+/**
+ * The field of a record line that holds invalid UTF-8, when the line is JSON without it: the
+ * string that decodes with a replacement character. Empty when that cannot be told.
+ */
+function damagedField(bytes: Buffer): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return '';
+  }
+  const found = [...stringFields(value)].filter(([, text]) => text.includes('\ufffd'));
+  return found.map(([field]) => field).join(', ');
+}
+
 async function* readJsonArray(path: string): AsyncIterable<Item> {
-  const items = createReadStream(path).pipe(streamArray.withParserAsStream());
+  const items = decoded(path, streamArray.withParserAsStream());
   let index = 0;
   try {
     for await (const { value } of items as AsyncIterable<{ value: unknown }>) {
@@ -51,6 +74,10 @@ async function* readJsonArray(path: string): AsyncIterable<Item> {
       yield objectItem({ file: path, line: index }, value);
     }
   } catch (error) {
+    if (error instanceof Utf8Error) {
+      yield { position: { file: path, line: error.line }, error: error.message };
+      return;
+    }
     yield {
       position: { file: path, line: index + 1 },
       error: `not a valid JSON array of records: ${(error as Error).message}`,
@@ -72,16 +99,16 @@ export function kindOfCsvFile(path: string): Kind | undefined {
   return KINDS.find((k) => k === singular);
 }
 
-const CSV_LIST_FIELDS = new Set(['aliases', 'focus', 'sources']);
+const CSV_LIST_FIELDS = new Set(['aliases', 'focus', 'sources', 'statedOn']);
 const CSV_JSON_FIELDS = new Set(['signatories', 'credits', 'acts', 'statements']);
 const CSV_INTEGER_FIELDS = new Set(['rank']);
 
 async function* readCsv(path: string): AsyncIterable<Item> {
   const fileKind = kindOfCsvFile(path);
-  const rows = createReadStream(path).pipe(
+  const rows = decoded(
+    path,
     parseCsv({
       columns: true,
-      bom: true,
       skip_empty_lines: true,
       trim: true,
       relax_column_count: false,
@@ -108,11 +135,40 @@ async function* readCsv(path: string): AsyncIterable<Item> {
       }
     }
   } catch (error) {
+    if (error instanceof Utf8Error) {
+      const field = await damagedCsvColumns(path, error.line);
+      yield { position: { file: path, line: error.line }, error: error.message, field };
+      return;
+    }
     yield {
       position: { file: path, line: line + 1 },
       error: `not valid CSV: ${(error as Error).message}`,
     };
   }
+}
+
+/** The columns of the CSV record at `line` whose cells hold invalid UTF-8 (see damagedField). */
+async function damagedCsvColumns(path: string, line: number): Promise<string> {
+  const rows = createReadStream(path).pipe(
+    parseCsv({ columns: true, bom: true, info: true, relax_column_count: true }),
+  );
+  try {
+    for await (const { record, info } of rows as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      if (info.lines < line) continue;
+      return [...stringFields(record)]
+        .filter(([, text]) => text.includes('\ufffd'))
+        .map(([field]) => field)
+        .join(', ');
+    }
+  } catch {
+    // Not CSV once decoded either: the line alone must do.
+  } finally {
+    rows.destroy();
+  }
+  return '';
 }
 
 /** Turns a CSV row into a record: `;`-separated lists, `name:` references, JSON cells. */

@@ -32,7 +32,7 @@ export interface Position {
 /** One item read from an input: a record, or why the line could not be read. */
 export type Item =
   | { position: Position; record: ImportRecord; error?: undefined }
-  | { position: Position; record?: undefined; error: string };
+  | { position: Position; record?: undefined; error: string; field?: string };
 
 /** Something the pipeline can read from, as many times as it needs (it makes several passes). */
 export interface RecordInput {
@@ -47,6 +47,16 @@ export interface ImportIssue {
   id?: string;
   field: string;
   message: string;
+  /** AMBIGUOUS_NAME: a name that matches several entities, listed in `candidates`. */
+  code?: 'AMBIGUOUS_NAME';
+  candidates?: NameCandidate[];
+}
+
+/** One of the entities an ambiguous name matches, for a client to offer as a choice. */
+export interface NameCandidate {
+  id: string;
+  name: string;
+  kind: Kind;
 }
 
 export function formatIssue(issue: ImportIssue): string {
@@ -71,4 +81,15 @@ export function memoryInput(name: string, records: unknown[]): RecordInput {
       }
     },
   };
+}
+
+/** Every string in a record (or a value within one), with its field: `aliases[1]`, `credits[0].role`. */
+export function* stringFields(value: unknown, field = ''): Generator<[string, string]> {
+  if (typeof value === 'string') yield [field, value];
+  else if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* stringFields(item, `${field}[${i}]`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value))
+      yield* stringFields(item, field ? `${field}.${key}` : key);
+  }
 }

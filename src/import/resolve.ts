@@ -9,7 +9,7 @@ import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import { type Kind, kindOfLabels, LINKS, NAMED } from '../model/kinds.ts';
 import { nameKey, nameKeys } from '../names.ts';
-import type { ImportIssue, ImportRecord, Position, Ref } from './records.ts';
+import type { ImportIssue, ImportRecord, NameCandidate, Position, Ref } from './records.ts';
 import { statedItems, statementsOf } from './rows.ts';
 
 const LOOKUP_BATCH = 5000;
@@ -89,6 +89,8 @@ export class Resolver {
   /** Results of `settle`: anonymous slots and name references, mapped to ids. */
   private readonly slotIds = new Map<string, string>();
   private readonly nameIds = new Map<string, string>();
+  /** Ids that more than one record of the inputs has (src/import/repeats.ts checks them). */
+  private readonly repeated = new Set<string>();
 
   private readonly report: (issue: ImportIssue) => void;
 
@@ -98,6 +100,18 @@ export class Resolver {
 
   private issue(at: Position, field: string, message: string, id?: string) {
     this.report({ file: at.file, line: at.line, field, message, ...(id ? { id } : {}) });
+  }
+
+  /** A name that matches several entities: AMBIGUOUS_NAME, with them as candidates. */
+  private ambiguous(at: Position, field: string, message: string, candidates: NameCandidate[]) {
+    this.report({
+      file: at.file,
+      line: at.line,
+      field,
+      message,
+      code: 'AMBIGUOUS_NAME',
+      candidates,
+    });
   }
 
   /** First pass: registers a valid record. */
@@ -115,6 +129,7 @@ export class Resolver {
         );
       }
       if (!known) this.ids.set(record.id, { kind, at });
+      else if (known.kind === kind) this.repeated.add(record.id);
       self = record.id;
     } else {
       self = slotOf(at);
@@ -203,64 +218,80 @@ export class Resolver {
     const stored = await this.lookupNames(db, [...keys]);
 
     for (const record of this.anonymous.values()) {
-      const candidates = this.candidates(record.keys, [record.kind], stored, record.slot);
-      if (candidates.size > 1) {
-        this.issue(
+      const candidates = this.candidates(
+        record.keys,
+        [record.kind],
+        stored,
+        record.name,
+        record.slot,
+      );
+      if (candidates.length > 1) {
+        this.ambiguous(
           record.at,
           'name',
-          `"${record.name}" matches ${candidates.size} ${record.kind}s (${[...candidates].join(', ')}); give the record an id`,
+          `"${record.name}" matches ${candidates.length} ${record.kind}s (${candidates.map((c) => c.id).join(', ')}); give the record an id`,
+          candidates,
         );
       } else {
-        this.slotIds.set(record.slot, [...candidates][0] ?? derivedId(record.kind, record.name));
+        this.slotIds.set(record.slot, candidates[0]?.id ?? derivedId(record.kind, record.name));
       }
     }
     for (const pending of this.pendingNames) {
       const slot = nameSlot(pending.targets, pending.key);
       if (this.nameIds.has(slot)) continue;
-      const candidates = this.candidates([pending.key], pending.targets, stored);
-      if (candidates.size === 1) {
-        this.nameIds.set(slot, [...candidates][0] as string);
-      } else if (candidates.size === 0) {
+      const candidates = this.candidates([pending.key], pending.targets, stored, pending.name);
+      if (candidates.length === 1) {
+        this.nameIds.set(slot, candidates[0]?.id as string);
+      } else if (candidates.length === 0) {
         this.issue(
           pending.at,
           pending.field,
           `no ${describeTargets(pending.targets)} is named "${pending.name}"`,
         );
       } else {
-        this.issue(
+        this.ambiguous(
           pending.at,
           pending.field,
-          `"${pending.name}" is ambiguous: it names ${[...candidates].join(', ')}; refer by id`,
+          `"${pending.name}" is ambiguous: it names ${candidates.map((c) => c.id).join(', ')}; refer by id`,
+          candidates,
         );
       }
     }
   }
 
-  /** Distinct ids of input records and stored entities of the given kinds that have one of the keys. */
+  /**
+   * The distinct input records and stored entities of the given kinds that have one of the
+   * keys, by id. A stored entity comes with its name; an input record with the name it
+   * matched under (`matched`), as the input holds no other for it.
+   */
   private candidates(
     keys: string[],
     targets: readonly Kind[],
-    stored: Map<string, [string, Kind][]>,
+    stored: Map<string, [string, Kind, string][]>,
+    matched: string,
     self?: string,
-  ): Set<string> {
-    const found = new Set<string>();
+  ): NameCandidate[] {
+    const found = new Map<string, NameCandidate>();
     for (const key of keys) {
-      for (const [id, kind] of [...this.namesOf(key), ...(stored.get(key) ?? [])]) {
+      for (const [id, kind, name] of [...this.namesOf(key), ...(stored.get(key) ?? [])]) {
         if (!targets.includes(kind) || id === self) continue;
         // Another record without an id: the same entity, under the id it will get.
-        const resolved = id.includes('\u0000') ? this.anonymousId(id) : id;
-        if (resolved) found.add(resolved);
+        const anonymous = id.includes('\u0000') ? this.anonymous.get(id) : undefined;
+        const resolved = anonymous ? this.anonymousId(id) : id;
+        if (!resolved) continue;
+        const known = name ?? anonymous?.name ?? found.get(resolved)?.name ?? matched;
+        found.set(resolved, { id: resolved, name: known, kind });
       }
     }
-    return found;
+    return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
-  private namesOf(key: string): [string, Kind][] {
+  private namesOf(key: string): [string, Kind, undefined][] {
     const entries = this.names.get(key);
     if (entries === undefined) return [];
     return entries.split('\u0002').map((entry) => {
       const [kind, id] = entry.split('\u0001') as [Kind, string];
-      return [id, kind];
+      return [id, kind, undefined];
     });
   }
 
@@ -285,8 +316,11 @@ export class Resolver {
     return kinds;
   }
 
-  private async lookupNames(db: Database, keys: string[]): Promise<Map<string, [string, Kind][]>> {
-    const found = new Map<string, [string, Kind][]>();
+  private async lookupNames(
+    db: Database,
+    keys: string[],
+  ): Promise<Map<string, [string, Kind, string][]>> {
+    const found = new Map<string, [string, Kind, string][]>();
     for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
       const rows = await db.read(cypher('import/lookup-names'), {
         keys: keys.slice(i, i + LOOKUP_BATCH),
@@ -295,11 +329,25 @@ export class Resolver {
         const kind = kindOfLabels(row.labels as string[]);
         if (!kind) continue;
         const entries = found.get(row.key as string) ?? [];
-        entries.push([row.id as string, kind]);
+        entries.push([row.id as string, kind, row.name as string]);
         found.set(row.key as string, entries);
       }
     }
     return found;
+  }
+
+  /**
+   * After `settle`: ids that more than one record comes to, by its id or, for a record without
+   * one, by the entity its name matched (or the id derived from it).
+   */
+  repeatedIds(): Set<string> {
+    const repeated = new Set(this.repeated);
+    const seen = new Set<string>();
+    for (const id of this.slotIds.values()) {
+      if (seen.has(id) || this.ids.has(id)) repeated.add(id);
+      seen.add(id);
+    }
+    return repeated;
   }
 
   /** After `settle`: the id a record is written under. */

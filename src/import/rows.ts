@@ -3,6 +3,7 @@
  * relationship row per relationship the record states. Every value goes with the sources that
  * state it (src/model/claims.ts): the record's sources, or those of its `statements`.
  */
+import { sortedDates } from '../dates.ts';
 import { chosenValues, claimList, claimStrings } from '../model/claims.ts';
 import {
   type Kind,
@@ -29,6 +30,8 @@ export interface NodeRow {
   sources: string[];
   aliases: string[] | null;
   focus: string[] | null;
+  /** A role's dates a source states it on, sorted; united with those stored. */
+  statedOn: string[] | null;
   nameKeys: string[] | null;
   /** Full-text search terms (src/names.ts searchTerms), united with those stored. */
   searchTerms: string[] | null;
@@ -164,6 +167,10 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
     sources,
     aliases,
     focus: list('focus'),
+    statedOn:
+      record.statedOn === undefined
+        ? null
+        : sortedDates([record.statedOn as string | string[]].flat()),
     nameKeys: NAMED.has(kind) ? nameKeys(names) : null,
     searchTerms: NAMED.has(kind) ? searchTerms(names) : null,
     defaultName: anonymous ? (record.name as string) : null,

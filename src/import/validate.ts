@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { DATE_FORMS, hasYear, isDate } from '../dates.ts';
 import { KINDS, type Kind, LINKS, type Link, PROPERTIES } from '../model/kinds.ts';
-import type { ImportRecord } from './records.ts';
+import { type ImportRecord, stringFields } from './records.ts';
 import { canonical, statedItems, statementsOf } from './rows.ts';
 
 const SCHEMA_URL = new URL('../../schema/import-record.schema.json', import.meta.url);
@@ -14,6 +15,8 @@ const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8'));
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats.default(ajv, ['uri']);
+// The pattern cannot tell 2023-02-30 from a day that exists; the date module can.
+ajv.addFormat('accord-date', { type: 'string', validate: isDate });
 ajv.addSchema(schema);
 
 const validators = new Map<Kind, ValidateFunction>(
@@ -47,6 +50,8 @@ export function validateRecord(record: Record<string, unknown>): FieldProblem[] 
   }
   const validate = validators.get(type as Kind) as ValidateFunction;
   if (!validate(record)) return describe(validate.errors ?? []);
+  const broken = textProblems(record);
+  if (broken.length > 0) return broken;
   const problems = statementProblems(type as Kind, record, validate);
   return problems.length > 0 ? problems : semanticProblems(type as Kind, record);
 }
@@ -130,22 +135,63 @@ function statementProblems(
   return problems;
 }
 
+/**
+ * Strings that are not text: a lone surrogate (a `\ud800` escape in JSON, or one sent to the
+ * API) has no UTF-8 form, and Neo4j would store U+FFFD in its place.
+ */
+export function textProblems(value: unknown, field = ''): FieldProblem[] {
+  if (wellFormed(value)) return [];
+  const problems: FieldProblem[] = [];
+  for (const [at, text] of stringFields(value, field)) {
+    if (text.isWellFormed()) continue;
+    const lone = [...text].find((c) => !c.isWellFormed()) as string;
+    const code = `\\u${lone.charCodeAt(0).toString(16)}`;
+    problems.push({
+      field: at,
+      message: `holds a lone surrogate ${code}, which is not a character`,
+    });
+  }
+  return problems;
+}
+
 const orderedFields = (kind: Kind) =>
   LINKS[kind]
     .filter((l) => l.ordered)
     .map((l) => l.field)
     .join(', ');
 
-/** Rules beyond the schema: dates in order, parties distinct, signatories signing for a party. */
+/** Whether every string in a value is well-formed: the quick answer for every record. */
+function wellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return value.isWellFormed();
+  if (value === null || typeof value !== 'object') return true;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    if (!wellFormed(item)) return false;
+  }
+  return true;
+}
+
+/**
+ * Rules beyond the schema: a role's bounds dated and in order, parties distinct, signatories
+ * signing for a party.
+ */
 function semanticProblems(kind: Kind, record: Record<string, unknown>): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (
-    kind === 'role' &&
-    record.since &&
-    record.until &&
-    String(record.since) > String(record.until)
-  ) {
-    problems.push({ field: 'until', message: `is before since (${record.since})` });
+  if (kind === 'role') {
+    // A bound without a year bounds nothing on the time line (src/dates.ts).
+    const yearless = ['since', 'until'].filter(
+      (field) => typeof record[field] === 'string' && !hasYear(record[field] as string),
+    );
+    for (const field of yearless) {
+      problems.push({ field, message: 'needs a year: a role held since --MM-DD is held when?' });
+    }
+    if (
+      yearless.length === 0 &&
+      record.since &&
+      record.until &&
+      String(record.since) > String(record.until)
+    ) {
+      problems.push({ field: 'until', message: `is before since (${record.since})` });
+    }
   }
   if (kind === 'agreement') {
     const parties = (record.parties as unknown[]).map((p) => JSON.stringify(p));
@@ -192,7 +238,12 @@ function describe(errors: ErrorObject[]): FieldProblem[] {
     const underRef = refFailures.some(
       (p) => error.instancePath.startsWith(p) && error.keyword !== 'oneOf',
     );
-    if (underRef) continue;
+    // A list of dates where one date may stand: the list's own errors explain it.
+    const notTheOne =
+      ((error.keyword === 'type' && error.schemaPath.endsWith('/$defs/date/type')) ||
+        (error.keyword === 'oneOf' && !error.schemaPath.includes('/$defs/ref/'))) &&
+      errors.some((e) => e.instancePath.startsWith(`${error.instancePath}/`));
+    if (underRef || notTheOne) continue;
     const field = fieldOf(error.instancePath);
     let target = field;
     let message: string;
@@ -212,11 +263,19 @@ function describe(errors: ErrorObject[]): FieldProblem[] {
         message = `must be ${JSON.stringify(error.params.allowedValue)}`;
         break;
       case 'oneOf':
-        message = 'must be a reference: an id, {"id": "..."} or {"name": "..."}';
+        message = error.schemaPath.includes('/$defs/ref/')
+          ? 'must be a reference: an id, {"id": "..."} or {"name": "..."}'
+          : `must be a date or a list of dates: ${DATE_FORMS}`;
+        break;
+      case 'format':
+        message =
+          error.params.format === 'accord-date'
+            ? 'is not a day that exists (a month has at most 28, 29, 30 or 31 days)'
+            : (error.message ?? 'is invalid');
         break;
       case 'pattern':
         message = error.schemaPath.includes('/$defs/date/')
-          ? 'must be a date: YYYY-MM-DD, YYYY-MM or YYYY'
+          ? `must be a date: ${DATE_FORMS}`
           : error.schemaPath.includes('/$defs/id/')
             ? 'must be an id: letters, digits and . _ : - (starting with a letter or digit)'
             : error.schemaPath.includes('/$defs/text/') ||

@@ -54,19 +54,22 @@ export const PROPERTIES: Record<Kind, readonly string[]> = {
   source: ['name', 'nameEn', 'url', 'publisher', 'publishedOn', 'language'],
   organisation: ['name', 'nameEn', 'kind'],
   person: ['name', 'nameEn'],
-  role: ['title', 'titleEn', 'since', 'until', 'statedOn', 'rank'],
+  role: ['title', 'titleEn', 'since', 'until', 'rank'],
   region: ['name', 'nameEn', 'kind'],
   initiative: ['name', 'nameEn', 'kind', 'description'],
   event: ['name', 'nameEn', 'kind', 'date'],
   agreement: ['name', 'nameEn', 'kind', 'signedOn', 'summary'],
 };
 
-/** List fields stored as node properties; imports unite them with what is stored. */
+/**
+ * List fields stored as node properties; imports unite them with what is stored. A role's
+ * `statedOn` lists every date a source states it on, sorted (src/dates.ts), each once.
+ */
 export const LIST_PROPERTIES: Record<Kind, readonly string[]> = {
   source: ['aliases'],
   organisation: ['aliases'],
   person: ['aliases'],
-  role: [],
+  role: ['statedOn'],
   region: ['aliases'],
   initiative: ['aliases', 'focus'],
   event: ['aliases'],

@@ -3,6 +3,8 @@
  * aliases, sources and list fields united, the duplicates deleted, and their ids kept in
  * `mergedIds` on the survivor so that what was merged stays on record.
  */
+
+import { sortedDates } from '../dates.ts';
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import { nameKeys } from '../names.ts';
@@ -61,6 +63,9 @@ export function mergedProperties(keep: Props, duplicates: Props[]): Props {
     const all = union(keep[list], ...duplicates.map((d) => d[list]));
     if (all.length > 0) props[list] = all;
   }
+  // Every date any source states a role on: a sorted list (src/model/kinds.ts).
+  const stated = union(keep.statedOn, ...duplicates.map((d) => d.statedOn)) as string[];
+  if (stated.length > 0) props.statedOn = sortedDates(stated);
   props.mergedIds = union(keep.mergedIds, ...duplicates.map((d) => [d.id, d.mergedIds]));
   if (keep.nameKeys !== undefined) {
     const stored = [keep, ...duplicates].flatMap((p) => String(p.nameKeys ?? '').split('|'));

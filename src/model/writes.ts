@@ -3,6 +3,8 @@
  * fields, deleting entities and relationships, adding one relationship. Each checks its input
  * against the model (src/model/kinds.ts) and the import schema, and runs in one transaction.
  */
+
+import { sortedDates } from '../dates.ts';
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import { chooseClaimed } from '../import/pipeline.ts';
@@ -11,6 +13,7 @@ import { validateRecord } from '../import/validate.ts';
 import { nameKeys, searchTerms } from '../names.ts';
 import { claimList, claimStrings, withoutField } from './claims.ts';
 import { type Kind, kindOfLabels, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from './kinds.ts';
+import { describeCycle, partOfCycles } from './part-of.ts';
 
 export class WriteError extends Error {
   override name = 'WriteError';
@@ -100,6 +103,8 @@ function changedProperties(
       problems,
     );
   }
+  // A role's statedOn is a sorted list (src/model/kinds.ts), also when set as one date.
+  if (next.statedOn !== undefined) next.statedOn = sortedDates([next.statedOn as string].flat());
   next.sources = [...new Set([...((props.sources as string[]) ?? []), changes.source])];
   // What is set is what the citing source states; what is unset no source states any longer.
   let claims = props.claims as string[] | undefined;
@@ -177,6 +182,10 @@ export async function linkEntities(
       'BAD_USER_INPUT',
       `type: a ${from.kind} cannot be linked to a ${to.kind} by ${input.type}`,
     );
+  }
+  if (link.type === 'PART_OF') {
+    const [closed] = await partOfCycles(db, [{ child: input.from, parent: input.to, at: null }]);
+    if (closed) throw new WriteError('BAD_USER_INPUT', `to: ${describeCycle(closed.cycle)}`);
   }
   const properties = input.properties ?? {};
   const allowed = new Set([

@@ -23,6 +23,7 @@ import { DOCUMENT_ID_PARAM, useAllowList } from './plugins/persisted-operations.
 import { useRateLimit } from './plugins/rate-limit.ts';
 import { useRequestInfo } from './plugins/request-info.ts';
 import { useRoundTripReport } from './plugins/round-trips.ts';
+import { useWellFormedText } from './plugins/well-formed-text.ts';
 
 /** What GraphiQL shows first: the seed's agreements, with who, when, where and says who. */
 const DEFAULT_QUERY = `# Who signed what with whom, when, where, and says who?
@@ -97,6 +98,7 @@ export function createApp({
       ...(allowList ? [useAllowList(allowList, keys)] : []),
       useArmor(security),
       useAccessControl(keys, logger),
+      useWellFormedText(),
       useRoundTripReport(),
       useGraphExports({ db }),
       useExplorer(),

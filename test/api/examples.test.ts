@@ -68,6 +68,20 @@ describe('docs/examples', () => {
     expect(data?.unveiled).toEqual([]);
   });
 
+  it('who held which title at BJUT on a day, and the next stated before anyone was', async () => {
+    const { data } = await gql<{
+      organisation: {
+        onTheDay: { basis: string; role: { title: string; person: { name: string } } }[];
+        yearBefore: { basis: string; role: { title: string; person: { name: string } } }[];
+      };
+    }>(example('bjut-holders'));
+    const said = (list: { basis: string; role: { title: string; person: { name: string } } }[]) =>
+      list.map((h) => `${h.basis} ${h.role.title} ${h.role.person.name}`);
+    expect(said(data?.organisation.onTheDay ?? [])).toContain('STATED_ON 校长 聂祚仁');
+    expect(data?.organisation.onTheDay.every((h) => h.basis === 'STATED_ON')).toBe(true);
+    expect(said(data?.organisation.yearBefore ?? [])).toEqual(['NEXT_AFTER 校长 聂祚仁']);
+  });
+
   it('which organisations BJUT has agreements with', async () => {
     const { data } = await gql<{
       organisation: { partners: { partner: { name: string }; agreements: unknown[] }[] };

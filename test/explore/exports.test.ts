@@ -403,7 +403,9 @@ describe('bad input', () => {
     });
     expect(await get('/export/graph.graphml?asOf=2023-02-30')).toEqual({
       status: 400,
-      body: { error: 'as-of: "2023-02-30" is not a date; use YYYY-MM-DD, YYYY-MM or YYYY' },
+      body: {
+        error: 'as-of: "2023-02-30" is not a date with a year; use YYYY-MM-DD, YYYY-MM or YYYY',
+      },
     });
     expect(await get('/export/graph.json?depth=2')).toMatchObject({ status: 400 });
     expect(await get('/export/graph.json?seeds=org-bjut')).toEqual({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/driver.ts';
+import { extractDraft } from '../../src/extract/extract.ts';
 import { runImport } from '../../src/import/pipeline.ts';
 import { memoryInput } from '../../src/import/records.ts';
 import { seed } from '../../src/seed.ts';
@@ -188,6 +189,34 @@ describe('from news to graph', () => {
     // 王剑 of the seed is at 北控集团; this 王剑 is at 丁科技: a new person, flagged.
     expect(names.find((r) => r.type === 'person')?.id).not.toBe('person-wang-jian');
     expect(namesake.data?.extractDraft.unplaced.map((u) => u.text)).toContain('王剑');
+  });
+
+  it('drafts an article already imported under the same ids, and undated events of two articles apart', async () => {
+    await resetGraph(db);
+    const article =
+      '南湖大学与东信集团有限公司签署合作协议\n\n近日,南湖大学与东信集团有限公司签署战略合作协议。南湖大学校长孙立、东信集团有限公司董事长吴刚出席签约仪式。';
+    const first = await extractDraft(article, { db });
+    const records = first.records.map((r) => r.record);
+    await importAll(db, records);
+    const before = await graphCounts(db);
+    // The same article again: its source, event and agreement are the ones held, not -2 copies.
+    const again = await extractDraft(article, { db });
+    expect(again.records.map((r) => r.record.id).sort()).toEqual(records.map((r) => r.id).sort());
+    await importAll(
+      db,
+      again.records.map((r) => r.record),
+    );
+    expect(await graphCounts(db)).toEqual(before);
+    // Another undated article of the same kind: its event and agreement ids are its own.
+    const other = await extractDraft(article.replace(/南湖大学/g, '北山大学'), { db });
+    const undated = (d: typeof other) =>
+      d.records
+        .map((r) => r.record.id as string)
+        .filter((id) => /^(event|agreement)-.*undated/.test(id));
+    expect(undated(first)).toHaveLength(2);
+    expect(undated(other)).toHaveLength(2);
+    for (const id of undated(other)) expect(undated(first)).not.toContain(id);
+    expect(undated(other).some((id) => /-2$/.test(id))).toBe(false);
   });
 
   it('extractDraft returns records importRecords accepts, with evidence, and refuses bad input', async () => {

@@ -105,6 +105,17 @@ describe('rules of the genre', () => {
     expect(found.map((d) => d.date)).toEqual(['2024-05-19', '2024-03-05', '2024-05-14']);
   });
 
+  it('keeps a month and day without a year as --MM-DD when no publication date is known', async () => {
+    const found = findDates('10月14日,双方签约。2月30日 2月29日 and on 14 May', undefined);
+    expect(found.map((d) => d.date)).toEqual(['--10-14', '--02-29', '--05-14']);
+    const draft = await draftOf(
+      '北京工业大学与北京控股集团有限公司签署战略合作协议\n\n10月14日,北京工业大学与北京控股集团有限公司签署战略合作协议。',
+    );
+    const agreement = draft.records.find((r) => r.record.type === 'agreement')?.record;
+    expect(agreement?.signedOn).toBe('--10-14');
+    for (const { record } of draft.records) expect(validateRecord(record)).toEqual([]);
+  });
+
   it('never names a signatory the text does not state', async () => {
     const draft = await draftOf(
       '甲大学与乙集团有限公司签约\n\n5月8日,甲大学与乙集团有限公司签署战略合作协议。甲大学校长王明,乙集团有限公司董事长李强出席签约仪式。双方代表签署协议。',

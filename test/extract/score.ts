@@ -1,10 +1,10 @@
 /**
  * Scoring a draft against hand-labelled records: both are turned into facts (organisation,
- * person, role, agreement, party, signatory, attendee, date, and for information witness,
+ * person, role, agreement, party, signatory, witness, attendee, date, and for information
  * host, credit, region), named by what they are rather than by ids, and compared as sets.
  * An extracted organisation, person or region is the expected one when one of its names or
  * aliases is one of the expected one's (by src/names.ts: 北工大 is 北京工业大学 when the labels
- * give that alias); an agreement when its title and at least one party agree.
+ * give that alias); an agreement when one of its titles and at least one party agree.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,10 +19,11 @@ export const FACT_TYPES = [
   'agreement',
   'party',
   'signatory',
+  'witness',
   'attendee',
   'date',
 ] as const;
-export const EXTRA_TYPES = ['witness', 'host', 'credit', 'region'] as const;
+export const EXTRA_TYPES = ['host', 'credit', 'region'] as const;
 export type FactType = (typeof FACT_TYPES)[number] | (typeof EXTRA_TYPES)[number];
 
 export type Facts = Record<FactType, Set<string>>;
@@ -54,6 +55,44 @@ export function loadCases(folder: string): Case[] {
         text: readFileSync(join(dir, f), 'utf8'),
         ...(source?.publishedOn ? { publishedOn: source.publishedOn as string } : {}),
         expected,
+      };
+    });
+}
+
+/**
+ * The corpus of real news (../shared/corpus, found through ACCORD_CORPUS): each article that
+ * has labels in test/extract/corpus/. The tuning half is the odd numbers, the evaluation half
+ * the even ones (its labels are written by someone who does not tune the rules). The texts are
+ * read from the corpus, never copied: a four-line header (url, title, published, language),
+ * then the article; a `published` date of a year and month is passed on as such.
+ */
+export const CORPUS = process.env.ACCORD_CORPUS;
+export type Half = 'tuning' | 'evaluation';
+export function corpusCases(half: Half): Case[] {
+  if (!CORPUS) return [];
+  const labels = new URL('./corpus/', import.meta.url).pathname;
+  return readdirSync(labels)
+    .filter((f) => f.endsWith('.expected.ndjson'))
+    .map((f) => f.replace(/\.expected\.ndjson$/, ''))
+    .filter((stem) => Number(/(\d+)$/.exec(stem)?.[1]) % 2 === (half === 'tuning' ? 1 : 0))
+    .sort()
+    .map((stem) => {
+      const [head = '', ...rest] = readFileSync(join(CORPUS, `${stem}.txt`), 'utf8').split(
+        /\r?\n\r?\n/,
+      );
+      const header = Object.fromEntries(
+        head
+          .split(/\r?\n/)
+          .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+      );
+      const published = /^\d{4}-\d{2}(-\d{2})?$/.test(header.published ?? '')
+        ? header.published
+        : undefined;
+      return {
+        name: `corpus/${stem}`,
+        text: rest.join('\n\n'),
+        ...(published ? { publishedOn: published } : {}),
+        expected: readNdjson(join(labels, `${stem}.expected.ndjson`)),
       };
     });
 }
@@ -111,11 +150,14 @@ export function factsOf(records: Rec[], expected: Rec[]): Facts {
   ) as Facts;
   const expectedAgreements = expected.filter((r) => r.type === 'agreement');
   const expectedName = namer(expected, expected);
+  const titles = (a: Rec) =>
+    [a.name, ...((a.aliases as string[]) ?? [])].map((t) => nameKey(t as string));
   const agreementKey = (a: Rec) => {
     const parties = ((a.parties as unknown[]) ?? []).map(name);
+    const own = titles(a);
     const same = expectedAgreements.find(
       (e) =>
-        nameKey(e.name as string) === nameKey(a.name as string) &&
+        titles(e).some((t) => own.includes(t)) &&
         ((e.parties as unknown[]) ?? []).map(expectedName).some((p) => parties.includes(p)),
     );
     return same ? `agreement:${same.id}` : `agreement:new:${nameKey(a.name as string)}`;
@@ -156,6 +198,20 @@ export function factsOf(records: Rec[], expected: Rec[]): Facts {
     }
   }
   return facts;
+}
+
+/**
+ * Roles drafted at a body the text does not tie the person to: an extracted role of a labelled
+ * person at an organisation where the labels give that person no role.
+ */
+export function rolesOffBody(extracted: Rec[], expected: Rec[]): string[] {
+  const want = factsOf(expected, expected).role;
+  const got = factsOf(extracted, expected).role;
+  const bodies = new Set([...want].map((f) => f.split('|').slice(0, 2).join('|')));
+  return [...got].filter((f) => {
+    const [person, org] = f.split('|');
+    return !person?.includes(':new:') && !bodies.has(`${person}|${org}`);
+  });
 }
 
 export interface Score {
@@ -201,6 +257,17 @@ export function total(scores: Record<FactType, Score>[]): Record<FactType, Score
   return out;
 }
 
+/** All fact types of FACT_TYPES added up: the "over all facts" figure. */
+export function overall(scores: Record<FactType, Score>): Score {
+  const out: Score = { expected: 0, extracted: 0, correct: 0, missed: [], invented: [] };
+  for (const type of FACT_TYPES) {
+    out.expected += scores[type].expected;
+    out.extracted += scores[type].extracted;
+    out.correct += scores[type].correct;
+  }
+  return out;
+}
+
 export const precision = (s: Score) => (s.extracted === 0 ? 1 : s.correct / s.extracted);
 export const recall = (s: Score) => (s.expected === 0 ? 1 : s.correct / s.expected);
 
@@ -216,5 +283,67 @@ export function table(scores: Record<FactType, Score>, extra = true): string {
         `${String(s.expected).padStart(8)}  ${String(s.extracted).padStart(5)}  ${String(s.correct).padStart(7)}  ${precision(s).toFixed(2).padStart(9)}  ${recall(s).toFixed(2).padStart(6)}`,
     );
   }
+  return rows.join('\n');
+}
+
+export interface SetScore {
+  articles: number;
+  scores: Record<FactType, Score>;
+  all: Score;
+  /** Signatories the labels do not give: a person drafted as signing, or for the wrong side. */
+  inventedSignatories: string[];
+  rolesOffBody: string[];
+  /** Per article, what was missed and invented (for --verbose). */
+  misses: string[];
+}
+
+/** Drafts every article of a set (without a graph) and adds up the scores. */
+export async function evaluate(cases: Case[]): Promise<SetScore> {
+  const { extractDraft } = await import('../../src/extract/extract.ts');
+  const scores = [];
+  const off: string[] = [];
+  const misses: string[] = [];
+  for (const c of cases) {
+    const draft = await extractDraft(c.text, c.publishedOn ? { publishedOn: c.publishedOn } : {});
+    const records = draft.records.map((r) => r.record as Rec);
+    const s = score(records, c.expected);
+    scores.push(s);
+    off.push(...rolesOffBody(records, c.expected).map((f) => `${c.name}: ${f}`));
+    for (const [type, t] of Object.entries(s)) {
+      for (const m of t.missed) misses.push(`${c.name}: missed ${type} ${m}`);
+      for (const m of t.invented) misses.push(`${c.name}: invented ${type} ${m}`);
+    }
+  }
+  const sum = total(scores);
+  return {
+    articles: cases.length,
+    scores: sum,
+    all: overall(sum),
+    inventedSignatories: sum.signatory.invented,
+    rolesOffBody: off,
+    misses,
+  };
+}
+
+/** Precision and recall per fact type of several sets, side by side. */
+export function sideBySide(sets: [string, SetScore][]): string {
+  const cell = (s: Score) =>
+    s.expected + s.extracted === 0
+      ? '—'.padStart(11)
+      : `${precision(s).toFixed(2)} / ${recall(s).toFixed(2)}`.padStart(11);
+  const head = `${'P / R'.padEnd(13)}${sets.map(([n, s]) => `${n} (${s.articles})`.padStart(24)).join('')}`;
+  const rows = [head];
+  for (const type of [...FACT_TYPES, ...EXTRA_TYPES]) {
+    rows.push(type.padEnd(13) + sets.map(([, s]) => cell(s.scores[type]).padStart(24)).join(''));
+  }
+  rows.push('all facts'.padEnd(13) + sets.map(([, s]) => cell(s.all).padStart(24)).join(''));
+  rows.push(
+    'inv. signat.'.padEnd(13) +
+      sets.map(([, s]) => String(s.inventedSignatories.length).padStart(24)).join(''),
+  );
+  rows.push(
+    'role off body'.padEnd(13) +
+      sets.map(([, s]) => String(s.rolesOffBody.length).padStart(24)).join(''),
+  );
   return rows.join('\n');
 }

@@ -1,6 +1,6 @@
 /**
- * Migration 0004 upgrades a graph the previous release wrote (no claims; a person signing for
- * two parties as two SIGNED relationships with one onBehalfOf each) to what an import writes
+ * Migrations 0004 and 0005, in order, upgrade a graph the previous release wrote (a role's
+ * statedOn one date; no claims; a person signing for two parties as two SIGNED relationships with one onBehalfOf each) to what an import writes
  * now, without a re-import: the export is the same, and importing the same records again
  * changes nothing.
  */
@@ -62,7 +62,7 @@ const records: Rec[] = [
   },
 ];
 
-describe('migration 0004 (claims)', () => {
+describe('migrations 0004 and 0005 (statedOn a list, claims)', () => {
   it('upgrades a graph of the previous release to what an import writes now', async () => {
     expect((await importRecords(db, records)).errors).toEqual([]);
     const now = await exportAll();
@@ -83,7 +83,7 @@ describe('migration 0004 (claims)', () => {
       ).length,
     ).toBe(2);
 
-    expect(await migrate(db)).toEqual(['0004_claims']);
+    expect(await migrate(db)).toEqual(['0004_role_stated_on_list', '0005_claims']);
     const signed = await db.read(cypher('test/import/relationship'), {
       from: 'p-1',
       type: 'SIGNED',
@@ -98,6 +98,10 @@ describe('migration 0004 (claims)', () => {
     ]);
     expect((await db.read(cypher('test/import/node'), { id: 'o-1' }))[0]?.props).toMatchObject({
       claims: ['kind|university|s-1', 'kind|university|s-2', 'name|甲|s-1', 'name|甲|s-2'],
+    });
+    expect((await db.read(cypher('test/import/node'), { id: 'role-1' }))[0]?.props).toMatchObject({
+      statedOn: ['2023-12-21'],
+      claims: ['rank|0|s-1', 'statedOn|2023-12-21|s-1', 'title|校长|s-1'],
     });
     expect(await exportAll()).toBe(now);
     const again = await importRecords(db, records);

@@ -34,4 +34,17 @@ describe('migrations', () => {
     );
     expect(before.every((i) => i.state === 'ONLINE')).toBe(true);
   });
+
+  it("upgrade a role's single statedOn, as the previous release wrote it, to a list", async () => {
+    await db.write(cypher('test/previous-role-shape'));
+    await db.write(cypher('test/forget-migrations'));
+    await migrate(db);
+    const [row] = await db.read(cypher('test/role-stated-on'), { id: 'role-old-shape' });
+    expect(row?.statedOn).toEqual(['2019-05-10']);
+    // Again: a list stays as it is.
+    await db.write(cypher('test/forget-migrations'));
+    await migrate(db);
+    const [again] = await db.read(cypher('test/role-stated-on'), { id: 'role-old-shape' });
+    expect(again?.statedOn).toEqual(['2019-05-10']);
+  });
 });

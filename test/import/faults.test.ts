@@ -1,4 +1,6 @@
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cypher } from '../../src/db/cypher.ts';
 import { createDatabase, type Database } from '../../src/db/driver.ts';
 import { importFiles } from '../../src/import/files.ts';
 import { ImportWriteError, runImport } from '../../src/import/pipeline.ts';
@@ -90,5 +92,74 @@ describe('Neo4j going away in the middle of an import', () => {
     // The checkpoint is gone once the import completed: a later --resume starts afresh.
     const again = await importFiles(db, [file], { batchSize: 20, resume: true });
     expect(again.skippedBatches).toBe(0);
+  });
+
+  /** Imports `path` until `batches` batches are committed, leaving its checkpoint behind. */
+  const interrupt = (path: string, batches: number) => {
+    let n = 0;
+    return importFiles(db, [path], {
+      batchSize: 20,
+      onBatch: () => {
+        n += 1;
+        if (n === batches) throw new Error('interrupted');
+      },
+    }).catch((error: Error) => expect(error.message).toBe('interrupted'));
+  };
+
+  it('--resume refuses a checkpoint whose batches the database does not hold, and writes nothing', async () => {
+    await resetGraph(db);
+    await interrupt(file, 7);
+    await resetGraph(db); // the database emptied (or restored from an older backup)
+    const resumed = await importFiles(db, [file], { batchSize: 20, resume: true }).catch(
+      (error: Error) => error,
+    );
+    expect(resumed).toBeInstanceOf(Error);
+    expect((resumed as Error).message).toMatch(
+      /checkpoint .* says 7 nodes batches are committed, but batch 1 \(records 1-20\) is not in the database: 20 of its 20 nodes are missing; run the import without --resume/,
+    );
+    expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
+    // Relationships are checked likewise: 32 batches of nodes, then 3 of relationships.
+    await interrupt(file, 35);
+    await db.write(cypher('test/delete-relationships'));
+    const lost = await importFiles(db, [file], { batchSize: 20, resume: true }).catch(
+      (error: Error) => error,
+    );
+    expect((lost as Error).message).toMatch(
+      /says 3 relationships batches are committed, but batch 2 \(records 21-40\) is not in the database: \d+ of its \d+ relationships are missing/,
+    );
+    expect((await graphCounts(db)).relationships).toBe(0);
+    // Without --resume the same import completes.
+    expect((await importFiles(db, [file], { batchSize: 20 })).ok).toBe(true);
+    expect(await graphCounts(db)).toEqual(clean);
+  });
+
+  it('--resume refuses a checkpoint written against another database or other file content', async () => {
+    await resetGraph(db);
+    const copy = ndjsonFile(records());
+    await interrupt(copy, 3);
+    // The checkpoint of this file (others may be left by the tests before).
+    const [checkpoint] = readdirSync('.').filter(
+      (f) =>
+        /^\.accord-import-.*\.checkpoint\.json$/.test(f) &&
+        JSON.parse(readFileSync(f, 'utf8')).files?.[0]?.path === copy,
+    );
+    const saved = JSON.parse(readFileSync(checkpoint as string, 'utf8'));
+    writeFileSync(checkpoint as string, JSON.stringify({ ...saved, database: 'another-database' }));
+    const other = await importFiles(db, [copy], { batchSize: 20, resume: true }).catch(
+      (error: Error) => error,
+    );
+    expect((other as Error).message).toMatch(
+      /checkpoint .* was written against another database \(another-database\), not this one \(.+\); run the import without --resume/,
+    );
+    writeFileSync(checkpoint as string, JSON.stringify(saved));
+    appendFileSync(copy, `${JSON.stringify(person('p-late', '晚到'))}\n`);
+    const edited = await importFiles(db, [copy], { batchSize: 20, resume: true }).catch(
+      (error: Error) => error,
+    );
+    expect((edited as Error).message).toMatch(
+      /checkpoint .* was written for other contents of .*input\.ndjson; run the import without --resume/,
+    );
+    expect(await graphCounts(db)).toEqual({ nodes: 60, relationships: 0 });
+    rmSync(checkpoint as string);
   });
 });

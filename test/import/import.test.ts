@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher.ts';
 import type { Database } from '../../src/db/driver.ts';
@@ -310,7 +311,7 @@ describe('importing records', () => {
     expect(byLine).toEqual([
       '101 name: must NOT have fewer than 1 characters',
       '501 sources: is required',
-      '901 signedOn: must be a date: YYYY-MM-DD, YYYY-MM or YYYY',
+      '901 signedOn: must be a date: YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD',
       '901 parties: must NOT have fewer than 2 items',
     ]);
     expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
@@ -441,6 +442,151 @@ describe('importing records', () => {
       claims: [`order|1|${SRC}`],
     });
     expect((await node('o-2'))?.aliases).toEqual(['乙', '乙司']);
+  });
+
+  it('accepts a UTF-8 byte-order mark at the start of NDJSON, JSON and CSV files', async () => {
+    const bom = '\ufeff';
+    const ndjson = writeFile('bom.ndjson', `${bom}${JSON.stringify(source())}\n`);
+    const json = writeFile('bom.json', `${bom}${JSON.stringify([org('o-1', '甲公司')])}`);
+    const csv = writeFile('bom.people.csv', `${bom}id,name,sources\np-1,乙,src-test\n`);
+    const summary = await runImport(
+      db,
+      [ndjson, json, csv].map((f) => fileInput(f)),
+    );
+    expect(summary.errors).toEqual([]);
+    expect(await node('p-1')).toMatchObject({ name: '乙' });
+    expect(await node('o-1')).toMatchObject({ name: '甲公司' });
+    // Characters split across the reader's 64 KiB chunks decode whole.
+    const many = Array.from({ length: 3000 }, (_, i) => org(`o-${i}`, `北京工业大学${i}号单位`));
+    const big = writeFile('big.json', `${bom}${JSON.stringify([source(), ...many])}`);
+    const dry = await runImport(db, [fileInput(big)], { dryRun: true });
+    expect(dry).toMatchObject({ ok: true, records: 3001, errors: [] });
+  });
+
+  it('refuses invalid UTF-8 bytes with the file and line, and writes nothing', async () => {
+    const bytes = (before: string, after: string) =>
+      Buffer.concat([Buffer.from(before), Buffer.from([0xe5, 0xff, 0x80]), Buffer.from(after)]);
+    const dir = writeFile('x', '');
+    const file = (name: string, content: Buffer) => {
+      const path = `${dir}.${name}`;
+      writeFileSync(path, content);
+      return path;
+    };
+    const good = JSON.stringify(source());
+    const ndjson = file(
+      'bad.ndjson',
+      bytes(`${good}\n{"type":"person","id":"p-1","name":"`, '","sources":["src-test"]}\n'),
+    );
+    const json = file(
+      'bad.json',
+      bytes(`[${good},\n{"type":"person","id":"p-2","name":"`, '","sources":["src-test"]}]'),
+    );
+    const csv = file(
+      'bad.people.csv',
+      bytes('id,name,sources\np-3,乙,src-test\np-4,', ',src-test\n'),
+    );
+    for (const path of [ndjson, json, csv]) {
+      const summary = await runImport(db, [fileInput(path)]);
+      expect(summary.ok, path).toBe(false);
+      expect(summary.errors, path).toEqual([
+        expect.objectContaining({
+          file: path,
+          line: path === csv ? 3 : 2,
+          message: expect.stringMatching(/^invalid UTF-8 at line \d+, byte \d+/),
+        }),
+      ]);
+    }
+    for (const path of [ndjson, csv]) {
+      expect((await runImport(db, [fileInput(path)])).errors[0]).toMatchObject({ field: 'name' });
+    }
+    expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it('refuses lone surrogates (\\ud800 escapes) with the line and field, and writes nothing', async () => {
+    const path = writeFile(
+      'surrogates.ndjson',
+      `${JSON.stringify(source())}\n{"type":"person","id":"p-1","name":"甲\\ud800","sources":["src-test"]}\n` +
+        `{"type":"person","id":"p-2","name":"乙","aliases":["ok","\\udfff"],"sources":["src-test"]}\n`,
+    );
+    const summary = await runImport(db, [fileInput(path)]);
+    expect(summary.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        field: 'name',
+        message: expect.stringMatching(/lone surrogate \\ud800/),
+      }),
+      expect.objectContaining({
+        line: 3,
+        field: 'aliases[1]',
+        message: expect.stringMatching(/lone surrogate \\udfff/),
+      }),
+    ]);
+    expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it('refuses records with one id that state different values for a field, naming every line', async () => {
+    const path = ndjsonFile([
+      source(),
+      org('o-1', '甲', { kind: 'university' }),
+      org('o-1', '甲', { kind: 'company', aliases: ['甲司'] }),
+      person('p-1', '乙'),
+      org('o-1', '甲', { kind: 'university', nameEn: 'A' }),
+      org('o-1', '甲单位', { kind: 'other' }),
+    ]);
+    const summary = await runImport(db, [fileInput(path)]);
+    expect(summary.ok).toBe(false);
+    expect(summary.errors).toEqual([
+      {
+        file: path,
+        line: 2,
+        id: 'o-1',
+        field: 'name',
+        message: `the records of o-1 state different values: "甲" (lines 2, 3, 5), "甲单位" (line 6)`,
+      },
+      {
+        file: path,
+        line: 2,
+        id: 'o-1',
+        field: 'kind',
+        message: `the records of o-1 state different values: "university" (lines 2, 5), "company" (line 3), "other" (line 6)`,
+      },
+    ]);
+    expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it('records without an id that come to one entity must not disagree either', async () => {
+    const path = ndjsonFile([
+      source(),
+      org('o-bjut', '北京工业大学', {
+        aliases: ['北工大'],
+        nameEn: 'Beijing University of Technology',
+      }),
+      { type: 'organisation', name: '北工大', nameEn: 'BJUT', sources: [SRC] },
+      { type: 'person', name: '新人', nameEn: 'Xin Ren', sources: [SRC] },
+      { type: 'person', name: '新人', nameEn: 'New Person', sources: [SRC] },
+      { type: 'person', name: '新人', sources: [SRC] },
+    ]);
+    const summary = await runImport(db, [fileInput(path)]);
+    expect(summary.errors.map((e) => `${e.line} ${e.field}: ${e.message}`)).toEqual([
+      '2 nameEn: the records of o-bjut state different values: "Beijing University of Technology" (line 2), "BJUT" (line 3)',
+      `4 nameEn: the records of ${derivedId('person', '新人')} state different values: "Xin Ren" (line 4), "New Person" (line 5)`,
+    ]);
+    expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it('allows repeats of an id that agree, add aliases or relationships, or leave a field out', async () => {
+    const summary = await importRecords(db, [
+      source(),
+      { type: 'region', id: 'r-1', name: '北京', sources: [SRC] },
+      { type: 'region', id: 'r-2', name: '上海', sources: [SRC] },
+      org('o-1', '甲', { kind: 'university' }),
+      org('o-1', '甲', { aliases: ['甲大'], region: 'r-1' }),
+      org('o-1', '甲', { kind: 'university', region: 'r-2', sources: [SRC] }),
+    ]);
+    expect(summary.errors).toEqual([]);
+    expect(await node('o-1')).toMatchObject({ kind: 'university', aliases: ['甲大'] });
+    expect(await relationship('o-1', 'LOCATED_IN', 'r-1')).toBeDefined();
+    expect(await relationship('o-1', 'LOCATED_IN', 'r-2')).toBeDefined();
   });
 
   it('a dry run validates and resolves but writes nothing', async () => {

@@ -232,6 +232,48 @@ describe('bad input over HTTP', () => {
     refusedClearly(await gql('{ agreements(orderBy: RANDOM) { totalCount } }'), /RANDOM/);
   });
 
+  it('lone surrogates in strings are BAD_USER_INPUT naming the argument and field, nothing written', async () => {
+    const before = await graphCounts(db);
+    const SRC = 'src-bjut-news-2023-12-22';
+    const cases: [string, Record<string, unknown>, string, RegExp][] = [
+      [
+        'mutation ($r: JSON!) { createEntity(record: $r) { id } }',
+        { r: { type: 'person', id: 'p-lone', name: '甲\ud800', sources: [SRC] } },
+        'record',
+        /^record\.name: holds a lone surrogate \\ud800/,
+      ],
+      [
+        'mutation ($r: [JSON!]!) { importRecords(records: $r) { ok } }',
+        { r: [{ type: 'person', id: 'p-lone', name: '甲', aliases: ['\udc00'], sources: [SRC] }] },
+        'records',
+        /^records\[0\]\.aliases\[0\]: holds a lone surrogate \\udc00/,
+      ],
+      [
+        `mutation ($a: String!) { addAlias(id: "org-bjut", alias: $a, source: "${SRC}") { id } }`,
+        { a: '\ud83d' },
+        'alias',
+        /^alias: holds a lone surrogate \\ud83d/,
+      ],
+    ];
+    for (const [query, variables, argument, message] of cases) {
+      const answer = await gql(query, variables);
+      refusedClearly(answer, message);
+      const [error] = JSON.parse(answer.text).errors;
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
+    // In the document itself, GraphQL's lexer refuses it.
+    refusedClearly(
+      await gql(`mutation { addAlias(id: "org-bjut", alias: "\ud83d", source: "${SRC}") { id } }`),
+      /Invalid character within String: U\+D83D/,
+    );
+    expect(await graphCounts(db)).toEqual(before);
+    // A whole surrogate pair is a character, and passes.
+    const pair = await gql('query ($t: String!) { search(text: $t) { kind } }', {
+      t: '\ud83d\ude00',
+    });
+    expect(JSON.parse(pair.text).errors).toBeUndefined();
+  });
+
   it('methods: mutations over GET and other verbs are refused', async () => {
     const get = await fetch(
       `${service.url}?query=${encodeURIComponent('mutation { deleteEntity(id: "org-bjut") { id } }')}`,

@@ -3,12 +3,15 @@
  * follows (`follows`, which the lookahead reads to fetch a request's relationships ahead of
  * its fields); the loaders batch every such field across the rows of one request.
  */
+import { hasYear } from '../../dates.ts';
 import type { EntityNode, Related } from '../../graph/entity.ts';
 import { validOn } from '../../graph/entity.ts';
+import { holdersOn } from '../../graph/held.ts';
 import { type Claim, readClaims } from '../../model/claims.ts';
 import { ACTS, LABELS, LINKS } from '../../model/kinds.ts';
 import type { Context } from '../context.ts';
 import { follows } from '../lookahead.ts';
+import { onTimeLine } from '../scalars.ts';
 
 type Parent = EntityNode;
 type Field<T> = (parent: Parent, args: Record<string, unknown>, ctx: Context) => Promise<T> | T;
@@ -100,7 +103,7 @@ const edgeFields = {
   claims: (r: { claims?: string[] }, _args: unknown, ctx: Context) => claimsOf(r.claims, ctx),
 };
 
-/** A signatory's parties: a list since one person may sign for two (a single id before migration 0004). */
+/** A signatory's parties: a list since one person may sign for two (a single id before migration 0005). */
 const signedFor = (s: { onBehalfOf?: string | string[] }) => [s.onBehalfOf ?? []].flat();
 
 /** ACTED relationships as Acts, optionally of one act: by `sort`'s key, then act and target. */
@@ -144,8 +147,8 @@ function edges(
 /** The `kind` field of the types that have one: the stored category (see graph/entity.ts). */
 const kind = (e: Parent) => e.category ?? null;
 
-/** The roles held on `date` (every one without a date), in the order the source lists them. */
-const heldOn = (roles: Related[], date: string | undefined) =>
+/** The roles held on `date` (src/graph/held.ts; every one without a date), in the order the source lists them. */
+const heldOn = (roles: Related[], date: string | null) =>
   roles
     .map((r) => r.node)
     .filter((role) => !date || validOn(role, date))
@@ -157,7 +160,7 @@ const heldOn = (roles: Related[], date: string | undefined) =>
 const rolesAsOf = (type: string, direction: 'out' | 'in') =>
   follows<Field<EntityNode[]>>(
     async (parent, args, ctx) =>
-      heldOn(await related(type, direction)(parent, ctx), args.asOf as string | undefined),
+      heldOn(await related(type, direction)(parent, ctx), onTimeLine(args.asOf, 'asOf')),
     { type, direction },
   );
 
@@ -190,6 +193,15 @@ export const entityResolvers = {
       { type: 'SAME_AS', direction: 'in' },
     ),
     roles: rolesAsOf('AT', 'in'),
+    holders: follows(
+      async (org: Parent, args: Record<string, unknown>, ctx: Context) =>
+        holdersOn(
+          (await related('AT', 'in')(org, ctx)).map((r) => r.node),
+          onTimeLine(args.asOf, 'asOf') as string,
+          (args.title as string | null) ?? null,
+        ),
+      { type: 'AT', direction: 'in' },
+    ),
     agreements: many('PARTY_TO', 'out', newestFirst),
     acts: acts('out', latestFirst),
   },
@@ -207,6 +219,7 @@ export const entityResolvers = {
     ...entityFields,
     name: (e: Parent) => e.title,
     nameEn: (e: Parent) => e.titleEn ?? null,
+    statedOn: (e: Parent) => e.statedOn ?? [],
     person: one('HOLDS', 'in'),
     organisation: one('AT', 'out'),
   },
@@ -218,11 +231,15 @@ export const entityResolvers = {
     children: many('PART_OF', 'in'),
     ancestors: async (e: Parent, _args: unknown, ctx: Context) => {
       const chain: EntityNode[] = [];
+      // Imports and link refuse PART_OF cycles; one stored before they did ends the chain.
+      const seen = new Set([e.id]);
       let current: EntityNode | null = e;
       while (current && chain.length < 32) {
         current =
           [...(await related('PART_OF', 'out')(current, ctx))].sort(chosenFirst)[0]?.node ?? null;
-        if (current) chain.push(current);
+        if (!current || seen.has(current.id)) break;
+        seen.add(current.id);
+        chain.push(current);
       }
       return chain;
     },
@@ -255,7 +272,11 @@ export const entityResolvers = {
     // Follows from the attendee: the lookahead plans it from the Attendance's person.
     roles: follows(
       async (a: { person: EntityNode; event: EntityNode }, _args: unknown, ctx: Context) =>
-        heldOn(await related('HOLDS', 'out')(a.person, ctx), a.event.date as string | undefined),
+        heldOn(
+          await related('HOLDS', 'out')(a.person, ctx),
+          // An event without a year is on no particular day: every role, as without a date.
+          typeof a.event.date === 'string' && hasYear(a.event.date) ? a.event.date : null,
+        ),
       { type: 'HOLDS', direction: 'out' },
     ),
   },

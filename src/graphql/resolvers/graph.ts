@@ -5,6 +5,8 @@ import { MAX_ENTRIES, timeline } from '../../graph/timeline.ts';
 import { RELATIONSHIP_TYPES } from '../../model/kinds.ts';
 import type { Context } from '../context.ts';
 import { badInput } from '../errors.ts';
+import { askByIdOrName } from '../references.ts';
+import { dateRange, onTimeLine } from '../scalars.ts';
 
 type Args = Record<string, unknown>;
 
@@ -15,13 +17,6 @@ function bounded(args: Args, name: string, fallback: number, min: number, max: n
     throw badInput(`${name} must be between ${min} and ${max}, got ${value}`, name);
   }
   return value;
-}
-
-function dateRange(args: Args): { from: string | null; to: string | null } {
-  const from = (args.from as string | null) ?? null;
-  const to = (args.to as string | null) ?? null;
-  if (from && to && from > to) throw badInput(`from (${from}) is after to (${to})`, 'from');
-  return { from, to };
 }
 
 function relationTypes(args: Args): string[] | null {
@@ -39,32 +34,43 @@ function relationTypes(args: Args): string[] | null {
 
 export const graphResolvers = {
   Query: {
-    connections: (_: unknown, args: Args, ctx: Context) =>
-      connections(
-        ctx.db,
-        args.from as string,
-        args.to as string,
-        bounded(args, 'maxHops', 4, 1, MAX_HOPS),
-      ),
+    connections: (_: unknown, args: Args, ctx: Context) => {
+      const maxHops = bounded(args, 'maxHops', 4, 1, MAX_HOPS);
+      return askByIdOrName(
+        ctx,
+        { from: args.from as string, to: args.to as string },
+        ({ from, to }) => connections(ctx.db, from as string, to as string, maxHops),
+        (paths) => paths.length === 0,
+      );
+    },
 
     neighbourhood: (_: unknown, args: Args, ctx: Context) => {
       const ids = args.ids as string[];
       if (ids.length > MAX_IDS) {
         throw badInput(`ids: at most ${MAX_IDS} ids, got ${ids.length}`, 'ids');
       }
-      return neighbourhood(ctx.db, ids, {
+      const options = {
         depth: bounded(args, 'depth', 1, 0, MAX_DEPTH),
         types: relationTypes(args),
-        asOf: (args.asOf as string | null) ?? null,
-      });
+        asOf: onTimeLine(args.asOf, 'asOf'),
+      };
+      return askByIdOrName(
+        ctx,
+        { ids },
+        (found) => neighbourhood(ctx.db, found.ids as string[], options),
+        (graph) => graph.nodes.length < ids.length,
+      );
     },
 
-    timeline: (_: unknown, args: Args, ctx: Context) =>
-      timeline(ctx.db, {
-        of: (args.of as string | null) ?? null,
-        ...dateRange(args),
-        first: bounded(args, 'first', 100, 0, MAX_ENTRIES),
-      }),
+    timeline: (_: unknown, args: Args, ctx: Context) => {
+      const filter = { ...dateRange(args), first: bounded(args, 'first', 100, 0, MAX_ENTRIES) };
+      return askByIdOrName(
+        ctx,
+        { of: (args.of as string | null) ?? null },
+        ({ of }) => timeline(ctx.db, { ...filter, of: of as string | null }),
+        (entries) => args.of != null && entries.length === 0,
+      );
+    },
   },
 
   GraphNode: {

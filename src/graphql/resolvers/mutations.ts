@@ -4,7 +4,7 @@
  */
 import type { Database } from '../../db/driver.ts';
 import { type ImportSummary, runImport } from '../../import/pipeline.ts';
-import { formatIssue, memoryInput } from '../../import/records.ts';
+import { formatIssue, type ImportIssue, memoryInput } from '../../import/records.ts';
 import { MergeError, mergeEntities } from '../../model/merge.ts';
 import {
   deleteEntity,
@@ -14,17 +14,20 @@ import {
   WriteError,
 } from '../../model/writes.ts';
 import type { Context } from '../context.ts';
-import { badInput, userError } from '../errors.ts';
+import { ambiguousName, badInput, userError } from '../errors.ts';
 
 export const MAX_IMPORT_RECORDS = 1000;
 
 type Args = Record<string, unknown>;
 
-/** Imports records in one transaction; with `strict`, invalid records are a GraphQL error. */
+/**
+ * Imports records in one transaction. With `strict` (the argument each record came in),
+ * invalid records are a GraphQL error naming the argument and field.
+ */
 async function importAll(
   db: Database,
   records: unknown[],
-  options: { dryRun?: boolean; strict?: boolean } = {},
+  options: { dryRun?: boolean; strict?: string[] } = {},
 ) {
   const input = memoryInput('records', records);
   if (options.dryRun) return runImport(db, [input], { dryRun: true });
@@ -38,7 +41,25 @@ async function importAll(
   } catch (error) {
     if (!(error instanceof InvalidRecords)) throw error;
     if (options.strict) {
-      throw badInput(error.summary.errors.map(formatIssue).join('; '), undefined);
+      const { errors } = error.summary;
+      const argumentOf = (issue: ImportIssue) => options.strict?.[issue.line - 1];
+      const message = errors
+        .map((issue) => {
+          const argument = argumentOf(issue);
+          return argument
+            ? `${argument}${issue.field ? `.${issue.field}` : ''}: ${issue.message}`
+            : formatIssue(issue);
+        })
+        .join('; ');
+      const ambiguous = errors.find((issue) => issue.code === 'AMBIGUOUS_NAME');
+      if (ambiguous) {
+        throw ambiguousName(
+          message,
+          `${argumentOf(ambiguous)}.${ambiguous.field}`,
+          ambiguous.candidates ?? [],
+        );
+      }
+      throw badInput(message, errors[0] && argumentOf(errors[0]));
     }
     summary = error.summary;
   }
@@ -100,7 +121,7 @@ export const mutationResolvers = {
       if (typeof record.id !== 'string') throw badInput('record.id: is required', 'record');
       if (await ctx.loaders.entity.load(record.id))
         throw userError('CONFLICT', `an entity with id "${record.id}" exists`);
-      await importAll(ctx.db, [record], { strict: true });
+      await importAll(ctx.db, [record], { strict: ['record'] });
       return load(ctx, record.id);
     },
 
@@ -167,7 +188,9 @@ export const mutationResolvers = {
       const agreement = asRecord(args.agreement, 'agreement', 'agreement');
       const records =
         args.event == null ? [agreement] : [asRecord(args.event, 'event', 'event'), agreement];
-      await importAll(ctx.db, records, { strict: true });
+      await importAll(ctx.db, records, {
+        strict: args.event == null ? ['agreement'] : ['event', 'agreement'],
+      });
       return load(ctx, agreement.id as string);
     },
 

@@ -12,41 +12,18 @@ import {
   partners,
   type Resolve,
 } from '../../graph/lists.ts';
+import { titleForms } from '../../graph/titles.ts';
 import { couldBeId } from '../../import/validate.ts';
 import { ACT_TARGETS, type Kind } from '../../model/kinds.ts';
 import { VERSION } from '../../version.ts';
 import type { Context } from '../context.ts';
-import { badInput } from '../errors.ts';
+import { ambiguousName, badInput } from '../errors.ts';
 import { aheadOf, withLookahead } from '../lookahead.ts';
 import { connection, pageOf } from '../pagination.ts';
+import { askByIdOrName, byId, byName, reference } from '../references.ts';
+import { dateRange, onTimeLine } from '../scalars.ts';
 
 type Args = Record<string, unknown>;
-
-/** An entity of `kind` by id, or null when there is none of that kind. */
-async function byId(ctx: Context, kind: Kind, id: string): Promise<EntityNode | null> {
-  const node = await ctx.loaders.entity.load(id);
-  return node?.kind === kind ? node : null;
-}
-
-/**
- * The one entity of `kind` with this name or alias. Several matches: the one whose own name
- * it is, if exactly one; else an error listing them.
- */
-async function byName(
-  ctx: Context,
-  kind: Kind,
-  name: string,
-  argument: string,
-): Promise<EntityNode | null> {
-  const found = await ctx.loaders.byName(kind).load(name);
-  if (found.length <= 1) return found[0] ?? null;
-  const exact = found.filter((n) => n.name === name);
-  if (exact.length === 1) return exact[0] as EntityNode;
-  throw badInput(
-    `${argument}: "${name}" names ${found.length} ${kind}s: ${found.map((n) => `${n.id} (${n.name})`).join(', ')}; use an id`,
-    argument,
-  );
-}
 
 /**
  * `organisation(id:, name:)` and its kin. The entity comes with the relationships the
@@ -63,20 +40,6 @@ const lookup =
     if (found) await aheadOf(ctx, info, found.id, true);
     return found;
   };
-
-/** A filter argument that takes an id or a name: the id, or undefined when nothing matches. */
-async function reference(
-  ctx: Context,
-  kind: Kind,
-  value: unknown,
-  argument: string,
-): Promise<string | null | undefined> {
-  if (value == null) return null;
-  const id =
-    (couldBeId(value as string) ? await byId(ctx, kind, value as string) : null) ??
-    (await byName(ctx, kind, value as string, argument));
-  return id?.id;
-}
 
 /**
  * A list's filter whose reference arguments (named in `kinds`) take an id or a name, and its
@@ -115,9 +78,12 @@ async function actTarget(ctx: Context, value: string): Promise<string | undefine
     await Promise.all(ACT_TARGETS.map((kind) => byName(ctx, kind, value, 'target')))
   ).filter((n): n is EntityNode => n !== null);
   if (found.length > 1) {
-    throw badInput(
+    throw ambiguousName(
       `target: "${value}" names ${found.length} entities: ${found.map((n) => `${n.id} (${n.kind} ${n.name})`).join(', ')}; use an id`,
       'target',
+      found
+        .map((n) => ({ id: n.id, name: String(n.name), kind: n.kind }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
   }
   return found[0]?.id;
@@ -141,17 +107,15 @@ export const queryResolvers = {
 
     agreements: async (_: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) => {
       const page = pageOf(args);
-      if (args.from && args.to && (args.from as string) > (args.to as string)) {
-        throw badInput(`from (${args.from}) is after to (${args.to})`, 'from');
-      }
+      const { from, to } = dateRange(args);
       const filter = {
         party: (args.party as string) ?? null,
         signatory: (args.signatory as string) ?? null,
         attendee: (args.attendee as string) ?? null,
         region: (args.region as string) ?? null,
         kind: (args.kind as string) ?? null,
-        from: (args.from as string) ?? null,
-        to: (args.to as string) ?? null,
+        from,
+        to,
         orderBy: args.orderBy as 'SIGNED_ON_DESC',
       };
       const { filter: resolved, resolve } = await referring(ctx, filter, {
@@ -185,8 +149,8 @@ export const queryResolvers = {
       const page = pageOf(args);
       const filter = {
         organisation: (args.organisation as string) ?? null,
-        title: (args.title as string) ?? null,
-        asOf: (args.asOf as string) ?? null,
+        titles: args.title == null ? null : await titleForms(ctx.db, args.title as string),
+        asOf: onTimeLine(args.asOf, 'asOf'),
       };
       const { filter: resolved, resolve } = await referring(ctx, filter, {
         organisation: 'organisation',
@@ -198,11 +162,15 @@ export const queryResolvers = {
       );
     },
 
-    partners: async (_: unknown, args: Args, ctx: Context) =>
-      partners(ctx.db, args.of as string, {
-        from: (args.from as string) ?? null,
-        to: (args.to as string) ?? null,
-      }),
+    partners: async (_: unknown, args: Args, ctx: Context) => {
+      const range = dateRange(args);
+      return askByIdOrName(
+        ctx,
+        { of: args.of as string },
+        ({ of }) => partners(ctx.db, of as string, range),
+        (list) => list.length === 0,
+      );
+    },
 
     acts: async (_: unknown, args: Args, ctx: Context) => {
       const page = pageOf(args);
@@ -224,9 +192,6 @@ export const queryResolvers = {
 
   Organisation: {
     partners: (org: EntityNode, args: Args, ctx: Context) =>
-      partners(ctx.db, org.id, {
-        from: (args.from as string) ?? null,
-        to: (args.to as string) ?? null,
-      }),
+      partners(ctx.db, org.id, dateRange(args)),
   },
 };

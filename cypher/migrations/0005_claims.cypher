@@ -5,16 +5,18 @@
 // wrote for a person signing for two parties become one. Each statement skips what it already
 // did, so a re-run changes nothing; IN TRANSACTIONS keeps a large graph's transactions small.
 //
-// The scalar fields of every kind (src/model/kinds.ts PROPERTIES, as of this migration).
+// The scalar fields of every kind (src/model/kinds.ts PROPERTIES, as of this migration), and
+// each date of a role's statedOn (a list since migration 0004): a claim per date and source.
 MATCH (n:Entity) WHERE n.claims IS NULL
 CALL (n) {
   WITH n, [f IN ['name', 'nameEn', 'url', 'publisher', 'publishedOn', 'language', 'kind',
-      'title', 'titleEn', 'since', 'until', 'statedOn', 'rank', 'description', 'date',
-      'signedOn', 'summary'] WHERE n[f] IS NOT NULL] AS fields
+      'title', 'titleEn', 'since', 'until', 'rank', 'description', 'date',
+      'signedOn', 'summary'] WHERE n[f] IS NOT NULL | [f, toString(n[f])]]
+    + [d IN coalesce(n.statedOn, []) | ['statedOn', d]] AS values
   WITH n, COLLECT {
-    UNWIND fields AS f
+    UNWIND values AS v
     UNWIND coalesce(n.sources, []) AS s
-    RETURN f + '|' + toString(n[f]) + '|' + s AS claim ORDER BY claim
+    RETURN v[0] + '|' + v[1] + '|' + s AS claim ORDER BY claim
   } AS claims
   SET n.claims = CASE WHEN size(claims) = 0 THEN null ELSE claims END
 } IN TRANSACTIONS OF 10000 ROWS;

@@ -1,0 +1,204 @@
+/**
+ * The failure classes real news showed (issue 14), each reproduced in a short article written
+ * here (names and bodies invented): a title read after another body's officials, a body that
+ * names itself, a signatory stated by context or for the other side, a party named without an
+ * ending, one agreement in the headline and the body, a date without a year, traditional
+ * characters with 由X與Y簽署, and English releases that write titles before names.
+ */
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/extract/dates.ts';
+import { extractDraft } from '../../src/extract/extract.ts';
+
+const draftOf = async (text: string, publishedOn?: string) =>
+  extractDraft(text, publishedOn ? { publishedOn } : {});
+
+type Draft = Awaited<ReturnType<typeof draftOf>>;
+const idOf = (draft: Draft, name: string) =>
+  draft.records.find((r) => r.record.name === name)?.record.id;
+const nameOf = (draft: Draft, id: unknown) =>
+  draft.records.find((r) => r.record.id === id)?.record.name;
+const rolesOf = (draft: Draft) =>
+  draft.records
+    .filter((r) => r.record.type === 'role')
+    .map(
+      (r) =>
+        `${nameOf(draft, r.record.person)} ${r.record.title} @${nameOf(draft, r.record.organisation)}`,
+    )
+    .sort();
+const signatoriesOf = (draft: Draft) =>
+  draft.records
+    .filter((r) => r.record.type === 'agreement')
+    .flatMap((r) => (r.record.signatories as { person: string; onBehalfOf: string }[]) ?? [])
+    .map((s) => `${nameOf(draft, s.person)} for ${nameOf(draft, s.onBehalfOf)}`)
+    .sort();
+const agreementsOf = (draft: Draft) => draft.records.filter((r) => r.record.type === 'agreement');
+
+describe('titles and the bodies that hold them', () => {
+  it('gives 校长 after a city’s officials to the university, and signs each for their side', async () => {
+    const draft = await draftOf(
+      '8月4日下午,南湖大学与临江市人民政府合作办学签约仪式在临江市举行。临江市市长赵明、副市长钱亮,校长孙立、副校长李芳等出席仪式。\n\n在孙立和赵明的见证下,李芳与钱亮代表双方签署合作协议。',
+      '2025-08-06',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '孙立 校长 @南湖大学',
+      '李芳 副校长 @南湖大学',
+      '赵明 市长 @临江市人民政府',
+      '钱亮 副市长 @临江市人民政府',
+    ]);
+    expect(signatoriesOf(draft)).toEqual(['李芳 for 南湖大学', '钱亮 for 临江市人民政府']);
+  });
+
+  it('reads 学校 and 我校 as the page’s own body, drafted for the reviewer to name', async () => {
+    const draft = await draftOf(
+      '新闻网讯 7月4日,学校与东山生态研究所举行战略合作签约仪式。东山生态研究所所长刘强、副所长陈静出席仪式。校长张华、副校长王丽出席仪式。\n\n张华与刘强分别代表校所双方签署战略合作协议。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '刘强 所长 @东山生态研究所',
+      '张华 校长 @学校',
+      '王丽 副校长 @学校',
+      '陈静 副所长 @东山生态研究所',
+    ]);
+    expect(signatoriesOf(draft)).toEqual(['刘强 for 东山生态研究所', '张华 for 学校']);
+    expect(draft.unplaced.some((u) => u.kind === 'organisation' && u.text === '学校')).toBe(true);
+    // No year on the page: the date stays as stated.
+    expect(agreementsOf(draft)[0]?.record.signedOn).toBe('--07-04');
+  });
+
+  it('gives bare 区委 and 区政府 to the district whose page it is (来源: 南湖区…)', async () => {
+    const draft = await draftOf(
+      '区政府与东信集团签约\n时间:2020-04-29 来源: 南湖区地方志办公室\n\n9月13日,区政府与东信集团有限公司签署战略合作框架协议。区委书记曹强,区委副书记、区长周浩出席签约仪式。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '周浩 区委副书记 @南湖区委',
+      '周浩 区长 @南湖区政府',
+      '曹强 区委书记 @南湖区委',
+    ]);
+  });
+
+  it('lists a title it cannot place instead of giving it to the last body named', async () => {
+    const draft = await draftOf(
+      '5月6日,临江市人民政府与东信集团有限公司签署战略合作协议。临江市市长赵明,所长周立出席。',
+      '2025-05-07',
+    );
+    expect(rolesOf(draft)).toEqual(['赵明 市长 @临江市人民政府']);
+    expect(draft.unplaced.some((u) => u.kind === 'role' && u.text.includes('周立'))).toBe(true);
+  });
+});
+
+describe('signatories', () => {
+  it('gives X代表A与B副总裁Y签署 X for A and Y for B, never X for B', async () => {
+    const draft = await draftOf(
+      '9月13日,区政府与东信集团有限公司签署战略合作框架协议。区委常委、副区长周平代表区政府与东信集团副总裁吴刚签署协议。',
+      '2025-09-20',
+    );
+    expect(signatoriesOf(draft)).toEqual(['吴刚 for 东信集团有限公司', '周平 for 区政府']);
+  });
+
+  it('reads 由X與Y簽署 in traditional characters: each for the body of their title', async () => {
+    const draft = await draftOf(
+      '都城大學與北嶺商會昨日簽署合作備忘錄,建立夥伴關係。\n\n合作備忘錄在都城大學校長李明及北嶺商會會長陳大文見證下,由都城大學副校長王小強與北嶺商會常務副會長林志明簽署。',
+      '2026-01-10',
+    );
+    expect(agreementsOf(draft)).toHaveLength(1);
+    expect(signatoriesOf(draft)).toEqual(['林志明 for 北嶺商會', '王小強 for 都城大學']);
+    expect(agreementsOf(draft)[0]?.record.signedOn).toBe('2026-01-09');
+    expect(rolesOf(draft)).toContain('陳大文 會長 @北嶺商會');
+  });
+
+  it('reads names written before their titles (季某秘書長), as Macau news does', async () => {
+    const draft = await draftOf(
+      '6月9日,東灣論壇常設秘書處與南嶺省商務廳簽署了《經貿合作協議》,東灣論壇常設秘書處王啟明秘書長和南嶺省商務廳陳家豪廳長分別代表各方在協議上簽字。',
+    );
+    expect(signatoriesOf(draft)).toEqual([
+      '王啟明 for 東灣論壇常設秘書處',
+      '陳家豪 for 南嶺省商務廳',
+    ]);
+  });
+});
+
+describe('people', () => {
+  it('reads names after 领导 and names glued to 作了, and places a delegation’s leader at the signing', async () => {
+    const draft = await draftOf(
+      '东城区委常委、常务副区长贾明日前率东城区党政代表团来访,与滨海县签订结对协议。滨海县县长林海,县领导陈苗、吴江参加签约仪式。签约企业代表南星科技有限公司总经理曾伟作了发言。',
+      '2025-07-24',
+    );
+    const people = draft.records
+      .filter((r) => r.record.type === 'person')
+      .map((r) => r.record.name);
+    expect(people).toEqual(expect.arrayContaining(['贾明', '林海', '陈苗', '吴江', '曾伟']));
+    expect(rolesOf(draft)).toContain('曾伟 总经理 @南星科技有限公司');
+    expect(rolesOf(draft).some((r) => r.includes('领导'))).toBe(false);
+    const present = draft.records
+      .filter((r) => r.record.type === 'event')
+      .flatMap((r) => (r.record.attendees as string[]) ?? []);
+    expect(present.map((id) => nameOf(draft, id))).toEqual(
+      expect.arrayContaining(['贾明', '林海', '陈苗', '吴江']),
+    );
+  });
+});
+
+describe('parties and agreements', () => {
+  it('drafts one agreement told in the headline and again in the body, between two bare places', async () => {
+    const draft = await draftOf(
+      '滨海县与东城区签署战略合作协议\n\n7月21日上午,滨海县与东城区对口合作座谈会召开。东城区与滨海县签订《全面战略合作框架协议》。滨海县委副书记、县长林海出席会议。',
+      '2025-07-24',
+    );
+    const agreements = agreementsOf(draft);
+    expect(agreements.map((a) => a.record.name)).toEqual(['全面战略合作框架协议']);
+    expect(agreements[0]?.record.aliases).toEqual(['战略合作协议']);
+    const parties = (agreements[0]?.record.parties ?? []) as string[];
+    expect(parties.map((p) => nameOf(draft, p)).sort()).toEqual(['东城区', '滨海县']);
+    expect(rolesOf(draft)).toEqual(['林海 县委副书记 @滨海县委', '林海 县长 @滨海县']);
+  });
+
+  it('takes a party written without an ending beside a known one (东建与南湖大学签署)', async () => {
+    const draft = await draftOf(
+      '12月14日,东建与南湖大学在北京签署战略合作框架协议。东建监事会主席李森、南湖大学副校长奚峰代表双方签约。(薛佳)',
+      '2025-12-30',
+    );
+    const parties = agreementsOf(draft)[0]?.record.parties as string[];
+    expect(parties.map((p) => nameOf(draft, p))).toEqual(['东建', '南湖大学']);
+    expect(signatoriesOf(draft)).toEqual(['奚峰 for 南湖大学', '李森 for 东建']);
+    expect(rolesOf(draft)).toContain('李森 监事会主席 @东建');
+    // A name alone in brackets closing the article is its writer's.
+    const source = draft.records.find((r) => r.record.type === 'source')?.record;
+    expect(source?.credits).toEqual([{ person: idOf(draft, '薛佳'), role: 'writing' }]);
+  });
+});
+
+describe('dates', () => {
+  it('keeps a month and day without a year as --MM-DD, and takes a year the paragraph opens with', () => {
+    expect(findDates('7月4日,双方签约。', undefined).map((d) => d.date)).toEqual(['--07-04']);
+    expect(findDates('2018年,区政府推进合作。9月13日,双方签约。', '2020-04-29')[0]?.date).toBe(
+      '2018-09-13',
+    );
+    expect(findDates('8月4日下午,双方签约。', '2025-08').map((d) => d.date)).toEqual([
+      '2025-08-04',
+    ]);
+    // A dateline and a span of days are not the day anything was done.
+    expect(
+      findDates(
+        '1月16日消息:日前签约。8月26日至8月29日访问期间签约。甲大学今天宣布签约。',
+        '2017-01-16',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('English releases', () => {
+  it('reads titles before names and in brackets, a partner without a legal ending, and who signed for whom', async () => {
+    const draft = await draftOf(
+      'Eastbridge University and Corvan Join Forces\n\nOn May 30, Eastbridge University (EBU) and Corvan signed a strategic cooperative agreement.\n\nEBU Vice-Chancellor Alan Reed and Corvan CEO Maria Lopez signed the agreement in the presence of Dr Tom Hart (Registrar, Eastbridge University).',
+      '2025-06-01',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.name)).toEqual([
+      'strategic cooperative agreement',
+    ]);
+    expect(signatoriesOf(draft)).toEqual([
+      'Alan Reed for Eastbridge University',
+      'Maria Lopez for Corvan',
+    ]);
+    expect(agreementsOf(draft)[0]?.record.witnesses).toEqual([idOf(draft, 'Tom Hart')]);
+    expect(agreementsOf(draft)[0]?.record.signedOn).toBe('2025-05-30');
+  });
+});
