@@ -7,7 +7,7 @@ import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import type { ImportRecord, Statement } from '../import/records.ts';
 import { canonical } from '../import/rows.ts';
-import { readClaims } from '../model/claims.ts';
+import { readClaims, UNITED_CLAIMS } from '../model/claims.ts';
 import {
   KINDS,
   type Kind,
@@ -140,6 +140,13 @@ function toRecord(
   for (const field of LIST_PROPERTIES[kind]) {
     const values = node[field] as string[] | undefined;
     if (values?.length) record[field] = values;
+    if (!UNITED_CLAIMS.includes(field)) continue;
+    // An item some of the record's sources do not state (a date one source gives) says who does.
+    for (const value of values ?? []) {
+      const stated = claims.find((c) => c.field === field && c.value === value);
+      if (stated && !sameSources(stated.sources, sources))
+        statements.push({ field, value, sources: stated.sources });
+    }
   }
   for (const link of LINKS[kind]) {
     const mine = relationships

@@ -4,7 +4,7 @@
  * state it (src/model/claims.ts): the record's sources, or those of its `statements`.
  */
 import { sortedDates } from '../dates.ts';
-import { chosenValues, claimList, claimStrings } from '../model/claims.ts';
+import { chosenValues, claimList, claimStrings, UNITED_CLAIMS } from '../model/claims.ts';
 import {
   type Kind,
   LABELS,
@@ -152,6 +152,23 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
       chosen[field] = record[field];
     }
   }
+  // A list whose items sources state one by one (a role's statedOn): each plain item that no
+  // statement restates is stated by the record's sources, each statement's by its own.
+  const united: Record<string, string[]> = {};
+  for (const field of LIST_PROPERTIES[kind].filter((f) => UNITED_CLAIMS.includes(f))) {
+    const stated = statements.filter(({ statement }) => statement.field === field);
+    const restated = new Set(stated.map(({ statement }) => String(statement.value)));
+    const plain = [
+      ...new Set(record[field] === undefined ? [] : [record[field] as string[]].flat()),
+    ];
+    for (const item of plain.filter((i) => !restated.has(i)))
+      claims.push(...claimStrings(field, item, sources));
+    for (const { statement } of stated) {
+      const by = sourcesOf(record, id, resolve, statement.sources);
+      claims.push(...claimStrings(field, statement.value, by));
+    }
+    if (plain.length + stated.length > 0) united[field] = sortedDates([...plain, ...restated]);
+  }
   const list = (field: string) =>
     LIST_PROPERTIES[kind].includes(field) && record[field] !== undefined
       ? (record[field] as string[])
@@ -167,10 +184,7 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
     sources,
     aliases,
     focus: list('focus'),
-    statedOn:
-      record.statedOn === undefined
-        ? null
-        : sortedDates([record.statedOn as string | string[]].flat()),
+    statedOn: united.statedOn ?? null,
     nameKeys: NAMED.has(kind) ? nameKeys(names) : null,
     searchTerms: NAMED.has(kind) ? searchTerms(names) : null,
     defaultName: anonymous ? (record.name as string) : null,

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { DATE_FORMS, hasYear, isDate } from '../dates.ts';
-import { KINDS, type Kind, LINKS, type Link, PROPERTIES } from '../model/kinds.ts';
+import { UNITED_CLAIMS } from '../model/claims.ts';
+import { KINDS, type Kind, LINKS, LIST_PROPERTIES, type Link, PROPERTIES } from '../model/kinds.ts';
 import { type ImportRecord, stringFields } from './records.ts';
 import { canonical, statedItems, statementsOf } from './rows.ts';
 
@@ -69,11 +70,11 @@ function statementProblems(
   const problems: FieldProblem[] = [];
   if (record.statements === undefined) return problems;
   const cited = new Set(((record.sources ?? []) as unknown[]).map(canonical));
-  const fields = [...PROPERTIES[kind], ...LINKS[kind].map((l) => l.field)];
+  const fields = [...statedFields(kind), ...LINKS[kind].map((l) => l.field)];
   for (const { statement, index } of statementsOf(record as ImportRecord)) {
     const at = `statements[${index}]`;
     const link = LINKS[kind].find((l) => l.field === statement.field);
-    if (!link && !PROPERTIES[kind].includes(statement.field)) {
+    if (!link && !statedFields(kind).includes(statement.field)) {
       problems.push({
         field: `${at}.field`,
         message: `"${statement.field}" is not a field a ${kind} states; one of ${fields.join(', ')}`,
@@ -153,6 +154,12 @@ export function textProblems(value: unknown, field = ''): FieldProblem[] {
   }
   return problems;
 }
+
+/** The fields of a kind whose values statements may give: scalars, and lists stated item by item. */
+const statedFields = (kind: Kind) => [
+  ...PROPERTIES[kind],
+  ...LIST_PROPERTIES[kind].filter((f) => UNITED_CLAIMS.includes(f)),
+];
 
 const orderedFields = (kind: Kind) =>
   LINKS[kind]

@@ -20,8 +20,19 @@ export const INTEGER_FIELDS: readonly string[] = ['rank', 'order'];
 /** Relationship fields that hold every stated value as a list rather than one chosen value. */
 export const LIST_CLAIMS: readonly string[] = ['onBehalfOf'];
 
+/**
+ * Node list fields whose claims say which source states each item (`statedOn|2019-05-10|s-1`):
+ * a role's statedOn is every date any source states it on (src/model/kinds.ts), so the list is
+ * united by its writers (upsert, merge, updateEntity) and never chosen from its claims.
+ */
+export const UNITED_CLAIMS: readonly string[] = ['statedOn'];
+
 /** The parameters the upserts read the claims with. */
-export const CLAIM_PARAMETERS = { integers: INTEGER_FIELDS, lists: LIST_CLAIMS };
+export const CLAIM_PARAMETERS = {
+  integers: INTEGER_FIELDS,
+  lists: LIST_CLAIMS,
+  united: UNITED_CLAIMS,
+};
 
 export interface Claim {
   field: string;
@@ -71,12 +82,14 @@ export function readClaims(stored: unknown): Claim[] {
 
 /**
  * The value each claimed field holds: the one most sources state, then the least; for a list
- * field (LIST_CLAIMS), every value, sorted. The upserts apply the same rule in Cypher.
+ * field (LIST_CLAIMS), every value, sorted; none for UNITED_CLAIMS. The upserts apply the same
+ * rule in Cypher.
  */
 export function chosenValues(stored: unknown): Record<string, string | number | unknown[]> {
   const chosen: Record<string, { value: string | number; count: number }> = {};
   const lists: Record<string, (string | number)[]> = {};
   for (const { field, value, sources } of readClaims(stored)) {
+    if (UNITED_CLAIMS.includes(field)) continue;
     if (LIST_CLAIMS.includes(field)) {
       lists[field] = [...(lists[field] ?? []), value];
       continue;

@@ -11,7 +11,7 @@ import { chooseClaimed } from '../import/pipeline.ts';
 import { claimed, type RelationshipRow } from '../import/rows.ts';
 import { validateRecord } from '../import/validate.ts';
 import { nameKeys, searchTerms } from '../names.ts';
-import { claimList, claimStrings, withoutField } from './claims.ts';
+import { claimList, claimStrings, UNITED_CLAIMS, withoutField } from './claims.ts';
 import { type Kind, kindOfLabels, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from './kinds.ts';
 import { describeCycle, partOfCycles } from './part-of.ts';
 
@@ -111,6 +111,14 @@ function changedProperties(
   for (const [field, value] of Object.entries(set)) {
     if (PROPERTIES[kind].includes(field))
       claims = [...withoutField(claims, field), ...claimStrings(field, value, [changes.source])];
+    // Each item of a list stated item by item (statedOn, as sorted above).
+    if (UNITED_CLAIMS.includes(field)) {
+      const items = next[field] as string[];
+      claims = [
+        ...withoutField(claims, field),
+        ...items.flatMap((item) => claimStrings(field, item, [changes.source])),
+      ];
+    }
   }
   for (const field of changes.unset ?? []) claims = withoutField(claims, field);
   next.claims = claimList(claims);

@@ -66,6 +66,7 @@ describe('what each source states, through the API', () => {
         ],
       },
       role: {
+        statedOn: ['2019-05-10', '2022-03-02'],
         claims: expect.arrayContaining([
           { field: 'statedOn', value: '2019-05-10', sources: ids('src-a') },
           { field: 'statedOn', value: '2022-03-02', sources: ids('src-b') },

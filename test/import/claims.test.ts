@@ -68,10 +68,12 @@ describe('sources that disagree', () => {
     // A tie: the least value is the chosen one, whichever source came last.
     expect(x?.kind).toBe('research-institute');
     expect(x?.nameEn).toBe('Jia College');
-    // Item 2: every date on which a source states the role, with that source.
+    // Item 2: every date on which a source states the role, with that source; the property
+    // is the list of them all (the asOf rule reads it), none chosen over the other.
     expect((await node('role-z'))?.claims).toEqual(
       expect.arrayContaining(['statedOn|2019-05-10|src-a', 'statedOn|2022-03-02|src-b']),
     );
+    expect((await node('role-z'))?.statedOn).toEqual(['2019-05-10', '2022-03-02']);
     // A single-valued link stated differently: both relationships, each with its source.
     expect(await relationships('o-x', 'LOCATED_IN', 'r-cy')).toEqual([{ sources: ['src-a'] }]);
     expect(await relationships('o-x', 'LOCATED_IN', 'r-hd')).toEqual([{ sources: ['src-b'] }]);
@@ -124,6 +126,18 @@ describe('sources that disagree', () => {
         { field: 'region', value: 'r-cy', sources: ['src-a'] },
         { field: 'region', value: 'r-hd', sources: ['src-b'] },
       ],
+    });
+    // Two sources state the role on different dates: the list, and who states which date.
+    const role = first
+      .split('\n')
+      .map((l) => (l ? JSON.parse(l) : null))
+      .find((r) => r?.id === 'role-z');
+    expect(role).toMatchObject({
+      statedOn: ['2019-05-10', '2022-03-02'],
+      statements: expect.arrayContaining([
+        { field: 'statedOn', value: '2019-05-10', sources: ['src-a'] },
+        { field: 'statedOn', value: '2022-03-02', sources: ['src-b'] },
+      ]),
     });
     await resetGraph(db);
     const summary = await importText(first);
@@ -180,6 +194,47 @@ describe('statements in a record', () => {
       expect.stringMatching(/^statements\[3\]\.order: only an ordered field/),
       'kind: "company" is none of the values its statements give',
     ]);
+  });
+
+  it('give the dates a role is stated on one by one, checked as every date is', async () => {
+    const role = (statements: unknown[]): Rec => ({
+      type: 'role',
+      id: 'role-1',
+      person: 'p-1',
+      organisation: 'o-1',
+      title: '校长',
+      statedOn: ['2019-05-10'],
+      sources: ['src-a', 'src-b'],
+      statements,
+    });
+    const base: Rec[] = [
+      source('src-a'),
+      source('src-b'),
+      { type: 'organisation', id: 'o-1', name: '甲', sources: ['src-a'] },
+      { type: 'person', id: 'p-1', name: '张三', sources: ['src-a'] },
+    ];
+    const refused = await importRecords(db, [
+      ...base,
+      role([{ field: 'statedOn', value: '2023-02-30', sources: ['src-b'] }]),
+    ]);
+    expect(refused.errors.map((e) => `${e.field}: ${e.message}`)).toEqual([
+      'statements[0].value: is not a day that exists (a month has at most 28, 29, 30 or 31 days)',
+    ]);
+    const summary = await importRecords(db, [
+      ...base,
+      role([{ field: 'statedOn', value: '--10-14', sources: ['src-b'] }]),
+    ]);
+    expect(summary.errors).toEqual([]);
+    expect(await node('role-1')).toMatchObject({
+      statedOn: ['2019-05-10', '--10-14'],
+      claims: [
+        'statedOn|--10-14|src-b',
+        'statedOn|2019-05-10|src-a',
+        'statedOn|2019-05-10|src-b',
+        'title|校长|src-a',
+        'title|校长|src-b',
+      ],
+    });
   });
 });
 
@@ -329,6 +384,13 @@ describe('mutations and merges keep the claims', () => {
     expect(x?.kind).toBe('government');
     expect(((x?.claims ?? []) as string[]).filter((c) => c.startsWith('kind|'))).toEqual([
       'kind|government|src-a',
+    ]);
+    // A role's dates set by a source: the list as set, each date stated by that source.
+    await updateEntity(db, 'role-z', { set: { statedOn: '2020-01' }, source: 'src-a' });
+    const role = await node('role-z');
+    expect(role?.statedOn).toEqual(['2020-01']);
+    expect(((role?.claims ?? []) as string[]).filter((c) => c.startsWith('statedOn|'))).toEqual([
+      'statedOn|2020-01|src-a',
     ]);
     await deleteEntity(db, 'o-y');
     expect(await relationships('p-z', 'SIGNED', 'a-1')).toEqual([
