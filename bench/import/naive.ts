@@ -33,7 +33,12 @@ export async function naiveImport(file: string): Promise<NaiveResult> {
     const started = performance.now();
     const resolved = await resolveFile(file, db);
     const upsert = async (query: string, rows: (NodeRow | RelationshipRow)[]) => {
-      const written = await db.writeTransaction((tx) => tx.run(cypher(query), { rows }));
+      // As the pipeline does: rows whose new claims joined stored ones are chosen again.
+      const written = await db.writeTransaction(async (tx) => {
+        const done = await tx.run(cypher(query), { rows });
+        await chooseClaimed(tx, query.endsWith('nodes') ? 'nodes' : 'relationships', done);
+        return done;
+      });
       if (written.length !== rows.length)
         throw new Error(`${query}: wrote ${written.length} of ${rows.length}`);
     };
