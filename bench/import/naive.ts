@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.ts';
 import { cypher } from '../../src/db/cypher.ts';
 import { createDatabase } from '../../src/db/driver.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { chooseClaimed } from '../../src/import/pipeline.ts';
 import type { NodeRow, RelationshipRow } from '../../src/import/rows.ts';
 import { resolveFile } from './records.ts';
 
@@ -32,7 +33,12 @@ export async function naiveImport(file: string): Promise<NaiveResult> {
     const started = performance.now();
     const resolved = await resolveFile(file, db);
     const upsert = async (query: string, rows: (NodeRow | RelationshipRow)[]) => {
-      const written = await db.writeTransaction((tx) => tx.run(cypher(query), { rows }));
+      // As the pipeline does: rows whose new claims joined stored ones are chosen again.
+      const written = await db.writeTransaction(async (tx) => {
+        const done = await tx.run(cypher(query), { rows });
+        await chooseClaimed(tx, query.endsWith('nodes') ? 'nodes' : 'relationships', done);
+        return done;
+      });
       if (written.length !== rows.length)
         throw new Error(`${query}: wrote ${written.length} of ${rows.length}`);
     };

@@ -1,5 +1,8 @@
-// Creates or updates one relationship per row (one per type between two nodes) and says which
-// it did. Scalar properties given replace those stored; sources and `roles` are united.
+// Creates or updates one relationship per row and says which it did: one per type between two
+// nodes, or, where the row has an identity (ACTED: act and target), one per type and identity.
+// Sources, `roles` and claims (`field|value|source`, src/model/claims.ts) are united with what
+// is stored; where new claims joined stored ones, `choose` names the relationship for
+// claims/choose-relationships.cypher, which sets the chosen values.
 //
 // Not MERGE: with a dynamic type, MERGE (and OPTIONAL MATCH) on a graph with few relationships
 // is planned as a scan of all relationships for every row, and the plan is cached: quadratic.
@@ -15,8 +18,10 @@ SET a.id = a.id
 // first batch of 4000 rows of a 10k-record import, 0.3 s this way; bench/README.md).
 WITH row, a, b,
   CASE WHEN COUNT { (a)-->() } <= COUNT { ()-->(b) }
-    THEN head([(a)-[old]->(x) WHERE elementId(x) = elementId(b) AND type(old) = row.type | old])
-    ELSE head([(y)-[old]->(b) WHERE elementId(y) = elementId(a) AND type(old) = row.type | old])
+    THEN head([(a)-[old]->(x) WHERE elementId(x) = elementId(b) AND type(old) = row.type
+      AND all(p IN row.identity WHERE coalesce(old[p[0]], '') = p[1]) | old])
+    ELSE head([(y)-[old]->(b) WHERE elementId(y) = elementId(a) AND type(old) = row.type
+      AND all(p IN row.identity WHERE coalesce(old[p[0]], '') = p[1]) | old])
   END AS old
 CALL (row, a, b, old) {
   WITH row, a, b, old WHERE old IS NULL
@@ -30,6 +35,17 @@ SET r += row.props
 SET r.sources = coalesce(r.sources, []) + [s IN row.sources WHERE NOT s IN coalesce(r.sources, [])]
 SET r.roles = CASE WHEN row.roles IS NULL THEN r.roles
   ELSE coalesce(r.roles, []) + [x IN row.roles WHERE NOT x IN coalesce(r.roles, [])] END
+WITH row, r, before, r.claims AS stored
+// As for nodes (upsert-nodes.cypher): a new relationship takes the row's claims and chosen
+// values; only new claims for one that has some are united and sorted here, then chosen.
+WITH row, r, before, stored,
+  stored IS NOT NULL AND any(c IN row.claims WHERE NOT c IN stored) AS united
+SET r.claims = CASE WHEN size(row.claims) = 0 OR NOT united AND stored IS NOT NULL THEN stored
+  WHEN stored IS NULL THEN row.claims
+  ELSE COLLECT { UNWIND stored + row.claims AS c RETURN DISTINCT c ORDER BY c } END
+SET r += CASE WHEN stored IS NULL THEN row.chosen ELSE {} END
 RETURN row.type AS type,
   CASE WHEN before IS NULL THEN 'created' WHEN before = properties(r) THEN 'unchanged' ELSE 'updated' END
-  AS status
+  AS status,
+  // New claims were united with stored ones: claims/choose-relationships.cypher chooses.
+  CASE WHEN united THEN elementId(r) END AS choose

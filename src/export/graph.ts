@@ -146,7 +146,7 @@ export async function wholeGraph(
   for (const row of await db.read(cypher('export/property-types'))) {
     const type = storedType(row.type as string);
     if (row.element === 'edge') {
-      noteType(edgeProperties, row.key as string, type);
+      if (row.key !== 'claims') noteType(edgeProperties, row.key as string, type);
       continue;
     }
     // A node's properties as exportNode shapes them: internal ones dropped, `kind` renamed.

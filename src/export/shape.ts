@@ -5,7 +5,7 @@
  * attributes before the first node (GraphML keys, GEXF attributes).
  */
 import { hasYear } from '../dates.ts';
-import { type EntityNode, toEntity } from '../graph/entity.ts';
+import { type EntityNode, toEntity, withoutClaims } from '../graph/entity.ts';
 import type { GraphEdge, GraphNode } from '../graph/neighbourhood.ts';
 import type { Kind } from '../model/kinds.ts';
 
@@ -111,7 +111,7 @@ export function exportNode(labels: unknown, props: Record<string, unknown>): Exp
 
 function fromEntity(entity: EntityNode): ExportNode {
   const { kind, id, ...rest } = entity;
-  const properties: Record<string, unknown> = rest;
+  const properties: Record<string, unknown> = withoutClaims(rest);
   if (kind === 'role' && properties.titleEn !== undefined) properties.nameEn = properties.titleEn;
   return {
     id,
@@ -142,7 +142,7 @@ export function exportEdge(
     target: edge.target,
     type: edge.type,
     ...overlap(sourceDates, targetDates),
-    properties: edge.properties,
+    properties: withoutClaims(edge.properties),
   };
 }
 

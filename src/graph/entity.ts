@@ -29,6 +29,16 @@ export interface Related {
 /** Internal properties that are not part of an entity's public shape. */
 const INTERNAL = new Set(['nameKeys', 'searchTerms']);
 
+/**
+ * Properties without `claims`: the drawings (neighbourhood, graph exports) show each field's
+ * value and the sources of the whole; who states which value is the API's `claims` and the
+ * import format's `statements`.
+ */
+export function withoutClaims(props: Record<string, unknown>): Record<string, unknown> {
+  const { claims: _, ...rest } = props;
+  return rest;
+}
+
 export function toEntity(labels: unknown, props: unknown): EntityNode {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props as Record<string, unknown>)) {

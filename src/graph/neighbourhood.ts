@@ -6,7 +6,7 @@
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import type { Kind } from '../model/kinds.ts';
-import { type EntityNode, toEntity, validOn } from './entity.ts';
+import { type EntityNode, toEntity, validOn, withoutClaims } from './entity.ts';
 
 /** The most nodes a neighbourhood holds; where reached, the expansion stops. */
 export const MAX_NODES = 2000;
@@ -50,7 +50,8 @@ export interface NeighbourhoodOptions {
 function graphNode(entity: EntityNode, props: Record<string, unknown>): GraphNode {
   const properties: Record<string, unknown> = {};
   // toEntity leaves out the internal properties (nameKeys, searchTerms): keep what it keeps.
-  for (const key of Object.keys(entity)) if (key in props) properties[key] = props[key];
+  for (const key of Object.keys(withoutClaims(entity)))
+    if (key in props) properties[key] = props[key];
   return {
     id: String(props.id),
     kind: entity.kind,
@@ -82,7 +83,13 @@ export async function neighbourhood(
   const addEdge = (source: string, type: string, target: string, rel: unknown) => {
     const id = edgeId(source, type, target);
     if (!edges.has(id))
-      edges.set(id, { id, source, target, type, properties: rel as Record<string, unknown> });
+      edges.set(id, {
+        id,
+        source,
+        target,
+        type,
+        properties: withoutClaims(rel as Record<string, unknown>),
+      });
   };
   /** Adds an entity unless it is hidden or the cap is reached; returns whether it is in the graph. */
   const addNode = (labels: unknown, props: Record<string, unknown>): boolean => {

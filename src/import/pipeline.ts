@@ -8,6 +8,7 @@
  */
 import { cypher } from '../db/cypher.ts';
 import type { Database, Row, Transaction } from '../db/driver.ts';
+import { CLAIM_PARAMETERS } from '../model/claims.ts';
 import { type Kind, LINKS, type Link } from '../model/kinds.ts';
 import { describeCycle, partOfCycles } from '../model/part-of.ts';
 import type { ImportIssue, ImportRecord, Position, RecordInput, Ref } from './records.ts';
@@ -289,6 +290,19 @@ async function* validRecords(
   }
 }
 
+/**
+ * Sets the chosen values of the nodes or relationships whose stored claims an upsert joined
+ * new ones to (the rows' `choose`: an id, an element id); the upserts set the rest themselves.
+ */
+export async function chooseClaimed(
+  tx: Transaction,
+  what: 'nodes' | 'relationships',
+  written: Row[],
+): Promise<void> {
+  const ids = written.map((row) => row.choose).filter((id) => id != null);
+  if (ids.length > 0) await tx.run(cypher(`claims/choose-${what}`), { ids, ...CLAIM_PARAMETERS });
+}
+
 async function writeBatch(
   db: Database,
   transaction: Transaction | undefined,
@@ -306,6 +320,7 @@ async function writeBatch(
         `expected ${rows.length} rows written, Neo4j wrote ${written.length}: an endpoint is missing`,
       );
     }
+    await chooseClaimed(tx, key === 'kind' ? 'nodes' : 'relationships', written);
     return written;
   };
   const result = transaction ? await work(transaction) : await db.writeTransaction(work);

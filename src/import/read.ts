@@ -100,7 +100,7 @@ export function kindOfCsvFile(path: string): Kind | undefined {
 }
 
 const CSV_LIST_FIELDS = new Set(['aliases', 'focus', 'sources', 'statedOn']);
-const CSV_JSON_FIELDS = new Set(['signatories', 'credits']);
+const CSV_JSON_FIELDS = new Set(['signatories', 'credits', 'acts', 'statements']);
 const CSV_INTEGER_FIELDS = new Set(['rank']);
 
 async function* readCsv(path: string): AsyncIterable<Item> {

@@ -4,6 +4,17 @@ import type { Kind } from '../model/kinds.ts';
 /** A reference to another record: its id, `{id}`, or `{name}`. */
 export type Ref = string | { id: string } | { name: string };
 
+/**
+ * Who states one value of a record's field, where that differs from the record's sources: a
+ * scalar's value, or one item of a relationship field (at `order`, for an ordered one).
+ */
+export interface Statement {
+  field: string;
+  value: unknown;
+  sources: Ref[];
+  order?: number;
+}
+
 /** A record of the import format (validated against schema/import-record.schema.json). */
 export interface ImportRecord {
   type: Kind;

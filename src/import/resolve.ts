@@ -10,6 +10,7 @@ import type { Database } from '../db/driver.ts';
 import { type Kind, kindOfLabels, LINKS, NAMED } from '../model/kinds.ts';
 import { nameKey, nameKeys } from '../names.ts';
 import type { ImportIssue, ImportRecord, NameCandidate, Position, Ref } from './records.ts';
+import { statedItems, statementsOf } from './rows.ts';
 
 const LOOKUP_BATCH = 5000;
 
@@ -36,25 +37,26 @@ export function* referencesOf(
   for (const [i, ref] of (record.sources ?? []).entries()) {
     yield { field: `sources[${i}]`, ref, targets: ['source'] };
   }
+  for (const { statement, index } of statementsOf(record)) {
+    for (const [i, ref] of statement.sources.entries()) {
+      yield { field: `statements[${index}].sources[${i}]`, ref, targets: ['source'] };
+    }
+  }
   for (const link of LINKS[record.type]) {
-    const value = record[link.field];
-    if (value === undefined) continue;
-    const items = link.many ? (value as unknown[]) : [value];
-    for (const [i, item] of items.entries()) {
-      const field = link.many ? `${link.field}[${i}]` : link.field;
+    for (const { item, path } of statedItems(record, link)) {
       const holder = item as Record<string, Ref>;
       if (link.key) {
-        yield {
-          field: `${field}.${link.key}`,
-          ref: holder[link.key] as Ref,
-          targets: link.targets,
-        };
+        yield { field: `${path}.${link.key}`, ref: holder[link.key] as Ref, targets: link.targets };
       } else {
-        yield { field, ref: item as Ref, targets: link.targets };
+        yield { field: path, ref: item as Ref, targets: link.targets };
       }
-      if (link.refProperty) {
+      if (link.refProperty && holder[link.refProperty.key] !== undefined) {
         const { key, targets } = link.refProperty;
-        yield { field: `${field}.${key}`, ref: holder[key] as Ref, targets };
+        yield { field: `${path}.${key}`, ref: holder[key] as Ref, targets };
+      }
+      for (const { key, targets } of link.identity ?? []) {
+        if (targets && holder[key] !== undefined)
+          yield { field: `${path}.${key}`, ref: holder[key] as Ref, targets };
       }
     }
   }

@@ -1,18 +1,32 @@
 /**
  * From a resolved record to the parameter rows of the upsert queries: one node row, and one
- * relationship row per reference that the model turns into a relationship.
+ * relationship row per relationship the record states. Every value goes with the sources that
+ * state it (src/model/claims.ts): the record's sources, or those of its `statements`.
  */
-
 import { sortedDates } from '../dates.ts';
-import { type Kind, LABELS, LINKS, LIST_PROPERTIES, NAMED, PROPERTIES } from '../model/kinds.ts';
+import { chosenValues, claimList, claimStrings, UNITED_CLAIMS } from '../model/claims.ts';
+import {
+  type Kind,
+  LABELS,
+  LINKS,
+  LIST_PROPERTIES,
+  type Link,
+  NAMED,
+  PROPERTIES,
+} from '../model/kinds.ts';
 import { nameKeys, searchTerms } from '../names.ts';
-import type { ImportRecord, Ref } from './records.ts';
+import type { ImportRecord, Ref, Statement } from './records.ts';
 
 export interface NodeRow {
   id: string;
   kind: Kind;
   label: string;
+  /** Properties set without claims (none from an import; kept for other writers). */
   props: Record<string, unknown>;
+  /** `field|value|source` strings (src/model/claims.ts), sorted, united with those stored. */
+  claims: string[];
+  /** The values `claims` alone choose: what a new node holds (the upsert's shortcut). */
+  chosen: Record<string, unknown>;
   sources: string[];
   aliases: string[] | null;
   focus: string[] | null;
@@ -28,17 +42,84 @@ export interface RelationshipRow {
   type: string;
   from: string;
   to: string;
+  /** Properties set as given: those of `identity`. */
   props: Record<string, unknown>;
+  /** [property, value] pairs that tell this relationship apart from others of its type between the same two nodes ('' for absent). */
+  identity: [string, string][];
+  claims: string[];
+  chosen: Record<string, unknown>;
   sources: string[];
   roles: string[] | null;
 }
 
 export type ResolveRef = (ref: Ref, targets: readonly Kind[]) => string;
 
-function sourcesOf(record: ImportRecord, id: string, resolve: ResolveRef): string[] {
+/** A reference or an item in one canonical form: `{"id": x}` is `x`, keys sorted. */
+export function canonical(value: unknown): string {
+  const norm = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const entries = Object.entries(v as Record<string, unknown>);
+    if (entries.length === 1 && entries[0]?.[0] === 'id') return entries[0][1];
+    return Object.fromEntries(
+      entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, norm(x)]),
+    );
+  };
+  return JSON.stringify(norm(value));
+}
+
+export const statementsOf = (record: ImportRecord) =>
+  ((record.statements as Statement[] | undefined) ?? []).map((statement, index) => ({
+    statement,
+    index,
+  }));
+
+/** One relationship a record states: the item, where it sits, and who states it. */
+export interface StatedItem {
+  item: unknown;
+  /** The item's path in the record, for error messages (`parties[1]`, `statements[0].value`). */
+  path: string;
+  /** Its position, for an ordered link: from the plain list, or the statement's `order`. */
+  order?: number;
+  /** The statement's sources; undefined: the record's. */
+  sources?: Ref[];
+}
+
+/**
+ * The relationships of one link field: the plain field's items that no statement restates,
+ * with the record's sources, then each statement of the field with its own sources.
+ */
+export function statedItems(record: ImportRecord, link: Link): StatedItem[] {
+  const value = record[link.field];
+  const plain = value === undefined ? [] : link.many ? (value as unknown[]) : [value];
+  const statements = statementsOf(record).filter(({ statement }) => statement.field === link.field);
+  const covered =
+    statements.length > 0
+      ? new Set(statements.map(({ statement }) => canonical(statement.value)))
+      : null;
+  const items: StatedItem[] = [];
+  plain.forEach((item, i) => {
+    if (covered?.has(canonical(item))) return;
+    items.push({
+      item,
+      path: link.many ? `${link.field}[${i}]` : link.field,
+      ...(link.ordered ? { order: i } : {}),
+    });
+  });
+  for (const { statement, index } of statements) {
+    items.push({
+      item: statement.value,
+      path: `statements[${index}].value`,
+      ...(statement.order !== undefined ? { order: statement.order } : {}),
+      sources: statement.sources,
+    });
+  }
+  return items;
+}
+
+function sourcesOf(record: ImportRecord, id: string, resolve: ResolveRef, refs?: Ref[]): string[] {
   // A source states its own facts (its title, its credits).
   if (record.type === 'source') return [id];
-  return [...new Set((record.sources ?? []).map((ref) => resolve(ref, ['source'])))];
+  return [...new Set((refs ?? record.sources ?? []).map((ref) => resolve(ref, ['source'])))];
 }
 
 /**
@@ -48,10 +129,45 @@ function sourcesOf(record: ImportRecord, id: string, resolve: ResolveRef): strin
 export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): NodeRow {
   const kind = record.type;
   const anonymous = record.id === undefined;
-  const props: Record<string, unknown> = {};
+  const sources = sourcesOf(record, id, resolve);
+  const claims: string[] = [];
+  const statements = statementsOf(record);
+  // Without statements each field has one value, which is then the chosen one.
+  const chosen: Record<string, unknown> = {};
   for (const field of PROPERTIES[kind]) {
-    if (record[field] !== undefined && !(anonymous && field === 'name'))
-      props[field] = record[field];
+    if (anonymous && field === 'name') continue;
+    const stated = statements.filter(({ statement }) => statement.field === field);
+    if (stated.length > 0) {
+      for (const { statement } of stated) {
+        claims.push(
+          ...claimStrings(
+            field,
+            statement.value,
+            sourcesOf(record, id, resolve, statement.sources),
+          ),
+        );
+      }
+    } else if (record[field] !== undefined) {
+      claims.push(...claimStrings(field, record[field], sources));
+      chosen[field] = record[field];
+    }
+  }
+  // A list whose items sources state one by one (a role's statedOn): each plain item that no
+  // statement restates is stated by the record's sources, each statement's by its own.
+  const united: Record<string, string[]> = {};
+  for (const field of LIST_PROPERTIES[kind].filter((f) => UNITED_CLAIMS.includes(f))) {
+    const stated = statements.filter(({ statement }) => statement.field === field);
+    const restated = new Set(stated.map(({ statement }) => String(statement.value)));
+    const plain = [
+      ...new Set(record[field] === undefined ? [] : [record[field] as string[]].flat()),
+    ];
+    for (const item of plain.filter((i) => !restated.has(i)))
+      claims.push(...claimStrings(field, item, sources));
+    for (const { statement } of stated) {
+      const by = sourcesOf(record, id, resolve, statement.sources);
+      claims.push(...claimStrings(field, statement.value, by));
+    }
+    if (plain.length + stated.length > 0) united[field] = sortedDates([...plain, ...restated]);
   }
   const list = (field: string) =>
     LIST_PROPERTIES[kind].includes(field) && record[field] !== undefined
@@ -63,18 +179,39 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
     id,
     kind,
     label: LABELS[kind],
-    props,
-    sources: sourcesOf(record, id, resolve),
+    props: {},
+    ...(statements.length > 0 ? claimed(claims) : { claims: claims.sort(), chosen }),
+    sources,
     aliases,
     focus: list('focus'),
-    statedOn:
-      record.statedOn === undefined
-        ? null
-        : sortedDates([record.statedOn as string | string[]].flat()),
+    statedOn: united.statedOn ?? null,
     nameKeys: NAMED.has(kind) ? nameKeys(names) : null,
     searchTerms: NAMED.has(kind) ? searchTerms(names) : null,
     defaultName: anonymous ? (record.name as string) : null,
   };
+}
+
+/** Claims sorted and distinct, with the values they choose (src/model/claims.ts). */
+export function claimed(claims: string[]): { claims: string[]; chosen: Record<string, unknown> } {
+  const sorted = claimList(claims) ?? [];
+  return { claims: sorted, chosen: chosenValues(sorted) };
+}
+
+/** Rows for one relationship (the same type, ends and identity) united into one. */
+function unite(rows: RelationshipRow[]): RelationshipRow[] {
+  const byKey = new Map<string, RelationshipRow>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.type, row.from, row.to, row.identity]);
+    const found = byKey.get(key);
+    if (!found) {
+      byKey.set(key, row);
+      continue;
+    }
+    found.sources = [...new Set([...found.sources, ...row.sources])];
+    Object.assign(found, claimed([...found.claims, ...row.claims]));
+    if (row.roles) found.roles = [...new Set([...(found.roles ?? []), ...row.roles])];
+  }
+  return [...byKey.values()];
 }
 
 export function relationshipRows(
@@ -83,32 +220,40 @@ export function relationshipRows(
   resolve: ResolveRef,
 ): RelationshipRow[] {
   const rows: RelationshipRow[] = [];
-  const sources = sourcesOf(record, id, resolve);
   for (const link of LINKS[record.type]) {
-    const value = record[link.field];
-    if (value === undefined) continue;
-    const items = link.many ? (value as unknown[]) : [value];
-    items.forEach((item, order) => {
-      const holder = item as Record<string, unknown>;
-      const ref = (link.key ? holder[link.key] : item) as Ref;
-      const other = resolve(ref, link.targets);
-      const props: Record<string, unknown> = {};
-      if (link.ordered) props.order = order;
-      if (link.refProperty) {
-        props[link.refProperty.property] = resolve(
-          holder[link.refProperty.key] as Ref,
-          link.refProperty.targets,
-        );
+    for (const stated of statedItems(record, link)) {
+      const holder = stated.item as Record<string, unknown>;
+      const other = resolve((link.key ? holder[link.key] : stated.item) as Ref, link.targets);
+      const sources = sourcesOf(record, id, resolve, stated.sources);
+      // One item: one value per field, which is then the chosen one (a list's only value).
+      const claims: string[] = [];
+      const chosen: Record<string, unknown> = {};
+      if (stated.order !== undefined) {
+        claims.push(...claimStrings('order', stated.order, sources));
+        chosen.order = stated.order;
       }
+      if (link.refProperty && holder[link.refProperty.key] !== undefined) {
+        const value = resolve(holder[link.refProperty.key] as Ref, link.refProperty.targets);
+        claims.push(...claimStrings(link.refProperty.property, value, sources));
+        chosen[link.refProperty.property] = [value];
+      }
+      const identity: [string, string][] = (link.identity ?? []).map(({ key, targets }) => {
+        const given = holder[key];
+        if (given === undefined) return [key, ''];
+        return [key, targets ? resolve(given as Ref, targets) : String(given)];
+      });
       rows.push({
         type: link.type,
         from: link.inbound ? other : id,
         to: link.inbound ? id : other,
-        props,
+        props: Object.fromEntries(identity.filter(([, value]) => value !== '')),
+        identity,
+        claims: claims.sort(),
+        chosen,
         sources,
         roles: link.listProperty ? [holder[link.listProperty.key] as string] : null,
       });
-    });
+    }
   }
-  return rows;
+  return unite(rows);
 }

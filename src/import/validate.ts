@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { DATE_FORMS, hasYear, isDate } from '../dates.ts';
-import { KINDS, type Kind } from '../model/kinds.ts';
-import { stringFields } from './records.ts';
+import { UNITED_CLAIMS } from '../model/claims.ts';
+import { KINDS, type Kind, LINKS, LIST_PROPERTIES, type Link, PROPERTIES } from '../model/kinds.ts';
+import { type ImportRecord, stringFields } from './records.ts';
+import { canonical, statedItems, statementsOf } from './rows.ts';
 
 const SCHEMA_URL = new URL('../../schema/import-record.schema.json', import.meta.url);
 const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8'));
@@ -51,7 +53,87 @@ export function validateRecord(record: Record<string, unknown>): FieldProblem[] 
   if (!validate(record)) return describe(validate.errors ?? []);
   const broken = textProblems(record);
   if (broken.length > 0) return broken;
-  return semanticProblems(type as Kind, record);
+  const problems = statementProblems(type as Kind, record, validate);
+  return problems.length > 0 ? problems : semanticProblems(type as Kind, record);
+}
+
+/**
+ * Statements name a field sources state, hold a value that field accepts, cite only the
+ * record's sources for a scalar, and give `order` only to an ordered field; a scalar given
+ * plainly as well must be one of the stated values.
+ */
+function statementProblems(
+  kind: Kind,
+  record: Record<string, unknown>,
+  validate: ValidateFunction,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (record.statements === undefined) return problems;
+  const cited = new Set(((record.sources ?? []) as unknown[]).map(canonical));
+  const fields = [...statedFields(kind), ...LINKS[kind].map((l) => l.field)];
+  for (const { statement, index } of statementsOf(record as ImportRecord)) {
+    const at = `statements[${index}]`;
+    const link = LINKS[kind].find((l) => l.field === statement.field);
+    if (!link && !statedFields(kind).includes(statement.field)) {
+      problems.push({
+        field: `${at}.field`,
+        message: `"${statement.field}" is not a field a ${kind} states; one of ${fields.join(', ')}`,
+      });
+      continue;
+    }
+    // The value as the field would hold it, judged by the record's own schema.
+    const plain = record[statement.field];
+    const trial = {
+      ...record,
+      statements: undefined,
+      [statement.field]: link?.many
+        ? [statement.value, ...((plain as unknown[]) ?? [])]
+        : statement.value,
+    };
+    if (!validate(trial)) {
+      for (const problem of describe(validate.errors ?? [])) {
+        const prefix = link?.many ? `${statement.field}[0]` : statement.field;
+        if (problem.field === prefix || problem.field.startsWith(`${prefix}.`)) {
+          problems.push({
+            field: `${at}.value${problem.field.slice(prefix.length)}`,
+            message: problem.message,
+          });
+        }
+      }
+    }
+    // A value of the record's own (a scalar) is stated by some of its sources; a relationship
+    // may be stated by a source that does not state the entity (the API's link).
+    statement.sources.forEach((source, i) => {
+      if (!link && !cited.has(canonical(source))) {
+        problems.push({
+          field: `${at}.sources[${i}]`,
+          message: `${JSON.stringify(source)} is not one of the record's sources; list it there too`,
+        });
+      }
+    });
+    if (statement.order !== undefined && !link?.ordered) {
+      problems.push({
+        field: `${at}.order`,
+        message: `only an ordered field (${orderedFields(kind) || `none in a ${kind}`}) takes an order`,
+      });
+    }
+  }
+  for (const field of PROPERTIES[kind]) {
+    const stated = statementsOf(record as ImportRecord)
+      .filter(({ statement }) => statement.field === field)
+      .map(({ statement }) => canonical(statement.value));
+    if (
+      stated.length > 0 &&
+      record[field] !== undefined &&
+      !stated.includes(canonical(record[field]))
+    ) {
+      problems.push({
+        field,
+        message: `${JSON.stringify(record[field])} is none of the values its statements give`,
+      });
+    }
+  }
+  return problems;
 }
 
 /**
@@ -72,6 +154,18 @@ export function textProblems(value: unknown, field = ''): FieldProblem[] {
   }
   return problems;
 }
+
+/** The fields of a kind whose values statements may give: scalars, and lists stated item by item. */
+const statedFields = (kind: Kind) => [
+  ...PROPERTIES[kind],
+  ...LIST_PROPERTIES[kind].filter((f) => UNITED_CLAIMS.includes(f)),
+];
+
+const orderedFields = (kind: Kind) =>
+  LINKS[kind]
+    .filter((l) => l.ordered)
+    .map((l) => l.field)
+    .join(', ');
 
 /** Whether every string in a value is well-formed: the quick answer for every record. */
 function wellFormed(value: unknown): boolean {
@@ -110,15 +204,22 @@ function semanticProblems(kind: Kind, record: Record<string, unknown>): FieldPro
     const parties = (record.parties as unknown[]).map((p) => JSON.stringify(p));
     const repeated = parties.find((p, i) => parties.indexOf(p) !== i);
     if (repeated) problems.push({ field: 'parties', message: `names ${repeated} twice` });
-    const signatories = (record.signatories ?? []) as { onBehalfOf: unknown }[];
-    signatories.forEach((s, i) => {
-      if (!parties.includes(JSON.stringify(s.onBehalfOf))) {
+    // A signatory signs for a party, as the plain list or a statement names it.
+    const link = LINKS.agreement.find((l) => l.field === 'parties') as Link;
+    const signing = LINKS.agreement.find((l) => l.field === 'signatories') as Link;
+    const named = new Set([
+      ...parties,
+      ...statedItems(record as ImportRecord, link).map((p) => JSON.stringify(p.item)),
+    ]);
+    for (const { item, path } of statedItems(record as ImportRecord, signing)) {
+      const s = item as { onBehalfOf: unknown };
+      if (!named.has(JSON.stringify(s.onBehalfOf))) {
         problems.push({
-          field: `signatories[${i}].onBehalfOf`,
+          field: `${path}.onBehalfOf`,
           message: `${JSON.stringify(s.onBehalfOf)} is not one of the parties; write it as the party is written`,
         });
       }
-    });
+    }
   }
   return problems;
 }

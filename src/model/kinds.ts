@@ -91,11 +91,36 @@ export interface Link {
   many?: boolean;
   inbound?: boolean;
   ordered?: boolean;
-  /** An item's field holding another reference, stored as the relationship's property. */
+  /**
+   * An item's field holding another reference, stored as a list property of the relationship
+   * with a claim per value and source (src/model/claims.ts LIST_CLAIMS): one SIGNED per person
+   * and agreement, signed on behalf of one party or several.
+   */
   refProperty?: { key: string; property: string; targets: readonly Kind[] };
+  /**
+   * An item's fields that tell relationships between the same two entities apart (one ACTED
+   * per actor, act and target), stored as properties of the same name; `targets` marks a
+   * reference, stored as the id it resolves to. An absent field is stored as absent.
+   */
+  identity?: readonly { key: string; targets?: readonly Kind[] }[];
   /** An item's field holding a value, united into a list property of the relationship. */
   listProperty?: { key: string; property: string };
 }
+
+/** What a source may say an actor did at an event (an event record's `acts`). */
+export const ACTS = [
+  'unveiling',
+  'witnessing',
+  'hosting',
+  'meeting',
+  'speaking',
+  'presiding',
+  'visiting',
+  'other',
+] as const;
+
+/** What an act may be done to or with: 会见 a person, 揭牌 an initiative, ... */
+export const ACT_TARGETS: readonly Kind[] = ['person', 'organisation', 'initiative', 'agreement'];
 
 export const LINKS: Record<Kind, readonly Link[]> = {
   source: [
@@ -142,6 +167,15 @@ export const LINKS: Record<Kind, readonly Link[]> = {
       inbound: true,
     },
     { field: 'concerns', many: true, type: 'CONCERNS', targets: ['initiative'] },
+    {
+      field: 'acts',
+      many: true,
+      key: 'actor',
+      type: 'ACTED',
+      targets: ['person', 'organisation'],
+      inbound: true,
+      identity: [{ key: 'act' }, { key: 'target', targets: ACT_TARGETS }],
+    },
   ],
   agreement: [
     {

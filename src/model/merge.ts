@@ -8,6 +8,7 @@ import { sortedDates } from '../dates.ts';
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import { nameKeys } from '../names.ts';
+import { CLAIM_PARAMETERS, chosenValues, claimList, withoutField } from './claims.ts';
 import { type Kind, kindOfLabels } from './kinds.ts';
 
 export class MergeError extends Error {
@@ -33,13 +34,26 @@ const union = (...lists: unknown[]) => [
   ...new Set(lists.flat().filter((v) => v !== undefined && v !== null)),
 ];
 
-/** The survivor's properties: its own scalars win; lists, names and sources are united. */
+/**
+ * The survivor's properties: lists, names, sources and claims are united; each claimed field
+ * then holds the value most sources state (src/model/claims.ts), a field no claim covers the
+ * survivor's own value, else a duplicate's. The survivor keeps its name: a duplicate's other
+ * name becomes an alias, so its claim as a name is dropped.
+ */
 export function mergedProperties(keep: Props, duplicates: Props[]): Props {
   const props: Props = { ...keep };
   for (const dup of duplicates) {
     for (const [key, value] of Object.entries(dup))
       if (props[key] === undefined) props[key] = value;
   }
+  const claims = claimList(
+    keep.claims,
+    ...duplicates.map((d) =>
+      d.name === keep.name || keep.name === undefined ? d.claims : withoutField(d.claims, 'name'),
+    ),
+  );
+  props.claims = claims;
+  Object.assign(props, chosenValues(claims));
   const otherNames = duplicates.flatMap((d) => [d.name, d.nameEn]);
   const aliases = union(keep.aliases, otherNames, ...duplicates.map((d) => d.aliases)).filter(
     (a) => a !== props.name && a !== props.nameEn,
@@ -103,11 +117,26 @@ export async function mergeEntities(
     for (const duplicate of duplicates) {
       const [row] = await tx.run(cypher('merge/move-relationships'), { keep: keepId, duplicate });
       moved += (row?.moved as number) ?? 0;
+      const ids = (row?.touched as string[]) ?? [];
+      if (ids.length > 0)
+        await tx.run(cypher('claims/choose-relationships'), { ids, ...CLAIM_PARAMETERS });
       if (kind === 'source')
         await tx.run(cypher('merge/rewrite-source-citations'), { keep: keepId, duplicate });
     }
-    // A source cites itself.
-    if (kind === 'source') props.sources = [keepId];
+    // A source cites itself: the duplicate's claims about itself become the survivor's.
+    if (kind === 'source') {
+      props.sources = [keepId];
+      const own = (props.claims as string[] | undefined)?.map((c) =>
+        duplicates.reduce(
+          (claim, d) => (claim.endsWith(`|${d}`) ? `${claim.slice(0, -d.length)}${keepId}` : claim),
+          c,
+        ),
+      );
+      props.claims = claimList(own);
+      Object.assign(props, chosenValues(props.claims), {
+        name: (byId.get(keepId)?.props as Props | undefined)?.name,
+      });
+    }
     await tx.run(cypher('merge/replace-properties'), {
       keep: keepId,
       props: Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)),

@@ -7,9 +7,11 @@
 import { sortedDates } from '../dates.ts';
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
-import type { RelationshipRow } from '../import/rows.ts';
+import { chooseClaimed } from '../import/pipeline.ts';
+import { claimed, type RelationshipRow } from '../import/rows.ts';
 import { validateRecord } from '../import/validate.ts';
 import { nameKeys, searchTerms } from '../names.ts';
+import { claimList, claimStrings, UNITED_CLAIMS, withoutField } from './claims.ts';
 import {
   type Kind,
   kindOfLabels,
@@ -64,7 +66,8 @@ async function requireSource(db: Database, id: string): Promise<void> {
 /**
  * Changes an entity's fields: `set` gives new values (lists replace the stored ones), `unset`
  * names fields to remove, `addAliases` joins names to the stored aliases. The result must
- * still be a valid record of its kind; `source` joins the entity's provenance. The entity is
+ * still be a valid record of its kind; `source` joins the entity's provenance, and a field
+ * set is then stated by that source alone (its other claims go, as unset fields' do). The entity is
  * locked, read and written in one transaction: concurrent changes do not lose each other.
  */
 export async function updateEntity(
@@ -121,6 +124,23 @@ function changedProperties(
   // A role's statedOn is a sorted list (src/model/kinds.ts), also when set as one date.
   if (next.statedOn !== undefined) next.statedOn = sortedDates([next.statedOn as string].flat());
   next.sources = [...new Set([...((props.sources as string[]) ?? []), changes.source])];
+  // What is set is what the citing source states; what is unset no source states any longer.
+  let claims = props.claims as string[] | undefined;
+  for (const [field, value] of Object.entries(set)) {
+    if (PROPERTIES[kind].includes(field))
+      claims = [...withoutField(claims, field), ...claimStrings(field, value, [changes.source])];
+    // Each item of a list stated item by item (statedOn, as sorted above).
+    if (UNITED_CLAIMS.includes(field)) {
+      const items = next[field] as string[];
+      claims = [
+        ...withoutField(claims, field),
+        ...items.flatMap((item) => claimStrings(field, item, [changes.source])),
+      ];
+    }
+  }
+  for (const field of changes.unset ?? []) claims = withoutField(claims, field);
+  next.claims = claimList(claims);
+  if (next.claims === undefined) delete next.claims;
   if (NAMED.has(kind)) {
     const names = [
       next.name as string,
@@ -199,6 +219,7 @@ export async function linkEntities(
     ...(link.ordered ? ['order'] : []),
     ...(link.refProperty ? [link.refProperty.property] : []),
     ...(link.listProperty ? ['roles'] : []),
+    ...(link.identity ?? []).map((i) => i.key),
   ]);
   const extra = Object.keys(properties).filter((k) => !allowed.has(k));
   if (extra.length > 0) {
@@ -222,17 +243,35 @@ export async function linkEntities(
       );
     }
   }
-  const { roles, ...props } = properties;
+  // As an import states it: order and onBehalfOf as claims of the source, act and target as
+  // what tells one ACTED from another.
+  const sources = [input.source];
+  const claims = [
+    ...(properties.order !== undefined ? claimStrings('order', properties.order, sources) : []),
+    ...(link.refProperty && properties[link.refProperty.property] !== undefined
+      ? claimStrings(link.refProperty.property, properties[link.refProperty.property], sources)
+      : []),
+  ];
+  const identity: [string, string][] = (link.identity ?? []).map(({ key }) => [
+    key,
+    properties[key] === undefined ? '' : String(properties[key]),
+  ]);
   const row: RelationshipRow = {
     type: input.type,
     from: input.from,
     to: input.to,
-    props,
-    sources: [input.source],
-    roles: roles === undefined ? null : (roles as string[]),
+    props: Object.fromEntries(identity.filter(([, value]) => value !== '')),
+    identity,
+    ...claimed(claims),
+    sources,
+    roles: properties.roles === undefined ? null : (properties.roles as string[]),
   };
-  const [result] = await db.write(cypher('import/upsert-relationships'), { rows: [row] });
-  return result?.status as 'created' | 'updated' | 'unchanged';
+  const written = await db.writeTransaction(async (tx) => {
+    const rows = await tx.run(cypher('import/upsert-relationships'), { rows: [row] });
+    await chooseClaimed(tx, 'relationships', rows);
+    return rows;
+  });
+  return written[0]?.status as 'created' | 'updated' | 'unchanged';
 }
 
 /** Relationships a role cannot lose: it always has its person and its organisation. */

@@ -44,6 +44,30 @@ describe('docs/examples', () => {
     expect(attendees[1]?.roles.map((r) => r.title)).toEqual(['党委副书记', '校长']);
   });
 
+  it('who says what: every value of the seed agreements with the one source that states it', async () => {
+    const { data } = await gql<{
+      agreements: {
+        nodes: {
+          kind: string;
+          claims: { field: string; value: unknown; sources: { name: string }[] }[];
+          parties: { order: number; claims: { field: string; value: unknown }[] }[];
+        }[];
+      };
+      unveiled: unknown[];
+    }>(example('who-says-what'));
+    const [first] = data?.agreements.nodes ?? [];
+    expect(first?.claims).toContainEqual({
+      field: 'kind',
+      value: first?.kind,
+      sources: [{ name: expect.stringContaining('北京工业大学') }],
+    });
+    for (const party of first?.parties ?? [])
+      expect(party.claims).toEqual([
+        { field: 'order', value: party.order, sources: expect.any(Array) },
+      ]);
+    expect(data?.unveiled).toEqual([]);
+  });
+
   it('who held which title at BJUT on a day, and the next stated before anyone was', async () => {
     const { data } = await gql<{
       organisation: {

@@ -155,10 +155,12 @@ describe('importing records', () => {
     expect(await relationship('o-bjut', 'PARTY_TO', 'a-pilot')).toEqual({
       order: 0,
       sources: [SRC],
+      claims: [`order|0|${SRC}`],
     });
     expect(await relationship('o-bei', 'PARTY_TO', 'a-pilot')).toEqual({
       order: 1,
       sources: [SRC],
+      claims: [`order|1|${SRC}`],
     });
     expect(await relationship('role-nie-president', 'AT', 'o-bjut')).toBeDefined();
     expect(await relationship('o-jiaoao', 'PART_OF', 'o-bei')).toBeDefined();
@@ -382,6 +384,7 @@ describe('importing records', () => {
     expect(await relationship('o-bei', 'PARTY_TO', 'a-pilot')).toEqual({
       order: 1,
       sources: [SRC, 'src-other'],
+      claims: ['order|1|src-other', `order|1|${SRC}`],
     });
     expect(summary.relationships.PARTY_TO).toEqual({ created: 0, updated: 2, unchanged: 0 });
   });
@@ -433,7 +436,11 @@ describe('importing records', () => {
       [json, csv, people].map((f) => fileInput(f)),
     );
     expect(summary.errors).toEqual([]);
-    expect(await relationship('o-2', 'PARTY_TO', 'a-1')).toEqual({ order: 1, sources: [SRC] });
+    expect(await relationship('o-2', 'PARTY_TO', 'a-1')).toEqual({
+      order: 1,
+      sources: [SRC],
+      claims: [`order|1|${SRC}`],
+    });
     expect((await node('o-2'))?.aliases).toEqual(['乙', '乙司']);
   });
 

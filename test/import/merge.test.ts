@@ -94,13 +94,18 @@ describe('merging duplicates', () => {
     expect(await relationship('o-bjut', 'PARTY_TO', 'a-1')).toEqual({
       order: 0,
       sources: [SRC, 'src-2'],
+      claims: ['order|0|src-2', `order|0|${SRC}`],
     });
     expect(await relationship('o-bjut', 'PARTY_TO', 'a-2')).toEqual({
       order: 0,
       sources: ['src-2'],
+      claims: ['order|0|src-2'],
     });
     expect(await relationship('r-1', 'AT', 'o-bjut')).toEqual({ sources: ['src-2'] });
-    expect(await relationship('p-1', 'SIGNED', 'a-2')).toMatchObject({ onBehalfOf: 'o-bjut' });
+    expect(await relationship('p-1', 'SIGNED', 'a-2')).toMatchObject({
+      onBehalfOf: ['o-bjut'],
+      claims: ['onBehalfOf|o-bjut|src-2'],
+    });
     // One node and one duplicated PARTY_TO fewer.
     expect(await graphCounts(db)).toEqual({
       nodes: before.nodes - 1,

@@ -7,7 +7,8 @@ import { hasYear } from '../../dates.ts';
 import type { EntityNode, Related } from '../../graph/entity.ts';
 import { validOn } from '../../graph/entity.ts';
 import { holdersOn } from '../../graph/held.ts';
-import { LABELS } from '../../model/kinds.ts';
+import { type Claim, readClaims } from '../../model/claims.ts';
+import { ACTS, LABELS, LINKS } from '../../model/kinds.ts';
 import type { Context } from '../context.ts';
 import { follows } from '../lookahead.ts';
 import { onTimeLine } from '../scalars.ts';
@@ -31,11 +32,19 @@ const newestFirst = (a: Related, b: Related) =>
 const latestFirst = (a: Related, b: Related) =>
   String(b.node.date ?? '').localeCompare(String(a.node.date ?? '')) || byId(a, b);
 
-/** The entity at the other end of the one relationship of `type` (the least id, if several). */
+/** Most sources first, then the least id: which of several single-valued links a field gives. */
+const chosenFirst = (a: Related, b: Related) =>
+  ((b.rel.sources as string[]) ?? []).length - ((a.rel.sources as string[]) ?? []).length ||
+  byId(a, b);
+
+/**
+ * The entity at the other end of the one relationship of `type`; where sources state several
+ * (two regions), the one most sources state, then the least id (all of them are in `claims`).
+ */
 function one(type: string, direction: 'out' | 'in') {
   return follows<Field<EntityNode | null>>(
     async (parent, _args, ctx) =>
-      [...(await related(type, direction)(parent, ctx))].sort(byId)[0]?.node ?? null,
+      [...(await related(type, direction)(parent, ctx))].sort(chosenFirst)[0]?.node ?? null,
     { type, direction },
   );
 }
@@ -52,16 +61,68 @@ function many(type: string, direction: 'out' | 'in', sort = byName, kind?: strin
   );
 }
 
+/** Entities by id in id order (sources: whatever order they were imported in). */
 const sourcesOf = (ids: unknown, ctx: Context) =>
   ctx.loaders.entity
-    .loadMany((ids as string[]) ?? [])
+    .loadMany([...((ids as string[]) ?? [])].sort())
     .then((list) => list.filter((s) => s && !(s instanceof Error)));
+
+/** Stored claims as the API gives them, each with its sources loaded. */
+const claimsOf = (stored: unknown, ctx: Context, links: Claim[] = []) =>
+  [...readClaims(stored), ...links].map((c) => ({ ...c, sources: sourcesOf(c.sources, ctx) }));
+
+/**
+ * An entity's claims: those of its scalars, and its single-valued links (an organisation's
+ * region and parent, an event's place, an agreement's event, ...) by the linked entity's id.
+ */
+const entityClaims = (e: Parent, _args: unknown, ctx: Context) =>
+  Promise.all(
+    LINKS[e.kind]
+      .filter((link) => !link.many)
+      .map(async (link) =>
+        (await related(link.type, link.inbound ? 'in' : 'out')(e, ctx))
+          .map((r) => ({
+            field: link.field,
+            value: r.node.id,
+            sources: [...((r.rel.sources as string[]) ?? [])].sort(),
+          }))
+          .sort((a, b) => (a.value < b.value ? -1 : 1)),
+      ),
+  ).then((links) => claimsOf(e.claims, ctx, links.flat()));
 
 /** Fields every entity shares. */
 const entityFields = {
   aliases: (e: Parent) => e.aliases ?? [],
   sources: (e: Parent, _args: unknown, ctx: Context) => sourcesOf(e.sources, ctx),
+  claims: entityClaims,
 };
+
+/** The sources and claims of a relationship object (Party, Signatory, Attendance, Credit). */
+const edgeFields = {
+  sources: (r: { sources?: string[] }, _args: unknown, ctx: Context) => sourcesOf(r.sources, ctx),
+  claims: (r: { claims?: string[] }, _args: unknown, ctx: Context) => claimsOf(r.claims, ctx),
+};
+
+/** A signatory's parties: a list since one person may sign for two (a single id before migration 0005). */
+const signedFor = (s: { onBehalfOf?: string | string[] }) => [s.onBehalfOf ?? []].flat();
+
+/** ACTED relationships as Acts, optionally of one act: by `sort`'s key, then act and target. */
+function acts(direction: 'out' | 'in', sort: typeof byName) {
+  const text = (r: Related) => `${r.node.id}|${r.rel.act}|${r.rel.target ?? ''}`;
+  const key = (a: Related, b: Related) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0);
+  return follows<Field<Record<string, unknown>[]>>(
+    async (parent, args, ctx) =>
+      (await related('ACTED', direction)(parent, ctx))
+        .filter((r) => !args.act || r.rel.act === args.act)
+        .sort((a, b) => (a.node.id === b.node.id ? key(a, b) : sort(a, b)))
+        .map((r) => ({
+          ...r.rel,
+          actor: direction === 'in' ? r.node : parent,
+          event: direction === 'in' ? parent : r.node,
+        })),
+    { type: 'ACTED', direction, at: direction === 'in' ? 'actor' : 'event' },
+  );
+}
 
 /**
  * The relationships of `type` as objects (Party, Signatory, Attendance, Credit): the
@@ -110,6 +171,7 @@ export const entityResolvers = {
   Source: {
     ...entityFields,
     sources: (e: Parent, _args: unknown, ctx: Context) => sourcesOf([e.id], ctx),
+    claims: (e: Parent, _args: unknown, ctx: Context) => claimsOf(e.claims, ctx),
     credits: edges('CREDITED', 'in', byName, 'person', 'source'),
   },
 
@@ -141,6 +203,7 @@ export const entityResolvers = {
       { type: 'AT', direction: 'in' },
     ),
     agreements: many('PARTY_TO', 'out', newestFirst),
+    acts: acts('out', latestFirst),
   },
 
   Person: {
@@ -149,6 +212,7 @@ export const entityResolvers = {
     signed: edges('SIGNED', 'out', newestFirst, 'agreement', 'person'),
     witnessed: many('WITNESSED', 'out', newestFirst),
     attended: many('ATTENDED', 'out', latestFirst),
+    acts: acts('out', latestFirst),
   },
 
   Role: {
@@ -171,7 +235,8 @@ export const entityResolvers = {
       const seen = new Set([e.id]);
       let current: EntityNode | null = e;
       while (current && chain.length < 32) {
-        current = [...(await related('PART_OF', 'out')(current, ctx))].sort(byId)[0]?.node ?? null;
+        current =
+          [...(await related('PART_OF', 'out')(current, ctx))].sort(chosenFirst)[0]?.node ?? null;
         if (!current || seen.has(current.id)) break;
         seen.add(current.id);
         chain.push(current);
@@ -199,10 +264,11 @@ export const entityResolvers = {
     hosts: many('HOSTED', 'in'),
     agreements: many('SIGNED_AT', 'in', newestFirst),
     concerns: many('CONCERNS', 'out'),
+    acts: acts('in', byName),
   },
 
   Attendance: {
-    sources: (a: { sources?: string[] }, _args: unknown, ctx: Context) => sourcesOf(a.sources, ctx),
+    ...edgeFields,
     // Follows from the attendee: the lookahead plans it from the Attendance's person.
     roles: follows(
       async (a: { person: EntityNode; event: EntityNode }, _args: unknown, ctx: Context) =>
@@ -226,16 +292,36 @@ export const entityResolvers = {
   },
 
   Credit: {
+    sources: edgeFields.sources,
     roles: (c: { roles?: string[] }) => c.roles ?? [],
   },
 
-  Party: {
-    sources: (p: { sources?: string[] }, _args: unknown, ctx: Context) => sourcesOf(p.sources, ctx),
-  },
+  Party: edgeFields,
 
   Signatory: {
-    onBehalfOf: (s: { onBehalfOf?: string }, _args: unknown, ctx: Context) =>
-      s.onBehalfOf ? ctx.loaders.entity.load(s.onBehalfOf) : null,
-    sources: (s: { sources?: string[] }, _args: unknown, ctx: Context) => sourcesOf(s.sources, ctx),
+    ...edgeFields,
+    onBehalfOf: (
+      s: { onBehalfOf?: string | string[]; claims?: string[] },
+      _a: unknown,
+      ctx: Context,
+    ) => {
+      const stated = readClaims(s.claims).filter((c) => c.field === 'onBehalfOf');
+      const [first] = signedFor(s).sort(
+        (a, b) =>
+          (stated.find((c) => c.value === b)?.sources.length ?? 0) -
+            (stated.find((c) => c.value === a)?.sources.length ?? 0) || (a < b ? -1 : 1),
+      );
+      return first ? ctx.loaders.entity.load(first) : null;
+    },
+    onBehalfOfAll: (s: { onBehalfOf?: string | string[] }, _args: unknown, ctx: Context) =>
+      sourcesOf(signedFor(s).sort(), ctx),
+  },
+
+  ActKind: Object.fromEntries(ACTS.map((act) => [act.toUpperCase(), act])),
+
+  Act: {
+    target: (a: { target?: string }, _args: unknown, ctx: Context) =>
+      a.target ? ctx.loaders.entity.load(a.target) : null,
+    sources: edgeFields.sources,
   },
 };

@@ -1,7 +1,9 @@
 /** The Query fields: look-ups, lists and the analyst's questions. */
 
 import type { GraphQLResolveInfo } from 'graphql';
+import { cypher } from '../../db/cypher.ts';
 import type { EntityNode } from '../../graph/entity.ts';
+import { toEntity } from '../../graph/entity.ts';
 import {
   listAgreements,
   listOrganisations,
@@ -12,10 +14,10 @@ import {
 } from '../../graph/lists.ts';
 import { titleForms } from '../../graph/titles.ts';
 import { couldBeId } from '../../import/validate.ts';
-import type { Kind } from '../../model/kinds.ts';
+import { ACT_TARGETS, type Kind } from '../../model/kinds.ts';
 import { VERSION } from '../../version.ts';
 import type { Context } from '../context.ts';
-import { badInput } from '../errors.ts';
+import { ambiguousName, badInput } from '../errors.ts';
 import { aheadOf, withLookahead } from '../lookahead.ts';
 import { connection, pageOf } from '../pagination.ts';
 import { askByIdOrName, byId, byName, reference } from '../references.ts';
@@ -63,6 +65,28 @@ async function referring<F extends object>(
     return typeof value === 'string' && !couldBeId(value);
   });
   return names ? { filter: await resolve() } : { filter, resolve };
+}
+
+/**
+ * An act's target by id or name, of any kind an act may concern: its id, or undefined when
+ * nothing matches. A name that several entities bear is an error listing them.
+ */
+async function actTarget(ctx: Context, value: string): Promise<string | undefined> {
+  const byIdFound = couldBeId(value) ? await ctx.loaders.entity.load(value) : null;
+  if (byIdFound && ACT_TARGETS.includes(byIdFound.kind)) return byIdFound.id;
+  const found = (
+    await Promise.all(ACT_TARGETS.map((kind) => byName(ctx, kind, value, 'target')))
+  ).filter((n): n is EntityNode => n !== null);
+  if (found.length > 1) {
+    throw ambiguousName(
+      `target: "${value}" names ${found.length} entities: ${found.map((n) => `${n.id} (${n.kind} ${n.name})`).join(', ')}; use an id`,
+      'target',
+      found
+        .map((n) => ({ id: n.id, name: String(n.name), kind: n.kind }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+  }
+  return found[0]?.id;
 }
 
 /** A connection with nothing in it: a filter's reference named nothing. */
@@ -146,6 +170,23 @@ export const queryResolvers = {
         ({ of }) => partners(ctx.db, of as string, range),
         (list) => list.length === 0,
       );
+    },
+
+    acts: async (_: unknown, args: Args, ctx: Context) => {
+      const page = pageOf(args);
+      const target = args.target == null ? null : await actTarget(ctx, args.target as string);
+      if (target === undefined) return [];
+      const rows = await ctx.db.read(cypher('acts/matching'), {
+        act: (args.act as string) ?? null,
+        target,
+        first: page.limit - 1,
+      });
+      return rows.map((row) => {
+        const actor = toEntity(row.actorLabels, row.actor);
+        const event = toEntity(row.eventLabels, row.event);
+        ctx.loaders.entity.prime(actor.id, actor).prime(event.id, event);
+        return { ...(row.rel as Record<string, unknown>), actor, event };
+      });
     },
   },
 
