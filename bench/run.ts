@@ -12,13 +12,13 @@
  * Results: bench/results/size-N.json, bench/results/naive.json, bench/results/machine.json,
  * plans under bench/results/plans/N/, and the tables in bench/results/README.md.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { accordImport, naiveImport, neo4jAdminImport } from './import/benchmark.ts';
+import { DATA_DIR as dataDir, generatedFile } from './lib/data.ts';
 import { machine } from './lib/machine.ts';
 import { type InstanceOptions, ROOT, stop } from './lib/neo4j.ts';
-import { timed } from './lib/process.ts';
 import { queryBenchmark } from './query/benchmark.ts';
 import { writeReport } from './report.ts';
 
@@ -54,9 +54,7 @@ const skip = new Set(values.skip.split(',').filter(Boolean));
 const batchSizes = numbers(values['batch-sizes']);
 const seed = Number(values.seed);
 const out = values.out;
-const dataDir = join(ROOT, 'bench/data');
 mkdirSync(out, { recursive: true });
-mkdirSync(dataDir, { recursive: true });
 
 const main: InstanceOptions = {
   dir: join(ROOT, '.neo4j/bench'),
@@ -76,24 +74,7 @@ const log = (line: string) =>
 const save = (name: string, value: unknown) =>
   writeFileSync(join(out, name), `${JSON.stringify(value, null, 2)}\n`);
 
-async function dataFile(entities: number): Promise<string> {
-  const file = join(dataDir, `entities-${entities}-seed-${seed}.ndjson`);
-  if (!existsSync(file)) {
-    log(`generating ${entities} entities → ${file}`);
-    const run = await timed([
-      process.execPath,
-      join(ROOT, 'bench/generate.ts'),
-      '--entities',
-      String(entities),
-      '--seed',
-      String(seed),
-      '--out',
-      file,
-    ]);
-    if (run.code !== 0) throw new Error(run.stderr);
-  }
-  return file;
-}
+const dataFile = (entities: number) => generatedFile(entities, seed, log);
 
 const atStart = await machine();
 try {
