@@ -17,6 +17,7 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { cpuMs, pidFrom } from './lib/cpu.ts';
 import { generatedFile } from './lib/data.ts';
 import { type Instance, type InstanceOptions, ROOT, start, startEmpty, stop } from './lib/neo4j.ts';
 import { timed } from './lib/process.ts';
@@ -70,6 +71,8 @@ export interface LoadOptions {
   duration: number;
   warmup: number;
   key?: string;
+  /** The server's and Neo4j's processes, when on this machine: CPU ms per request. */
+  pids?: { server?: number; neo4j?: number };
 }
 
 export interface LoadResult {
@@ -87,6 +90,8 @@ export interface LoadResult {
   rssBytes: { before: number; after: number; growthPercent: number };
   /** 1, 5 and 15 minute load averages before and after the measured run: the machine is shared. */
   loadAverage: { before: number[]; after: number[] };
+  /** Steadier than throughput on a shared machine; NaN without the pids. */
+  cpuMsPerRequest: { server: number; neo4j: number };
   operations: string[];
 }
 
@@ -130,9 +135,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (options.warmup > 0) await run(options, options.warmup, { graphqlErrors: 0 });
   const before = await rss(options.url);
   const loadBefore = loadAverage();
+  const pids = options.pids ?? {};
+  const cpuBefore = { server: cpuMs(pids.server), neo4j: cpuMs(pids.neo4j) };
   const counters = { graphqlErrors: 0 };
   const startedAt = new Date().toISOString();
   const result = await run(options, options.duration, counters);
+  const perRequest = (before: number, pid: number | undefined) =>
+    Math.round(((cpuMs(pid) - before) / result.requests.total) * 100) / 100;
   const after = await rss(options.url);
   return {
     url: options.url,
@@ -158,6 +167,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       growthPercent: Math.round(((after - before) / before) * 1000) / 10,
     },
     loadAverage: { before: loadBefore, after: loadAverage() },
+    cpuMsPerRequest: {
+      server: perRequest(cpuBefore.server, pids.server),
+      neo4j: perRequest(cpuBefore.neo4j, pids.neo4j),
+    },
     operations: WORKLOAD.map((w) => w.name),
   };
 }
@@ -228,6 +241,7 @@ if (import.meta.main) {
       duration: Number(values.duration),
       warmup: Number(values.warmup),
       key: values.key,
+      pids: server && { server: server.pid, neo4j: pidFrom(join(instance.dir, 'neo4j.pid')) },
     });
     const saved = { ...result, graph: graph ?? 'the server at --url' };
     mkdirSync(dirname(values.out), { recursive: true });
