@@ -6,11 +6,22 @@
  * with autocannon. Warm-up first; then the process RSS (from the server's /metrics) before
  * and after the measured run, p50/p99 latency and throughput go to the results file. Exits 1
  * on any error, non-2xx answer or GraphQL error, or RSS growth over 10%.
+ *
+ * `--entities N` (0: the seed alone) runs it on a graph of a real size instead: a Neo4j of its
+ * own (`--dir`, `--port`) holding the seed and N generated entities (bench/generate.ts,
+ * `--seed`), loaded once and reused while it holds that graph, and Accord started over it as
+ * it ships; both are stopped at the end.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { cpuMs, pidFrom } from './lib/cpu.ts';
+import { generatedFile } from './lib/data.ts';
+import { type Instance, type InstanceOptions, ROOT, start, startEmpty, stop } from './lib/neo4j.ts';
+import { timed } from './lib/process.ts';
+import { startAccord } from './query/servers.ts';
 
 /** The mixed read workload: each connection cycles through these. */
 export const WORKLOAD: { name: string; query: string }[] = [
@@ -60,6 +71,8 @@ export interface LoadOptions {
   duration: number;
   warmup: number;
   key?: string;
+  /** The server's and Neo4j's processes, when on this machine: CPU ms per request. */
+  pids?: { server?: number; neo4j?: number };
 }
 
 export interface LoadResult {
@@ -75,8 +88,20 @@ export interface LoadResult {
   non2xx: number;
   graphqlErrors: number;
   rssBytes: { before: number; after: number; growthPercent: number };
+  /** 1, 5 and 15 minute load averages before and after the measured run: the machine is shared. */
+  loadAverage: { before: number[]; after: number[] };
+  /** Steadier than throughput on a shared machine; NaN without the pids. */
+  cpuMsPerRequest: { server: number; neo4j: number };
   operations: string[];
 }
+
+/** The graph of a run with `--entities`: the seed and this many generated entities. */
+export interface Graph {
+  entities: number;
+  seed: number;
+}
+
+const loadAverage = () => loadavg().map((x) => Math.round(x * 10) / 10);
 
 async function rss(url: string): Promise<number> {
   const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
@@ -109,9 +134,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
   if (options.warmup > 0) await run(options, options.warmup, { graphqlErrors: 0 });
   const before = await rss(options.url);
+  const loadBefore = loadAverage();
+  const pids = options.pids ?? {};
+  const cpuBefore = { server: cpuMs(pids.server), neo4j: cpuMs(pids.neo4j) };
   const counters = { graphqlErrors: 0 };
   const startedAt = new Date().toISOString();
   const result = await run(options, options.duration, counters);
+  const perRequest = (before: number, pid: number | undefined) =>
+    Math.round(((cpuMs(pid) - before) / result.requests.total) * 100) / 100;
   const after = await rss(options.url);
   return {
     url: options.url,
@@ -136,8 +166,42 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       after,
       growthPercent: Math.round(((after - before) / before) * 1000) / 10,
     },
+    loadAverage: { before: loadBefore, after: loadAverage() },
+    cpuMsPerRequest: {
+      server: perRequest(cpuBefore.server, pids.server),
+      neo4j: perRequest(cpuBefore.neo4j, pids.neo4j),
+    },
     operations: WORKLOAD.map((w) => w.name),
   };
+}
+
+/**
+ * A Neo4j holding the seed and `graph.entities` generated entities, started. It is loaded
+ * (emptied, migrated, seeded, the generated file imported) only when the marker its data
+ * folder keeps names another graph: a 100k graph takes minutes to import on 2 cores.
+ */
+export async function loadedInstance(
+  o: InstanceOptions,
+  graph: Graph,
+  log: (line: string) => void,
+): Promise<Instance> {
+  const marker = join(o.dir, 'home/data/accord-load.json');
+  const wanted = JSON.stringify(graph);
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted) {
+    log(`${o.dir} holds the seed and ${graph.entities} generated entities`);
+    return start(o);
+  }
+  const db = await startEmpty(o);
+  const file = graph.entities > 0 ? await generatedFile(graph.entities, graph.seed, log) : null;
+  // A 10,000-record batch can take longer than the service's 30 s on a busy machine.
+  const env = { ...db.env, NEO4J_TX_TIMEOUT_MS: '600000' };
+  for (const args of [['migrate'], ['seed'], ...(file ? [['import', file]] : [])]) {
+    log(`accord ${args.join(' ')}`);
+    const run = await timed([process.execPath, join(ROOT, 'src/cli.ts'), ...args], { env });
+    if (run.code !== 0) throw new Error(`accord ${args.join(' ')} failed:\n${run.stderr}`);
+  }
+  writeFileSync(marker, wanted);
+  return db;
 }
 
 if (import.meta.main) {
@@ -149,20 +213,46 @@ if (import.meta.main) {
       warmup: { type: 'string', default: '60' },
       key: { type: 'string', default: process.env.ACCORD_KEY },
       out: { type: 'string', default: 'bench/results/load.json' },
+      entities: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      dir: { type: 'string', default: join(ROOT, '.neo4j/load') },
+      port: { type: 'string', default: '7706' },
+      heap: { type: 'string', default: process.env.NEO4J_HEAP ?? '2g' },
+      pagecache: { type: 'string', default: process.env.NEO4J_PAGECACHE ?? '1g' },
     },
   });
-  const result = await runLoad({
-    url: values.url,
-    connections: Number(values.connections),
-    duration: Number(values.duration),
-    warmup: Number(values.warmup),
-    key: values.key,
-  });
-  mkdirSync(dirname(values.out), { recursive: true });
-  writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(JSON.stringify(result, null, 2));
-  const failed =
-    result.errors + result.timeouts + result.non2xx + result.graphqlErrors > 0 ||
-    result.rssBytes.growthPercent > 10;
-  process.exitCode = failed ? 1 : 0;
+  const log = (line: string) => console.error(`load: ${line}`);
+  const graph =
+    values.entities === undefined
+      ? undefined
+      : { entities: Number(values.entities), seed: Number(values.seed) };
+  const instance: InstanceOptions = {
+    dir: values.dir,
+    port: Number(values.port),
+    heap: values.heap,
+    pagecache: values.pagecache,
+  };
+  const db = graph ? await loadedInstance(instance, graph, log) : undefined;
+  const server = db ? await startAccord(db) : undefined;
+  try {
+    const result = await runLoad({
+      url: server?.url ?? values.url,
+      connections: Number(values.connections),
+      duration: Number(values.duration),
+      warmup: Number(values.warmup),
+      key: values.key,
+      pids: server && { server: server.pid, neo4j: pidFrom(join(instance.dir, 'neo4j.pid')) },
+    });
+    const saved = { ...result, graph: graph ?? 'the server at --url' };
+    mkdirSync(dirname(values.out), { recursive: true });
+    writeFileSync(values.out, `${JSON.stringify(saved, null, 2)}\n`);
+    console.log(JSON.stringify(saved, null, 2));
+    const failed =
+      result.errors + result.timeouts + result.non2xx + result.graphqlErrors > 0 ||
+      result.rssBytes.growthPercent > 10;
+    process.exitCode = failed ? 1 : 0;
+  } finally {
+    await server?.stop();
+    if (db) await stop(instance);
+  }
 }

@@ -11,12 +11,14 @@ import type {
 } from './import/benchmark.ts';
 import { ROOT } from './lib/neo4j.ts';
 import type { QueryBenchmarkResult } from './query/benchmark.ts';
+import type { FilterResult } from './query/filters.ts';
 
 interface SizeResult {
   size: number;
   at: string;
   import?: AccordImportResult[];
   query?: QueryBenchmarkResult;
+  filters?: FilterResult[];
   neo4jAdmin?: AdminImportBenchmark;
 }
 
@@ -178,6 +180,39 @@ export function report(dir: string): string {
               r === smallest || v === undefined || !v0 ? '' : ` (${x(v / v0)})`;
             return [`${fmt(a, 1)}${rel(a, a0)}`, `${fmt(n, 1)}${rel(n, n0)}`];
           }),
+        ]),
+      ),
+      '',
+    );
+  }
+
+  // Filter scale curve.
+  const withFilters = sizes.filter((r) => r.filters);
+  if (withFilters.length > 0) {
+    const smallest = withFilters[0] as SizeResult;
+    out.push(
+      '## Filter scale curve',
+      '',
+      `Each list filter as the list's own query (page and count, \`cypher/<area>/matching\`), run one after another: p50 (ms), its ratio to the ${k(smallest.size)} figure, and how many it found. Scans that read rows (none is the target); plans: bench/results/plans/SIZE/filters/.`,
+      '',
+    );
+    const find = (r: SizeResult, key: string) => r.filters?.find((f) => f.key === key);
+    out.push(
+      table(
+        ['filter', ...withFilters.map((r) => k(r.size)), 'scans'],
+        (smallest.filters ?? []).map((f0) => [
+          f0.key,
+          ...withFilters.map((r) => {
+            const f = find(r, f0.key);
+            if (!f) return '–';
+            const rel = r === smallest ? '' : ` (${x(f.p50Ms / f0.p50Ms)})`;
+            return `${fmt(f.p50Ms, 1)}${rel}, ${fmt(f.total)} found`;
+          }),
+          withFilters
+            .flatMap((r) =>
+              (find(r, f0.key)?.scans ?? []).map((v) => `${k(r.size)}: ${scanSummary(v)}`),
+            )
+            .join('; ') || 'none',
         ]),
       ),
       '',

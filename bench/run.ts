@@ -2,24 +2,26 @@
  * `npm run bench`: Accord's query and import benchmarks, from nothing to tables.
  *
  *   npm run bench -- [--sizes 10000,100000] [--duration 5] [--rounds 3] [--connections 1,32]
- *                    [--batch-sizes 10000] [--skip naive,admin,query,import]
+ *                    [--batch-sizes 10000] [--skip naive,admin,query,filters,import]
  *
  * For each size: generates the synthetic graph (bench/generate.ts, cached in bench/data/),
  * imports it with Accord into an empty Neo4j (once per batch size), runs the query benchmark
- * against Accord and @neo4j/graphql over the database the last import left, and imports the
+ * against Accord and @neo4j/graphql over the database the last import left and the filter
+ * scale curve (bench/query/filters.ts) over the same database, and imports the
  * same graph with neo4j-admin into a second, separate instance. Once per run, the naive
  * baseline imports the 10k sample one record per transaction. Every Neo4j it starts it stops.
  * Results: bench/results/size-N.json, bench/results/naive.json, bench/results/machine.json,
  * plans under bench/results/plans/N/, and the tables in bench/results/README.md.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { accordImport, naiveImport, neo4jAdminImport } from './import/benchmark.ts';
+import { DATA_DIR as dataDir, generatedFile } from './lib/data.ts';
 import { machine } from './lib/machine.ts';
-import { type InstanceOptions, ROOT, stop } from './lib/neo4j.ts';
-import { timed } from './lib/process.ts';
+import { connect, type InstanceOptions, ROOT, stop } from './lib/neo4j.ts';
 import { queryBenchmark } from './query/benchmark.ts';
+import { filterCurve } from './query/filters.ts';
 import { writeReport } from './report.ts';
 
 const { values } = parseArgs({
@@ -43,7 +45,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'usage: npm run bench -- [--sizes 10000,100000,1000000] [--duration S] [--rounds N] [--connections 1,32] [--batch-sizes 10000] [--skip naive,admin,query,import]',
+    'usage: npm run bench -- [--sizes 10000,100000,1000000] [--duration S] [--rounds N] [--connections 1,32] [--batch-sizes 10000] [--skip naive,admin,query,filters,import]',
   );
   process.exit(0);
 }
@@ -54,9 +56,7 @@ const skip = new Set(values.skip.split(',').filter(Boolean));
 const batchSizes = numbers(values['batch-sizes']);
 const seed = Number(values.seed);
 const out = values.out;
-const dataDir = join(ROOT, 'bench/data');
 mkdirSync(out, { recursive: true });
-mkdirSync(dataDir, { recursive: true });
 
 const main: InstanceOptions = {
   dir: join(ROOT, '.neo4j/bench'),
@@ -76,24 +76,7 @@ const log = (line: string) =>
 const save = (name: string, value: unknown) =>
   writeFileSync(join(out, name), `${JSON.stringify(value, null, 2)}\n`);
 
-async function dataFile(entities: number): Promise<string> {
-  const file = join(dataDir, `entities-${entities}-seed-${seed}.ndjson`);
-  if (!existsSync(file)) {
-    log(`generating ${entities} entities → ${file}`);
-    const run = await timed([
-      process.execPath,
-      join(ROOT, 'bench/generate.ts'),
-      '--entities',
-      String(entities),
-      '--seed',
-      String(seed),
-      '--out',
-      file,
-    ]);
-    if (run.code !== 0) throw new Error(run.stderr);
-  }
-  return file;
-}
+const dataFile = (entities: number) => generatedFile(entities, seed, log);
 
 const atStart = await machine();
 try {
@@ -139,6 +122,18 @@ try {
         plansDir,
         log: (line) => log(`  ${line}`),
       });
+    }
+    if (!skip.has('filters')) {
+      if (!imported) throw new Error('the filter curve needs an import (do not skip import)');
+      log(`filter scale curve: ${size} entities`);
+      const database = connect(imported.db);
+      try {
+        result.filters = await filterCurve(database, {
+          plansDir: join(out, 'plans', String(size)),
+        });
+      } finally {
+        await database.close();
+      }
     }
     await stop(main);
     // Saved now and again after neo4j-admin, so that a failure there loses nothing measured.

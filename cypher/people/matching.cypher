@@ -1,12 +1,32 @@
 // People holding a role in an organisation and/or with a title (in the source's words or in
 // English), the role held on $asOf when given: what the sources support, never an open end.
-// Without filters: everyone. By name, one page.
-MATCH (p:Person)
+// Without filters: everyone. By name: one page of them, and how many there are in all.
+//
+// Where it starts (the candidates): an organisation's people come from its roles, a title's
+// from the role title indexes (migration 0006), so neither reads every person. Only asOf
+// alone, or no filter, goes through every person. The candidates are then held to the role
+// rule below, the one place that says which role counts.
+CALL () {
+  WITH 1 AS go WHERE $organisation IS NOT NULL
+  MATCH (:Entity:Organisation {id: $organisation})<-[:AT]-(:Role)<-[:HOLDS]-(p:Person)
+  RETURN p
+  UNION
+  WITH 1 AS go WHERE $organisation IS NULL AND $titles IS NOT NULL
+  // $titles: the stored forms of the title asked for (people/titles.cypher).
+  MATCH (r:Role) WHERE r.title IN $titles OR r.titleEn IN $titles
+  MATCH (p:Person)-[:HOLDS]->(r)
+  RETURN p
+  UNION
+  WITH 1 AS go WHERE $organisation IS NULL AND $titles IS NULL
+  MATCH (p:Person)
+  RETURN p
+}
+WITH p
 WHERE ($organisation IS NULL AND $titles IS NULL AND $asOf IS NULL)
   OR EXISTS {
     MATCH (p)-[:HOLDS]->(r:Role)-[:AT]->(o:Organisation)
     WHERE ($organisation IS NULL OR o.id = $organisation)
-      // $titles: the stored forms of the title asked for (people/titles.cypher).
+      // The role rule: title and asOf.
       AND ($titles IS NULL OR r.title IN $titles OR r.titleEn IN $titles)
       // asOf: src/graph/held.ts's rule. A partial date stands for its span: X + the tail of
       // '-12-31' is a bound after every day X covers; yearless dates (--MM-DD) count for nothing.
@@ -20,5 +40,6 @@ WHERE ($organisation IS NULL AND $titles IS NULL AND $asOf IS NULL)
       })
   }
 WITH p ORDER BY p.name, p.id
-SKIP $skip LIMIT $limit
-RETURN labels(p) AS labels, p {.*, nameKeys: null, searchTerms: null} AS props
+WITH collect(p) AS found
+RETURN size(found) AS total,
+  [p IN found[$skip..$skip + $limit] | {labels: labels(p), props: p {.*, nameKeys: null, searchTerms: null}}] AS page

@@ -1,6 +1,6 @@
 /**
  * Filtered, sorted, paged lists and the partners question: each a named query under
- * cypher/agreements, cypher/organisations and cypher/people, with a count query beside it.
+ * cypher/agreements, cypher/organisations and cypher/people that answers a page and the count.
  */
 import { cypher } from '../db/cypher.ts';
 import type { Database, Params, Row } from '../db/driver.ts';
@@ -61,10 +61,12 @@ const entities = (rows: Row[]) => rows.map((r) => toEntity(r.labels, r.props));
 export type Resolve<F> = () => Promise<F | null>;
 
 /**
- * A list whose queries take the filter's references as ids first: an answer that is not empty
- * proves they were (each query finds a referenced entity by id and kind), at no extra round
- * trip. Only an empty answer is asked again with the references resolved (`resolve`), and only
- * when that changes them.
+ * A list read by one query, `cypher/<area>/matching`, which answers both the page and the
+ * count of the whole list (`page`, `total`): the filter has to be applied to every candidate
+ * for the count anyway, so the page costs no second pass and no second round trip. The query
+ * takes the filter's references as ids first: an answer that is not empty proves they were
+ * (it finds a referenced entity by id and kind). Only an empty answer is asked again with the
+ * references resolved (`resolve`), and only when that changes them.
  */
 function list<F extends object>(
   db: Database,
@@ -72,55 +74,50 @@ function list<F extends object>(
   filter: F,
   page: Page,
   resolve?: Resolve<F>,
-  queries = { matching: `${area}/matching`, count: `${area}/count` },
 ): ListPage {
-  const resolved = once(async () => (resolve ? resolve() : filter));
-  const unchanged = (other: F) =>
-    Object.keys(filter).every((k) => filter[k as keyof F] === other[k as keyof F]);
-  async function ask<T>(read: (f: F) => Promise<T>, empty: (answer: T) => boolean, none: T) {
-    const answer = await read(filter);
-    if (!resolve || !empty(answer)) return answer;
-    const other = await resolved();
-    if (other === null) return none;
-    return unchanged(other) ? answer : read(other);
-  }
+  const query = cypher(`${area}/matching`);
+  const read = async (f: F) => {
+    const [row] = await db.read(query, { ...(f as Params), ...page });
+    return { nodes: entities(row?.page as Row[]), total: row?.total as number };
+  };
+  const answer = once(async () => {
+    const first = await read(filter);
+    if (!resolve || first.total > 0) return first;
+    const other = await resolve();
+    if (other === null) return { nodes: [], total: 0 };
+    const unchanged = Object.keys(filter).every(
+      (k) => filter[k as keyof F] === other[k as keyof F],
+    );
+    return unchanged ? first : read(other);
+  });
   return {
-    nodes: once(() =>
-      ask(
-        async (f) =>
-          entities(await db.read(cypher(queries.matching), { ...(f as Params), ...page })),
-        (nodes) => nodes.length === 0,
-        [],
-      ),
-    ),
-    count: once(() =>
-      ask(
-        async (f) => (await db.read(cypher(queries.count), f as Params))[0]?.total as number,
-        (total) => total === 0,
-        0,
-      ),
-    ),
+    nodes: async () => (await answer()).nodes,
+    count: async () => (await answer()).total,
   };
 }
 
 /**
  * Without filters, agreements come from agreements/all.cypher, which reads a page from the
- * range index of the sort key instead of sorting every agreement.
+ * range index of the sort key instead of sorting every agreement, and the count from the
+ * count store.
  */
 export const listAgreements = (
   db: Database,
   filter: AgreementFilter,
   page: Page,
   resolve?: Resolve<AgreementFilter>,
-) => {
+): ListPage => {
   const { orderBy, ...filters } = filter;
   const unfiltered = Object.values(filters).every((value) => value === null);
-  return unfiltered
-    ? list(db, 'agreements', { orderBy }, page, undefined, {
-        matching: 'agreements/all',
-        count: 'agreements/count-all',
-      })
-    : list(db, 'agreements', filter, page, resolve);
+  if (!unfiltered) return list(db, 'agreements', filter, page, resolve);
+  return {
+    nodes: once(async () =>
+      entities(await db.read(cypher('agreements/all'), { orderBy, ...page })),
+    ),
+    count: once(
+      async () => (await db.read(cypher('agreements/count-all'), {}))[0]?.total as number,
+    ),
+  };
 };
 
 export const listOrganisations = (
