@@ -43,7 +43,7 @@ function cases(pick: Record<string, string>): [string, string, Record<string, un
   const year = { from: '2020-01-01', to: '2020-12-31' };
   const asOf = '2020-06-30';
   const org = (f: object) => ({ kind: null, region: null, ...f });
-  const people = (f: object) => ({ organisation: null, title: null, asOf: null, ...f });
+  const people = (f: object) => ({ organisation: null, titles: null, asOf: null, ...f });
   const agreements = (f: object) => ({ ...NO_AGREEMENT_FILTER, ...f });
   return [
     ['organisations-region', 'organisations', org({ region: pick.region })],
@@ -55,8 +55,8 @@ function cases(pick: Record<string, string>): [string, string, Record<string, un
     ],
     ['people-organisation', 'people', people({ organisation: pick.organisation })],
     ['people-organisation-asOf', 'people', people({ organisation: pick.organisation, asOf })],
-    ['people-title', 'people', people({ title: pick.title })],
-    ['people-title-asOf', 'people', people({ title: pick.title, asOf })],
+    ['people-title', 'people', people({ titles: [pick.title] })],
+    ['people-title-asOf', 'people', people({ titles: [pick.title], asOf })],
     ['people-asOf', 'people', people({ asOf })],
     ['agreements-party', 'agreements', agreements({ party: pick.party })],
     ['agreements-signatory', 'agreements', agreements({ signatory: pick.signatory })],
