@@ -11,7 +11,8 @@ CALL (n) {
   WITH parts[0] AS field,
     substring(claim, size(parts[0]) + 1, size(claim) - size(parts[0]) - size(last(parts)) - 2) AS text
   WITH field, CASE WHEN field IN $integers THEN toInteger(text) ELSE text END AS value, count(*) AS stated
-  ORDER BY field, stated DESC, value
+  // A yearless date (--10-14) comes after the dated ones: a tie never chooses it.
+  ORDER BY field, stated DESC, coalesce(value STARTS WITH '--', false), value
   WITH field, head(collect(value)) AS value
   RETURN collect([field, value]) AS chosen
 }

@@ -6,13 +6,15 @@
  *
  * The plain property holds the chosen value, by one order-independent rule: the value stated
  * by the most sources, then the least value (the earliest date, the smallest number, the
- * first text in code-point order). A list field whose values all hold (a signatory's
+ * first text in code-point order; a yearless date after the dated ones). A list field whose values all hold (a signatory's
  * `onBehalfOf`) holds every stated value, sorted. The upserts apply the rule in Cypher
  * (cypher/import/upsert-*.cypher); this module writes and reads the strings.
  *
  * `|` cannot occur in a field name or a source id (the import format's id pattern), so a
  * claim splits at its first and last `|` whatever its value holds.
  */
+
+import { compareDates } from '../dates.ts';
 
 /** Fields whose values are whole numbers (the others are text). */
 export const INTEGER_FIELDS: readonly string[] = ['rank', 'order'];
@@ -60,8 +62,9 @@ function parse(claim: string): { field: string; value: string | number; source: 
   };
 }
 
+/** Values in order: numbers by size, text as strings, except that a yearless date (--10-14) comes after the dated ones (src/dates.ts), so a tie never chooses it over a date with a year. The choose-*.cypher statements order the same way. */
 const compare = (a: string | number, b: string | number) =>
-  typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : 1;
+  typeof a === 'number' && typeof b === 'number' ? a - b : compareDates(String(a), String(b));
 
 /** Stored claims grouped by field and value, each with its sources, all sorted. */
 export function readClaims(stored: unknown): Claim[] {

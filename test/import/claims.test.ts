@@ -157,6 +157,35 @@ describe('sources that disagree', () => {
     expect(await exportAll()).toBe(first);
   });
 
+  it('a tie never chooses a yearless date over a date with a year, in either order', async () => {
+    const said = (id: string, signedOn: string): Rec[] => [
+      source(id),
+      { type: 'organisation', id: 'o-p', name: '丙大学', sources: [id] },
+      { type: 'organisation', id: 'o-q', name: '丁公司', sources: [id] },
+      {
+        type: 'agreement',
+        id: 'a-t',
+        name: '合作协议',
+        parties: ['o-p', 'o-q'],
+        signedOn,
+        sources: [id],
+      },
+    ];
+    for (const order of [
+      [said('src-yearless', '--10-14'), said('src-dated', '2023-10-14')],
+      [said('src-dated', '2023-10-14'), said('src-yearless', '--10-14')],
+    ]) {
+      await resetGraph(db);
+      for (const records of order) expect((await importRecords(db, records)).errors).toEqual([]);
+      const agreement = await node('a-t');
+      expect(agreement?.claims).toEqual(
+        expect.arrayContaining(['signedOn|--10-14|src-yearless', 'signedOn|2023-10-14|src-dated']),
+      );
+      // '--10-14' sorts before '2023-10-14' as text; as a date it comes after.
+      expect(agreement?.signedOn).toBe('2023-10-14');
+    }
+  });
+
   it('an ordinary file (one source per record) exports without statements', async () => {
     await importRecords(db, A);
     const text = await exportAll();
