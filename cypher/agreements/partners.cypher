@@ -7,10 +7,14 @@ WHERE p <> o
   AND ($from IS NULL OR a.signedOn >= $from OR $from STARTS WITH a.signedOn)
   AND ($to IS NULL OR (a.signedOn <= $to + substring('-12-31', size($to) - 4)
     AND NOT a.signedOn STARTS WITH '--'))
-WITH p, a ORDER BY a.signedOn, a.id
+// Oldest first; undated and yearless signings (src/dates.ts) after the dated ones.
+WITH p, a ORDER BY a.signedOn IS NULL, a.signedOn STARTS WITH '--', a.signedOn, a.id
 WITH p, collect(a) AS agreements
 RETURN labels(p) AS labels, p {.*, nameKeys: null, searchTerms: null} AS props,
   [a IN agreements | {labels: labels(a), props: properties(a)}] AS agreements,
   agreements[0].signedOn AS firstSignedOn,
-  reduce(last = null, a IN agreements | coalesce(a.signedOn, last)) AS lastSignedOn
+  // The last dated signing; a yearless one only where no signing has a year.
+  reduce(last = null, a IN agreements |
+    CASE WHEN a.signedOn IS NULL OR (a.signedOn STARTS WITH '--' AND last IS NOT NULL) THEN last
+      ELSE a.signedOn END) AS lastSignedOn
 ORDER BY size(agreements) DESC, p.name, p.id

@@ -33,8 +33,12 @@ WHERE ($organisation IS NULL AND $titles IS NULL AND $asOf IS NULL)
       AND ($asOf IS NULL OR EXISTS {
         WITH r, [d IN coalesce(r.statedOn, []) WHERE NOT d STARTS WITH '--'] AS stated,
           $asOf + substring('-12-31', size($asOf) - 4) AS asOfEnd
-        WITH stated, asOfEnd, coalesce(r.since, head(stated), r.until) AS start,
-          coalesce(r.until, last(stated), r.since) AS end
+        // Bounds without a year bound nothing (src/graph/held.ts drops them too).
+        WITH stated, asOfEnd,
+          CASE WHEN NOT r.since STARTS WITH '--' THEN r.since END AS since,
+          CASE WHEN NOT r.until STARTS WITH '--' THEN r.until END AS until
+        WITH stated, asOfEnd, coalesce(since, head(stated), until) AS start,
+          coalesce(until, last(stated), since) AS end
         WHERE any(d IN stated WHERE d <= asOfEnd AND d + substring('-12-31', size(d) - 4) >= $asOf)
           OR (start <= asOfEnd AND end + substring('-12-31', size(end) - 4) >= $asOf)
       })
