@@ -14,7 +14,14 @@ import { describeCycle, partOfCycles } from '../model/part-of.ts';
 import type { ImportIssue, ImportRecord, Position, RecordInput, Ref } from './records.ts';
 import { checkRepeats } from './repeats.ts';
 import { Resolver } from './resolve.ts';
-import { type NodeRow, nodeRow, type RelationshipRow, relationshipRows } from './rows.ts';
+import {
+  type NodeRow,
+  nodeRow,
+  type RelationshipRow,
+  relationshipRows,
+  uniteNodes,
+  uniteRelationships,
+} from './rows.ts';
 import { validateRecord } from './validate.ts';
 
 export type Phase = 'validate' | 'nodes' | 'relationships';
@@ -155,6 +162,7 @@ export async function runImport(
       validRecords(inputs, () => {}),
       repeated,
       idOf,
+      resolver.resolve.bind(resolver),
       report,
     );
   }
@@ -184,6 +192,7 @@ export async function runImport(
       rows: (record: ImportRecord, id: string) => [
         nodeRow(record, id, resolver.resolve.bind(resolver)),
       ],
+      unite: (rows: (NodeRow | RelationshipRow)[]) => uniteNodes(rows as NodeRow[]),
       write: (rows: (NodeRow | RelationshipRow)[]) =>
         writeBatch(db, options.transaction, 'import/upsert-nodes', rows, 'kind', summary.nodes),
     },
@@ -192,6 +201,7 @@ export async function runImport(
       missing: 'import/missing-relationships',
       rows: (record: ImportRecord, id: string) =>
         relationshipRows(record, id, resolver.resolve.bind(resolver)),
+      unite: (rows: (NodeRow | RelationshipRow)[]) => uniteRelationships(rows as RelationshipRow[]),
       write: (rows: (NodeRow | RelationshipRow)[]) =>
         writeBatch(
           db,
@@ -203,12 +213,14 @@ export async function runImport(
         ),
     },
   ];
-  for (const { phase, missing, rows, write } of phases) {
+  for (const { phase, missing, rows, unite, write } of phases) {
     let batch: (NodeRow | RelationshipRow)[] = [];
     let inBatch = 0;
     let done = 0;
     const flush = async () => {
       if (inBatch === 0) return;
+      // Records of one entity or relationship in a batch become one row (src/import/rows.ts).
+      batch = unite(batch);
       if (checkpoint[phase] < resume[phase]) {
         // Skipped only when it is there: the checkpoint may be older than the database's contents.
         const [row] = await db.read(cypher(missing), { rows: batch });
