@@ -19,6 +19,7 @@ import {
   nodeRow,
   type RelationshipRow,
   relationshipRows,
+  statedItems,
   uniteNodes,
   uniteRelationships,
 } from './rows.ts';
@@ -141,13 +142,15 @@ export async function runImport(
     summary.records += 1;
     if (record) resolver.seeInvalid(record);
   };
-  const partOf: { at: Position; record: ImportRecord; link: Link }[] = [];
+  const partOf: { at: Position; record: ImportRecord; link: Link; item: Ref; path: string }[] = [];
   for await (const { position, record } of validRecords(inputs, report, invalid)) {
     summary.records += 1;
     resolver.see(record, position);
     for (const link of LINKS[record.type]) {
-      if (link.type === 'PART_OF' && record[link.field] !== undefined)
-        partOf.push({ at: position, record, link });
+      if (link.type !== 'PART_OF') continue;
+      // Every parent stated, by the plain field or by statements (the export writes those).
+      for (const { item, path } of statedItems(record, link))
+        partOf.push({ at: position, record, link, item: item as Ref, path });
     }
     if (summary.records % 10_000 === 0) progress({ phase: 'validate', done: summary.records });
   }
@@ -167,10 +170,10 @@ export async function runImport(
     );
   }
   const added = partOf
-    .map(({ at, record, link }) => ({
+    .map(({ at, record, link, item, path }) => ({
       child: resolver.idOf(record, at),
-      parent: resolver.resolve(record[link.field] as Ref, link.targets),
-      at: { ...at, field: link.field },
+      parent: resolver.resolve(item, link.targets),
+      at: { ...at, field: path },
     }))
     .filter((edge) => edge.child && edge.parent); // those that did not resolve are reported
   for (const { edge, cycle } of await partOfCycles(db, added)) {
