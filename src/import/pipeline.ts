@@ -222,8 +222,9 @@ export async function runImport(
     let done = 0;
     const flush = async () => {
       if (inBatch === 0) return;
-      // Records of one entity or relationship in a batch become one row (src/import/rows.ts).
-      batch = unite(batch);
+      // Records of one entity in a batch become one row, and so do the relationships they
+      // state (src/import/rows.ts); only repeated ids can state one twice.
+      if (repeated.size > 0) batch = unite(batch);
       if (checkpoint[phase] < resume[phase]) {
         // Skipped only when it is there: the checkpoint may be older than the database's contents.
         const [row] = await db.read(cypher(missing), { rows: batch });
