@@ -14,7 +14,15 @@ import { describeCycle, partOfCycles } from '../model/part-of.ts';
 import type { ImportIssue, ImportRecord, Position, RecordInput, Ref } from './records.ts';
 import { checkRepeats } from './repeats.ts';
 import { Resolver } from './resolve.ts';
-import { type NodeRow, nodeRow, type RelationshipRow, relationshipRows } from './rows.ts';
+import {
+  type NodeRow,
+  nodeRow,
+  type RelationshipRow,
+  relationshipRows,
+  statedItems,
+  uniteNodes,
+  uniteRelationships,
+} from './rows.ts';
 import { validateRecord } from './validate.ts';
 
 export type Phase = 'validate' | 'nodes' | 'relationships';
@@ -134,13 +142,15 @@ export async function runImport(
     summary.records += 1;
     if (record) resolver.seeInvalid(record);
   };
-  const partOf: { at: Position; record: ImportRecord; link: Link }[] = [];
+  const partOf: { at: Position; record: ImportRecord; link: Link; item: Ref; path: string }[] = [];
   for await (const { position, record } of validRecords(inputs, report, invalid)) {
     summary.records += 1;
     resolver.see(record, position);
     for (const link of LINKS[record.type]) {
-      if (link.type === 'PART_OF' && record[link.field] !== undefined)
-        partOf.push({ at: position, record, link });
+      if (link.type !== 'PART_OF') continue;
+      // Every parent stated, by the plain field or by statements (the export writes those).
+      for (const { item, path } of statedItems(record, link))
+        partOf.push({ at: position, record, link, item: item as Ref, path });
     }
     if (summary.records % 10_000 === 0) progress({ phase: 'validate', done: summary.records });
   }
@@ -155,14 +165,15 @@ export async function runImport(
       validRecords(inputs, () => {}),
       repeated,
       idOf,
+      resolver.resolve.bind(resolver),
       report,
     );
   }
   const added = partOf
-    .map(({ at, record, link }) => ({
+    .map(({ at, record, link, item, path }) => ({
       child: resolver.idOf(record, at),
-      parent: resolver.resolve(record[link.field] as Ref, link.targets),
-      at: { ...at, field: link.field },
+      parent: resolver.resolve(item, link.targets),
+      at: { ...at, field: path },
     }))
     .filter((edge) => edge.child && edge.parent); // those that did not resolve are reported
   for (const { edge, cycle } of await partOfCycles(db, added)) {
@@ -184,6 +195,7 @@ export async function runImport(
       rows: (record: ImportRecord, id: string) => [
         nodeRow(record, id, resolver.resolve.bind(resolver)),
       ],
+      unite: (rows: (NodeRow | RelationshipRow)[]) => uniteNodes(rows as NodeRow[]),
       write: (rows: (NodeRow | RelationshipRow)[]) =>
         writeBatch(db, options.transaction, 'import/upsert-nodes', rows, 'kind', summary.nodes),
     },
@@ -192,6 +204,7 @@ export async function runImport(
       missing: 'import/missing-relationships',
       rows: (record: ImportRecord, id: string) =>
         relationshipRows(record, id, resolver.resolve.bind(resolver)),
+      unite: (rows: (NodeRow | RelationshipRow)[]) => uniteRelationships(rows as RelationshipRow[]),
       write: (rows: (NodeRow | RelationshipRow)[]) =>
         writeBatch(
           db,
@@ -203,12 +216,15 @@ export async function runImport(
         ),
     },
   ];
-  for (const { phase, missing, rows, write } of phases) {
+  for (const { phase, missing, rows, unite, write } of phases) {
     let batch: (NodeRow | RelationshipRow)[] = [];
     let inBatch = 0;
     let done = 0;
     const flush = async () => {
       if (inBatch === 0) return;
+      // Records of one entity in a batch become one row, and so do the relationships they
+      // state (src/import/rows.ts); only repeated ids can state one twice.
+      if (repeated.size > 0) batch = unite(batch);
       if (checkpoint[phase] < resume[phase]) {
         // Skipped only when it is there: the checkpoint may be older than the database's contents.
         const [row] = await db.read(cypher(missing), { rows: batch });

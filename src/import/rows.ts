@@ -122,6 +122,42 @@ function sourcesOf(record: ImportRecord, id: string, resolve: ResolveRef, refs?:
   return [...new Set((refs ?? record.sources ?? []).map((ref) => resolve(ref, ['source'])))];
 }
 
+/** One value of a scalar field and the sources that state it. */
+export interface StatedScalar {
+  field: string;
+  value: unknown;
+  sources: string[];
+  /** Stated by the record's plain field (with the record's sources), not by statements. */
+  plain: boolean;
+}
+
+/**
+ * The scalar values a record states: a field's statements where it has any, else its plain
+ * value with the record's sources. A record without an id was matched by its name, which may
+ * be an alias: that name is not a claim.
+ */
+export function statedScalars(
+  record: ImportRecord,
+  id: string,
+  resolve: ResolveRef,
+): StatedScalar[] {
+  const scalars: StatedScalar[] = [];
+  const statements = statementsOf(record);
+  for (const field of PROPERTIES[record.type]) {
+    if (record.id === undefined && field === 'name') continue;
+    const stated = statements.filter(({ statement }) => statement.field === field);
+    for (const { statement } of stated) {
+      const sources = sourcesOf(record, id, resolve, statement.sources);
+      scalars.push({ field, value: statement.value, sources, plain: false });
+    }
+    if (stated.length === 0 && record[field] !== undefined) {
+      const sources = sourcesOf(record, id, resolve);
+      scalars.push({ field, value: record[field], sources, plain: true });
+    }
+  }
+  return scalars;
+}
+
 /**
  * The node row of a record. A record without an id was matched by its name, which may be one
  * of the entity's aliases: it names a new entity but does not rename an existing one.
@@ -134,23 +170,9 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
   const statements = statementsOf(record);
   // Without statements each field has one value, which is then the chosen one.
   const chosen: Record<string, unknown> = {};
-  for (const field of PROPERTIES[kind]) {
-    if (anonymous && field === 'name') continue;
-    const stated = statements.filter(({ statement }) => statement.field === field);
-    if (stated.length > 0) {
-      for (const { statement } of stated) {
-        claims.push(
-          ...claimStrings(
-            field,
-            statement.value,
-            sourcesOf(record, id, resolve, statement.sources),
-          ),
-        );
-      }
-    } else if (record[field] !== undefined) {
-      claims.push(...claimStrings(field, record[field], sources));
-      chosen[field] = record[field];
-    }
+  for (const { field, value, sources: by, plain } of statedScalars(record, id, resolve)) {
+    claims.push(...claimStrings(field, value, by));
+    if (plain) chosen[field] = value;
   }
   // A list whose items sources state one by one (a role's statedOn): each plain item that no
   // statement restates is stated by the record's sources, each statement's by its own.
@@ -197,8 +219,42 @@ export function claimed(claims: string[]): { claims: string[]; chosen: Record<st
   return { claims: sorted, chosen: chosenValues(sorted) };
 }
 
-/** Rows for one relationship (the same type, ends and identity) united into one. */
-function unite(rows: RelationshipRow[]): RelationshipRow[] {
+/** Two lists united in order, without repeats; null when neither is given. */
+const union = <T>(a: T[] | null, b: T[] | null): T[] | null =>
+  a === null && b === null ? null : [...new Set([...(a ?? []), ...(b ?? [])])];
+
+/**
+ * Rows of one node in a batch (records of one id, perhaps from several sources) united into
+ * one: the upsert reads what a node stores once for all of its rows, so a second row of the
+ * same id would overwrite the first's claims rather than join them.
+ */
+export function uniteNodes(rows: NodeRow[]): NodeRow[] {
+  const byId = new Map<string, NodeRow>();
+  for (const row of rows) {
+    const found = byId.get(row.id);
+    if (!found) {
+      byId.set(row.id, { ...row });
+      continue;
+    }
+    Object.assign(found, claimed([...found.claims, ...row.claims]));
+    found.props = { ...found.props, ...row.props };
+    found.sources = union(found.sources, row.sources) ?? [];
+    found.aliases = union(found.aliases, row.aliases);
+    found.focus = union(found.focus, row.focus);
+    const dates = union(found.statedOn, row.statedOn);
+    found.statedOn = dates && sortedDates(dates);
+    found.nameKeys = union(found.nameKeys, row.nameKeys);
+    found.searchTerms = union(found.searchTerms, row.searchTerms);
+    found.defaultName ??= row.defaultName;
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Rows for one relationship (the same type, ends and identity) united into one: those of one
+ * record, or of one batch (the upsert, like the nodes', reads what is stored once for all rows).
+ */
+export function uniteRelationships(rows: RelationshipRow[]): RelationshipRow[] {
   const byKey = new Map<string, RelationshipRow>();
   for (const row of rows) {
     const key = JSON.stringify([row.type, row.from, row.to, row.identity]);
@@ -255,5 +311,5 @@ export function relationshipRows(
       });
     }
   }
-  return unite(rows);
+  return uniteRelationships(rows);
 }

@@ -196,6 +196,65 @@ describe('sources that disagree', () => {
   });
 });
 
+describe('sources that disagree in one import', () => {
+  it('are kept as claims, the same graph as importing them one after the other', async () => {
+    await importRecords(db, A);
+    await importRecords(db, B);
+    const aThenB = await exportAll();
+    await resetGraph(db);
+    const together = await importRecords(db, [...A, ...B]);
+    expect(together.errors).toEqual([]);
+    expect(await exportAll()).toBe(aThenB);
+    unchanged(await importRecords(db, [...B, ...A]));
+  });
+
+  it('compare a statement by its sources, and refuse one source that states two values', async () => {
+    const x = (line: Rec): Rec => ({ type: 'organisation', id: 'o-x', name: '甲', ...line });
+    // The plain kinds differ (university, company), yet src-b states company throughout.
+    const both: Rec = x({
+      kind: 'university',
+      sources: ['src-a', 'src-b'],
+      statements: [
+        { field: 'kind', value: 'company', sources: ['src-b'] },
+        { field: 'kind', value: 'university', sources: ['src-a'] },
+      ],
+    });
+    const agrees = await importRecords(db, [
+      source('src-a'),
+      source('src-b'),
+      both,
+      x({ kind: 'company', sources: ['src-b'] }),
+    ]);
+    expect(agrees.errors).toEqual([]);
+    expect((await node('o-x'))?.claims).toEqual([
+      'kind|company|src-b',
+      'kind|university|src-a',
+      'name|甲|src-a',
+      'name|甲|src-b',
+    ]);
+    await resetGraph(db);
+    const path = ndjsonFile([
+      source('src-a'),
+      source('src-b'),
+      both,
+      x({ kind: 'other', sources: ['src-b'] }),
+      x({ kind: 'university', sources: ['src-a'] }),
+    ]);
+    const refused = await runImport(db, [fileInput(path)]);
+    expect(refused.errors).toEqual([
+      {
+        file: path,
+        line: 3,
+        id: 'o-x',
+        field: 'kind',
+        message:
+          'the records of o-x state different values from src-b: "company" (line 3), "other" (line 4)',
+      },
+    ]);
+    expect(await node('o-x')).toBeUndefined();
+  });
+});
+
 describe('statements in a record', () => {
   it('are refused with the field named when they do not fit the record', async () => {
     const summary = await importRecords(db, [

@@ -45,6 +45,32 @@ describe('parent cycles', () => {
     expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
   });
 
+  it('refuses a cycle through a parent stated only in statements, or a second parent there', async () => {
+    const summary = await importRecords(db, [
+      source(),
+      source('src-b'),
+      region('r-a', '甲区', { statements: [{ field: 'parent', value: 'r-b', sources: [SRC] }] }),
+      region('r-b', '乙区', { parent: 'r-a' }),
+      org('o-a', '甲', {
+        parent: 'o-b',
+        sources: [SRC, 'src-b'],
+        statements: [
+          { field: 'parent', value: 'o-b', sources: [SRC] },
+          { field: 'parent', value: 'o-c', sources: ['src-b'] },
+        ],
+      }),
+      org('o-b', '乙'),
+      org('o-c', '丙', { parent: { name: '甲' } }),
+    ]);
+    expect(summary.errors.map((e) => `${e.line} ${e.field}: ${e.message}`)).toEqual([
+      '3 statements[0].value: "r-a" would be part of itself: r-a → r-b → r-a',
+      '4 parent: "r-b" would be part of itself: r-b → r-a → r-b',
+      '5 statements[1].value: "o-a" would be part of itself: o-a → o-c → o-a',
+      '7 parent: "o-c" would be part of itself: o-c → o-a → o-c',
+    ]);
+    expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
   it('refuses a cycle that closes through parents already in the database', async () => {
     await importRecords(db, [
       source(),

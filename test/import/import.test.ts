@@ -541,14 +541,14 @@ describe('importing records', () => {
         line: 2,
         id: 'o-1',
         field: 'name',
-        message: `the records of o-1 state different values: "甲" (lines 2, 3, 5), "甲单位" (line 6)`,
+        message: `the records of o-1 state different values from src-test: "甲" (lines 2, 3, 5), "甲单位" (line 6)`,
       },
       {
         file: path,
         line: 2,
         id: 'o-1',
         field: 'kind',
-        message: `the records of o-1 state different values: "university" (lines 2, 5), "company" (line 3), "other" (line 6)`,
+        message: `the records of o-1 state different values from src-test: "university" (lines 2, 5), "company" (line 3), "other" (line 6)`,
       },
     ]);
     expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
@@ -568,8 +568,8 @@ describe('importing records', () => {
     ]);
     const summary = await runImport(db, [fileInput(path)]);
     expect(summary.errors.map((e) => `${e.line} ${e.field}: ${e.message}`)).toEqual([
-      '2 nameEn: the records of o-bjut state different values: "Beijing University of Technology" (line 2), "BJUT" (line 3)',
-      `4 nameEn: the records of ${derivedId('person', '新人')} state different values: "Xin Ren" (line 4), "New Person" (line 5)`,
+      '2 nameEn: the records of o-bjut state different values from src-test: "Beijing University of Technology" (line 2), "BJUT" (line 3)',
+      `4 nameEn: the records of ${derivedId('person', '新人')} state different values from src-test: "Xin Ren" (line 4), "New Person" (line 5)`,
     ]);
     expect(await graphCounts(db)).toEqual({ nodes: 0, relationships: 0 });
   });
