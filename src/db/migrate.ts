@@ -4,9 +4,12 @@
  * processes may migrate at once (instances starting together, `accord migrate` beside a
  * running start): statements use IF NOT EXISTS, a deadlock or other transient error is
  * retried (src/db/driver.ts), and so is a statement that lost the race to create the same
- * index or constraint, which then finds it and does nothing.
+ * index or constraint, which then finds it and does nothing. Data migrations cannot be made
+ * safe that way (each re-reads what it changes in many small transactions), so one process at
+ * a time applies migrations, under a lock node (cypher/migrate/lock.cypher); the others wait
+ * and then find them applied.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Neo4jError } from 'neo4j-driver';
@@ -85,10 +88,44 @@ async function applySchema(db: Database, query: Query): Promise<void> {
   }
 }
 
+/** How often the lock's holder says it is alive, and how long a silent lock is left alone. */
+const HEARTBEAT_MS = 5_000;
+const STALE_MS = 60_000;
+
+/** Waits until this process holds the migration lock; returns its release. */
+async function lock(db: Database): Promise<() => Promise<void>> {
+  const owner = randomUUID();
+  for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
+    const [row] = await db.write(cypher('migrate/lock'), { owner, staleMs: STALE_MS });
+    if (row?.held) break;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  // A failed heartbeat is retried at the next beat; only a long silence loses the lock.
+  const beat = setInterval(() => {
+    db.write(cypher('migrate/heartbeat'), { owner }).catch(() => {});
+  }, HEARTBEAT_MS);
+  return async () => {
+    clearInterval(beat);
+    await db.write(cypher('migrate/unlock'), { owner });
+  };
+}
+
 /** Applies the pending migrations and returns their names. */
 export async function migrate(db: Database): Promise<string[]> {
   await db.write(cypher('migrate/deduplicate'));
   await applySchema(db, cypher('migrate/constraint'));
+  await applySchema(db, cypher('migrate/lock-constraint'));
+  // Nothing to do, as at most starts: no lock to write.
+  if ((await migrationStatus(db)).pending.length === 0) return [];
+  const unlock = await lock(db);
+  try {
+    return await applyPending(db);
+  } finally {
+    await unlock();
+  }
+}
+
+async function applyPending(db: Database): Promise<string[]> {
   const { pending } = await migrationStatus(db);
   const files = migrationFiles().filter((f) => pending.includes(f.name));
   for (const file of files) {

@@ -4,13 +4,17 @@
  * now, without a re-import: the export is the same, and importing the same records again
  * changes nothing.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher.ts';
 import type { Database } from '../../src/db/driver.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { exportRecords } from '../../src/export/records.ts';
-import { freshDatabase } from '../support/db.ts';
+import { freshDatabase, resetGraph, testEnv } from '../support/db.ts';
 import { importRecords, type Rec, source } from '../support/records.ts';
+
+const run = promisify(execFile);
 
 let db: Database;
 beforeAll(async () => {
@@ -112,4 +116,61 @@ describe('migrations 0004 and 0005 (statedOn a list, claims)', () => {
     await migrate(db);
     expect(await exportAll()).toBe(now);
   });
+});
+
+/**
+ * Many people, each a role with one date and an agreement signed for two parties: enough that
+ * a data migration takes long enough for several processes to overlap in it.
+ */
+function manyRecords(n: number): Rec[] {
+  const records: Rec[] = [
+    source('s-1'),
+    source('s-2'),
+    { type: 'organisation', id: 'o-1', name: '甲', sources: ['s-1', 's-2'] },
+    { type: 'organisation', id: 'o-2', name: '乙', sources: ['s-1'] },
+  ];
+  for (let i = 0; i < n; i++) {
+    records.push(
+      { type: 'person', id: `p-${i}`, name: `人${i}`, sources: ['s-1'] },
+      {
+        type: 'role',
+        id: `role-${i}`,
+        person: `p-${i}`,
+        organisation: 'o-1',
+        title: '校长',
+        statedOn: '2023-12-21',
+        sources: ['s-1', 's-2'],
+      },
+      {
+        type: 'agreement',
+        id: `a-${i}`,
+        name: `协议${i}`,
+        parties: ['o-1', 'o-2'],
+        signatories: [
+          { person: `p-${i}`, onBehalfOf: 'o-1' },
+          { person: `p-${i}`, onBehalfOf: 'o-2' },
+        ],
+        sources: ['s-1'],
+      },
+    );
+  }
+  return records;
+}
+
+describe('migrations 0004 and 0005 from several processes at once', () => {
+  it('upgrade a graph of the previous release as one process alone would', async () => {
+    await resetGraph(db);
+    expect((await importRecords(db, manyRecords(3000))).errors).toEqual([]);
+    const now = await exportAll();
+    await db.write(cypher('test/previous-release-shape'));
+    // Four `accord migrate` at the same moment.
+    const migrating = Array.from({ length: 4 }, () =>
+      run('node', ['src/cli.ts', 'migrate'], { env: testEnv(), timeout: 120_000 }).then(
+        () => 'ok',
+        (error) => `exit ${error.code}: ${error.stderr}`,
+      ),
+    );
+    expect(await Promise.all(migrating)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(await exportAll()).toBe(now);
+  }, 240_000);
 });

@@ -62,6 +62,13 @@ describe('migrations', () => {
     expect(again?.statedOn).toEqual(['2019-05-10']);
   });
 
+  it('take over the lock of a process that died while migrating, and release it', async () => {
+    await db.write(cypher('test/stale-migration-lock'));
+    await db.write(cypher('test/forget-migrations'));
+    expect(await migrate(db)).toEqual((await migrationStatus(db)).applied);
+    expect(await db.read(cypher('test/migration-locks'))).toEqual([]);
+  });
+
   it('run from several processes at once on an empty database: all succeed, each applied once', async () => {
     const before = await db.read(cypher('test/schema-objects'));
     await emptySchema(db);

@@ -1,0 +1,2 @@
+MATCH (l:_MigrationLock)
+RETURN l.owner AS owner
