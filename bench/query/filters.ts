@@ -27,7 +27,8 @@ export interface FilterResult {
   plan: string;
 }
 
-const NO_AGREEMENT_FILTER = {
+/** Every agreements/matching parameter but the page, none set: each case sets its own. */
+export const NO_AGREEMENT_FILTER = {
   party: null,
   signatory: null,
   attendee: null,

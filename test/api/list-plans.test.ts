@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profile } from '../../bench/lib/cypher.ts';
+import { NO_AGREEMENT_FILTER } from '../../bench/query/filters.ts';
 import { cypher } from '../../src/db/cypher.ts';
 import type { Database } from '../../src/db/driver.ts';
 import { seededApi } from '../support/api.ts';
@@ -20,16 +21,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const page = { skip: 0, limit: 21 };
-const agreement = {
-  party: null,
-  signatory: null,
-  attendee: null,
-  region: null,
-  kind: null,
-  from: null,
-  to: null,
-  orderBy: 'SIGNED_ON_DESC',
-};
+const agreement = NO_AGREEMENT_FILTER;
 
 /** Each list query with the filters of one question set; the rest null. */
 const CASES: [string, string, Record<string, unknown>][] = [
