@@ -193,7 +193,10 @@ describe('from news to graph', () => {
     expect(names.find((r) => r.type === 'organisation' && r.id === 'org-bjut')).toBeDefined();
     // 王剑 of the seed is at 北控集团; this 王剑 is at 丁科技: a new person, flagged.
     expect(names.find((r) => r.type === 'person')?.id).not.toBe('person-wang-jian');
-    expect(namesake.data?.extractDraft.unplaced.map((u) => u.text)).toContain('王剑');
+    expect(namesake.data?.extractDraft.unplaced).toContainEqual({
+      text: '王剑',
+      reason: 'graph-namesake',
+    });
   });
 
   it('drafts an article already imported under the same ids, and undated events of two articles apart', async () => {
