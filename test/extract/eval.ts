@@ -52,7 +52,7 @@ if (markdown) {
     'corpus evaluation': 'evaluation',
   };
   console.log(
-    `Run of ${new Date().toISOString().slice(0, 10)} at ${git('rev-parse', '--short', 'HEAD')}${changed ? ' (with uncommitted changes)' : ''}: \`ACCORD_CORPUS=../shared/corpus npm run eval:extract -- --markdown\`\n`,
+    `Run of ${new Date().toISOString().slice(0, 10)} at ${git('rev-parse', '--short', 'HEAD')}${changed ? ' (with uncommitted changes)' : ''}: \`npm run eval:extract -- --markdown\` (the corpus from ACCORD_CORPUS, the seed article from ACCORD_SEED_ARTICLE)\n`,
   );
   console.log(markdownTable(sets.map(([n, s]) => [names[n] ?? n, s])));
   process.exit(0);
