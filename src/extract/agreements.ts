@@ -19,6 +19,7 @@ import type { People, Person, PersonMention } from './officials.ts';
 import { type Organisation, type Organisations, wordsOf } from './organisations.ts';
 import { tagWords } from './segmenter.ts';
 import type { Sentence } from './sentences.ts';
+import type { Unplaced } from './unplaced.ts';
 
 export type AgreementKind =
   | 'strategic-cooperation-agreement'
@@ -54,12 +55,7 @@ export interface Agreement {
   aliases?: string[];
 }
 
-export interface Unplaced {
-  kind: string;
-  text: string;
-  span: Span;
-  reason: string;
-}
+export type { Unplaced };
 
 /** The kind of agreement a title names. */
 export function agreementKind(title: string): AgreementKind {
@@ -374,7 +370,8 @@ export function findAgreements(
             kind: 'agreement',
             text: title ? text.slice(...title) : text.slice(cStart, cEnd),
             span: clause,
-            reason:
+            reason: 'agreement-heads-unnamed',
+            detail:
               'signed between heads the text does not name (负责人分别与…负责人): not drafted',
           });
           continue;
@@ -466,7 +463,8 @@ export function findAgreements(
         kind: 'agreement',
         text: a.title,
         span: a.span,
-        reason: 'an agreement whose parties the text does not name',
+        reason: 'agreement-parties-unnamed',
+        detail: 'an agreement whose parties the text does not name',
       });
     }
   }
@@ -533,7 +531,8 @@ function assignSignatories(
         kind: 'signatory',
         text: text.slice(...person.span),
         span: clause,
-        reason: `signed ${agreement.title}, for a party the text does not make clear`,
+        reason: 'signatory-side-unclear',
+        detail: `signed ${agreement.title}, for a party the text does not make clear`,
       });
     }
   }

@@ -5,7 +5,7 @@
  *
  *   {"record": {...}, "confidence": 0.9, "span": [12, 40], "evidence": "北京工业大学党委书记姜泽廷"}
  *
- * and what was found but not placed: {"unplaced": {"kind", "text", "span", "reason"}}.
+ * and what was found but not placed: {"unplaced": {"kind", "text", "span", "reason", "detail"}}.
  * Only organisations that take part in a fact (a party, an employer, a parent or second name
  * of one) become records; every other body the text names is listed as unplaced.
  */
@@ -214,7 +214,8 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
         kind: 'organisation',
         text: o.name,
         span: o.span,
-        reason: `the page's own body, called only ${o.name}: the text does not name it; put its name (or the id of the entity) in the record before importing`,
+        reason: 'own-body-unnamed',
+        detail: `the page's own body, called only ${o.name}: the text does not name it; put its name (or the id of the entity) in the record before importing`,
       });
     }
     if (placed.has(o)) continue;
@@ -222,7 +223,8 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
       kind: 'organisation',
       text: o.name,
       span: o.span,
-      reason: 'named, but not as a party, an employer or a parent of one',
+      reason: 'organisation-not-placed',
+      detail: 'named, but not as a party, an employer or a parent of one',
     });
   }
 

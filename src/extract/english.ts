@@ -193,7 +193,8 @@ export function readEnglish(
           kind: 'role',
           text: `${name}, ${titleText}`,
           span: phrase,
-          reason: 'a title at a body the rules did not recognise',
+          reason: 'role-body-unknown',
+          detail: 'a title at a body the rules did not recognise',
         });
       }
       found.push({ person, ...(org ? { org } : {}), span: [nameAt, nameAt + name.length] });
@@ -313,7 +314,8 @@ export function readEnglish(
             kind: 'agreement',
             text: name,
             span: sentence.span,
-            reason: 'an agreement whose parties the text does not name',
+            reason: 'agreement-parties-unnamed',
+            detail: 'an agreement whose parties the text does not name',
           });
         continue;
       }
@@ -380,7 +382,8 @@ export function readEnglish(
             kind: 'signatory',
             text: s.person.name,
             span: sentence.span,
-            reason: 'signed, for a party the text does not make clear',
+            reason: 'signatory-side-unclear',
+            detail: 'signed, for a party the text does not make clear',
           });
         }
         attend(s.person);
@@ -414,7 +417,8 @@ export function readEnglish(
             kind: 'signatory',
             text: s.person.name,
             span: sentence.span,
-            reason: 'signed, for a party the text does not make clear',
+            reason: 'signatory-side-unclear',
+            detail: 'signed, for a party the text does not make clear',
           });
         }
       }

@@ -19,6 +19,7 @@ import { findOfficials } from './officials.ts';
 import { findOrganisations } from './organisations.ts';
 import { findRegions } from './places.ts';
 import { chineseSentences } from './sentences.ts';
+import { yearlessDates } from './unplaced.ts';
 
 export interface ExtractOptions {
   /** YYYY-MM-DD: dates without a year are read against it. Else a date in the header. */
@@ -38,7 +39,14 @@ export function findFacts(input: string, options: ExtractOptions = {}): Findings
     options.publishedOn ?? headerDate(article.header.map(([s, e]) => view.slice(s, e)));
   const titleSpan = article.title ?? article.paragraphs[0] ?? [0, 0];
   const title = text.slice(...titleSpan).trim() || 'untitled';
-  if (article.language === 'en') return readEnglish(article, publishedOn, title, titleSpan);
+  if (article.language === 'en') {
+    const english = readEnglish(article, publishedOn, title, titleSpan);
+    const mentions = findDates(view, publishedOn);
+    english.unplaced.push(
+      ...yearlessDates(text, [...english.agreements, ...english.events], mentions),
+    );
+    return english;
+  }
 
   const sentences = chineseSentences(article);
   const spans = sentences.map((s) => s.span);
@@ -60,7 +68,11 @@ export function findFacts(input: string, options: ExtractOptions = {}): Findings
   const { initiatives, concerns } = findInitiatives(text, view, sentences, agreements, regions);
   const storyDate = dates[0]?.date;
 
-  const notes: Unplaced[] = [...unplaced, ...people.unplaced];
+  const notes: Unplaced[] = [
+    ...unplaced,
+    ...people.unplaced,
+    ...yearlessDates(text, [...agreements, ...events], dates),
+  ];
   const withRole = new Set(people.roles.map((r) => r.person));
   const present = new Set(events.flatMap((e) => [...e.attendees, ...e.hosts]));
   for (const p of people.all) {
@@ -69,7 +81,8 @@ export function findFacts(input: string, options: ExtractOptions = {}): Findings
         kind: 'person',
         text: p.name,
         span: p.span,
-        reason: 'named, without a title or a part in an event',
+        reason: 'person-without-part',
+        detail: 'named, without a title or a part in an event',
       });
     }
   }

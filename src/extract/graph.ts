@@ -86,7 +86,8 @@ export async function matchGraph(db: Database, findings: Findings): Promise<Grap
       kind,
       text: name,
       span,
-      reason: `matches several entities of the graph: ${list.map((c) => c.id).join(', ')}`,
+      reason: 'graph-ambiguous',
+      detail: `matches several entities of the graph: ${list.map((c) => c.id).join(', ')}`,
     });
   const sources = candidates(findings, 'Source').filter(
     (c) => !c.publishedOn || !findings.publishedOn || c.publishedOn === findings.publishedOn,
@@ -122,7 +123,8 @@ export async function matchGraph(db: Database, findings: Findings): Promise<Grap
         kind: 'person',
         text: p.name,
         span: p.span,
-        reason: `has the name of ${list.map((c) => c.id).join(', ')} in the graph, not at the same organisation: kept apart`,
+        reason: 'graph-namesake',
+        detail: `has the name of ${list.map((c) => c.id).join(', ')} in the graph, not at the same organisation: kept apart`,
       });
     }
   }

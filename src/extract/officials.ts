@@ -447,7 +447,8 @@ export function findOfficials(
               kind: 'role',
               text: `${text.slice(...person.span)} ${title}`,
               span: phrase,
-              reason: `${title}: the text names no one body that holds this title`,
+              reason: 'role-body-ambiguous',
+              detail: `${title}: the text names no one body that holds this title`,
             });
           }
         }
@@ -456,7 +457,8 @@ export function findOfficials(
             kind: 'role',
             text: `${text.slice(...person.span)} ${title}`,
             span: phrase,
-            reason: `${title}: the body before it is not one the text names in full`,
+            reason: 'role-body-unknown',
+            detail: `${title}: the body before it is not one the text names in full`,
           });
         }
         for (const organisation of targets) {

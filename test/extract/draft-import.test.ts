@@ -193,7 +193,10 @@ describe('from news to graph', () => {
     expect(names.find((r) => r.type === 'organisation' && r.id === 'org-bjut')).toBeDefined();
     // 王剑 of the seed is at 北控集团; this 王剑 is at 丁科技: a new person, flagged.
     expect(names.find((r) => r.type === 'person')?.id).not.toBe('person-wang-jian');
-    expect(namesake.data?.extractDraft.unplaced.map((u) => u.text)).toContain('王剑');
+    expect(namesake.data?.extractDraft.unplaced).toContainEqual({
+      text: '王剑',
+      reason: 'graph-namesake',
+    });
   });
 
   it('drafts an article already imported under the same ids, and undated events of two articles apart', async () => {
@@ -222,6 +225,32 @@ describe('from news to graph', () => {
     expect(undated(other)).toHaveLength(2);
     for (const id of undated(other)) expect(undated(first)).not.toContain(id);
     expect(undated(other).some((id) => /-2$/.test(id))).toBe(false);
+  });
+
+  it('gives events and agreements dated without a year ids of their own article, importable side by side', async () => {
+    await resetGraph(db);
+    const article = (a: string) =>
+      `${a}与东信集团有限公司签署合作协议\n\n6月29日,${a}与东信集团有限公司签署战略合作协议。${a}校长孙立出席签约仪式。`;
+    const first = await extractDraft(article('南湖大学'));
+    const second = await extractDraft(article('北山大学'));
+    const yearless = (d: typeof first) =>
+      d.records
+        .filter((r) => ['event', 'agreement'].includes(r.record.type as string))
+        .map((r) => r.record.id as string);
+    expect(yearless(first)).toHaveLength(2);
+    for (const id of yearless(first)) {
+      expect(id).toMatch(/-06-29-[0-9a-f]+$/);
+      expect(yearless(second)).not.toContain(id);
+    }
+    await importAll(db, [
+      ...first.records.map((r) => r.record),
+      ...second.records.map((r) => r.record),
+    ]);
+    const gql = apiClient(db);
+    const found = await gql<{ agreements: { nodes: { signedOn: string }[] } }>(
+      '{ agreements { nodes { signedOn } } }',
+    );
+    expect(found.data?.agreements.nodes.map((n) => n.signedOn)).toEqual(['--06-29', '--06-29']);
   });
 
   it('extractDraft returns records importRecords accepts, with evidence, and refuses bad input', async (t) => {

@@ -350,3 +350,24 @@ export function sideBySide(sets: [string, SetScore][]): string {
   );
   return rows.join('\n');
 }
+
+/**
+ * The README's "How well" table: precision / recall per fact type of several sets side by
+ * side, with the invented signatories and the roles off their body, ready to paste.
+ */
+export function markdownTable(sets: [string, SetScore][]): string {
+  const cell = (s: Score) =>
+    s.expected + s.extracted === 0 ? '—' : `${precision(s).toFixed(2)} / ${recall(s).toFixed(2)}`;
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [
+    row(['fact', ...sets.map(([n, s]) => `${n} (${s.articles})`)]),
+    row(['---', ...sets.map(() => '---')]),
+    ...FACT_TYPES.map((type) => row([type, ...sets.map(([, s]) => cell(s.scores[type]))])),
+    row(['all facts', ...sets.map(([, s]) => cell(s.all))]),
+    row(['invented signatories', ...sets.map(([, s]) => String(s.inventedSignatories.length))]),
+    row([
+      'roles at a body the text does not tie them to',
+      ...sets.map(([, s]) => String(s.rolesOffBody.length)),
+    ]),
+  ].join('\n');
+}
