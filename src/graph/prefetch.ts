@@ -11,10 +11,9 @@
  * ids stay parameters. A plan's statement is built once and reused.
  */
 import { cypher, type Query, withoutComments } from '../db/cypher.ts';
-import { RELATIONSHIP_TYPES } from '../model/kinds.ts';
+import { isRelationshipType } from '../model/relationships.ts';
 import type { Step } from './loaders.ts';
 
-const TYPES: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
 const ARROWS = { out: { left: '', right: '>' }, in: { left: '<', right: '' } } as const;
 
 /**
@@ -39,7 +38,7 @@ export function prefetchStatement(steps: readonly Step[]): Query {
   if (cached) return cached;
   const parts = [fill('graph/prefetch/start')];
   steps.forEach(({ parent, type, direction }, step) => {
-    if (!TYPES.has(type)) throw new Error(`prefetch: ${type} is not a relationship type`);
+    if (!isRelationshipType(type)) throw new Error(`prefetch: ${type} is not a relationship type`);
     if (!(direction in ARROWS)) throw new Error(`prefetch: ${direction} is not a direction`);
     if (!Number.isInteger(parent) || parent < -1 || parent >= step)
       throw new Error(`prefetch: step ${step} must come after its parent (${parent})`);

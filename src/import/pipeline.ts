@@ -9,8 +9,9 @@
 import { cypher } from '../db/cypher.ts';
 import type { Database, Row, Transaction } from '../db/driver.ts';
 import { CLAIM_PARAMETERS } from '../model/claims.ts';
-import { type Kind, LINKS, type Link } from '../model/kinds.ts';
+import type { Kind } from '../model/kinds.ts';
 import { describeCycle, partOfCycles } from '../model/part-of.ts';
+import { LINKS, type Link } from '../model/relationships.ts';
 import type { ImportIssue, ImportRecord, Position, RecordInput, Ref } from './records.ts';
 import { checkRepeats } from './repeats.ts';
 import { Resolver } from './resolve.ts';
