@@ -192,7 +192,7 @@ export async function runImport(
   const phases = [
     {
       phase: 'nodes' as const,
-      missing: 'import/missing-nodes',
+      missing: 'import/missing-nodes' as const,
       rows: (record: ImportRecord, id: string) => [
         nodeRow(record, id, resolver.resolve.bind(resolver)),
       ],
@@ -202,7 +202,7 @@ export async function runImport(
     },
     {
       phase: 'relationships' as const,
-      missing: 'import/missing-relationships',
+      missing: 'import/missing-relationships' as const,
       rows: (record: ImportRecord, id: string) =>
         relationshipRows(record, id, resolver.resolve.bind(resolver)),
       unite: (rows: (NodeRow | RelationshipRow)[]) => uniteRelationships(rows as RelationshipRow[]),
@@ -323,7 +323,7 @@ export async function chooseClaimed(
 async function writeBatch(
   db: Database,
   transaction: Transaction | undefined,
-  query: string,
+  query: 'import/upsert-nodes' | 'import/upsert-relationships',
   rows: (NodeRow | RelationshipRow)[],
   key: 'kind' | 'type',
   totals: Record<string, Counts>,
