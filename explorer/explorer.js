@@ -17,23 +17,13 @@ const KINDS = {
   SOURCE: { colour: '#64748b', shape: 'round-tag', name: 'Source' },
 };
 
-/** The relationship types of the model (src/model/kinds.ts). */
-const RELATION_TYPES = [
-  'AT',
-  'ATTENDED',
-  'CONCERNS',
-  'CREDITED',
-  'HOLDS',
-  'HOSTED',
-  'LOCATED_IN',
-  'PARTY_TO',
-  'PART_OF',
-  'SAME_AS',
-  'SIGNED',
-  'SIGNED_AT',
-  'WITNESSED',
-];
-const words = (type) => type.toLowerCase().replaceAll('_', ' ');
+/**
+ * The relationship types of the model and their labels, as the API gives them
+ * (Query.relationTypes, from src/model/relationships.ts); empty until they are loaded.
+ */
+let relationTypes = [];
+let relationLabels = new Map();
+const words = (type) => relationLabels.get(type) ?? type.toLowerCase().replaceAll('_', ' ');
 
 /** Above this many visible nodes the page trades looks for speed. */
 const BIG = 300;
@@ -225,14 +215,38 @@ function edgeElement(edge) {
   };
 }
 
+/** Asks the API for the relation list (once it has answered) and draws the filter's boxes. */
+async function loadRelationTypes() {
+  if (relationTypes.length > 0) return;
+  const { relationTypes: types } = await gql('{ relationTypes { type label } }');
+  relationTypes = types.map((t) => t.type);
+  relationLabels = new Map(types.map((t) => [t.type, t.label]));
+  $('#types').replaceChildren(
+    ...types.map(({ type, label }) =>
+      el(
+        'label',
+        {},
+        el('input', {
+          type: 'checkbox',
+          id: `type-${type}`,
+          checked: true,
+          onchange: applyFilters,
+        }),
+        label,
+      ),
+    ),
+  );
+}
+
 /** The relationship types ticked in the filter; null when all are. */
 function activeTypes() {
-  const ticked = RELATION_TYPES.filter((type) => $(`#type-${type}`)?.checked);
-  return ticked.length === RELATION_TYPES.length ? null : ticked;
+  const ticked = relationTypes.filter((type) => $(`#type-${type}`)?.checked);
+  return ticked.length === relationTypes.length ? null : ticked;
 }
 
 /** Adds a neighbourhood to the drawing; new nodes start around `around` (a node id). */
 async function draw(ids, depth, around) {
+  await loadRelationTypes();
   setStatus(`Loading the neighbourhood of ${ids.join(', ')}…`);
   $('#graph').dataset.state = 'loading';
   const { neighbourhood } = await gql(NEIGHBOURHOOD, { ids, depth, types: activeTypes() });
@@ -434,14 +448,15 @@ function showAsOf() {
 /** Hides facts not valid on the as-of date and relationships of unticked types. */
 function applyFilters() {
   const date = asOfDate();
-  const types = new Set(activeTypes() ?? RELATION_TYPES);
+  const active = activeTypes();
+  const types = active && new Set(active);
   cy.batch(() => {
     cy.nodes().forEach((node) => {
       node.toggleClass('hidden', date !== null && !validOn(node, date));
     });
     cy.edges().forEach((edge) => {
       const hidden =
-        !types.has(edge.data('type')) ||
+        (types && !types.has(edge.data('type'))) ||
         edge.source().hasClass('hidden') ||
         edge.target().hasClass('hidden');
       edge.toggleClass('hidden', hidden);
@@ -811,25 +826,15 @@ $('#key-form').addEventListener('submit', (event) => {
   saveKey();
 });
 
-$('#types').replaceChildren(
-  ...RELATION_TYPES.map((type) =>
-    el(
-      'label',
-      {},
-      el('input', {
-        type: 'checkbox',
-        id: `type-${type}`,
-        checked: true,
-        onchange: applyFilters,
-      }),
-      words(type),
-    ),
-  ),
-);
 $('#legend').replaceChildren(
   ...Object.values(KINDS).map(({ colour, name }) =>
     el('li', {}, el('span', { class: 'swatch', style: `background:${colour}` }), name),
   ),
 );
 showAsOf();
-document.body.dataset.ready = 'true';
+// Without an API key yet the list cannot load; the first drawing asks again.
+loadRelationTypes()
+  .catch(() => {})
+  .finally(() => {
+    document.body.dataset.ready = 'true';
+  });

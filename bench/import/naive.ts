@@ -32,7 +32,10 @@ export async function naiveImport(file: string): Promise<NaiveResult> {
     await migrate(db);
     const started = performance.now();
     const resolved = await resolveFile(file, db);
-    const upsert = async (query: string, rows: (NodeRow | RelationshipRow)[]) => {
+    const upsert = async (
+      query: 'import/upsert-nodes' | 'import/upsert-relationships',
+      rows: (NodeRow | RelationshipRow)[],
+    ) => {
       // As the pipeline does: rows whose new claims joined stored ones are chosen again.
       const written = await db.writeTransaction(async (tx) => {
         const done = await tx.run(cypher(query), { rows });

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Query } from '../../src/db/cypher.ts';
+import type { Row } from '../../src/db/driver.ts';
 
-export function benchCypher(name: string): Query {
+export function benchCypher(name: string): Query<Row> {
   const text = readFileSync(new URL(`../cypher/${name}.cypher`, import.meta.url), 'utf8').trim();
   return { name: `bench/${name}`, text };
 }

@@ -271,11 +271,11 @@ async function questionPlans(
   ng: Server,
   dir: string,
 ): Promise<QuestionResult['plans']> {
-  const sent: { query: Query; params: Params }[] = [];
+  const sent: { query: Query<unknown>; params: Params }[] = [];
   // The app reads through views of the database (Database.observed), so every view is watched.
   const watch = (view: Database): Database => ({
     ...view,
-    read: (query: Query, params: Params = {}) => {
+    read: <R>(query: Query<R>, params: Params = {}) => {
       sent.push({ query, params });
       return view.read(query, params);
     },

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
 import { cypher } from '../../src/db/cypher.ts';
 import { createDatabase, type Database } from '../../src/db/driver.ts';
+import type { ListArea } from '../../src/graph/lists.ts';
 import { benchCypher, profile } from '../lib/cypher.ts';
 
 export interface FilterResult {
@@ -40,7 +41,7 @@ export const NO_AGREEMENT_FILTER = {
 };
 
 /** Each filter alone, and the combinations analysts use, with the picked references. */
-function cases(pick: Record<string, string>): [string, string, Record<string, unknown>][] {
+function cases(pick: Record<string, string>): [string, ListArea, Record<string, unknown>][] {
   const year = { from: '2020-01-01', to: '2020-12-31' };
   const asOf = '2020-06-30';
   const org = (f: object) => ({ kind: null, region: null, ...f });

@@ -7,19 +7,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { QueryName, Rows } from './queries.ts';
 
 export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 
-/** A query file's text with the name it was loaded by (used in logs and metrics). */
-export interface Query {
+/**
+ * A query file's text with the name it was loaded by (used in logs and metrics); `R` is the
+ * row it returns (src/db/queries.ts), which the driver's `read` and `write` give back.
+ */
+export interface Query<R = unknown> {
   readonly name: string;
   readonly text: string;
+  /** Never set: carries the row type. */
+  readonly row?: R;
 }
 
-const cache = new Map<string, Query>();
+const cache = new Map<string, Query<never>>();
 
-/** Loads `cypher/<name>.cypher`, e.g. `cypher('import/upsert-nodes')`. */
-export function cypher(name: string): Query {
+/** Loads `cypher/<name>.cypher`, e.g. `cypher('import/upsert-nodes')`; a name without a file fails tsc. */
+export function cypher<N extends QueryName>(name: N): Query<Rows[N]> {
   let query = cache.get(name);
   if (!query) {
     query = { name, text: readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8').trim() };

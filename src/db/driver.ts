@@ -26,19 +26,19 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /** Called once per query sent to Neo4j: the hook for round-trip counts and metrics. */
-export type QueryObserver = (query: Query, ms: number) => void;
+export type QueryObserver = (query: Query<unknown>, ms: number) => void;
 
 export interface Database {
   readonly driver: Driver;
   readonly uri: string;
   /** Runs one read-only query (auto-commit, retried) and returns its rows as plain objects. */
-  read(query: Query, params?: Params): Promise<Row[]>;
+  read<R>(query: Query<R>, params?: Params): Promise<R[]>;
   /** Runs one query in a write transaction and returns its rows as plain objects. */
-  write(query: Query, params?: Params): Promise<Row[]>;
+  write<R>(query: Query<R>, params?: Params): Promise<R[]>;
   /** Runs several queries in one write transaction: all commit or none. */
   writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs a query outside an explicit transaction (schema changes need this). */
-  autoCommit(query: Query, params?: Params): Promise<Row[]>;
+  autoCommit<R>(query: Query<R>, params?: Params): Promise<R[]>;
   /** A view of this database whose queries are reported to `observer`. */
   observed(observer: QueryObserver): Database;
   /** Resolves when Neo4j answers; rejects with DatabaseUnavailableError otherwise. */
@@ -48,7 +48,7 @@ export interface Database {
 
 /** A write transaction handed to `writeTransaction`'s work. */
 export interface Transaction {
-  run(query: Query, params?: Params): Promise<Row[]>;
+  run<R>(query: Query<R>, params?: Params): Promise<R[]>;
 }
 
 const toRows = (records: Neo4jRecord[]): Row[] => records.map((r) => r.toObject());
@@ -151,10 +151,10 @@ function databaseView(
     defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
   });
 
-  const runIn = async (tx: Neo4jTransaction, query: Query, params: Params = {}) => {
+  const runIn = async <R>(tx: Neo4jTransaction, query: Query<R>, params: Params = {}) => {
     const started = performance.now();
     try {
-      return toRows((await tx.run(query.text, toParams(params) as Params)).records);
+      return toRows((await tx.run(query.text, toParams(params) as Params)).records) as R[];
     } finally {
       observe(query, performance.now() - started);
     }
@@ -189,13 +189,13 @@ function databaseView(
   };
 
   /** One statement outside an explicit transaction, reported to `observe`. */
-  const autoCommitted = (mode: 'READ' | 'WRITE', query: Query, params: Params) =>
+  const autoCommitted = <R>(mode: 'READ' | 'WRITE', query: Query<R>, params: Params) =>
     retrying(mode, async (session) => {
       const started = performance.now();
       try {
         return toRows(
           (await session.run(query.text, toParams(params) as Params, txConfig)).records,
-        );
+        ) as R[];
       } finally {
         observe(query, performance.now() - started);
       }

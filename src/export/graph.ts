@@ -155,7 +155,9 @@ export async function wholeGraph(
     if (row.key === 'titleEn') noteType(nodeProperties, 'nameEn', type);
   }
 
-  async function* pages(query: string): AsyncGenerator<Record<string, unknown>> {
+  async function* pages(
+    query: 'export/graph-nodes' | 'export/graph-edges',
+  ): AsyncGenerator<Record<string, unknown>> {
     let after = '';
     for (;;) {
       const rows = await db.read(cypher(query), { after, limit: pageSize });

@@ -8,15 +8,8 @@ import type { Database } from '../db/driver.ts';
 import type { ImportRecord, Statement } from '../import/records.ts';
 import { canonical } from '../import/rows.ts';
 import { readClaims, UNITED_CLAIMS } from '../model/claims.ts';
-import {
-  KINDS,
-  type Kind,
-  LABELS,
-  LINKS,
-  LIST_PROPERTIES,
-  type Link,
-  PROPERTIES,
-} from '../model/kinds.ts';
+import { KINDS, type Kind, LABELS, LIST_PROPERTIES, PROPERTIES } from '../model/kinds.ts';
+import { LINKS, type Link } from '../model/relationships.ts';
 
 const PAGE = 2000;
 

@@ -60,6 +60,9 @@ const entities = (rows: Row[]) => rows.map((r) => toEntity(r.labels, r.props));
  */
 export type Resolve<F> = () => Promise<F | null>;
 
+/** The lists whose filters one query answers, `cypher/<area>/matching`. */
+export type ListArea = 'agreements' | 'organisations' | 'people';
+
 /**
  * A list read by one query, `cypher/<area>/matching`, which answers both the page and the
  * count of the whole list (`page`, `total`): the filter has to be applied to every candidate
@@ -70,7 +73,7 @@ export type Resolve<F> = () => Promise<F | null>;
  */
 function list<F extends object>(
   db: Database,
-  area: string,
+  area: ListArea,
   filter: F,
   page: Page,
   resolve?: Resolve<F>,

@@ -9,16 +9,15 @@ import DataLoader from 'dataloader';
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import { type Kind, LABELS } from '../model/kinds.ts';
+import type { Direction, RelationshipType } from '../model/relationships.ts';
 import { nameKey } from '../names.ts';
 import { type EntityNode, type Related, toEntity } from './entity.ts';
 import { prefetchStatement } from './prefetch.ts';
 
-export type Direction = 'out' | 'in';
-
 export interface Loaders {
   entity: DataLoader<string, EntityNode | null>;
   /** Relationships of `type` leaving (`out`) or arriving at (`in`) an id. */
-  related(type: string, direction: Direction): { load(id: string): Promise<Related[]> };
+  related(type: RelationshipType, direction: Direction): { load(id: string): Promise<Related[]> };
   /** Entities of `kind` (null: of any kind) one of whose names or aliases matches the given name. */
   byName(kind: Kind | null): DataLoader<string, EntityNode[]>;
   /**
@@ -35,14 +34,14 @@ export interface Loaders {
  */
 export interface Step {
   parent: number;
-  type: string;
+  type: RelationshipType;
   direction: Direction;
 }
 
 /** One relationship field of one entity: what the relationship loader batches. */
 interface RelationshipKey {
   direction: Direction;
-  type: string;
+  type: RelationshipType;
   id: string;
 }
 
@@ -99,7 +98,7 @@ export function createLoaders(db: Database): Loaders {
         entity.prime(node.id, node);
         const key = keyOf({
           direction: row.direction as Direction,
-          type: row.type as string,
+          type: row.type as RelationshipType,
           id: row.from as string,
         });
         add(byKey, key, { rel: row.rel as Record<string, unknown>, node });
@@ -108,7 +107,7 @@ export function createLoaders(db: Database): Loaders {
     },
     { cacheKeyFn: keyOf, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
   );
-  const related = (type: string, direction: Direction) => ({
+  const related = (type: RelationshipType, direction: Direction) => ({
     load: (id: string) => relationships.load({ direction, type, id }),
   });
 

@@ -4,6 +4,7 @@
  */
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
+import { isRelationshipType, RELATIONSHIPS } from '../model/relationships.ts';
 import { type EntityNode, toEntity } from './entity.ts';
 
 /** The longest path `connections` looks for; cypher/paths/shortest.cypher holds it as a literal. */
@@ -27,26 +28,11 @@ export interface Path {
   text: string;
 }
 
-/** Relationship types in words, read from the start of the relationship to its end. */
-const LABELS: Record<string, string> = {
-  AT: 'at',
-  ATTENDED: 'attended',
-  CONCERNS: 'concerns',
-  CREDITED: 'credited in',
-  HOLDS: 'holds',
-  HOSTED: 'hosted',
-  LOCATED_IN: 'located in',
-  PART_OF: 'part of',
-  PARTY_TO: 'party to',
-  SAME_AS: 'same as',
-  SIGNED: 'signed',
-  SIGNED_AT: 'signed at',
-  WITNESSED: 'witnessed',
-};
-
-/** A relationship type in words: `PARTY_TO` → "party to". */
+/** A relationship type in words, read from its start to its end (the catalogue's label): `PARTY_TO` → "party to". */
 export function relationshipLabel(type: string): string {
-  return LABELS[type] ?? type.toLowerCase().replaceAll('_', ' ');
+  return isRelationshipType(type)
+    ? RELATIONSHIPS[type].label
+    : type.toLowerCase().replaceAll('_', ' ');
 }
 
 /** What a node is called in text: its name, or for a role its title. */

@@ -11,10 +11,10 @@
  * ids stay parameters. A plan's statement is built once and reused.
  */
 import { cypher, type Query, withoutComments } from '../db/cypher.ts';
-import { RELATIONSHIP_TYPES } from '../model/kinds.ts';
+import type { GraphPrefetchRowsRow, QueryName } from '../db/queries.ts';
+import { isRelationshipType } from '../model/relationships.ts';
 import type { Step } from './loaders.ts';
 
-const TYPES: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
 const ARROWS = { out: { left: '', right: '>' }, in: { left: '<', right: '' } } as const;
 
 /**
@@ -22,10 +22,10 @@ const ARROWS = { out: { left: '', right: '>' }, in: { left: '<', right: '' } } a
  * past CACHED plans the oldest is dropped (Neo4j keeps its own plan cache as well).
  */
 const CACHED = 500;
-const built = new Map<string, Query>();
+const built = new Map<string, Query<GraphPrefetchRowsRow>>();
 
 /** A template's statement, without its comment lines, with `{{key}}` replaced by values[key]. */
-const fill = (name: string, values: Record<string, string> = {}) =>
+const fill = (name: QueryName, values: Record<string, string> = {}) =>
   withoutComments(cypher(name).text).replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
     const value = values[key];
     if (value === undefined) throw new Error(`${name}: no value for {{${key}}}`);
@@ -33,13 +33,13 @@ const fill = (name: string, values: Record<string, string> = {}) =>
   });
 
 /** The statement that runs `steps`; its parameters are `ids` and `withRoots`. */
-export function prefetchStatement(steps: readonly Step[]): Query {
+export function prefetchStatement(steps: readonly Step[]): Query<GraphPrefetchRowsRow> {
   const key = steps.map((s) => `${s.parent} ${s.type} ${s.direction}`).join(',');
   const cached = built.get(key);
   if (cached) return cached;
   const parts = [fill('graph/prefetch/start')];
   steps.forEach(({ parent, type, direction }, step) => {
-    if (!TYPES.has(type)) throw new Error(`prefetch: ${type} is not a relationship type`);
+    if (!isRelationshipType(type)) throw new Error(`prefetch: ${type} is not a relationship type`);
     if (!(direction in ARROWS)) throw new Error(`prefetch: ${direction} is not a direction`);
     if (!Number.isInteger(parent) || parent < -1 || parent >= step)
       throw new Error(`prefetch: step ${step} must come after its parent (${parent})`);

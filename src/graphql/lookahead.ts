@@ -1,9 +1,9 @@
 /**
  * Lookahead: from a request's selection, the relationships its fields will follow, fetched in
  * one query (graph/prefetch.ts) before the fields ask for them, where the loaders alone take
- * one query per nesting level. Relationship fields declare what they follow with `follows`;
- * fields that declare nothing (ancestors, partners, sources) load when they ask, and so do the
- * steps past MAX_STEPS. The fetched lists only prime the loaders: every field still shapes,
+ * one query per nesting level. Relationship fields carry what they follow as
+ * `extensions.follows`, from the catalogue (following.ts); fields that carry nothing
+ * (ancestors, partners, sources) load when they ask, and so do the steps past MAX_STEPS. The fetched lists only prime the loaders: every field still shapes,
  * sorts and filters its own answer.
  */
 import {
@@ -23,7 +23,8 @@ import {
 } from 'graphql';
 import type { EntityNode } from '../graph/entity.ts';
 import type { ListPage } from '../graph/lists.ts';
-import type { Direction, Step } from '../graph/loaders.ts';
+import type { Step } from '../graph/loaders.ts';
+import type { Direction, RelationshipType } from '../model/relationships.ts';
 import type { Context } from './context.ts';
 
 /**
@@ -32,17 +33,9 @@ import type { Context } from './context.ts';
  * entities themselves; the objects' other fields that follow relationships follow them from it.
  */
 export interface Follows {
-  type: string;
+  type: RelationshipType;
   direction: Direction;
   at?: string;
-}
-
-/**
- * A resolver with the relationships it follows, as a field config that @graphql-tools/schema
- * copies onto the field (its `extensions`, where the lookahead reads them).
- */
-export function follows<F>(resolve: F, ...relationships: Follows[]) {
-  return { resolve, extensions: { follows: relationships } };
 }
 
 /** The most relationships one request follows ahead; a bound on the statement's size. */

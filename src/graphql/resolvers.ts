@@ -1,7 +1,9 @@
 /**
  * All resolvers, one module per concern. Resolvers stay thin: they read arguments, call a
- * repository or loader, and shape the result.
+ * repository or loader, and shape the result. The relationship fields come from the
+ * catalogue (following.ts).
  */
+import { withFollowing } from './following.ts';
 import { entityResolvers } from './resolvers/entities.ts';
 import { extractResolvers } from './resolvers/extract.ts';
 import { graphResolvers } from './resolvers/graph.ts';
@@ -20,12 +22,14 @@ function merge(...parts: Record<string, Record<string, unknown>>[]) {
 export const resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
-  ...merge(
-    entityResolvers as never,
-    queryResolvers as never,
-    mutationResolvers as never,
-    searchResolvers as never,
-    graphResolvers as never,
-    extractResolvers as never,
+  ...withFollowing(
+    merge(
+      entityResolvers as never,
+      queryResolvers as never,
+      mutationResolvers as never,
+      searchResolvers as never,
+      graphResolvers as never,
+      extractResolvers as never,
+    ),
   ),
 };

@@ -9,8 +9,9 @@
 import { cypher } from '../db/cypher.ts';
 import type { Database, Row, Transaction } from '../db/driver.ts';
 import { CLAIM_PARAMETERS } from '../model/claims.ts';
-import { type Kind, LINKS, type Link } from '../model/kinds.ts';
+import type { Kind } from '../model/kinds.ts';
 import { describeCycle, partOfCycles } from '../model/part-of.ts';
+import { LINKS, type Link } from '../model/relationships.ts';
 import type { ImportIssue, ImportRecord, Position, RecordInput, Ref } from './records.ts';
 import { checkRepeats } from './repeats.ts';
 import { Resolver } from './resolve.ts';
@@ -191,7 +192,7 @@ export async function runImport(
   const phases = [
     {
       phase: 'nodes' as const,
-      missing: 'import/missing-nodes',
+      missing: 'import/missing-nodes' as const,
       rows: (record: ImportRecord, id: string) => [
         nodeRow(record, id, resolver.resolve.bind(resolver)),
       ],
@@ -201,7 +202,7 @@ export async function runImport(
     },
     {
       phase: 'relationships' as const,
-      missing: 'import/missing-relationships',
+      missing: 'import/missing-relationships' as const,
       rows: (record: ImportRecord, id: string) =>
         relationshipRows(record, id, resolver.resolve.bind(resolver)),
       unite: (rows: (NodeRow | RelationshipRow)[]) => uniteRelationships(rows as RelationshipRow[]),
@@ -322,7 +323,7 @@ export async function chooseClaimed(
 async function writeBatch(
   db: Database,
   transaction: Transaction | undefined,
-  query: string,
+  query: 'import/upsert-nodes' | 'import/upsert-relationships',
   rows: (NodeRow | RelationshipRow)[],
   key: 'kind' | 'type',
   totals: Record<string, Counts>,

@@ -8,7 +8,8 @@ import { basename } from 'node:path';
 import { pipeline } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import streamArray from 'stream-json/streamers/stream-array.js';
-import { KINDS, type Kind, LINKS } from '../model/kinds.ts';
+import { KINDS, type Kind } from '../model/kinds.ts';
+import { LINKS } from '../model/relationships.ts';
 import { type ImportRecord, type Item, type RecordInput, stringFields } from './records.ts';
 import { strictLines, strictUtf8, Utf8Error } from './utf8.ts';
 

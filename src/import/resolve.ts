@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
-import { type Kind, kindOfLabels, LINKS, NAMED } from '../model/kinds.ts';
+import { type Kind, kindOfLabels, NAMED } from '../model/kinds.ts';
+import { LINKS } from '../model/relationships.ts';
 import { nameKey, nameKeys } from '../names.ts';
 import type { ImportIssue, ImportRecord, NameCandidate, Position, Ref } from './records.ts';
 import { statedItems, statementsOf } from './rows.ts';

@@ -5,15 +5,8 @@
  */
 import { sortedDates } from '../dates.ts';
 import { chosenValues, claimList, claimStrings, UNITED_CLAIMS } from '../model/claims.ts';
-import {
-  type Kind,
-  LABELS,
-  LINKS,
-  LIST_PROPERTIES,
-  type Link,
-  NAMED,
-  PROPERTIES,
-} from '../model/kinds.ts';
+import { type Kind, LABELS, LIST_PROPERTIES, NAMED, PROPERTIES } from '../model/kinds.ts';
+import { LINKS, type Link } from '../model/relationships.ts';
 import { nameKeys, searchTerms } from '../names.ts';
 import type { ImportRecord, Ref, Statement } from './records.ts';
 

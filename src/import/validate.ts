@@ -7,7 +7,8 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import { DATE_FORMS, hasYear, isDate } from '../dates.ts';
 import { UNITED_CLAIMS } from '../model/claims.ts';
-import { KINDS, type Kind, LINKS, LIST_PROPERTIES, type Link, PROPERTIES } from '../model/kinds.ts';
+import { KINDS, type Kind, LIST_PROPERTIES, PROPERTIES } from '../model/kinds.ts';
+import { LINKS, type Link } from '../model/relationships.ts';
 import { type ImportRecord, stringFields } from './records.ts';
 import { canonical, statedItems, statementsOf } from './rows.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Writes that the import format cannot say, because imports only add: changing or removing
  * fields, deleting entities and relationships, adding one relationship. Each checks its input
- * against the model (src/model/kinds.ts) and the import schema, and runs in one transaction.
+ * against the model (src/model/kinds.ts, src/model/relationships.ts) and the import schema, and runs in one transaction.
  */
 
 import { sortedDates } from '../dates.ts';
@@ -12,16 +12,15 @@ import { claimed, type RelationshipRow } from '../import/rows.ts';
 import { validateRecord } from '../import/validate.ts';
 import { nameKeys, searchTerms } from '../names.ts';
 import { claimList, claimStrings, UNITED_CLAIMS, withoutField } from './claims.ts';
-import {
-  type Kind,
-  kindOfLabels,
-  LINKS,
-  LIST_PROPERTIES,
-  NAMED,
-  PROPERTIES,
-  RELATIONSHIP_TYPES,
-} from './kinds.ts';
+import { type Kind, kindOfLabels, LIST_PROPERTIES, NAMED, PROPERTIES } from './kinds.ts';
 import { describeCycle, partOfCycles } from './part-of.ts';
+import {
+  carried,
+  isRelationshipType,
+  LINKS,
+  RELATIONSHIP_TYPES,
+  type RelationshipType,
+} from './relationships.ts';
 
 export class WriteError extends Error {
   override name = 'WriteError';
@@ -38,7 +37,7 @@ type Props = Record<string, unknown>;
 
 /** A `type` argument that names no relationship of the model is the caller's mistake, said as such. */
 function requireRelationshipType(type: string): void {
-  if (!RELATIONSHIP_TYPES.includes(type)) {
+  if (!isRelationshipType(type)) {
     throw new WriteError(
       'BAD_USER_INPUT',
       `type: ${JSON.stringify(type)} is not a relationship type; the types are ${RELATIONSHIP_TYPES.join(', ')}`,
@@ -184,7 +183,7 @@ export async function deleteEntity(db: Database, id: string): Promise<Kind> {
 }
 
 /**
- * A relationship of the model between two entities, checked against src/model/kinds.ts:
+ * A relationship of the model between two entities, checked against src/model/relationships.ts:
  * which record kind owns it, in which direction, to which kinds.
  */
 export async function linkEntities(
@@ -215,12 +214,7 @@ export async function linkEntities(
     if (closed) throw new WriteError('BAD_USER_INPUT', `to: ${describeCycle(closed.cycle)}`);
   }
   const properties = input.properties ?? {};
-  const allowed = new Set([
-    ...(link.ordered ? ['order'] : []),
-    ...(link.refProperty ? [link.refProperty.property] : []),
-    ...(link.listProperty ? ['roles'] : []),
-    ...(link.identity ?? []).map((i) => i.key),
-  ]);
+  const allowed = new Set(carried(link));
   const extra = Object.keys(properties).filter((k) => !allowed.has(k));
   if (extra.length > 0) {
     throw new WriteError(
@@ -275,7 +269,7 @@ export async function linkEntities(
 }
 
 /** Relationships a role cannot lose: it always has its person and its organisation. */
-const ROLE_LINKS = new Set(['HOLDS', 'AT']);
+const ROLE_LINKS: ReadonlySet<string> = new Set<RelationshipType>(['HOLDS', 'AT']);
 
 export async function unlinkEntities(
   db: Database,

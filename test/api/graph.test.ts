@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/driver.ts';
 import type { EntityNode } from '../../src/graph/entity.ts';
 import { pathText, relationshipLabel, type Step } from '../../src/graph/paths.ts';
-import { RELATIONSHIP_TYPES } from '../../src/model/kinds.ts';
+import { RELATIONSHIP_TYPES } from '../../src/model/relationships.ts';
 import { type apiClient, seededApi } from '../support/api.ts';
 import { importRecords, org, person, type Rec, SRC, source } from '../support/records.ts';
 
@@ -309,6 +309,15 @@ describe('neighbourhood', () => {
         `org-zgc-chaoyang-park|PARTY_TO|${STRATEGIC}`,
       ]),
     );
+  });
+
+  it("relationTypes lists the types relationTypes takes, in words (the explorer's filter)", async () => {
+    const result = await gql('{ relationTypes { type label } }');
+    const types = (result.data as { relationTypes: { type: string; label: string }[] })
+      .relationTypes;
+    expect(types.map((t) => t.type)).toEqual(RELATIONSHIP_TYPES);
+    expect(types).toContainEqual({ type: 'PARTY_TO', label: 'party to' });
+    expect(types).toContainEqual({ type: 'CREDITED', label: 'credited in' });
   });
 
   it('an unknown relationship type is BAD_USER_INPUT naming the valid ones', async () => {

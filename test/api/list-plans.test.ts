@@ -11,6 +11,7 @@ import { profile } from '../../bench/lib/cypher.ts';
 import { NO_AGREEMENT_FILTER } from '../../bench/query/filters.ts';
 import { cypher } from '../../src/db/cypher.ts';
 import type { Database } from '../../src/db/driver.ts';
+import type { ListArea } from '../../src/graph/lists.ts';
 import { seededApi } from '../support/api.ts';
 
 let db: Database;
@@ -24,7 +25,7 @@ const page = { skip: 0, limit: 21 };
 const agreement = NO_AGREEMENT_FILTER;
 
 /** Each list query with the filters of one question set; the rest null. */
-const CASES: [string, string, Record<string, unknown>][] = [
+const CASES: [ListArea, string, Record<string, unknown>][] = [
   ['organisations', 'region', { kind: null, region: 'region-beijing' }],
   ['organisations', 'kind', { kind: 'university', region: null }],
   ['organisations', 'kind and region', { kind: 'university', region: 'region-chaoyang' }],

@@ -110,7 +110,7 @@ describe('importing records', () => {
     const summary = await importRecords(db, everyType);
     expect(summary.errors).toEqual([]);
     expect(summary.ok).toBe(true);
-    const [kinds = {}] = await db.read(cypher('test/import/kinds'));
+    const [kinds = { labels: [], types: [] }] = await db.read(cypher('test/import/kinds'));
     expect([...(kinds.labels as string[])].sort()).toEqual(
       [
         'Agreement',

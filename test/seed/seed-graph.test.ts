@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher.ts';
-import type { Database, Row } from '../../src/db/driver.ts';
+import type { Database } from '../../src/db/driver.ts';
 import { seed } from '../../src/seed.ts';
 import { freshDatabase, graphCounts } from '../support/db.ts';
 
@@ -36,7 +36,7 @@ describe('the seeded graph states what the article states', () => {
   it('has one strategic cooperation agreement, of the three parties in order, signed 2023-12-21 at the signing ceremony', async () => {
     const rows = await agreements('strategic-cooperation-agreement');
     expect(rows).toHaveLength(1);
-    const [agreement] = rows as [Row];
+    const [agreement] = rows as [(typeof rows)[number]];
     expect(agreement.parties).toEqual([
       { order: 0, name: PARK },
       { order: 1, name: BJUT },
@@ -51,7 +51,7 @@ describe('the seeded graph states what the article states', () => {
   it('has one pilot-zone contract between BJUT and BE Group, concerning the pilot zone', async () => {
     const rows = await agreements('contract');
     expect(rows).toHaveLength(1);
-    const [contract] = rows as [Row];
+    const [contract] = rows as [(typeof rows)[number]];
     expect(contract.parties).toEqual([
       { order: 0, name: BJUT },
       { order: 1, name: BE_GROUP },
@@ -200,7 +200,7 @@ describe('the seeded graph states what the article states', () => {
       a.person < b.person ? -1 : a.person > b.person ? 1 : 0;
     const sources = await db.read(cypher('test/seed/source'), { id: SOURCE });
     expect(sources).toHaveLength(1);
-    const [source] = sources as [Row];
+    const [source] = sources as [(typeof sources)[number]];
     expect(source.publishedOn).toBe('2023-12-22');
     expect([...(source.credits as { person: string }[])].sort(byPerson)).toEqual(
       [

@@ -1,8 +1,12 @@
-/** The graph questions of schema/graph.graphql: connections, neighbourhood, timeline. */
+/** The graph questions of schema/graph.graphql: connections, neighbourhood, timeline; the relation types. */
 import { type GraphNode, MAX_DEPTH, MAX_IDS, neighbourhood } from '../../graph/neighbourhood.ts';
 import { connections, MAX_HOPS } from '../../graph/paths.ts';
 import { MAX_ENTRIES, timeline } from '../../graph/timeline.ts';
-import { RELATIONSHIP_TYPES } from '../../model/kinds.ts';
+import {
+  isRelationshipType,
+  RELATIONSHIP_TYPES,
+  RELATIONSHIPS,
+} from '../../model/relationships.ts';
 import type { Context } from '../context.ts';
 import { badInput } from '../errors.ts';
 import { askByIdOrName } from '../references.ts';
@@ -22,7 +26,7 @@ function bounded(args: Args, name: string, fallback: number, min: number, max: n
 function relationTypes(args: Args): string[] | null {
   const types = args.relationTypes as string[] | null | undefined;
   if (types == null) return null;
-  const unknown = types.filter((t) => !RELATIONSHIP_TYPES.includes(t));
+  const unknown = types.filter((t) => !isRelationshipType(t));
   if (unknown.length > 0) {
     throw badInput(
       `relationTypes: unknown ${unknown.length === 1 ? 'type' : 'types'} ${unknown.join(', ')}; the types are ${RELATIONSHIP_TYPES.join(', ')}`,
@@ -61,6 +65,9 @@ export const graphResolvers = {
         (graph) => graph.nodes.length < ids.length,
       );
     },
+
+    relationTypes: () =>
+      RELATIONSHIP_TYPES.map((type) => ({ type, label: RELATIONSHIPS[type].label })),
 
     timeline: (_: unknown, args: Args, ctx: Context) => {
       const filter = { ...dateRange(args), first: bounded(args, 'first', 100, 0, MAX_ENTRIES) };

@@ -14,7 +14,8 @@ import {
 } from '../../graph/lists.ts';
 import { titleForms } from '../../graph/titles.ts';
 import { couldBeId } from '../../import/validate.ts';
-import { ACT_TARGETS, type Kind } from '../../model/kinds.ts';
+import type { Kind } from '../../model/kinds.ts';
+import { ACT_TARGETS } from '../../model/relationships.ts';
 import { VERSION } from '../../version.ts';
 import type { Context } from '../context.ts';
 import { ambiguousName, badInput } from '../errors.ts';
