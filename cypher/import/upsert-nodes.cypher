@@ -1,6 +1,4 @@
-// Creates or updates one node of the label {{label}} per row (src/import/write.ts writes a kind's
-// label in and groups rows by kind: MERGE on the label's own id constraint is a seek of that
-// index, and a node it creates gets Entity beside its label) and says which it did. Claims (`field|value|source`,
+// Creates or updates one node per row and says which it did. Claims (`field|value|source`,
 // src/model/claims.ts), list fields (aliases, focus, a role's statedOn), sources, nameKeys and
 // searchTerms (the full-text search terms, src/names.ts) are united with what is stored. Claims
 // are kept sorted, so the node is the same whatever order its sources were imported in; where
@@ -10,10 +8,10 @@
 // A record without an id was found by its name, which may be an alias: its name becomes the
 // entity's name only when the entity has none (row.defaultName), and is an alias otherwise.
 UNWIND $rows AS row
-OPTIONAL MATCH (old:{{label}} {id: row.id})
+OPTIONAL MATCH (old:Entity {id: row.id})
 WITH row, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
-MERGE (n:{{label}} {id: row.id})
-ON CREATE SET n:Entity
+MERGE (n:Entity {id: row.id})
+SET n:$(row.label)
 SET n += row.props
 WITH row, before, n, n.claims AS stored
 // A new node (or one without claims) takes the row's sorted claims and the values they choose

@@ -1,9 +1,8 @@
 /**
  * Named Cypher queries. Every query the code runs lives in a `.cypher` file under cypher/,
- * reviewed as code and loaded by name. Some are templates that `fill` writes labels or
- * relationship types of the model into: the prefetch (src/graph/prefetch.ts) and the import's
- * upserts (src/import/write.ts); no user text is ever written into a query, values are
- * parameters.
+ * reviewed as code and loaded by name. One statement is put together from such files: the
+ * prefetch (src/graph/prefetch.ts), which writes relationship types of the model into its
+ * templates; no user text is ever written into a query, values are parameters.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -35,18 +34,6 @@ export const withoutComments = (text: string) =>
     .split('\n')
     .filter((line) => !line.trim().startsWith('//'))
     .join('\n');
-
-/**
- * A template's statement, without its comment lines, with `{{key}}` replaced by values[key]:
- * only for names of the model (labels, relationship types) that the caller has checked, never
- * for user text.
- */
-export const fill = (name: string, values: Record<string, string> = {}) =>
-  withoutComments(cypher(name).text).replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-    const value = values[key];
-    if (value === undefined) throw new Error(`${name}: no value for {{${key}}}`);
-    return value;
-  });
 
 /**
  * Splits a file of several statements (migrations) on semicolons that end a line.

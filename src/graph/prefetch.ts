@@ -10,7 +10,7 @@
  * relationship types, the two directions and step numbers are written in, each checked here;
  * ids stay parameters. A plan's statement is built once and reused.
  */
-import { fill, type Query } from '../db/cypher.ts';
+import { cypher, type Query, withoutComments } from '../db/cypher.ts';
 import { RELATIONSHIP_TYPES } from '../model/kinds.ts';
 import type { Step } from './loaders.ts';
 
@@ -23,6 +23,14 @@ const ARROWS = { out: { left: '', right: '>' }, in: { left: '<', right: '' } } a
  */
 const CACHED = 500;
 const built = new Map<string, Query>();
+
+/** A template's statement, without its comment lines, with `{{key}}` replaced by values[key]. */
+const fill = (name: string, values: Record<string, string> = {}) =>
+  withoutComments(cypher(name).text).replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined) throw new Error(`${name}: no value for {{${key}}}`);
+    return value;
+  });
 
 /** The statement that runs `steps`; its parameters are `ids` and `withRoots`. */
 export function prefetchStatement(steps: readonly Step[]): Query {

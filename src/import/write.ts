@@ -1,46 +1,14 @@
 /**
- * Writing rows in a transaction: one upsert statement per node label and per relationship
- * type, each with its label or type written in (cypher/import/upsert-*.cypher are templates),
- * since Neo4j plans a written label or type as a seek or an Expand(Into) of that label or type
- * alone, and a parameter (`$(row.type)`) as a scan or an expansion of everything and a filter.
- * Only the model's labels and types are written in, each checked here.
+ * Writing rows in a transaction: the upsert of nodes or relationships (cypher/import/upsert-*),
+ * then the choice of values where new claims joined stored ones (cypher/claims/). One statement
+ * for every kind and type: statements with the label or type written in, one per kind and type,
+ * were measured (bench/README.md, "Import: where the time goes"): they saved no database hits on
+ * these graphs while each new one cost a plan, seconds on a loaded machine.
  */
-import { cypher, fill, type Query } from '../db/cypher.ts';
+import { cypher } from '../db/cypher.ts';
 import type { Row, Transaction } from '../db/driver.ts';
 import { CLAIM_PARAMETERS } from '../model/claims.ts';
-import { LABELS, RELATIONSHIP_TYPES } from '../model/kinds.ts';
 import type { NodeRow, RelationshipRow } from './rows.ts';
-
-const NODE_LABELS: ReadonlySet<string> = new Set(Object.values(LABELS));
-const TYPES: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
-
-const statements = new Map<string, Query>();
-
-/** The upsert of one label or type, built once; named as its template for metrics. */
-function upsert(template: 'nodes' | 'relationships', name: string): Query {
-  const key = `${template} ${name}`;
-  let query = statements.get(key);
-  if (!query) {
-    const known = template === 'nodes' ? NODE_LABELS : TYPES;
-    if (!known.has(name)) throw new Error(`import: ${name} is not a ${template} label or type`);
-    const values: Record<string, string> = template === 'nodes' ? { label: name } : { type: name };
-    query = { name: `import/upsert-${template}`, text: fill(`import/upsert-${template}`, values) };
-    statements.set(key, query);
-  }
-  return query;
-}
-
-/** Rows grouped by a key, in the order each key first appears. */
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
 
 /**
  * Sets the chosen values of the nodes or relationships whose stored claims an upsert joined
@@ -57,36 +25,23 @@ export async function chooseClaimed(
 
 async function write(
   tx: Transaction,
-  template: 'nodes' | 'relationships',
-  groups: Map<string, Record<string, unknown>[]>,
+  what: 'nodes' | 'relationships',
+  rows: NodeRow[] | RelationshipRow[],
 ): Promise<Row[]> {
-  const written: Row[] = [];
-  for (const [name, rows] of groups) {
-    const result = await tx.run(upsert(template, name), { rows });
-    // Throwing here rolls the batch back: a row whose endpoint vanished is not half-written.
-    if (result.length !== rows.length) {
-      throw new Error(
-        `expected ${rows.length} ${name} rows written, Neo4j wrote ${result.length}: an endpoint is missing`,
-      );
-    }
-    written.push(...result);
+  const written = await tx.run(cypher(`import/upsert-${what}`), { rows });
+  // Throwing here rolls the batch back: a row whose endpoint vanished is not half-written.
+  if (written.length !== rows.length) {
+    throw new Error(
+      `expected ${rows.length} rows written, Neo4j wrote ${written.length}: an endpoint is missing`,
+    );
   }
-  await chooseClaimed(tx, template, written);
+  await chooseClaimed(tx, what, written);
   return written;
 }
 
 /** Upserts node rows; each result row has `kind` and `status` (created, updated, unchanged). */
-export const writeNodes = (tx: Transaction, rows: NodeRow[]): Promise<Row[]> =>
-  write(
-    tx,
-    'nodes',
-    groupBy(rows as unknown as Record<string, unknown>[], (row) => row.label as string),
-  );
+export const writeNodes = (tx: Transaction, rows: NodeRow[]) => write(tx, 'nodes', rows);
 
 /** Upserts relationship rows; each result row has `type` and `status`. */
-export const writeRelationships = (tx: Transaction, rows: RelationshipRow[]): Promise<Row[]> =>
-  write(
-    tx,
-    'relationships',
-    groupBy(rows as unknown as Record<string, unknown>[], (row) => row.type as string),
-  );
+export const writeRelationships = (tx: Transaction, rows: RelationshipRow[]) =>
+  write(tx, 'relationships', rows);
