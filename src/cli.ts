@@ -17,7 +17,7 @@ import { extractCommand } from './extract/command.ts';
 import { persistOperations } from './graphql/persisted.ts';
 import { createSchema } from './graphql/schema.ts';
 import { importFiles } from './import/files.ts';
-import { DEFAULT_BATCH_SIZE, DEFAULT_WRITERS, type ImportSummary } from './import/pipeline.ts';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CLI_WRITERS, type ImportSummary } from './import/pipeline.ts';
 import { formatIssue } from './import/records.ts';
 import { MergeError, mergeEntities } from './model/merge.ts';
 import { seed } from './seed.ts';
@@ -109,7 +109,7 @@ export function cli(): Command {
       '--writers <n>',
       'transactions written at once, none touching a node another touches',
       positiveInt,
-      DEFAULT_WRITERS,
+      DEFAULT_CLI_WRITERS,
     )
     .option('--max-errors <n>', 'errors to report at most', positiveInt, 100)
     .option('--resume', 'skip batches that an interrupted run of the same import committed')

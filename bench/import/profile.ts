@@ -5,14 +5,14 @@
  * Database.observed). What is left of a phase's time after its queries is Node's own work
  * (reading, validating, resolving, building rows).
  *
- *   node bench/import/profile.ts FILE [--batch-size N] [--writers N] [--keep] [--json]
+ *   node bench/import/profile.ts FILE [--batch-size N] [--writers N (default: the CLI's)] [--keep] [--json]
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
 import { cypher } from '../../src/db/cypher.ts';
 import { createDatabase } from '../../src/db/driver.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { DEFAULT_WRITERS, runImport } from '../../src/import/pipeline.ts';
+import { DEFAULT_CLI_WRITERS, runImport } from '../../src/import/pipeline.ts';
 import { fileInput } from '../../src/import/read.ts';
 
 export interface ImportProfile {
@@ -31,7 +31,7 @@ export interface ImportProfile {
 
 export async function profileImport(
   file: string,
-  { batchSize = 2000, writers = DEFAULT_WRITERS, keep = false } = {},
+  { batchSize = 2000, writers = DEFAULT_CLI_WRITERS, keep = false } = {},
 ): Promise<ImportProfile> {
   const base = createDatabase(loadConfig().neo4j);
   try {

@@ -34,8 +34,14 @@ export type Phase = 'validate' | 'nodes' | 'relationships';
  */
 export const DEFAULT_BATCH_SIZE = 10_000;
 
-/** Transactions written at once, by default (bench/README.md, "Import: where the time goes"). */
+/**
+ * Transactions written at once by default: one for a library caller (the API's mutations write in
+ * one transaction anyway, and a caller counting batches sees one transaction each), two for the
+ * command line, which measured 1.25-1.7× one writer's speed (bench/README.md, "Import: where
+ * the time goes").
+ */
 export const DEFAULT_WRITERS = 1;
+export const DEFAULT_CLI_WRITERS = 2;
 
 export interface Progress {
   phase: Phase;
