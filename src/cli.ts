@@ -17,7 +17,7 @@ import { extractCommand } from './extract/command.ts';
 import { persistOperations } from './graphql/persisted.ts';
 import { createSchema } from './graphql/schema.ts';
 import { importFiles } from './import/files.ts';
-import { DEFAULT_BATCH_SIZE, type ImportSummary } from './import/pipeline.ts';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CLI_WRITERS, type ImportSummary } from './import/pipeline.ts';
 import { formatIssue } from './import/records.ts';
 import { MergeError, mergeEntities } from './model/merge.ts';
 import { seed } from './seed.ts';
@@ -105,6 +105,12 @@ export function cli(): Command {
     .argument('<files...>', 'files to import, validated together')
     .option('--dry-run', 'validate and resolve references; write nothing')
     .option('--batch-size <n>', 'records per transaction', positiveInt, DEFAULT_BATCH_SIZE)
+    .option(
+      '--writers <n>',
+      'transactions written at once, none touching a node another touches',
+      positiveInt,
+      DEFAULT_CLI_WRITERS,
+    )
     .option('--max-errors <n>', 'errors to report at most', positiveInt, 100)
     .option('--resume', 'skip batches that an interrupted run of the same import committed')
     .option('--json', 'print the summary as JSON')
@@ -113,6 +119,7 @@ export function cli(): Command {
         importFiles(db, files, {
           dryRun: options.dryRun,
           batchSize: options.batchSize,
+          writers: options.writers,
           maxErrors: options.maxErrors,
           resume: options.resume,
           progress: !options.json && process.stderr.isTTY,

@@ -11,14 +11,38 @@ const toSimplified = Converter({ from: 't', to: 'cn' });
 const hongKongToSimplified = Converter({ from: 'hk', to: 'cn' });
 const taiwanToSimplified = Converter({ from: 'tw', to: 'cn' });
 
+/**
+ * A function of one string remembered for recent distinct strings: an import meets the same
+ * names, titles and places again and again, and OpenCC and pinyin cost tens of microseconds
+ * each. Bounded, so that a file of millions of distinct names does not hold them all: two
+ * generations of at most `size` each; when the young one is full it becomes the old one and
+ * the old one is dropped (evicting one by one from a Map's front costs more than computing).
+ * Callers must not change what it returns.
+ */
+function remembered<T>(compute: (text: string) => T, size = 50_000): (text: string) => T {
+  let young = new Map<string, T>();
+  let old = new Map<string, T>();
+  return (text) => {
+    let value = young.get(text);
+    if (value !== undefined) return value;
+    value = old.get(text) ?? compute(text);
+    if (young.size >= size) {
+      old = young;
+      young = new Map();
+    }
+    young.set(text, value);
+    return value;
+  };
+}
+
 /** The form under which a name is matched: 北京工業大學 and 北京工业大学 give the same key. */
-export function nameKey(name: string): string {
+export const nameKey = remembered((name: string): string => {
   const folded = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   // '|' delimits keys in the stored nameKeys string, so it never appears inside one.
   return toSimplified(hongKongToSimplified(taiwanToSimplified(folded)))
     .replaceAll('|', ' ')
     .trim();
-}
+});
 
 /** The distinct keys of a set of names, in order. */
 export function nameKeys(names: Iterable<string | undefined>): string[] {
@@ -60,7 +84,7 @@ function syllables(key: string, surname: boolean): string[] {
  * with the surname's own reading where it differs (曾 zeng, 单 shan). ü is also spelt v and
  * u (吕: `lü`, `lv`, `lu`). A name without Chinese characters has none.
  */
-export function pinyinForms(name: string): string[] {
+export const pinyinForms = remembered((name: string): string[] => {
   const key = nameKey(name);
   if (!hasHan(key)) return [];
   const readings = [syllables(key, false)];
@@ -83,7 +107,7 @@ export function pinyinForms(name: string): string[] {
   }
   const words = readings[0] as string[];
   return withUmlautSpellings(new Set([words.join(' '), words.join('')]));
-}
+});
 
 function withUmlautSpellings(forms: Set<string>): string[] {
   const out = new Set<string>();

@@ -9,11 +9,9 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
-import { cypher } from '../../src/db/cypher.ts';
 import { createDatabase } from '../../src/db/driver.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { chooseClaimed } from '../../src/import/pipeline.ts';
-import type { NodeRow, RelationshipRow } from '../../src/import/rows.ts';
+import { writeNodes, writeRelationships } from '../../src/import/write.ts';
 import { resolveFile } from './records.ts';
 
 export interface NaiveResult {
@@ -32,29 +30,17 @@ export async function naiveImport(file: string): Promise<NaiveResult> {
     await migrate(db);
     const started = performance.now();
     const resolved = await resolveFile(file, db);
-    const upsert = async (
-      query: 'import/upsert-nodes' | 'import/upsert-relationships',
-      rows: (NodeRow | RelationshipRow)[],
-    ) => {
-      // As the pipeline does: rows whose new claims joined stored ones are chosen again.
-      const written = await db.writeTransaction(async (tx) => {
-        const done = await tx.run(cypher(query), { rows });
-        await chooseClaimed(tx, query.endsWith('nodes') ? 'nodes' : 'relationships', done);
-        return done;
-      });
-      if (written.length !== rows.length)
-        throw new Error(`${query}: wrote ${written.length} of ${rows.length}`);
-    };
+    // As the pipeline writes them (src/import/write.ts), a record a transaction.
     let transactions = 0;
     const nodesStarted = performance.now();
     for await (const { node } of resolved.rows()) {
-      await upsert('import/upsert-nodes', [node]);
+      await db.writeTransaction((tx) => writeNodes(tx, [node]));
       transactions += 1;
     }
     const relationshipsStarted = performance.now();
     for await (const { relationships } of resolved.rows()) {
       if (relationships.length === 0) continue;
-      await upsert('import/upsert-relationships', relationships);
+      await db.writeTransaction((tx) => writeRelationships(tx, relationships));
       transactions += 1;
     }
     const ended = performance.now();

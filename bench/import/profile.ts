@@ -5,20 +5,21 @@
  * Database.observed). What is left of a phase's time after its queries is Node's own work
  * (reading, validating, resolving, building rows).
  *
- *   node bench/import/profile.ts FILE [--batch-size N] [--keep] [--json]
+ *   node bench/import/profile.ts FILE [--batch-size N] [--writers N (default: the CLI's)] [--keep] [--json]
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
 import { cypher } from '../../src/db/cypher.ts';
 import { createDatabase } from '../../src/db/driver.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { runImport } from '../../src/import/pipeline.ts';
+import { DEFAULT_CLI_WRITERS, runImport } from '../../src/import/pipeline.ts';
 import { fileInput } from '../../src/import/read.ts';
 
 export interface ImportProfile {
   file: string;
   records: number;
   batchSize: number;
+  writers: number;
   elapsedMs: number;
   recordsPerSecond: number;
   /** Wall-clock milliseconds per phase; `resolve` is the reference look-ups after validation. */
@@ -30,7 +31,7 @@ export interface ImportProfile {
 
 export async function profileImport(
   file: string,
-  { batchSize = 2000, keep = false } = {},
+  { batchSize = 2000, writers = DEFAULT_CLI_WRITERS, keep = false } = {},
 ): Promise<ImportProfile> {
   const base = createDatabase(loadConfig().neo4j);
   try {
@@ -53,6 +54,7 @@ export async function profileImport(
     });
     const summary = await runImport(observedDb, [fileInput(file)], {
       batchSize,
+      writers,
       onProgress: (p) => {
         if (p.phase === 'validate' && p.total !== undefined) validated = performance.now();
       },
@@ -85,6 +87,7 @@ export async function profileImport(
       file,
       records: summary.records,
       batchSize,
+      writers,
       elapsedMs,
       recordsPerSecond: Math.round(summary.records / (elapsedMs / 1000)),
       phases,
@@ -103,15 +106,19 @@ if (import.meta.main) {
     allowPositionals: true,
     options: {
       'batch-size': { type: 'string' },
+      writers: { type: 'string' },
       keep: { type: 'boolean' },
       json: { type: 'boolean' },
     },
   });
   const file = positionals[0];
   if (!file)
-    throw new Error('usage: node bench/import/profile.ts FILE [--batch-size N] [--keep] [--json]');
+    throw new Error(
+      'usage: node bench/import/profile.ts FILE [--batch-size N] [--writers N] [--keep] [--json]',
+    );
   const profile = await profileImport(file, {
     batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
+    writers: values.writers ? Number(values.writers) : undefined,
     keep: values.keep,
   });
   console.log(values.json ? JSON.stringify(profile) : JSON.stringify(profile, null, 2));

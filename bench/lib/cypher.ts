@@ -1,6 +1,6 @@
 /**
  * The benchmark's own Cypher: named files under bench/cypher/, as the service keeps its own
- * under cypher/. And query plans: PROFILE of any (read-only) query with its parameters, as
+ * under cypher/. And query plans: PROFILE of any query (a write is committed) with its parameters, as
  * readable text with estimated and actual rows, and the scans that actually read rows (a scan
  * in a branch the parameters switch off reads nothing) picked out.
  */
@@ -43,6 +43,8 @@ export interface Plan {
   seeks: number;
   /** Database hits of the whole query. */
   dbHits: number;
+  /** What the query returned. */
+  rows: Record<string, unknown>[];
 }
 
 interface PlanNode {
@@ -59,8 +61,11 @@ export async function profile(
   database: string | undefined,
   text: string,
   params: Record<string, unknown>,
+  { write = false } = {},
 ): Promise<Plan> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  // A write (the import's upserts) is profiled in a write session and committed.
+  const mode = write ? neo4j.session.WRITE : neo4j.session.READ;
+  const session = driver.session({ database, defaultAccessMode: mode });
   try {
     const result = await session.run(
       `PROFILE ${text}`,
@@ -85,7 +90,8 @@ export async function profile(
       for (const child of node.children) walk(child, depth + 1);
     };
     walk(result.summary.profile as unknown as PlanNode, 0);
-    return { text: lines.join('\n'), scans, seeks, dbHits };
+    const rows = result.records.map((r) => r.toObject());
+    return { text: lines.join('\n'), scans, seeks, dbHits, rows };
   } finally {
     await session.close();
   }

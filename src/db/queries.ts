@@ -344,10 +344,19 @@ export type TestImportNodeRow = {
   labels: unknown;
 };
 
+/** cypher/test/import/put-clash.cypher */
+export type TestImportPutClashRow = Record<string, never>;
+
 /** cypher/test/import/relationship.cypher */
 export type TestImportRelationshipRow = {
   props: unknown;
 };
+
+/** cypher/test/import/remove-clash.cypher */
+export type TestImportRemoveClashRow = Record<string, never>;
+
+/** cypher/test/import/unique-source-url.cypher */
+export type TestImportUniqueSourceUrlRow = Record<string, never>;
 
 /** cypher/test/index-names.cypher */
 export type TestIndexNamesRow = {
@@ -557,7 +566,10 @@ export interface Rows {
   'test/fulltext': TestFulltextRow;
   'test/import/kinds': TestImportKindsRow;
   'test/import/node': TestImportNodeRow;
+  'test/import/put-clash': TestImportPutClashRow;
   'test/import/relationship': TestImportRelationshipRow;
+  'test/import/remove-clash': TestImportRemoveClashRow;
+  'test/import/unique-source-url': TestImportUniqueSourceUrlRow;
   'test/index-names': TestIndexNamesRow;
   'test/migration-locks': TestMigrationLocksRow;
   'test/part-of': TestPartOfRow;

@@ -72,6 +72,7 @@ export async function importFiles(
         {
           dryRun: options.dryRun,
           batchSize,
+          writers: options.writers,
           maxErrors: options.maxErrors,
           resumeFrom,
           onProgress: bar?.update,

@@ -7,11 +7,11 @@
  * completes the import without duplicating anything.
  */
 import { cypher } from '../db/cypher.ts';
-import type { Database, Row, Transaction } from '../db/driver.ts';
-import { CLAIM_PARAMETERS } from '../model/claims.ts';
+import type { Database, Transaction } from '../db/driver.ts';
 import type { Kind } from '../model/kinds.ts';
 import { describeCycle, partOfCycles } from '../model/part-of.ts';
 import { LINKS, type Link } from '../model/relationships.ts';
+import { nodeRounds, relationshipRounds } from './partition.ts';
 import type { ImportIssue, ImportRecord, Position, RecordInput, Ref } from './records.ts';
 import { checkRepeats } from './repeats.ts';
 import { Resolver } from './resolve.ts';
@@ -25,6 +25,7 @@ import {
   uniteRelationships,
 } from './rows.ts';
 import { validateRecord } from './validate.ts';
+import { writeNodes, writeRelationships } from './write.ts';
 
 export type Phase = 'validate' | 'nodes' | 'relationships';
 
@@ -33,6 +34,15 @@ export type Phase = 'validate' | 'nodes' | 'relationships';
  * as 2,000 (bench/results/README.md); a batch of relationships then commits in about 2 s.
  */
 export const DEFAULT_BATCH_SIZE = 10_000;
+
+/**
+ * Transactions written at once by default: one for a library caller (the API's mutations write in
+ * one transaction anyway, and a caller counting batches sees one transaction each), two for the
+ * command line, which measured 1.25-1.7× one writer's speed (bench/README.md, "Import: where
+ * the time goes").
+ */
+export const DEFAULT_WRITERS = 1;
+export const DEFAULT_CLI_WRITERS = 2;
 
 export interface Progress {
   phase: Phase;
@@ -58,6 +68,12 @@ export interface ImportOptions {
   resumeFrom?: Checkpoint;
   /** Called after each committed batch with the checkpoint to resume from. */
   onBatch?: (checkpoint: Checkpoint) => void | Promise<void>;
+  /**
+   * Transactions written at once (`--writers`): node batches split by id, relationship batches
+   * so that no two transactions at once touch one node (src/import/partition.ts). Default
+   * DEFAULT_WRITERS; one with `transaction`.
+   */
+  writers?: number;
   /**
    * Write every batch in this transaction rather than one transaction per batch: all or
    * nothing, for the API's mutations.
@@ -186,84 +202,110 @@ export async function runImport(
     return finish();
   }
 
-  // Passes 2 and 3: write nodes, then relationships, batch by batch.
+  // Passes 2 and 3: write nodes, then relationships, a window of `writers` batches at a time,
+  // its rows split into transactions that touch no node twice at once (src/import/partition.ts);
+  // the next window's rows are prepared while one is written.
+  const writers = options.transaction ? 1 : Math.max(1, options.writers ?? DEFAULT_WRITERS);
   const checkpoint: Checkpoint = { nodes: 0, relationships: 0 };
   const resume = options.resumeFrom ?? { nodes: 0, relationships: 0 };
+  const resolve = resolver.resolve.bind(resolver);
   const phases = [
     {
       phase: 'nodes' as const,
       missing: 'import/missing-nodes' as const,
-      rows: (record: ImportRecord, id: string) => [
-        nodeRow(record, id, resolver.resolve.bind(resolver)),
-      ],
-      unite: (rows: (NodeRow | RelationshipRow)[]) => uniteNodes(rows as NodeRow[]),
-      write: (rows: (NodeRow | RelationshipRow)[]) =>
-        writeBatch(db, options.transaction, 'import/upsert-nodes', rows, 'kind', summary.nodes),
+      rows: (record: ImportRecord, id: string) => [nodeRow(record, id, resolve)],
+      unite: (rows: WriteRow[]) => uniteNodes(rows as NodeRow[]),
+      rounds: (rows: WriteRow[]) => nodeRounds(rows as NodeRow[], writers),
+      write: (tx: Transaction, rows: WriteRow[]) => writeNodes(tx, rows as NodeRow[]),
+      key: 'kind',
+      totals: summary.nodes as Record<string, Counts>,
     },
     {
       phase: 'relationships' as const,
       missing: 'import/missing-relationships' as const,
-      rows: (record: ImportRecord, id: string) =>
-        relationshipRows(record, id, resolver.resolve.bind(resolver)),
-      unite: (rows: (NodeRow | RelationshipRow)[]) => uniteRelationships(rows as RelationshipRow[]),
-      write: (rows: (NodeRow | RelationshipRow)[]) =>
-        writeBatch(
-          db,
-          options.transaction,
-          'import/upsert-relationships',
-          rows,
-          'type',
-          summary.relationships,
-        ),
+      rows: (record: ImportRecord, id: string) => relationshipRows(record, id, resolve),
+      unite: (rows: WriteRow[]) => uniteRelationships(rows as RelationshipRow[]),
+      rounds: (rows: WriteRow[]) => relationshipRounds(rows as RelationshipRow[], writers),
+      write: (tx: Transaction, rows: WriteRow[]) =>
+        writeRelationships(tx, rows as RelationshipRow[]),
+      key: 'type',
+      totals: summary.relationships,
     },
   ];
-  for (const { phase, missing, rows, unite, write } of phases) {
-    let batch: (NodeRow | RelationshipRow)[] = [];
-    let inBatch = 0;
-    let done = 0;
-    const flush = async () => {
-      if (inBatch === 0) return;
-      // Records of one entity in a batch become one row, and so do the relationships they
-      // state (src/import/rows.ts); only repeated ids can state one twice.
-      if (repeated.size > 0) batch = unite(batch);
-      if (checkpoint[phase] < resume[phase]) {
+  for (const { phase, missing, rows, unite, rounds, write, key, totals } of phases) {
+    /** One transaction's rows, written and counted. */
+    const commit = async (batch: WriteRow[]) => {
+      if (batch.length === 0) return;
+      const work = (tx: Transaction) => write(tx, batch);
+      const written = options.transaction
+        ? await work(options.transaction)
+        : await db.writeTransaction(work);
+      for (const row of written) {
+        const name = row[key] as string;
+        totals[name] ??= emptyCounts();
+        totals[name][row.status as keyof Counts] += 1;
+      }
+    };
+    const writeWindow = async (batches: Batch[]) => {
+      const toWrite: Batch[] = [];
+      for (const batch of batches) {
+        // Records of one entity in a batch become one row, and so do the relationships they
+        // state (src/import/rows.ts); only repeated ids can state one twice.
+        if (repeated.size > 0) batch.rows = unite(batch.rows);
+        if (checkpoint[phase] + toWrite.length >= resume[phase]) {
+          toWrite.push(batch);
+          continue;
+        }
         // Skipped only when it is there: the checkpoint may be older than the database's contents.
-        const [row] = await db.read(cypher(missing), { rows: batch });
+        const [row] = await db.read(cypher(missing), { rows: batch.rows });
         if ((row?.missing as number) > 0) {
           throw new StaleCheckpointError(
             `says ${resume[phase]} ${phase} batches are committed, but batch ${checkpoint[phase] + 1} ` +
-              `(records ${done - inBatch + 1}-${done}) is not in the database: ${row?.missing} of its ` +
-              `${batch.length} ${phase} are missing`,
+              `(records ${batch.first}-${batch.last}) is not in the database: ${row?.missing} of its ` +
+              `${batch.rows.length} ${phase} are missing`,
           );
         }
         summary.skippedBatches += 1;
-      } else {
-        try {
-          await write(batch);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new ImportWriteError(
-            `writing ${phase} failed in batch ${checkpoint[phase] + 1} (records ${done - inBatch + 1}-${done}); ` +
-              `that batch was rolled back, ${checkpoint[phase]} ${phase} batches before it are committed. ` +
-              `Run the same import again to complete it (--resume skips the committed batches). Cause: ${reason}`,
-            { ...checkpoint },
-            error,
-          );
-        }
+        await committed(batch);
       }
+      if (toWrite.length === 0) return;
+      // Rows of one entity in two batches of the window become one row too (see above).
+      const all = toWrite.flatMap((batch) => batch.rows);
+      const united = repeated.size > 0 && toWrite.length > 1 ? unite(all) : all;
+      for (const round of writers > 1 ? rounds(united) : [[united]]) {
+        const failed = (await Promise.allSettled(round.map(commit))).find(
+          (result) => result.status === 'rejected',
+        );
+        if (failed) throw writeError(phase, toWrite, round.length, checkpoint, failed.reason);
+      }
+      for (const batch of toWrite) await committed(batch);
+    };
+    const committed = async (batch: Batch) => {
       checkpoint[phase] += 1;
       await options.onBatch?.({ ...checkpoint });
-      batch = [];
-      inBatch = 0;
-      progress({ phase, done, total: summary.records });
+      progress({ phase, done: batch.last, total: summary.records });
+    };
+    let batch: Batch = { rows: [], first: 1, last: 0 };
+    let window: Batch[] = [];
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      await writing;
+      writing = writeWindow(window);
+      // Awaited before the next window or at the end; until then its failure waits there.
+      writing.catch(() => {});
+      window = [];
     };
     for await (const { position, record } of validRecords(inputs, report)) {
-      for (const row of rows(record, resolver.idOf(record, position))) batch.push(row);
-      inBatch += 1;
-      done += 1;
-      if (inBatch >= batchSize) await flush();
+      for (const row of rows(record, resolver.idOf(record, position))) batch.rows.push(row);
+      batch.last += 1;
+      if (batch.last - batch.first + 1 < batchSize) continue;
+      window.push(batch);
+      batch = { rows: [], first: batch.last + 1, last: batch.last };
+      if (window.length >= writers) await flush();
     }
-    await flush();
+    if (batch.last >= batch.first) window.push(batch);
+    if (window.length > 0) await flush();
+    await writing;
   }
   summary.ok = true;
   return finish();
@@ -307,43 +349,37 @@ async function* validRecords(
   }
 }
 
-/**
- * Sets the chosen values of the nodes or relationships whose stored claims an upsert joined
- * new ones to (the rows' `choose`: an id, an element id); the upserts set the rest themselves.
- */
-export async function chooseClaimed(
-  tx: Transaction,
-  what: 'nodes' | 'relationships',
-  written: Row[],
-): Promise<void> {
-  const ids = written.map((row) => row.choose).filter((id) => id != null);
-  if (ids.length > 0) await tx.run(cypher(`claims/choose-${what}`), { ids, ...CLAIM_PARAMETERS });
+/** The rows of `batchSize` records (records first to last, counted from 1). */
+interface Batch {
+  rows: WriteRow[];
+  first: number;
+  last: number;
 }
 
-async function writeBatch(
-  db: Database,
-  transaction: Transaction | undefined,
-  query: 'import/upsert-nodes' | 'import/upsert-relationships',
-  rows: (NodeRow | RelationshipRow)[],
-  key: 'kind' | 'type',
-  totals: Record<string, Counts>,
-): Promise<void> {
-  if (rows.length === 0) return;
-  const work = async (tx: Transaction): Promise<Row[]> => {
-    const written = await tx.run(cypher(query), { rows });
-    // Throwing here rolls the batch back: a row whose endpoint vanished is not half-written.
-    if (written.length !== rows.length) {
-      throw new Error(
-        `expected ${rows.length} rows written, Neo4j wrote ${written.length}: an endpoint is missing`,
-      );
-    }
-    await chooseClaimed(tx, key === 'kind' ? 'nodes' : 'relationships', written);
-    return written;
-  };
-  const result = transaction ? await work(transaction) : await db.writeTransaction(work);
-  for (const row of result) {
-    const name = row[key] as string;
-    totals[name] ??= emptyCounts();
-    totals[name][row.status as keyof Counts] += 1;
-  }
+type WriteRow = NodeRow | RelationshipRow;
+
+/** What failed, what is committed and what to do, for the batches of one window. */
+function writeError(
+  phase: keyof Checkpoint,
+  batches: Batch[],
+  transactions: number,
+  checkpoint: Checkpoint,
+  cause: unknown,
+): ImportWriteError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const first = checkpoint[phase] + 1;
+  const records = `records ${batches[0]?.first}-${batches.at(-1)?.last}`;
+  const what =
+    batches.length === 1 && transactions === 1
+      ? `batch ${first} (${records}); that batch was rolled back, ${checkpoint[phase]} ${phase} ` +
+        `batches before it are committed`
+      : `batches ${first}-${first + batches.length - 1} (${records}), written in ${transactions} ` +
+        `transactions at once: some of those may be committed, the failed one was rolled back; ` +
+        `${checkpoint[phase]} ${phase} batches before them are committed`;
+  return new ImportWriteError(
+    `writing ${phase} failed in ${what}. Run the same import again to complete it ` +
+      `(--resume skips the committed batches). Cause: ${reason}`,
+    { ...checkpoint },
+    cause,
+  );
 }

@@ -7,9 +7,9 @@
 import { sortedDates } from '../dates.ts';
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
-import { chooseClaimed } from '../import/pipeline.ts';
 import { claimed, type RelationshipRow } from '../import/rows.ts';
 import { validateRecord } from '../import/validate.ts';
+import { writeRelationships } from '../import/write.ts';
 import { nameKeys, searchTerms } from '../names.ts';
 import { claimList, claimStrings, UNITED_CLAIMS, withoutField } from './claims.ts';
 import { type Kind, kindOfLabels, LIST_PROPERTIES, NAMED, PROPERTIES } from './kinds.ts';
@@ -260,11 +260,7 @@ export async function linkEntities(
     sources,
     roles: properties.roles === undefined ? null : (properties.roles as string[]),
   };
-  const written = await db.writeTransaction(async (tx) => {
-    const rows = await tx.run(cypher('import/upsert-relationships'), { rows: [row] });
-    await chooseClaimed(tx, 'relationships', rows);
-    return rows;
-  });
+  const written = await db.writeTransaction((tx) => writeRelationships(tx, [row]));
   return written[0]?.status as 'created' | 'updated' | 'unchanged';
 }
 

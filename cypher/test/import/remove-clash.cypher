@@ -1,0 +1,3 @@
+// Removes the node put-clash.cypher made.
+MATCH (n:Source {url: $url}) WHERE n.id IS NULL
+DELETE n
