@@ -25,11 +25,11 @@ const byId = (a: Related, b: Related) => (a.node.id < b.node.id ? -1 : 1);
 const byOrder = (a: Related, b: Related) =>
   ((a.rel.order as number) ?? Number.MAX_SAFE_INTEGER) -
     ((b.rel.order as number) ?? Number.MAX_SAFE_INTEGER) || byId(a, b);
-const byName = (a: Related, b: Related) =>
+export const byName = (a: Related, b: Related) =>
   String(a.node.name).localeCompare(String(b.node.name)) || byId(a, b);
-const newestFirst = (a: Related, b: Related) =>
+export const newestFirst = (a: Related, b: Related) =>
   String(b.node.signedOn ?? '').localeCompare(String(a.node.signedOn ?? '')) || byId(a, b);
-const latestFirst = (a: Related, b: Related) =>
+export const latestFirst = (a: Related, b: Related) =>
   String(b.node.date ?? '').localeCompare(String(a.node.date ?? '')) || byId(a, b);
 
 /** Most sources first, then the least id: which of several single-valued links a field gives. */
