@@ -19,6 +19,7 @@ import { type Follows, fieldsOn } from '../graphql/lookahead.ts';
 import { pageOf } from '../graphql/pagination.ts';
 import { dateRange, onTimeLine } from '../graphql/scalars.ts';
 import { couldBeId } from '../import/validate.ts';
+import type { Kind } from '../model/kinds.ts';
 import { KNOWN } from './fields.ts';
 import type { Plan, Selected, Tree } from './tree.ts';
 
@@ -34,18 +35,21 @@ const LOOKUPS: ReadonlySet<string> = new Set([
   'source',
 ]);
 
-/** Each list's filter arguments that take an id or a name. */
+/** Each list's filter arguments that take an id or a name, and the kind they name. */
 const REFERENCES = {
-  agreements: ['party', 'signatory', 'attendee', 'region'],
-  organisations: ['region'],
-  people: ['organisation'],
-} as const;
+  agreements: { party: 'organisation', signatory: 'person', attendee: 'person', region: 'region' },
+  organisations: { region: 'region' },
+  people: { organisation: 'organisation' },
+} as const satisfies Record<string, Record<string, Kind>>;
 
 type Args = Record<string, unknown>;
 
-/** A plan and whether its filters reference entities (an empty answer is then asked again). */
+/**
+ * A plan and the filter arguments in it that reference entities, with the kind each names: an
+ * empty answer may mean that one was a name, not an id (resolve.ts then looks them up).
+ */
 export interface RootPlan extends Plan {
-  references: boolean;
+  references: Record<string, Kind>;
 }
 
 /**
@@ -70,7 +74,7 @@ export function planRoot(
       page: true,
       count: false,
     };
-    return { tree, params: { id: args.id }, references: false };
+    return { tree, params: { id: args.id }, references: {} };
   }
   if (fieldName in REFERENCES) return planList(info, args, custom, type, fieldName as List);
   return null;
@@ -110,8 +114,10 @@ function planList(
   const filter = filterOf(list, args);
   if (!filter) return null;
   // A name is looked up first by the loaders' path; ids go straight into the statement.
-  const references = REFERENCES[list].filter((name) => filter[name] != null);
-  if (references.some((name) => !couldBeId(filter[name] as string))) return null;
+  const references = Object.entries(REFERENCES[list] as Record<string, Kind>).filter(
+    ([name]) => filter[name] != null,
+  );
+  if (references.some(([name]) => !couldBeId(filter[name] as string))) return null;
 
   const nodes: FieldNode[] = [];
   let pageAsked = false;
@@ -152,7 +158,7 @@ function planList(
   return {
     tree,
     params: { ...filter, ...orderBy, ...page },
-    references: references.length > 0,
+    references: Object.fromEntries(references),
   };
 }
 

@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import type { Context } from '../graphql/context.ts';
 import { connection } from '../graphql/pagination.ts';
+import { reference } from '../graphql/references.ts';
 import { statementOf } from './compile.ts';
 import { KNOWN } from './fields.ts';
 import { planRoot, type RootPlan } from './plan.ts';
@@ -22,14 +23,37 @@ type Args = Record<string, unknown>;
 type Resolver = GraphQLFieldResolver<unknown, Context, Args>;
 type Raw = Record<string, unknown>;
 
-/** Runs a root field's plan; undefined when the loaders' path must answer after all. */
+/**
+ * The filter's references looked up by id or name, as the lists' resolvers do after an empty
+ * answer (resolvers/queries.ts, graph/lists.ts): null when the answer stands (one names
+ * nothing, or all were the ids asked), else the parameters to ask again with.
+ */
+async function referenced(ctx: Context, plan: RootPlan) {
+  const ids = await Promise.all(
+    Object.entries(plan.references).map(async ([argument, kind]) => {
+      const given = plan.params[argument];
+      return [argument, await reference(ctx, kind, given, argument), given] as const;
+    }),
+  );
+  if (ids.some(([, id]) => id === undefined) || ids.every(([, id, given]) => id === given))
+    return null;
+  return { ...plan.params, ...Object.fromEntries(ids.map(([argument, id]) => [argument, id])) };
+}
+
+/** Runs a root field's plan: a look-up's object, or a list's connection. */
 async function run(plan: RootPlan, ctx: Context) {
-  const { tree, params } = plan;
-  const [row] = await ctx.db.read(statementOf(tree), params);
+  const { tree } = plan;
+  let { params } = plan;
+  let [row] = await ctx.db.read(statementOf(tree), params);
   if (tree.root.kind === 'lookup') return shape(tree.fields, row?.value as Raw | null);
+  if (row?.total === 0 && Object.keys(plan.references).length > 0) {
+    const other = await referenced(ctx, plan);
+    if (other) {
+      params = other;
+      [row] = await ctx.db.read(statementOf(tree), params);
+    }
+  }
   const total = row?.total as number | undefined;
-  // A reference that is not an entity's id may be its name: the resolver looks it up.
-  if (plan.references && total === 0) return undefined;
   const nodes = ((row?.page as Raw[] | undefined) ?? []).map((raw) => shape(tree.fields, raw));
   const page = { skip: params.skip as number, limit: params.limit as number };
   return connection(page, {
@@ -43,8 +67,7 @@ const rootField =
   (own: Resolver, custom: ReadonlySet<string>): Resolver =>
   async (source, args, ctx, info: GraphQLResolveInfo) => {
     const plan = planRoot(info, args, custom);
-    const answer = plan ? await run(plan, ctx) : undefined;
-    return answer === undefined ? own(source, args, ctx, info) : answer;
+    return plan ? run(plan, ctx) : own(source, args, ctx, info);
   };
 
 /** A field that reads its value from a planned parent, else resolves as it did. */

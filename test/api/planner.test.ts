@@ -14,9 +14,7 @@ import { QUESTIONS } from '../../bench/query/questions.ts';
 import type { Database } from '../../src/db/driver.ts';
 import { runImport } from '../../src/import/pipeline.ts';
 import { fileInput } from '../../src/import/read.ts';
-import { createApp } from '../../src/server/app.ts';
-import type { GraphQLResponse } from '../support/api.ts';
-import { seededApi } from '../support/api.ts';
+import { apiClient, type GraphQLResponse, seededApi } from '../support/api.ts';
 import { resetGraph, testConfig } from '../support/db.ts';
 
 type Operation = [name: string, query: string, variables: Record<string, unknown>];
@@ -97,20 +95,7 @@ const examples: Operation[] = readdirSync('docs/examples')
   .map((f) => [f, readFileSync(`docs/examples/${f}`, 'utf8'), {}]);
 
 let db: Database;
-const clients = { on: null as never as Client, off: null as never as Client };
-type Client = (query: string, variables: Record<string, unknown>) => Promise<GraphQLResponse>;
-
-const client = (planner: boolean): Client => {
-  const app = createApp({ db, config: { ...testConfig(), planner } });
-  return async (query, variables) => {
-    const response = await app.fetch('http://accord.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-accord-debug': 'true' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLResponse;
-  };
-};
+const clients = {} as Record<'on' | 'off', ReturnType<typeof apiClient>>;
 
 /** An answer without what differs between any two requests (request ids, round trips). */
 const answer = ({ data, errors }: GraphQLResponse) => ({
@@ -133,8 +118,8 @@ async function same(name: string, query: string, variables: Record<string, unkno
 
 beforeAll(async () => {
   ({ db } = await seededApi());
-  clients.on = client(true);
-  clients.off = client(false);
+  clients.on = apiClient(db, { ...testConfig(), planner: true });
+  clients.off = apiClient(db, { ...testConfig(), planner: false });
 });
 afterAll(() => db.close());
 
