@@ -20,6 +20,8 @@ export interface Config {
   /** `json` (one object a line) or `pretty` (development; needs the pino-pretty dev dependency). */
   logFormat: 'json' | 'pretty';
   security: SecurityConfig;
+  /** Answer the root fields it can plan with one compiled statement each (src/planner/). */
+  planner: boolean;
 }
 
 export const ROLES = ['none', 'reader', 'editor', 'admin'] as const;
@@ -79,6 +81,7 @@ export const ENV_DEFAULTS = {
   ACCORD_TRUST_PROXY: 'false',
   ACCORD_PERSISTED_OPERATIONS: '',
   ACCORD_METRICS_ROLE: 'none',
+  ACCORD_PLANNER: 'true',
 } as const;
 
 export type EnvName = keyof typeof ENV_DEFAULTS;
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       persistedOperationsFile: read(env, 'ACCORD_PERSISTED_OPERATIONS') || undefined,
       metricsRole: oneOf(env, 'ACCORD_METRICS_ROLE', ROLES),
     },
+    planner: bool(env, 'ACCORD_PLANNER'),
   };
 }
 

@@ -46,6 +46,8 @@ const start = async (root: string): Promise<Server> => {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ACCORD_SEED: 'false' },
     url: `http://127.0.0.1:${port}/graphql`,
     ready: answers,
+    // A start on a shared machine at a load average of 38 took over the default minute.
+    timeoutMs: 300_000,
   });
 };
 const median = (values: number[]) =>

@@ -45,7 +45,7 @@ const followedBy = (field: GraphQLField<unknown, unknown>): Follows[] =>
   (field.extensions as { follows?: Follows[] }).follows ?? [];
 
 /** The fields that `selections` select on `type`, through the fragments that apply to it. */
-function fieldsOn(
+export function fieldsOn(
   selectionSets: readonly (SelectionSetNode | undefined)[],
   type: GraphQLNamedType,
   info: GraphQLResolveInfo,

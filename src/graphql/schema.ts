@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { withPlanner } from '../planner/resolve.ts';
 import { resolvers } from './resolvers.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
@@ -17,6 +18,8 @@ export function loadTypeDefs(): string[] {
     .map((f) => readFileSync(join(SCHEMA_DIR, f), 'utf8'));
 }
 
-export function createSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+/** The schema; with `planner` (the default), the planner answers the root fields it can plan. */
+export function createSchema({ planner = true } = {}): GraphQLSchema {
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  return planner ? withPlanner(schema) : schema;
 }

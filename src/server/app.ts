@@ -60,7 +60,7 @@ export function createApp({
   const keys = keyStore(security.keysFile, security.anonymousRole);
   const metrics = createMetrics();
   const measured = db.observed(metrics.observeQuery);
-  const schema = createSchema();
+  const schema = createSchema({ planner: config.planner });
   const allowList =
     security.persistedOperationsFile === undefined
       ? undefined

@@ -151,9 +151,9 @@ describe('/metrics', () => {
       /accord_graphql_request_duration_seconds_count\{operation="Named",type="query"\} 2/,
     );
     expect(text).toContain('accord_graphql_errors_total{code="BAD_USER_INPUT"} 1');
-    expect(text).toMatch(/accord_neo4j_queries_total\{query="graph\/entities-by-id"\} \d+/);
+    expect(text).toMatch(/accord_neo4j_queries_total\{query="planner\/lookup"\} \d+/);
     expect(text).toMatch(
-      /accord_neo4j_query_duration_seconds_bucket\{le="0.005",query="graph\/entities-by-id"\}/,
+      /accord_neo4j_query_duration_seconds_bucket\{le="0.005",query="planner\/lookup"\}/,
     );
     expect(text).toMatch(/accord_neo4j_round_trips_per_request_count \d+/);
     expect(text).toContain('accord_import_records_total{outcome="written"} 2');

@@ -16,8 +16,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /** A client for the app: `gql(query, variables)` posts to /graphql and returns the JSON body. */
-export function apiClient(db: Database) {
-  const app = createApp({ db, config: testConfig() });
+export function apiClient(db: Database, config = testConfig()) {
+  const app = createApp({ db, config });
   return async function gql<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},

@@ -1,0 +1,227 @@
+/**
+ * Compile: a query tree as one Cypher statement that returns exactly the selected fields as
+ * nested maps: each relationship a COLLECT subquery with its order (and LIMIT 1 for a single
+ * link) inside, so that Neo4j shapes, sorts and pages and the server only renames keys.
+ *
+ * A small builder of our own rather than @neo4j/cypher-builder: the statements have one
+ * fixed form (a start from a named query, then nested map projections), and what is written
+ * into them is only what this module checks: the model's relationship types and labels,
+ * property names of the schema's fields, and numbered variables and map keys. Values (ids,
+ * filters, pages) are parameters; response keys never reach Cypher (shape.ts maps the
+ * numbered keys back). A tree's statement is built once and reused.
+ */
+import { cypher, type Query, withoutComments } from '../db/cypher.ts';
+import type { QueryName } from '../db/queries.ts';
+import { LABELS } from '../model/kinds.ts';
+import { RELATIONSHIP_TYPES } from '../model/relationships.ts';
+import type { Order } from './fields.ts';
+import type { Selected, Step, Tree } from './tree.ts';
+
+/** A compiled statement's one row: a look-up's `value`, or a list's `page` and `total`. */
+export interface PlannedRow {
+  value?: unknown;
+  page?: unknown[];
+  total?: number;
+}
+
+const ENTITY_LABELS: ReadonlySet<string> = new Set(Object.values(LABELS));
+const TYPES: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
+const PROPERTY = /^[A-Za-z][A-Za-z0-9]*$/;
+
+const checked = (set: ReadonlySet<string>, what: string, value: string) => {
+  if (!set.has(value)) throw new Error(`planner: ${value} is not ${what}`);
+  return value;
+};
+const label = (value: string) => `:\`${checked(ENTITY_LABELS, 'a label of the model', value)}\``;
+const property = (variable: string, name: string) => {
+  if (!PROPERTY.test(name)) throw new Error(`planner: ${name} is not a property name`);
+  return `${variable}.${name}`;
+};
+
+/** The map key of the n-th selected field, and of a level's sort key (shape.ts reads both). */
+export const fieldKey = (n: number) => `f${n}`;
+export const SORT_KEY = 's';
+
+/**
+ * Orders whose comparison in JavaScript (localeCompare) Cypher's code-point order may not
+ * match: Cypher sorts by them, and shape.ts sorts again, with the resolvers' comparators, by
+ * the key the statement returns beside each entity.
+ */
+export const RESORTED: ReadonlySet<Order> = new Set(['name', 'newest', 'latest']);
+
+/** ORDER BY of a step: the resolvers' comparators in resolvers/entities.ts, each then by id. */
+function orderBy(order: Order, r: string, m: string): string {
+  switch (order) {
+    case 'order':
+      return `coalesce(${r}.order, 9007199254740991), ${m}.id`;
+    case 'rank':
+      return `coalesce(${m}.rank, 0), ${m}.id`;
+    case 'chosen':
+      return `size(coalesce(${r}.sources, [])) DESC, ${m}.id`;
+    case 'name':
+      return `${m}.name, ${m}.id`;
+    case 'newest':
+      return `coalesce(${m}.signedOn, '') DESC, ${m}.id`;
+    case 'latest':
+      return `coalesce(${m}.date, '') DESC, ${m}.id`;
+  }
+}
+
+/** Numbered variables, one counter per statement. */
+class Names {
+  private next = 0;
+  fresh(prefix: string) {
+    return `${prefix}${this.next++}`;
+  }
+}
+
+/** A map of the selected fields of the entity `n`, reached over `r` from `parent`. */
+function projection(
+  fields: readonly Selected[],
+  at: { n: string; r?: string; parent?: string },
+  names: Names,
+  extra = '',
+): string {
+  const entries = fields.map((field, i) => `${fieldKey(i)}: ${expression(field.value, at, names)}`);
+  return `{${[...entries, ...(extra ? [extra] : [])].join(', ')}}`;
+}
+
+function expression(
+  value: Selected['value'],
+  at: { n: string; r?: string; parent?: string },
+  names: Names,
+): string {
+  switch (value.kind) {
+    case 'property': {
+      const of = value.of === 'rel' ? at.r : at.n;
+      if (!of) throw new Error('planner: a relationship property without a relationship');
+      const read = property(of, value.name);
+      return value.list ? `coalesce(${read}, [])` : read;
+    }
+    case 'end': {
+      const n = value.end === 'other' ? at.n : at.parent;
+      if (!n) throw new Error('planner: an edge without its ends');
+      return projection(value.fields, { n }, names);
+    }
+    case 'byId':
+      return byId(value, at, names);
+    case 'step':
+      return step(value.step, at.n, names);
+  }
+}
+
+/**
+ * Entities by the ids a property lists (a signatory's onBehalfOf may be one id, stored before
+ * migration 0005): all of them by id, or the one most sources state (its claims), then the
+ * least id, as the resolvers choose.
+ */
+function byId(
+  value: Extract<Selected['value'], { kind: 'byId' }>,
+  at: { n: string; r?: string },
+  names: Names,
+): string {
+  const of = value.of === 'rel' ? at.r : at.n;
+  if (!of) throw new Error('planner: a relationship property without a relationship');
+  const list = property(of, value.name);
+  const ids = `CASE WHEN ${list} IS :: LIST<ANY> THEN ${list} ELSE [x IN [${list}] WHERE x IS NOT NULL] END`;
+  const id = names.fresh('i');
+  const e = names.fresh('e');
+  const map = projection(value.fields, { n: e }, names);
+  if (!value.chosen) {
+    return `COLLECT { UNWIND ${ids} AS ${id} MATCH (${e}:Entity {id: ${id}}) WITH ${e}, ${id} ORDER BY ${id} RETURN ${e} ${map} }`;
+  }
+  const stated = `size([c IN coalesce(${property(of, 'claims')}, []) WHERE c STARTS WITH '${value.name}|' + ${id} + '|'])`;
+  return `head(COLLECT { UNWIND ${ids} AS ${id} WITH ${id} ORDER BY ${stated} DESC, ${id} LIMIT 1 MATCH (${e}:Entity {id: ${id}}) RETURN ${e} ${map} })`;
+}
+
+/** A relationship step from `n`: a COLLECT subquery, ordered inside; one link: its head. */
+function step(s: Step, n: string, names: Names): string {
+  const r = names.fresh('r');
+  const m = names.fresh('m');
+  const type = `\`${checked(TYPES, 'a relationship type of the model', s.type)}\``;
+  if (s.direction !== 'out' && s.direction !== 'in')
+    throw new Error(`planner: ${s.direction} is not a direction`);
+  const [left, right] = s.direction === 'out' ? ['', '>'] : ['<', ''];
+  const other = `(${m}:Entity${s.label ? label(s.label) : ''})`;
+  const sortKey = RESORTED.has(s.order)
+    ? `${SORT_KEY}: {id: ${m}.id, name: ${m}.name, signedOn: ${m}.signedOn, date: ${m}.date}`
+    : '';
+  const map =
+    s.shape === 'edges'
+      ? projection(s.fields, { n: m, r, parent: n }, names, sortKey)
+      : projection(s.fields, { n: m, r }, names, sortKey);
+  const limit = s.shape === 'one' ? ' LIMIT 1' : '';
+  const collect = `COLLECT { MATCH (${n})${left}-[${r}:${type}]-${right}${other} WITH ${r}, ${m} ORDER BY ${orderBy(s.order, r, m)}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
+  return s.shape === 'one' ? `head(${collect})` : collect;
+}
+
+/** A named list query's text up to the collected, sorted list (`WITH collect(x) AS found`). */
+function listStart(name: QueryName): { text: string; variable: string } {
+  const text = withoutComments(cypher(name).text);
+  const match = /^WITH collect\((\w+)\) AS found$/m.exec(text);
+  if (!match?.[1]) throw new Error(`planner: ${name} does not collect its list as found`);
+  return { text: text.slice(0, match.index + match[0].length), variable: match[1] };
+}
+
+/**
+ * agreements/all's text with its last line (the RETURN) replaced by collecting the page: the
+ * query reads the page of the sort key's index in order (see the file).
+ */
+function allStart(): { text: string; variable: string } {
+  const text = withoutComments(cypher('agreements/all').text);
+  const last = text.lastIndexOf('\nRETURN ');
+  if (last < 0) throw new Error('planner: agreements/all has no RETURN');
+  return { text: `${text.slice(0, last)}\nWITH collect(a) AS found`, variable: 'a' };
+}
+
+/**
+ * The statement of a tree. A look-up returns `value` (no row: no entity); a list returns
+ * `total` (when counted) and `page` (the page's entities, when asked).
+ */
+function compile(tree: Tree): Query<PlannedRow> {
+  const names = new Names();
+  const { root } = tree;
+  if (root.kind === 'lookup') {
+    const n = names.fresh('n');
+    return {
+      name: 'planner/lookup',
+      text: `MATCH (${n}:Entity${label(root.label)} {id: $id})\nRETURN ${n} ${projection(tree.fields, { n }, names)} AS value`,
+    };
+  }
+  const start = root.unfiltered ? allStart() : listStart(`${root.area}/matching` as const);
+  const x = start.variable;
+  const parts = [start.text];
+  const returned: string[] = [];
+  // A filtered list's count costs nothing more (the list is collected anyway) and tells
+  // whether its references were ids (plan.ts); the unfiltered one is read when asked.
+  if (!root.unfiltered) returned.push('size(found) AS total');
+  else if (tree.count) {
+    parts.push(`CALL () {\n${withoutComments(cypher('agreements/count-all').text)}\n}`);
+    returned.push('total');
+  }
+  if (tree.page) {
+    const slice = root.unfiltered ? 'found' : 'found[$skip..$skip + $limit]';
+    parts.push(
+      `CALL (found) {\n  UNWIND ${slice} AS ${x}\n  RETURN collect(${x} ${projection(tree.fields, { n: x }, names)}) AS page\n}`,
+    );
+    returned.push('page');
+  }
+  if (returned.length === 0) returned.push('size(found) AS total');
+  parts.push(`RETURN ${returned.join(', ')}`);
+  return { name: `planner/${root.area}`, text: parts.join('\n') };
+}
+
+/** Statements compiled, by tree; bounded as prefetch.ts's cache is (trees come from clients). */
+const CACHED = 500;
+const compiled = new Map<string, Query<PlannedRow>>();
+
+/** The statement of `tree`, compiled once per tree shape. */
+export function statementOf(tree: Tree): Query<PlannedRow> {
+  const key = JSON.stringify(tree);
+  const found = compiled.get(key);
+  if (found) return found;
+  const query = compile(tree);
+  if (compiled.size >= CACHED) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(key, query);
+  return query;
+}

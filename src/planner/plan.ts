@@ -1,0 +1,267 @@
+/**
+ * Plan: a root field's selection as a query tree (tree.ts), or null when some part of it is
+ * not something the planner can compile (then the loaders answer the field as before). The
+ * selection is read as GraphQL executes it: fragments and inline fragments that apply to the
+ * type, aliases, `@skip`/`@include` and variables (through the lookahead's fieldsOn), and
+ * fields of one response key merged.
+ */
+import {
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  getArgumentValues,
+  getNamedType,
+  isLeafType,
+  isObjectType,
+} from 'graphql';
+import { type Follows, fieldsOn } from '../graphql/lookahead.ts';
+import { pageOf } from '../graphql/pagination.ts';
+import { dateRange, onTimeLine } from '../graphql/scalars.ts';
+import { couldBeId } from '../import/validate.ts';
+import type { Kind } from '../model/kinds.ts';
+import { KNOWN } from './fields.ts';
+import type { Plan, Selected, Tree } from './tree.ts';
+
+/** The look-ups the planner answers (by id; by name the loaders do). */
+const LOOKUPS: ReadonlySet<string> = new Set([
+  'organisation',
+  'person',
+  'role',
+  'agreement',
+  'event',
+  'region',
+  'initiative',
+  'source',
+]);
+
+/** Each list's filter arguments that take an id or a name, and the kind they name. */
+const REFERENCES = {
+  agreements: { party: 'organisation', signatory: 'person', attendee: 'person', region: 'region' },
+  organisations: { region: 'region' },
+  people: { organisation: 'organisation' },
+} as const satisfies Record<string, Record<string, Kind>>;
+
+type Args = Record<string, unknown>;
+
+/**
+ * A plan and the filter arguments in it that reference entities, with the kind each names: an
+ * empty answer may mean that one was a name, not an id (resolve.ts then looks them up).
+ */
+export interface RootPlan extends Plan {
+  references: Record<string, Kind>;
+}
+
+/**
+ * Plans `info`'s root field. `custom` names the fields (`Type.field`) that have a resolver of
+ * their own in the schema: unless fields.ts knows them, they stop the plan.
+ */
+export function planRoot(
+  info: GraphQLResolveInfo,
+  args: Args,
+  custom: ReadonlySet<string>,
+): RootPlan | null {
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) return null;
+  const { fieldName } = info;
+  if (LOOKUPS.has(fieldName)) {
+    if (args.id == null) return null;
+    const fields = select(info, custom, info.fieldNodes, type, 'node');
+    if (!fields) return null;
+    const tree: Tree = {
+      root: { kind: 'lookup', label: type.name },
+      fields,
+      page: true,
+      count: false,
+    };
+    return { tree, params: { id: args.id }, references: {} };
+  }
+  if (fieldName in REFERENCES) return planList(info, args, custom, type, fieldName as List);
+  return null;
+}
+
+type List = keyof typeof REFERENCES;
+
+/** The filter parameters of a list, as its resolver in resolvers/queries.ts builds them. */
+function filterOf(list: List, args: Args): Args | null {
+  const value = (name: string) => (args[name] as string | undefined) ?? null;
+  if (list === 'agreements') {
+    const { from, to } = dateRange(args);
+    const filter = { party: value('party'), signatory: value('signatory') };
+    return {
+      ...filter,
+      attendee: value('attendee'),
+      region: value('region'),
+      kind: value('kind'),
+      from,
+      to,
+    };
+  }
+  if (list === 'organisations') return { kind: value('kind'), region: value('region') };
+  // A title is folded against the graph's titles first (graph/titles.ts): left to the loaders.
+  if (args.title != null) return null;
+  return { organisation: value('organisation'), titles: null, asOf: onTimeLine(args.asOf, 'asOf') };
+}
+
+function planList(
+  info: GraphQLResolveInfo,
+  args: Args,
+  custom: ReadonlySet<string>,
+  connection: GraphQLObjectType,
+  list: List,
+): RootPlan | null {
+  const page = pageOf(args);
+  const filter = filterOf(list, args);
+  if (!filter) return null;
+  // A name is looked up first by the loaders' path; ids go straight into the statement.
+  const references = Object.entries(REFERENCES[list] as Record<string, Kind>).filter(
+    ([name]) => filter[name] != null,
+  );
+  if (references.some(([name]) => !couldBeId(filter[name] as string))) return null;
+
+  const nodes: FieldNode[] = [];
+  let pageAsked = false;
+  let count = false;
+  for (const field of fieldsOn(
+    info.fieldNodes.map((f) => f.selectionSet),
+    connection,
+    info,
+  )) {
+    const name = field.name.value;
+    if (name === 'totalCount') count = true;
+    else if (name === 'pageInfo') pageAsked = true;
+    else if (name === 'nodes') {
+      pageAsked = true;
+      nodes.push(field);
+    } else if (name === 'edges') {
+      pageAsked = true;
+      const edge = getNamedType(connection.getFields().edges?.type);
+      if (!isObjectType(edge)) return null;
+      for (const part of fieldsOn([field.selectionSet], edge, info)) {
+        if (part.name.value === 'node') nodes.push(part);
+        else if (part.name.value !== 'cursor' && part.name.value !== '__typename') return null;
+      }
+    } else if (name !== '__typename') return null;
+  }
+  const nodeType = getNamedType(connection.getFields().nodes?.type);
+  if (!isObjectType(nodeType)) return null;
+  const fields = select(info, custom, nodes, nodeType, 'node');
+  if (!fields) return null;
+  const unfiltered = Object.values(filter).every((v) => v === null);
+  const tree: Tree = {
+    root: { kind: 'list', area: list, unfiltered: list === 'agreements' && unfiltered },
+    fields,
+    page: pageAsked,
+    count,
+  };
+  const orderBy = list === 'agreements' ? { orderBy: args.orderBy } : {};
+  return {
+    tree,
+    params: { ...filter, ...orderBy, ...page },
+    references: Object.fromEntries(references),
+  };
+}
+
+const followsOf = (field: GraphQLField<unknown, unknown>): Follows[] =>
+  (field.extensions as { follows?: Follows[] }).follows ?? [];
+
+/**
+ * The fields `nodes` select on `type`, an entity (`on: 'node'`) or an edge object
+ * (`'edge'`: Party, Signatory, ...; `at` holds the entity at the other end, `self` the
+ * parent), or null when one of them cannot be compiled.
+ */
+function select(
+  info: GraphQLResolveInfo,
+  custom: ReadonlySet<string>,
+  nodes: readonly FieldNode[],
+  type: GraphQLObjectType,
+  on: 'node' | 'edge',
+  ends: { at?: string; self?: string } = {},
+): Selected[] | null {
+  const byKey = new Map<string, FieldNode[]>();
+  for (const node of fieldsOn(
+    nodes.map((n) => n.selectionSet),
+    type,
+    info,
+  )) {
+    const key = node.alias?.value ?? node.name.value;
+    byKey.set(key, [...(byKey.get(key) ?? []), node]);
+  }
+  const out: Selected[] = [];
+  for (const [key, group] of byKey) {
+    const [first] = group as [FieldNode];
+    const name = first.name.value;
+    if (name === '__typename') continue;
+    const field = type.getFields()[name];
+    if (!field) return null;
+    // One response key, one field and one set of arguments (a list's nodes and edges may
+    // disagree, where GraphQL's own validation does not look).
+    const args = getArgumentValues(field, first, info.variableValues);
+    const same = JSON.stringify(args);
+    if (
+      group.some(
+        (n) =>
+          n.name.value !== name ||
+          JSON.stringify(getArgumentValues(field, n, info.variableValues)) !== same,
+      )
+    )
+      return null;
+    const value = answerOf(info, custom, group, type, field, args, on, ends);
+    if (!value) return null;
+    out.push({ key, value });
+  }
+  return out;
+}
+
+function answerOf(
+  info: GraphQLResolveInfo,
+  custom: ReadonlySet<string>,
+  group: FieldNode[],
+  type: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+  args: Args,
+  on: 'node' | 'edge',
+  ends: { at?: string; self?: string },
+): Selected['value'] | null {
+  const named = getNamedType(field.type);
+  const known = KNOWN[type.name]?.[field.name];
+  const of = on === 'edge' ? 'rel' : 'node';
+  const entity = (): Selected[] | null =>
+    isObjectType(named) ? select(info, custom, group, named, 'node') : null;
+  if (on === 'edge' && (field.name === ends.at || field.name === ends.self)) {
+    const fields = entity();
+    return fields && { kind: 'end', end: field.name === ends.at ? 'other' : 'parent', fields };
+  }
+  if (known && 'property' in known)
+    return { kind: 'property', of, name: known.property, list: known.list ?? false };
+  if (isLeafType(named)) {
+    if (custom.has(`${type.name}.${field.name}`)) return null;
+    return { kind: 'property', of, name: field.name, list: false };
+  }
+  if (!known) return null;
+  if ('byId' in known) {
+    const fields = entity();
+    return fields && { kind: 'byId', of, name: known.byId, chosen: known.chosen ?? false, fields };
+  }
+  // Arguments (roles' asOf, acts' act) filter in JavaScript today: left to the loaders.
+  if (Object.values(args).some((v) => v != null)) return null;
+  const follows = followsOf(field);
+  if (follows.length !== 1 || !isObjectType(named)) return null;
+  const [{ type: relType, direction, at }] = follows as [Follows];
+  const fields =
+    known.relationship === 'edges'
+      ? select(info, custom, group, named, 'edge', { at, self: known.self })
+      : entity();
+  if (!fields) return null;
+  return {
+    kind: 'step',
+    step: {
+      type: relType,
+      direction,
+      label: known.label ?? null,
+      order: known.order,
+      shape: known.relationship,
+      fields,
+    },
+  };
+}

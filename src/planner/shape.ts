@@ -1,0 +1,63 @@
+/**
+ * Shape: a compiled statement's maps as the objects the resolvers answer with, each field
+ * under its response key, and each marked as planned: its fields then read their values from
+ * it (schema.ts) instead of asking the loaders.
+ */
+import type { Related } from '../graph/entity.ts';
+import { SORTS } from '../graphql/following.ts';
+import { fieldKey, RESORTED, SORT_KEY } from './compile.ts';
+import type { Order } from './fields.ts';
+import type { Selected } from './tree.ts';
+
+/** Objects the planner answered; their fields hold every selected value under its response key. */
+export const planned = new WeakSet<object>();
+
+type Raw = Record<string, unknown>;
+
+/**
+ * The resolvers' own comparators for the orders whose string comparison is localeCompare:
+ * Cypher sorted by code point, so the few entries of each list are sorted again here.
+ */
+const COMPARATORS: Partial<Record<Order, (a: Related, b: Related) => number>> = {
+  name: SORTS.name,
+  newest: SORTS['signedOn desc'],
+  latest: SORTS['date desc'],
+};
+
+const asRelated = (raw: Raw): Related => ({ rel: {}, node: raw[SORT_KEY] as Related['node'] });
+
+/** The object of `fields` from the statement's map `raw` (null stays null). */
+export function shape(fields: readonly Selected[], raw: Raw | null | undefined): Raw | null {
+  if (raw == null) return null;
+  const out: Raw = {};
+  fields.forEach(({ key, value }, i) => {
+    const found = raw[fieldKey(i)];
+    switch (value.kind) {
+      case 'property':
+        out[key] = found;
+        break;
+      case 'end':
+        out[key] = shape(value.fields, found as Raw);
+        break;
+      case 'byId':
+        out[key] = value.chosen
+          ? shape(value.fields, found as Raw)
+          : (found as Raw[]).map((x) => shape(value.fields, x));
+        break;
+      case 'step': {
+        const { step } = value;
+        if (step.shape === 'one') {
+          out[key] = shape(step.fields, found as Raw);
+          break;
+        }
+        const compare = RESORTED.has(step.order) ? COMPARATORS[step.order] : undefined;
+        const list = compare
+          ? [...(found as Raw[])].sort((a, b) => compare(asRelated(a), asRelated(b)))
+          : (found as Raw[]);
+        out[key] = list.map((x) => shape(step.fields, x));
+      }
+    }
+  });
+  planned.add(out);
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * The query tree: what one root field asks of the graph, with nothing of GraphQL's syntax
+ * left (fragments, aliases, directives and variables are resolved by plan.ts). compile.ts
+ * turns it into one Cypher statement; shape.ts reads that statement's answer back into the
+ * objects the resolvers return. Response keys (aliases) are kept only here, never written
+ * into Cypher: the statement's map keys are numbered.
+ */
+import type { Direction } from '../model/relationships.ts';
+import type { Order } from './fields.ts';
+
+/** One selected field of an entity or edge object, under its response key. */
+export interface Selected {
+  key: string;
+  value: Value;
+}
+
+export type Value =
+  /** A property of the entity (`of: 'node'`) or of the relationship that led to it (`'rel'`). */
+  | { kind: 'property'; of: 'node' | 'rel'; name: string; list: boolean }
+  /** Entities whose ids a property lists, in id order; `chosen`: the one most sources state. */
+  | { kind: 'byId'; of: 'node' | 'rel'; name: string; chosen: boolean; fields: Selected[] }
+  /** The entity at the other end of the relationship (an edge's `at`) or the parent (`self`). */
+  | { kind: 'end'; end: 'other' | 'parent'; fields: Selected[] }
+  | { kind: 'step'; step: Step };
+
+/** A relationship followed from the entity of the level above. */
+export interface Step {
+  type: string;
+  direction: Direction;
+  /** Only entities with this label at the other end. */
+  label: string | null;
+  order: Order;
+  /** `one`: the first only (null when none); `many`: entities; `edges`: edge objects. */
+  shape: 'one' | 'many' | 'edges';
+  fields: Selected[];
+}
+
+/** Where a root field starts. */
+export type Root =
+  | { kind: 'lookup'; label: string }
+  /** A list page from cypher/<area>/matching (filtered) or agreements/all (unfiltered). */
+  | { kind: 'list'; area: 'agreements' | 'organisations' | 'people'; unfiltered: boolean };
+
+export interface Tree {
+  root: Root;
+  /** The entities' selected fields (a list: its nodes'); none when only totalCount is asked. */
+  fields: Selected[];
+  /** Whether a list's page is selected (nodes, edges or pageInfo). */
+  page: boolean;
+  /** Whether a list's totalCount is selected. */
+  count: boolean;
+}
+
+/** A tree and the values of its statement's parameters. */
+export interface Plan {
+  tree: Tree;
+  params: Record<string, unknown>;
+}

@@ -1,0 +1,222 @@
+/**
+ * The planner (src/planner/) answers exactly as the loaders do: the same operations, asked of
+ * the app with the planner on and with it off (ACCORD_PLANNER=false), give the same JSON, on
+ * the seed and on a small generated graph (bench/generate.ts); and a planned root field costs
+ * one round trip to Neo4j.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { records } from '../../bench/generate.ts';
+import { benchCypher } from '../../bench/lib/cypher.ts';
+import { QUESTIONS } from '../../bench/query/questions.ts';
+import type { Database } from '../../src/db/driver.ts';
+import { runImport } from '../../src/import/pipeline.ts';
+import { fileInput } from '../../src/import/read.ts';
+import { apiClient, type GraphQLResponse, seededApi } from '../support/api.ts';
+import { resetGraph, testConfig } from '../support/db.ts';
+
+type Operation = [name: string, query: string, variables: Record<string, unknown>];
+
+/** Operations beyond the examples: every shape the planner compiles, and some it must not. */
+const OPERATIONS: Operation[] = [
+  [
+    'agreement-full',
+    'query($id: ID!){ agreement(id:$id){ __typename id name nameEn aliases kind signedOn summary sources{id name publisher} parties{order organisation{id name kind region{id name parent{name}} units{name} agreements{name}} agreement{id} sources{id}} signatories{person{id name roles{title rank}} onBehalfOf{id name} onBehalfOfAll{id} sources{name}} witnesses{name} event{id name date kind place{name} attendees{order person{name nameEn} sources{id}} agreements{id} concerns{name}} initiatives{name focus parts{name} regions{name}}}}',
+    { id: 'agreement-strategic-2023-12-21' },
+  ],
+  [
+    'fragments',
+    'query($id: ID!, $no: Boolean!){ a: agreement(id:$id){ ...F x: name ... on Agreement { parties { organisation { ...O } } } y: parties @skip(if: $no) { order } z: parties @include(if: $no) { order } } } fragment F on Agreement { id signedOn event { id } } fragment O on Organisation { name aliases }',
+    { id: 'agreement-strategic-2023-12-21', no: true },
+  ],
+  [
+    'orgs',
+    '{ organisations(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name region { name } roles { title person { name } } } } } }',
+    {},
+  ],
+  [
+    'orgs-region',
+    '{ organisations(region: "region-beijing", first: 3, after: "b2Zmc2V0OjA") { totalCount nodes { id name } } }',
+    {},
+  ],
+  ['orgs-region-name', '{ organisations(region: "北京") { totalCount nodes { id } } }', {}],
+  [
+    'people',
+    '{ people(organisation: "org-bjut") { totalCount nodes { id name roles { title organisation { name } } signed { agreement { name } onBehalfOf { name } } attended { name } } } }',
+    {},
+  ],
+  [
+    'people-asof',
+    '{ people(organisation: "org-bjut", asOf: "2023-12-21") { totalCount nodes { id } } }',
+    {},
+  ],
+  [
+    'agreements-filters',
+    '{ agreements(party: "org-bjut", orderBy: SIGNED_ON_ASC) { totalCount nodes { id signedOn parties { order organisation { name } } } } }',
+    {},
+  ],
+  ['agreements-none', '{ agreements(party: "org-nothing") { totalCount nodes { id } } }', {}],
+  ['agreements-name', '{ agreements(party: "北工大") { totalCount } }', {}],
+  [
+    'agreements-all',
+    '{ agreements(first: 3) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor } nodes { id name signedOn event { attendees { person { name } } } } } }',
+    {},
+  ],
+  [
+    'agreements-after',
+    '{ agreements(first: 1, after: "b2Zmc2V0OjA", orderBy: SIGNED_ON_ASC) { nodes { id } } }',
+    {},
+  ],
+  [
+    'region',
+    '{ region(id: "region-beijing") { name kind children { name organisations { name } } parent { name } } }',
+    {},
+  ],
+  ['org-by-name', '{ organisation(name: "北工大") { id roles { title } } }', {}],
+  ['org-unknown', '{ organisation(id: "org-nothing") { id } }', {}],
+  ['org-wrong-kind', '{ organisation(id: "person-nie-zuoren") { id } }', {}],
+  ['role-asof', '{ organisation(id: "org-bjut") { roles(asOf: "2023-12-21") { title } } }', {}],
+  [
+    'person',
+    '{ person(id: "person-nie-zuoren") { name roles { id name nameEn title statedOn since until rank person { name } organisation { name } } witnessed { name } } }',
+    {},
+  ],
+  [
+    'source',
+    '{ source(id: "source-bjut-2023-12-22") { name url publisher publishedOn language aliases credits { person { name } roles } } }',
+    {},
+  ],
+];
+
+const examples: Operation[] = readdirSync('docs/examples')
+  .filter((f) => f.endsWith('.graphql'))
+  .map((f) => [f, readFileSync(`docs/examples/${f}`, 'utf8'), {}]);
+
+let db: Database;
+const clients = {} as Record<'on' | 'off', ReturnType<typeof apiClient>>;
+
+/** An answer without what differs between any two requests (request ids, round trips). */
+const answer = ({ data, errors }: GraphQLResponse) => ({
+  data,
+  errors: errors?.map(({ extensions, ...rest }) => ({
+    ...rest,
+    extensions: { ...extensions, requestId: undefined },
+  })),
+});
+
+/** Asks both; expects the same answer, and returns the planner's. */
+async function same(name: string, query: string, variables: Record<string, unknown>) {
+  const [on, off] = await Promise.all([
+    clients.on(query, variables),
+    clients.off(query, variables),
+  ]);
+  expect(JSON.stringify(answer(on)), name).toBe(JSON.stringify(answer(off)));
+  return on;
+}
+
+beforeAll(async () => {
+  ({ db } = await seededApi());
+  clients.on = apiClient(db, { ...testConfig(), planner: true });
+  clients.off = apiClient(db, { ...testConfig(), planner: false });
+});
+afterAll(() => db.close());
+
+describe('planner on the seed', () => {
+  it('answers every example and operation as the loaders do', async () => {
+    for (const [name, query, variables] of [...examples, ...OPERATIONS]) {
+      await same(name, query, variables);
+    }
+  });
+
+  it('answers planned root fields in one round trip each', async () => {
+    const trips = async (query: string, variables = {}) =>
+      (await same(query, query, variables)).extensions?.roundTrips;
+    const list = QUESTIONS.find((q) => q.key === 'list')?.accord as string;
+    expect(await trips(list)).toBe(1);
+    const agreement = OPERATIONS.find(([name]) => name === 'agreement-full') as Operation;
+    expect(await trips(agreement[1], agreement[2])).toBe(1);
+    const people = OPERATIONS.find(([name]) => name === 'people') as Operation;
+    expect(await trips(people[1])).toBe(1);
+    // A name is not an id: the loaders' path looks it up, as before.
+    expect(await trips('{ agreements(party: "北工大") { totalCount } }')).toBe(2);
+  });
+
+  it('compares answers that hold something', async () => {
+    const [name, query, variables] = OPERATIONS[0] as Operation;
+    const { data } = await same(name, query, variables);
+    const { agreement } = data as {
+      agreement: { parties: unknown[]; event: { attendees: unknown[] } };
+    };
+    expect(agreement.parties.length).toBeGreaterThan(1);
+    expect(agreement.event.attendees.length).toBeGreaterThan(1);
+  });
+});
+
+describe('planner on a generated graph', () => {
+  beforeAll(async () => {
+    await resetGraph(db);
+    const file = join(tmpdir(), `accord-planner-${process.pid}.ndjson`);
+    writeFileSync(
+      file,
+      [...records({ entities: 1500, seed: 7 })].map((r) => JSON.stringify(r)).join('\n'),
+    );
+    const summary = await runImport(db, [fileInput(file)]);
+    expect(summary.errors).toEqual([]);
+  });
+
+  it('answers every benchmark question as the loaders do, for ten ids each', async () => {
+    let signatories = 0;
+    for (const question of QUESTIONS) {
+      const ids = question.pick
+        ? (await db.read(benchCypher(question.pick))).map((r) => r.id as string).slice(0, 10)
+        : [undefined];
+      expect(ids.length, question.key).toBeGreaterThan(0);
+      for (const id of ids) {
+        const { data } = await same(question.key, question.accord, id ? { id } : {});
+        if (question.key === 'agreement') {
+          const { agreement } = data as { agreement: { signatories: unknown[] } };
+          signatories += agreement.signatories.length;
+        }
+      }
+    }
+    // The generator's agreements have signatories: their order and onBehalfOf were compared.
+    expect(signatories).toBeGreaterThan(10);
+  });
+
+  it('answers lists with filters, orders and pages as the loaders do', async () => {
+    const [party] = (await db.read(benchCypher('pick-organisations-with-agreements'))).map(
+      (r) => r.id as string,
+    );
+    const nodes =
+      'nodes { id name signedOn parties { order organisation { name units { name } } } signatories { person { name } onBehalfOf { id } } }';
+    for (const orderBy of ['NAME', 'SIGNED_ON_ASC', 'SIGNED_ON_DESC']) {
+      await same(
+        orderBy,
+        `{ agreements(first: 30, orderBy: ${orderBy}) { totalCount ${nodes} } }`,
+        {},
+      );
+      await same(
+        orderBy,
+        `{ agreements(first: 5, after: "b2Zmc2V0OjQ", orderBy: ${orderBy}) { pageInfo { hasNextPage endCursor } ${nodes} } }`,
+        {},
+      );
+      await same(
+        orderBy,
+        `query($p: String) { agreements(party: $p, orderBy: ${orderBy}) { totalCount ${nodes} } }`,
+        { p: party },
+      );
+    }
+    await same(
+      'organisations',
+      '{ organisations(first: 50) { totalCount nodes { id name kind region { name } agreements { name } roles { title person { name } } } } }',
+      {},
+    );
+    await same(
+      'people',
+      '{ people(first: 50) { totalCount nodes { id name roles { title } signed { agreement { name } } attended { name } } } }',
+      {},
+    );
+  });
+});
