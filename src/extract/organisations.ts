@@ -203,6 +203,30 @@ export function wordsOf(view: string, [start, end]: Span): Word[] {
   return words;
 }
 
+const isEdge = (w: Word) =>
+  PUNCT.test(w.word[0] as string) || EDGE_WORDS.has(w.word) || EDGE_TAGS.has(w.tag);
+
+/** Whether words[k] stands at a real boundary: the start, or punctuation or an edge word before it. */
+function startsName(words: Word[], k: number): boolean {
+  const prev = words[k - 1];
+  if (!prev) return true;
+  // 仪式上中化学…: after a locative that closes a phrase, too.
+  return isEdge(prev) || (prev.tag === 'f' && prev.word.length === 1);
+}
+
+/**
+ * 其中冶赛迪集团, 同中冶…: jieba glues the name's first character to the linking word before
+ * it (其中, 同中). When the word that stops the scan is a boundary word plus one character, and
+ * that character with what follows reads as a word of its own (中冶), the name begins there.
+ */
+function gluedStart(view: string, w: Word, edge: number): number {
+  if (w.word.length < 2 || w.start + w.word.length !== edge) return edge;
+  const head = w.word.slice(0, -1);
+  if (!(EDGE_WORDS.has(head) || /^[其从同与和及]$/.test(head))) return edge;
+  const [first] = tagWords(view.slice(edge - 1, Math.min(view.length, edge + 8)));
+  return first && first.word.length >= 2 && !EDGE_TAGS.has(first.tag) ? edge - 1 : edge;
+}
+
 /** Where a name whose suffix begins at `suffixStart` begins: words are read leftwards to an edge. */
 export function leftEdge(view: string, words: Word[], suffixStart: number, limit: number): number {
   let k = words.findIndex((w) => w.start <= suffixStart && w.start + w.word.length > suffixStart);
@@ -222,8 +246,26 @@ export function leftEdge(view: string, words: Word[], suffixStart: number, limit
       }
       break;
     }
-    if (PUNCT.test(w.word[0] as string) || EDGE_WORDS.has(w.word)) break;
+    // 与中化学集团: a lone 中 or 上 right after a linking word begins the name (中化学), as it
+    // does not after a noun (仪式上, 会议中).
+    if (/^[中上]$/.test(w.word) && startsName(words, k)) {
+      edge = w.start;
+      break;
+    }
+    if (PUNCT.test(w.word[0] as string) || EDGE_WORDS.has(w.word)) {
+      edge = gluedStart(view, w, edge);
+      break;
+    }
+    // 中铁十一局集团: a numeral between words of the name belongs to it.
+    if (w.tag === 'm' && /^[一二三四五六七八九十百]+$/.test(w.word) && k > 0) {
+      const prev = words[k - 1] as Word;
+      if (prev.start >= limit && !isEdge(prev)) {
+        edge = w.start;
+        continue;
+      }
+    }
     if (EDGE_TAGS.has(w.tag)) {
+      edge = gluedStart(view, w, edge);
       // 襄阳市第一人民医院: an ordinal belongs to the name.
       if (/^第[一二三四五六七八九十\d]+$/.test(w.word)) {
         edge = w.start;
@@ -241,6 +283,11 @@ export function leftEdge(view: string, words: Word[], suffixStart: number, limit
       break;
     }
     if (suffixStart - w.start > 30) break;
+    // 同中化学集团: a linking word glued to the name's first character by jieba (同中/x).
+    if (w.tag === 'x' && w.word.length === 2 && /^[与和同及]/.test(w.word)) {
+      edge = w.start + 1;
+      break;
+    }
     edge = w.start;
   }
   return edge;

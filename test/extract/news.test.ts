@@ -349,3 +349,24 @@ describe('English releases', () => {
     expect(agreementsOf(draft)[0]?.record.signedOn).toBe('2025-05-30');
   });
 });
+
+const orgNames = (draft: Draft) =>
+  draft.records
+    .filter((r) => r.record.type === 'organisation')
+    .map((r) => r.record.name as string)
+    .sort();
+
+describe('organisation names begin at a real boundary (issue 14, third round)', () => {
+  it('keeps a first character jieba glues to the word before (其中冶…, 与中/f, 十一局)', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与中化学集团有限公司签署合作协议。南湖大学还与中铁十一局集团有限公司签署合作协议,其中冶赛迪集团有限公司与南湖大学签署了人才协议。签约仪式上中化学集团有限公司董事长王明致辞。',
+    );
+    expect(orgNames(draft)).toEqual([
+      '中冶赛迪集团有限公司',
+      '中化学集团有限公司',
+      '中铁十一局集团有限公司',
+      '南湖大学',
+    ]);
+    expect(rolesOf(draft)).toEqual(['王明 董事长 @中化学集团有限公司']);
+  });
+});
