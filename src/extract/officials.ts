@@ -451,7 +451,15 @@ export function findOfficials(
             });
           }
         }
-        if (targets.length === 0 && unknownBody) {
+        if (targets.length === 0 && (party || government)) {
+          // 县委书记 on a page that names no county: no committee the draft can name.
+          people.unplaced.push({
+            kind: 'role',
+            text: `${text.slice(...person.span)} ${title}`,
+            span: phrase,
+            reason: `${title}: the text names no place whose ${party ? 'party committee' : 'government'} this is`,
+          });
+        } else if (targets.length === 0 && unknownBody) {
           people.unplaced.push({
             kind: 'role',
             text: `${text.slice(...person.span)} ${title}`,

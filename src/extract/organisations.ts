@@ -8,7 +8,7 @@
  * legal ending (华锐机器人 of 华锐机器人有限公司). A body in brackets after another that does not
  * abbreviate it is the same body under a second name (朝阳园管委会(区科信局)).
  */
-import type { Span } from './article.ts';
+import { foldText, type Span } from './article.ts';
 import { NOT_ORGANISATIONS, ORG_LEFT_BOUNDARIES, ORG_SUFFIXES, TITLE } from './lexicon.ts';
 import { cutWords, tagWords, type Word } from './segmenter.ts';
 
@@ -653,6 +653,17 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     );
     const university = unit?.[1];
     if (university) org.parent = orgs.add(university, org.span, university, 0.8);
+  }
+  // 临江县委、县政府…临江县人民政府: a government first met bare was drafted under a name made
+  // from its place (临江县政府); once the text writes its name, that name is the one kept.
+  for (const org of orgs.all) {
+    if (!org.place || view.includes(foldText(org.name))) continue;
+    const written = org.aliases.find((a) => foldText(a).startsWith(org.place as string));
+    if (!written) continue;
+    org.aliases.splice(org.aliases.indexOf(written), 1);
+    org.span = org.aliasSpans.get(written) ?? org.span;
+    org.aliasSpans.delete(written);
+    org.name = written;
   }
   findPlaceParties(view, spans, orgs);
   findUnsuffixedParties(text, view, spans, orgs);

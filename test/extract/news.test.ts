@@ -370,3 +370,29 @@ describe('organisation names begin at a real boundary (issue 14, third round)', 
     expect(rolesOf(draft)).toEqual(['王明 董事长 @中化学集团有限公司']);
   });
 });
+
+describe('a county’s committee and government (issue 14, third round)', () => {
+  it('keeps the government’s name as the text writes it, even when it is first met bare', async () => {
+    const draft = await draftOf(
+      '6月3日,临江县委、县政府主要领导带队到南湖大学考察。臨江縣人民政府与南湖大学签署合作协议。县委书记王强,县委常委、常务副县长刘海出席。',
+    );
+    expect(orgNames(draft)).toEqual(['临江县委', '南湖大学', '臨江縣人民政府']);
+    expect(rolesOf(draft)).toEqual([
+      '刘海 县委常委 @临江县委',
+      '刘海 常务副县长 @臨江縣人民政府',
+      '王强 县委书记 @临江县委',
+    ]);
+  });
+
+  it('lists 县委书记 and 县长 as unplaced, and 在县委 as no region, when no county is named', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与东信集团有限公司在县委举行签约仪式。县委书记王强,县长刘海出席。',
+    );
+    expect(rolesOf(draft)).toEqual([]);
+    expect(draft.records.filter((r) => r.record.type === 'region')).toEqual([]);
+    expect(draft.unplaced.filter((u) => u.kind === 'role').map((u) => u.text)).toEqual([
+      '王强 县委书记',
+      '刘海 县长',
+    ]);
+  });
+});
