@@ -423,10 +423,11 @@ export function findOfficials(
         } else if (!unknownBody) {
           // 校长李强 on a page that calls its university only 我校: the page's own body, the
           // one the title fits (never the partner the page names).
-          const self = orgs.all.filter(
-            (o) =>
-              o.unnamed && (titleFits(key, o) || (/^党委/.test(key) && o.kind === 'university')),
-          );
+          const self = [
+            ...new Set(
+              orgs.mentions.filter((m) => m.how === 'self' || m.org.unnamed).map((m) => m.org),
+            ),
+          ].filter((o) => titleFits(key, o) || (/^党委/.test(key) && o.kind === 'university'));
           if (self.length === 1) targets = self;
           sure = 0.7;
         }

@@ -848,7 +848,37 @@ function findSelfMentions(text: string, view: string, spans: Span[], orgs: Organ
           )
           .map((m) => m.org),
       );
-      const found = named.filter((o) => o.kind === 'university' && !o.parent && !partners.has(o));
+      let found = named.filter((o) => o.kind === 'university' && !o.parent && !partners.has(o));
+      if (found.length === 0) {
+        // 东海中医药大学附属医院 and 我校: the university a unit's name begins with.
+        const heads = new Set(
+          named.flatMap((o) => /^(.{2,12}?(?:大学|大學))(?=.)/.exec(o.name)?.slice(1) ?? []),
+        );
+        // 来源:东海中医药大学新闻网, a header naming the page's publisher.
+        const publisher =
+          /(?:^|\n|来源[::]\s*)(\p{Script=Han}{2,12}?(?:大学|大學))(?:新闻网|新聞網|新闻中心|新聞中心|官网|党委宣传部|宣传部)/u.exec(
+            view.slice(0, Math.max(0, (spans[0]?.[0] ?? 0) + 300)),
+          );
+        if (heads.size === 0 && publisher) {
+          const at = publisher.index + publisher[0].indexOf(publisher[1] as string);
+          const written = text.slice(at, at + (publisher[1] as string).length);
+          const university = orgs.add(
+            publisher[1] as string,
+            [at, at + written.length],
+            written,
+            0.8,
+          );
+          university.kind = 'university';
+          found = [university];
+        } else if (heads.size === 1) {
+          const head = [...heads][0] as string;
+          const unit = named.find((o) => o.name.startsWith(head)) as Organisation;
+          const university = orgs.add(foldText(head), unit.span, head, 0.8);
+          university.kind = 'university';
+          unit.parent ??= university;
+          found = [university];
+        }
+      }
       org = found.length === 1 ? found[0] : undefined;
       if (found.length === 0) org = unnamedBody(orgs, word, span, 'university');
     } else if (level === '所' || level === '院') {
@@ -875,7 +905,6 @@ function findSelfMentions(text: string, view: string, spans: Span[], orgs: Organ
       if (org) orgs.mention(org, [at, end], 'self');
     }
   }
-  void text;
 }
 
 function unnamedBody(orgs: Organisations, word: string, span: Span, kind: OrgKind): Organisation {

@@ -396,3 +396,37 @@ describe('a county’s committee and government (issue 14, third round)', () => 
     ]);
   });
 });
+
+describe('the page’s own university named somewhere on the page (issue 14, third round)', () => {
+  it('ties 我校 and its 校长 to the university a unit’s name begins with, drafting no 我校', async () => {
+    const draft = await draftOf(
+      '6月3日,东海中医药大学附属医院与临江医药集团有限公司签署合作协议。我校党委书记李强、校长张华出席。',
+    );
+    expect(orgNames(draft)).toEqual([
+      '东海中医药大学',
+      '东海中医药大学附属医院',
+      '临江医药集团有限公司',
+    ]);
+    expect(rolesOf(draft)).toEqual(['张华 校长 @东海中医药大学', '李强 党委书记 @东海中医药大学']);
+  });
+
+  it('ties 我校 to the publisher the header names, and titles with no body to it', async () => {
+    const draft = await draftOf(
+      '我校与临江医药集团签署合作协议\n来源:东海中医药大学新闻网 发布时间:2025-06-03\n\n6月3日,我校与临江医药集团有限公司签署战略合作协议。校长张华、副校长王丽出席。',
+    );
+    expect(orgNames(draft)).toEqual(['东海中医药大学', '临江医药集团有限公司']);
+    expect(rolesOf(draft)).toEqual(['张华 校长 @东海中医药大学', '王丽 副校长 @东海中医药大学']);
+    expect(draft.unplaced.filter((u) => u.kind === 'organisation')).toEqual([]);
+  });
+
+  it('gives titles after 我校 to the university the page names, not to nobody', async () => {
+    const draft = await draftOf(
+      '东海中医药大学与临江市人民政府签署合作协议\n\n6月3日,我校与临江市人民政府签署战略合作协议。校长张华、副校长王丽出席。临江市市长赵明出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '张华 校长 @东海中医药大学',
+      '王丽 副校长 @东海中医药大学',
+      '赵明 市长 @临江市人民政府',
+    ]);
+  });
+});
