@@ -124,8 +124,8 @@ export function titleFits(title: string, org: Organisation): boolean | undefined
 
 const DELIMITER = /[\s,、。;:!?()“”"《》[\]]/;
 const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|学院|委员会)$/;
-const PARTY_TITLE = /^(区委|市委|省委|县委|州委)/;
-const GOVERNMENT_TITLE = /(区长|市长|省长|县长|镇长|州长)$/;
+const PARTY_TITLE = /^(区委|市委|省委|县委|州委|镇党委|乡党委)/;
+const GOVERNMENT_TITLE = /(区长|市长|省长|县长|镇长|乡长|州长)$/;
 /** A department's head written with its department (宣传部长, 组织部部长, 办公室主任). */
 const DEPARTMENT_HEAD =
   /^\p{Script=Han}{2,4}?(?:部|处|局|科)?(?:副?(?:部长|处长|局长|科长)|办公室副?主任)/u;
@@ -225,6 +225,8 @@ export function findOfficials(
     const [start, end] = sentence.span;
     let pending: Organisation[] = [];
     let pendingPlace: string | undefined;
+    /** 青石镇党委书记李明、镇长王强: the place a title named earlier in the sentence. */
+    const placesNamed: Record<string, string> = {};
     let unknownBody = false;
     let loose = start;
     let i = start;
@@ -344,6 +346,18 @@ export function findOfficials(
               )
               .at(-1);
             pendingPlace = bad ? view.slice(bad.start + bad.word.length, i) : before;
+            // 青石镇镇长: jieba reads 青石 as a noun; a level alone is no place, so the
+            // noun before it is the place's name.
+            if (bad && pendingPlace.length === 1 && bad.tag === 'n' && bad.start >= loose)
+              pendingPlace = `${bad.word}${pendingPlace}`;
+            if (pendingPlace.length < 2) pendingPlace = undefined;
+          } else if (
+            pending.length === 0 &&
+            /^(镇党委|镇长|副镇长|乡党委|乡长|副乡长)/.test(view.slice(i, titles.end)) &&
+            !/[与和同及的在]/.test(before)
+          ) {
+            // 青石镇党委书记, 青石镇长: the title's first character ends the town's name.
+            pendingPlace = `${before}${view[i] === '副' ? view[i + 1] : view[i]}`;
           } else if (DEPARTMENT.test(before) && titles.spans[0]) titles.spans[0][0] = loose;
           else if (pending.length === 0 && !/(省|市|区|县|州|镇)$/.test(before)) {
             // 县人大常委会主任雷敏, a body the rules do not read: not the body carried along.
@@ -392,6 +406,7 @@ export function findOfficials(
         const place = (level: string) =>
           pending.find((o) => o.place?.endsWith(level))?.place ??
           (pendingPlace?.endsWith(level) ? pendingPlace : undefined) ??
+          placesNamed[level] ??
           placeBefore(level, s);
         let targets: Organisation[] = [];
         let sure = confidence;
@@ -400,12 +415,20 @@ export function findOfficials(
         if (party) {
           const level = (party[1] as string)[0] as string;
           const where = place(level);
-          if (where) targets = [orgs.partyCommitteeOf(where, [s, e])];
+          // 青石镇党委: a town's committee is its 党委, written so.
+          const body = (party[1] as string).slice(1);
+          if (where && where.length >= 2) {
+            targets = [orgs.partyCommitteeOf(where, [s, e], `${where}${body}`)];
+            placesNamed[level] = where;
+          }
           sure = 0.8;
         } else if (government) {
           const level = (government[1] as string)[0] as string;
           const where = place(level);
-          if (where) targets = [orgs.governmentOf(where, [s, e])];
+          if (where && where.length >= 2) {
+            targets = [orgs.governmentOf(where, [s, e])];
+            placesNamed[level] = where;
+          }
           sure = 0.8;
         } else if (pending.length) {
           targets = pending;
@@ -500,6 +523,8 @@ export function findOfficials(
 /** A unit without a proper name of its own: 科学技术研究院, or 赣东学院 + 继续教育学院. */
 function isDepartment(name: string, parent: Organisation | undefined): boolean {
   const own = parent && name.startsWith(parent.name) ? name.slice(parent.name.length) : name;
+  // 区卫生健康委员会: a place's commission or bureau is a body of its own, not a department.
+  if (/^[省市区县州镇乡]/.test(own)) return false;
   if (own.length < 3 || !/(学院|研究院|研究所|研究中心|中心|处|部|办|系|室|委员会)$/.test(own))
     return false;
   return !hasProperName(own);

@@ -86,7 +86,8 @@ const SHORT_ENDINGS: [RegExp, string[]][] = [
 /** Whether `short` abbreviates `full`: 北工大 of 北京工业大学, 北控集团 of 北京控股集团有限公司. */
 export function abbreviates(short: string, full: string): boolean {
   if (short.length < 2 || short.length >= full.length) return false;
-  if (PLACE_LEVEL.test(short)) return false;
+  // 区委 is a place's committee, never a short form of 区卫生健康委员会.
+  if (PLACE_LEVEL.test(short) || /^[省市区县州镇乡](委|政府|人民政府)$/.test(short)) return false;
   // 赣东学院 of 赣东学院继续教育学院 is the parent, not a short form.
   const rest = full.slice(short.length);
   if (

@@ -430,3 +430,32 @@ describe('the page’s own university named somewhere on the page (issue 14, thi
     ]);
   });
 });
+
+describe('a town’s and a district’s own bodies (issue 14, third round)', () => {
+  it('gives 镇长 to the town, 主任 to the district’s commission, and never reads 区委 as its short form', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖区与东信集团有限公司签署合作协议。区委副书记、区长刘海,青石镇党委书记李明、镇长王强,区卫生健康委员会主任陈静出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '刘海 区委副书记 @南湖区委',
+      '刘海 区长 @南湖区',
+      '李明 镇党委书记 @青石镇党委',
+      '王强 镇长 @青石镇政府',
+      '陈静 主任 @区卫生健康委员会',
+    ]);
+  });
+
+  it('gives 青石镇镇长 to the town government the text names, not a bare 镇政府', async () => {
+    const draft = await draftOf(
+      '6月3日,青石镇人民政府与东信集团有限公司签署合作协议。南湖区副区长刘海,青石镇镇长王强,南湖区卫生健康委员会主任陈静出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '刘海 副区长 @南湖区政府',
+      '王强 镇长 @青石镇人民政府',
+      '陈静 主任 @南湖区卫生健康委员会',
+    ]);
+    expect(
+      draft.records.filter((r) => r.record.type === 'region').map((r) => r.record.name),
+    ).toEqual(expect.not.arrayContaining(['镇']));
+  });
+});
