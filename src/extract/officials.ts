@@ -251,7 +251,7 @@ export function findOfficials(
         org &&
         readTitles(view, org.span[1], end) &&
         isDepartment(org.org.name, org.org.parent) &&
-        (org.org.parent || carried?.orgs.length)
+        (org.org.parent || carried?.orgs.length || isCollege(org.org))
       ) {
         const parent =
           org.org.parent &&
@@ -264,6 +264,15 @@ export function findOfficials(
           loose = i + parent.name.length;
         } else {
           loose = i;
+          // 环境科学与工程学院院长 after a company's officials: a college is a university's,
+          // the one the article names; with none or several, its title is not placed.
+          if (isCollege(org.org) && !carried?.orgs.some((o) => o.kind === 'university')) {
+            const universities = orgs.all.filter(
+              (o) => o.kind === 'university' && !o.parent && (o.unnamed || hasProperName(o.name)),
+            );
+            if (universities.length === 1) pending = [universities[0] as Organisation];
+            else unknownBody = true;
+          }
         }
         i = org.span[1];
         continue;
@@ -519,6 +528,10 @@ export function findOfficials(
   people.mentions.sort((a, b) => a.span[0] - b.span[0]);
   return people;
 }
+
+/** A college or department of a university (工程学院, 化学系), named without the university. */
+const isCollege = (org: Organisation) =>
+  /(学院|系)$/.test(org.name) && !org.parent && !hasProperName(org.name);
 
 /** A unit without a proper name of its own: 科学技术研究院, or 赣东学院 + 继续教育学院. */
 function isDepartment(name: string, parent: Organisation | undefined): boolean {

@@ -299,6 +299,46 @@ export function hasProperName(name: string): boolean {
   return tagWords(name).some((w) => /^(ns|nz|nt|nr|nrt|j|x|eng)$/.test(w.tag));
 }
 
+/**
+ * 环境科学与工程学院, 材料科学与工程系: a unit named by two disciplines joined by 与 or 和.
+ * When the name read so far is only common words after 与, the nouns before 与 (back to a
+ * boundary, a body's name or a title) are its first discipline.
+ */
+function disciplinesBefore(view: string, words: Word[], left: number, limit: number): number {
+  if (
+    !/[与和]/.test(view[left - 1] ?? '') ||
+    !/(学院|系|研究所|研究院|研究中心|实验室)/.test(view.slice(left, left + 12))
+  )
+    return left;
+  let k = words.findIndex((w) => w.start + w.word.length === left - 1);
+  let edge = left;
+  for (; k >= 0; k--) {
+    const w = words[k] as Word;
+    if (w.start < limit || !/^(n|vn|nz)$/.test(w.tag) || left - 1 - w.start > 6) break;
+    if (ORG_SUFFIXES.some((s) => w.word.endsWith(s)) || /^(我|本|该)/.test(w.word)) break;
+    edge = w.start;
+  }
+  if (edge >= left - 1) return left;
+  const first = view.slice(edge, left - 1);
+  if (hasProperName(first) || new RegExp(TITLE.source).test(first)) return left;
+  // The run must begin at a boundary, or right after the name of the body it is a unit of
+  // (南湖大学材料科学与工程学院); after other words (东北地理与…) it is no name of its own.
+  const before = words[k];
+  if (
+    !before ||
+    before.start < limit ||
+    isEdge(before) ||
+    /^(学校|我校|本校|该校)$/.test(before.word)
+  )
+    return edge;
+  if (
+    /(大学|大學|学院|研究院|科学院)$/.test(before.word) &&
+    !/^(学校|我校|本校|该校)$/.test(before.word)
+  )
+    return leftEdge(view, words, before.start + before.word.length - 2, limit);
+  return left;
+}
+
 /** Whether `at` lies inside 《...》, the marks around a document's title. */
 function insideTitleMarks(view: string, at: number): boolean {
   const open = view.lastIndexOf('《', at);
@@ -323,6 +363,7 @@ export function scanOrganisationNames(
       continue;
     if (insideTitleMarks(view, i)) continue;
     let left = leftEdge(view, words, i, start);
+    left = disciplinesBefore(view, words, left, start);
     // 顾军代表区政府: what represents is no part of the name.
     const represents = view.slice(left, i).lastIndexOf('代表');
     if (represents >= 0) left += represents + 2;

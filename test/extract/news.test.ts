@@ -459,3 +459,26 @@ describe('a town’s and a district’s own bodies (issue 14, third round)', () 
     ).toEqual(expect.not.arrayContaining(['镇']));
   });
 });
+
+describe('titles cut or merged (issue 14, third round)', () => {
+  it('reads a college named by two disciplines whole, and gives its titles to the university, not the company before it', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与东信集团有限公司签署合作协议。东信集团董事长李明,学校环境科学与工程学院党委书记王强出席。东信集团有限公司与中国科学院东北地理与农业生态研究所也签署了协议。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '李明 董事长 @东信集团有限公司',
+      '王强 环境科学与工程学院党委书记 @南湖大学',
+    ]);
+    expect(orgNames(draft)).toContain('中国科学院东北地理与农业生态研究所');
+    expect(orgNames(draft).some((n) => n.startsWith('工程学院'))).toBe(false);
+  });
+
+  it('keeps a university’s college in one name when it signs (南湖大学材料科学与工程学院)', async () => {
+    const draft = await draftOf(
+      '6月3日,东信集团有限公司与南湖大学材料科学与工程学院签署合作协议。',
+    );
+    expect(
+      agreementsOf(draft).map((a) => (a.record.parties as string[]).map((p) => nameOf(draft, p))),
+    ).toEqual([['东信集团有限公司', '南湖大学材料科学与工程学院']]);
+  });
+});
