@@ -111,9 +111,9 @@ export const TITLE_BODIES = [
 const alternation = (words: readonly string[]) =>
   [...words].sort((a, b) => b.length - a.length).join('|');
 
-/** One title: 党委常委, 常务副区长, 副总经理, 党工委书记, 董事会秘书. */
+/** One title: 党委常委, 常务副区长, 副总经理, 党工委书记, 董事会秘书; 原党委书记 (former) as written. */
 export const TITLE = new RegExp(
-  `(?:${alternation(TITLE_BODIES)})?(?:常务|执行|专职|第一|名誉|代理|代|首席|驻会)?副?(?:${alternation(HEADS)})`,
+  `原?(?:${alternation(TITLE_BODIES)})?(?:常务|执行|专职|第一|名誉|代理|代|首席|驻会)?副?(?:${alternation(HEADS)})`,
   'y',
 );
 

@@ -118,13 +118,14 @@ const TITLE_FITS: [RegExp, (name: string, kind: string) => boolean][] = [
 
 /** Whether `org` can hold `title`; undefined when the title says nothing of its body. */
 export function titleFits(title: string, org: Organisation): boolean | undefined {
-  const rule = TITLE_FITS.find(([pattern]) => pattern.test(title));
+  const current = title.replace(/^原/, '');
+  const rule = TITLE_FITS.find(([pattern]) => pattern.test(current));
   return rule ? rule[1](org.name, org.kind) : undefined;
 }
 
 const DELIMITER = /[\s,、。;:!?()“”"《》[\]]/;
 const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|学院|委员会)$/;
-const PARTY_TITLE = /^(区委|市委|省委|县委|州委|镇党委|乡党委)/;
+const PARTY_TITLE = /^原?(区委|市委|省委|县委|州委|镇党委|乡党委)/;
 const GOVERNMENT_TITLE = /(区长|市长|省长|县长|镇长|乡长|州长)$/;
 /** A department's head written with its department (宣传部长, 组织部部长, 办公室主任). */
 const DEPARTMENT_HEAD =
@@ -459,7 +460,7 @@ export function findOfficials(
             ...new Set(
               orgs.mentions.filter((m) => m.how === 'self' || m.org.unnamed).map((m) => m.org),
             ),
-          ].filter((o) => titleFits(key, o) || (/^党委/.test(key) && o.kind === 'university'));
+          ].filter((o) => titleFits(key, o) || (/^原?党委/.test(key) && o.kind === 'university'));
           if (self.length === 1) targets = self;
           sure = 0.7;
         }

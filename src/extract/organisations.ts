@@ -100,6 +100,16 @@ export function abbreviates(short: string, full: string): boolean {
   // Without a suffix rule: the name without its legal ending (华锐机器人 of 华锐机器人有限公司).
   if (!endings) {
     if (!/(有限公司|股份有限公司|有限责任公司|公司)$/.test(full)) return false;
+    // 检测中心 of 东信检测中心有限公司: the unit without its brand and its legal ending.
+    const core = full.replace(/(股份有限公司|有限责任公司|有限公司)$/, '');
+    if (
+      short.length >= 3 &&
+      core.length > short.length + 1 &&
+      core.endsWith(short) &&
+      /(中心|研究院|研究所|实验室)$/.test(short) &&
+      hasProperName(core.slice(0, -short.length))
+    )
+      return true;
     if (!full.startsWith(short) || short.length < 3) return false;
     const words = cutWords(full);
     let at = 0;

@@ -482,3 +482,16 @@ describe('titles cut or merged (issue 14, third round)', () => {
     ).toEqual([['东信集团有限公司', '南湖大学材料科学与工程学院']]);
   });
 });
+
+describe('former titles and a subsidiary’s short name (issue 14, third round)', () => {
+  it('keeps 原 in a title as written, and gives 检测中心总经理 to the subsidiary it shortens', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与东信集团有限公司签署合作协议。东信集团下属东信检测中心有限公司参与合作。南湖大学原党委书记李明,检测中心总经理王强、东信集团原董事长赵刚出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '李明 原党委书记 @南湖大学',
+      '王强 总经理 @东信检测中心有限公司',
+      '赵刚 原董事长 @东信集团有限公司',
+    ]);
+  });
+});
