@@ -21,6 +21,7 @@ import {
   TITLE_JOINERS,
 } from './lexicon.ts';
 import { hasProperName, type Organisation, type Organisations, wordsOf } from './organisations.ts';
+import { tagWords } from './segmenter.ts';
 import type { Sentence } from './sentences.ts';
 
 export interface Person {
@@ -107,7 +108,10 @@ export class People {
 const TITLE_FITS: [RegExp, (name: string, kind: string) => boolean][] = [
   // 科学技术研究院院长: the unit is in the title, which fits the body it is a unit of.
   [/[院所厅局会](常务)?副?[院所厅局会]长$/, () => true],
-  [/^(常务)?副?校长|^校党委|^校长助理/, (_, kind) => kind === 'university'],
+  [
+    /^(常务)?副?校长|^校党委|^校长助理|^副?(教务|研发|国际|学务|总务|产学)长$/,
+    (_, kind) => kind === 'university',
+  ],
   [/所长$/, (name) => /所$/.test(name)],
   [/院长$/, (name) => /院$/.test(name)],
   [/董事|总经理|总裁|监事/, (_, kind) => kind === 'company' || kind === 'other'],
@@ -124,7 +128,9 @@ export function titleFits(title: string, org: Organisation): boolean | undefined
 }
 
 const DELIMITER = /[\s,、。;:!?()“”"《》[\]]/;
-const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|学院|委员会)$/;
+/** jieba's tags of words no name is read as: adjectives, adverbs, verbs, numerals, pronouns. */
+const COMMON_WORD = /^(a|ad|an|d|v|vd|m|q|r|p|c|u.*|f)$/;
+const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|研究所|学院|委员会)$/;
 const PARTY_TITLE = /^原?(区委|市委|省委|县委|州委|镇党委|乡党委)/;
 const GOVERNMENT_TITLE = /(区长|市长|省长|县长|镇长|乡长|州长)$/;
 /** A department's head written with its department (宣传部长, 组织部部长, 办公室主任). */
@@ -150,8 +156,26 @@ export function readName(view: string, at: number, end: number): number {
     if (length === 4 && !compound) continue;
     if (compound && length < 3) continue;
     if (!endsName(view, at + length, end)) continue;
-    // 石磊等: a name does not end in a word that follows names.
-    if (length > 2 && NAME_FOLLOWERS.some((w) => view.startsWith(w, at + length - 1))) continue;
+    // 石磊等: a name does not end in a word that follows names; but 白平和, then punctuation or
+    // a verb (出席), ends in 和 itself: no name follows that 和 to join.
+    if (
+      length > 2 &&
+      NAME_FOLLOWERS.some((w) => view.startsWith(w, at + length - 1)) &&
+      !(
+        /[和同及与]/.test(view[at + length - 1] as string) &&
+        (at + length >= end ||
+          DELIMITER.test(view[at + length] as string) ||
+          NAME_FOLLOWERS.some((w) => w.length > 1 && view.startsWith(w, at + length)))
+      )
+    )
+      continue;
+    // 简单介绍: a word of the language (an adjective, an adverb, a verb), not a name.
+    if (
+      length === 2 &&
+      COMMON_WORD.test(tagWords(name)[0]?.tag ?? '') &&
+      tagWords(name).length === 1
+    )
+      continue;
     TITLE.lastIndex = at + 1;
     if (TITLE.test(view) && TITLE.lastIndex <= at + length) continue;
     options.push(length);
@@ -317,12 +341,21 @@ export function findOfficials(
       }
       const titles = readTitles(view, i, end);
       if (titles) {
-        const nameLength = readName(view, titles.end, end);
+        // 校長 王大明: a list that sets a space between title and name.
+        let nameAt = titles.end;
+        while (view[nameAt] === ' ' && nameAt < titles.end + 2) nameAt++;
+        let nameLength = readName(view, nameAt, end);
+        if (nameLength === 0) nameAt = titles.end;
+        if (nameAt > titles.end && /[\p{Script=Han}]/u.test(view[nameAt + nameLength] ?? ''))
+          nameLength = 0;
         if (nameLength === 0) {
-          // 季先峥秘书长, 黄河明厅长: the name before the title, right after its body.
+          // 季先峥秘书长, 黄河明厅长: the name before the title, right after its body; and the
+          // names after it in a list (王大明校長、李小華副校長與林美玲研發長) at the same body.
+          if (/^[与和及]/.test(view.slice(loose, i))) loose += 1;
           const gap = view.slice(loose, i);
+          const listed = /[、与和及]/.test(view[loose - 1] ?? '') && !!carried?.orgs.length;
           if (
-            pending.length > 0 &&
+            (pending.length > 0 || listed) &&
             /^\p{Script=Han}{2,3}$/u.test(gap) &&
             SURNAMES.has(gap[0] as string) &&
             !/[与和及同]/.test(gap) &&
@@ -332,6 +365,7 @@ export function findOfficials(
             const span: Span = [loose, i];
             const person = people.add(gap, text.slice(...span), span, 0.8);
             const phrase: Span = [orgMentionStart(orgs, pending, i) ?? loose, titles.end];
+            if (pending.length === 0) pending = [...(carried?.orgs ?? [])];
             people.mention(person, span, index, phrase);
             const holders = assignTitles(titles, person, phrase, 0.8);
             carried = { orgs: holders.length ? holders : (carried?.orgs ?? []) };
@@ -369,12 +403,17 @@ export function findOfficials(
             // 青石镇党委书记, 青石镇长: the title's first character ends the town's name.
             pendingPlace = `${before}${view[i] === '副' ? view[i + 1] : view[i]}`;
           } else if (DEPARTMENT.test(before) && titles.spans[0]) titles.spans[0][0] = loose;
-          else if (pending.length === 0 && !/(省|市|区|县|州|镇)$/.test(before)) {
-            // 县人大常委会主任雷敏, a body the rules do not read: not the body carried along.
+          else if (
+            pending.length === 0 &&
+            !/(省|市|区|县|州|镇)$/.test(before) &&
+            /^(n|nt|nz|j|ns)$/.test(wordsOf(view, [loose, i]).at(-1)?.tag ?? '')
+          ) {
+            // 县人大常委会主任雷敏, a body the rules do not read: not the body carried along
+            // (成员包括副校长…, 率领副校长…: a verb, not a body).
             unknownBody = true;
           }
         }
-        const nameSpan: Span = [titles.end, titles.end + nameLength];
+        const nameSpan: Span = [nameAt, nameAt + nameLength];
         const person = people.add(view.slice(...nameSpan), text.slice(...nameSpan), nameSpan, 0.9);
         const phrase: Span = [
           pending.length ? (orgMentionStart(orgs, pending, i) ?? i) : i,
@@ -462,6 +501,13 @@ export function findOfficials(
             ),
           ].filter((o) => titleFits(key, o) || (/^原?党委/.test(key) && o.kind === 'university'));
           if (self.length === 1) targets = self;
+          else if (self.length === 0) {
+            // 一行:校長 王大明: no body before it; a title only one body named can hold.
+            const able = orgs.all.filter(
+              (o) => titleFits(key, o) && !o.parent && hasProperName(o.name),
+            );
+            if (able.length === 1) targets = able;
+          }
           sure = 0.7;
         }
         if (targets.some((o) => titleFits(key, o) === false)) {

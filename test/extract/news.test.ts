@@ -495,3 +495,34 @@ describe('former titles and a subsidiary’s short name (issue 14, third round)'
     ]);
   });
 });
+
+describe('people missed or invented (issue 14, third round)', () => {
+  it('reads a three-character name ending in 和, and no name in 简单介绍', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与东信集团有限公司签署合作协议。南湖大学党委书记白平和,东信集团党委书记、董事长张明出席。东信集团董事长简单介绍了集团情况。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '张明 党委书记 @东信集团有限公司',
+      '张明 董事长 @东信集团有限公司',
+      '白平和 党委书记 @南湖大学',
+    ]);
+  });
+
+  it('reads a traditional delegation list: after 成員包括, with spaces, and names before titles', async () => {
+    const lists = [
+      '東海大學訪問團由校長王大明率領,成員包括副校長李小華、教務長陳志明、研發長林美玲、國際長黃國強等一行12人。',
+      '東海大學訪問團一行:校長 王大明、副校長 李小華、教務長 陳志明、研發長 林美玲、國際長 黃國強。',
+      '東海大學王大明校長、李小華副校長、陳志明教務長、林美玲研發長與黃國強國際長一行拜會南湖科學院。',
+    ];
+    for (const text of lists) {
+      const draft = await draftOf(text);
+      expect(rolesOf(draft)).toEqual([
+        '李小華 副校長 @東海大學',
+        '林美玲 研發長 @東海大學',
+        '王大明 校長 @東海大學',
+        '陳志明 教務長 @東海大學',
+        '黃國強 國際長 @東海大學',
+      ]);
+    }
+  });
+});
