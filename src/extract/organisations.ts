@@ -9,7 +9,13 @@
  * abbreviate it is the same body under a second name (朝阳园管委会(区科信局)).
  */
 import { foldText, type Span } from './article.ts';
-import { NOT_ORGANISATIONS, ORG_LEFT_BOUNDARIES, ORG_SUFFIXES, TITLE } from './lexicon.ts';
+import {
+  MINISTRIES,
+  NOT_ORGANISATIONS,
+  ORG_LEFT_BOUNDARIES,
+  ORG_SUFFIXES,
+  TITLE,
+} from './lexicon.ts';
 import { cutWords, tagWords, type Word } from './segmenter.ts';
 
 export type OrgKind =
@@ -81,6 +87,8 @@ const SHORT_ENDINGS: [RegExp, string[]][] = [
   [/委员会$/, ['委员会', '委']],
   [/人民政府$/, ['政府']],
   [/局$/, ['局']],
+  // 国博 of 国家博物馆, 故宫 of 故宫博物院.
+  [/博物[馆院]$/, ['博', '博物馆', '博物院']],
 ];
 
 /** Whether `short` abbreviates `full`: 北工大 of 北京工业大学, 北控集团 of 北京控股集团有限公司. */
@@ -181,6 +189,11 @@ const EDGE_WORDS = new Set([
   '了',
   '中',
   '上',
+  // 及其子公司东信科技: the word that says what the next body is, not part of its name.
+  '子公司',
+  '全资子公司',
+  '分公司',
+  '母公司',
 ]);
 /** Tags of words that never belong to a name: prepositions, conjunctions, particles, ... */
 const EDGE_TAGS = new Set([
@@ -388,6 +401,17 @@ export function scanOrganisationNames(
     if ((suffix.length === 1 || suffix === '中心') && name.length < 3) continue;
     if (NOT_ORGANISATIONS.test(name)) continue;
     found.push({ span: [left, i + suffix.length], name });
+  }
+  // 教育部, 外交部: a ministry is named by its word alone.
+  for (const m of view.slice(start, end).matchAll(MINISTRIES)) {
+    const at = start + m.index;
+    if (
+      at > start &&
+      !boundaryBefore(view, at) &&
+      !isEdge(words.find((w) => w.start + w.word.length === at) ?? (words[0] as Word))
+    )
+      continue;
+    found.push({ span: [at, at + m[0].length], name: m[0] });
   }
   // 中国科学院东北地理与农业生态研究所: a name without a proper name of its own (农业生态研究所)
   // after 与, that 与 preceded by a name and nouns, is the end of one longer name.
@@ -725,7 +749,9 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
   findSelfMentions(text, view, spans, orgs);
   // Subsidiaries: X下属Y, X旗下Y, X所属Y.
   for (const m of orgs.mentions) {
-    const link = /^(下属|旗下|所属)(的)?/.exec(view.slice(m.span[1], m.span[1] + 3));
+    const link = /^(下属|旗下|所属|及其(全资)?子公司|的(全资)?子公司)(的)?/.exec(
+      view.slice(m.span[1], m.span[1] + 8),
+    );
     if (!link) continue;
     const child = orgs.mentionAt(m.span[1] + link[0].length);
     if (child && child.org !== m.org) {

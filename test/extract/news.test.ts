@@ -526,3 +526,26 @@ describe('people missed or invented (issue 14, third round)', () => {
     }
   });
 });
+
+describe('organisations missed (issue 14, third round)', () => {
+  it('reads museums, ministries and 次長 in traditional characters', async () => {
+    const draft = await draftOf(
+      '國立東海大學與故宮博物院簽署合作備忘錄。教育部次長王大明、故宮博物院院長陳志明出席。',
+    );
+    expect(orgNames(draft)).toEqual(['國立東海大學', '故宮博物院', '教育部']);
+    expect(rolesOf(draft)).toEqual(['王大明 次長 @教育部', '陳志明 院長 @故宮博物院']);
+  });
+
+  it('reads an abbreviation before a title (国博馆长) and a subsidiary after 及其子公司', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与国家博物馆、外交部签署合作协议。外交部副部长王强、国博馆长李明出席。东信集团有限公司及其子公司东信科技有限公司参加。东信科技总经理赵刚出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '李明 馆长 @国家博物馆',
+      '王强 副部长 @外交部',
+      '赵刚 总经理 @东信科技有限公司',
+    ]);
+    const child = draft.records.find((r) => r.record.name === '东信科技有限公司')?.record;
+    expect(nameOf(draft, child?.parent)).toBe('东信集团有限公司');
+  });
+});
