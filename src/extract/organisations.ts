@@ -521,6 +521,22 @@ export class Organisations {
   governmentOf(place: string, span: Span, body = '政府'): Organisation {
     const named = this.all.find((o) => o.kind === 'government' && o.place === place);
     if (named) return named;
+    // 南湖大学与市政府签约…临江市市长: the bare 市政府 the text wrote is that city's, one body
+    // (named by its place as 岚县政府 is; a bare 市政府 is no alias, it would match any city's).
+    const bare = this.all.filter(
+      (o) =>
+        !o.place &&
+        BARE_PLACE_BODY.test(o.name) &&
+        o.name.startsWith(place.slice(-1)) &&
+        !o.name.endsWith('委'),
+    );
+    if (bare.length === 1) {
+      const org = bare[0] as Organisation;
+      org.name = `${place}${org.name.slice(1)}`;
+      org.place = place;
+      this.byName.set(org.name, org);
+      return org;
+    }
     const org = this.add(`${place}${body}`, span, `${place}${body}`, 0.7);
     org.kind = 'government';
     org.place = place;
@@ -556,6 +572,16 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     if (place && isPlace(view, wordsOf(view, span), at, at + place.length)) {
       lastPlace[place.slice(-1)] ??= place;
     }
+  }
+  // 在临江市举行, 在南湖区签署: the one place of its level the event is held in.
+  const held = new Set(
+    [...view.matchAll(/在(\p{Script=Han}{2,5}?[市区县])(?=举行|签署|签订|召开|举办)/gu)].map(
+      (m) => m[1] as string,
+    ),
+  );
+  for (const level of ['市', '区', '县']) {
+    const places = [...held].filter((p) => p.endsWith(level) && !/^(我|本|该)/.test(p));
+    if (places.length === 1) lastPlace[level] ??= places[0] as string;
   }
   // 来源:普陀区地方志办公室 in the page's header: a district's own page, whose bare 区委 and
   // 区政府 are that district's.

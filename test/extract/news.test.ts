@@ -549,3 +549,20 @@ describe('organisations missed (issue 14, third round)', () => {
     expect(nameOf(draft, child?.parent)).toBe('东信集团有限公司');
   });
 });
+
+describe('a bare 市政府 and the city the page names (issue 14, third round)', () => {
+  it('drafts one body for 市政府 and the 市长 of the one city named, never two', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与市政府签署合作协议。临江市市长赵明、副市长钱亮出席。',
+    );
+    expect(orgNames(draft)).toEqual(['临江市政府', '南湖大学']);
+    expect(rolesOf(draft)).toEqual(['赵明 市长 @临江市政府', '钱亮 副市长 @临江市政府']);
+  });
+
+  it('takes the city the signing is held in for a bare 市委 and 市政府', async () => {
+    const draft = await draftOf(
+      '6月3日,在临江市举行的签约仪式上,南湖大学与市政府签署合作协议。市委书记王强、市长赵明出席。',
+    );
+    expect(rolesOf(draft)).toEqual(['王强 市委书记 @临江市委', '赵明 市长 @临江市政府']);
+  });
+});
