@@ -128,7 +128,7 @@ export function abbreviates(short: string, full: string): boolean {
     }
     return false;
   }
-  if (!endings.some((e) => short.endsWith(e))) return false;
+  if (!endings.some((e) => short.endsWith(e))) return companyShortForm(short, full);
   // Every character in order, the first at the start of one of the full name's words.
   const words = cutWords(full);
   const starts = new Set<number>();
@@ -153,6 +153,36 @@ export function abbreviates(short: string, full: string): boolean {
     if (ok) return true;
   }
   return false;
+}
+
+/**
+ * A group's short form without 集团 (东方电气 of 东方电气集团有限公司, 中冶 of 中国冶金科工集团
+ * 有限公司): its brand as written, cut at a word's end, or an abbreviation jieba itself reads
+ * as one (中冶/j), every character in order in the brand.
+ */
+function companyShortForm(short: string, full: string): boolean {
+  if (!/集团(股份|有限|责任|公司)*$/.test(full)) return false;
+  const brand = full.replace(/集团(股份|有限|责任|公司)*$/, '');
+  if (brand === short) return true;
+  if (brand.length < short.length) return false;
+  if (short.length >= 3 && brand.startsWith(short)) {
+    let at = 0;
+    for (const w of cutWords(brand)) {
+      at += w.length;
+      if (at === short.length) return true;
+      if (at > short.length) break;
+    }
+  }
+  const words = tagWords(short);
+  if (words.length !== 1 || !/^(j|nz|x)$/.test(words[0]?.tag ?? '') || short[0] !== brand[0])
+    return false;
+  let j = 0;
+  for (const ch of short) {
+    j = brand.indexOf(ch, j);
+    if (j === -1) return false;
+    j += 1;
+  }
+  return true;
 }
 
 /** Words that end a name's left edge when written as a word of their own. */

@@ -566,3 +566,17 @@ describe('a bare 市政府 and the city the page names (issue 14, third round)',
     expect(rolesOf(draft)).toEqual(['王强 市委书记 @临江市委', '赵明 市长 @临江市政府']);
   });
 });
+
+describe('a group named by its short form before titles (issue 14, third round)', () => {
+  it('reads 中冶 and 东方电气 as the groups they shorten, with every title listed after them', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与中国冶金科工集团有限公司、东方电气集团有限公司签署战略合作协议。中冶党委书记、董事长陈明,东方电气总工程师、董事会秘书刘强出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '刘强 总工程师 @东方电气集团有限公司',
+      '刘强 董事会秘书 @东方电气集团有限公司',
+      '陈明 党委书记 @中国冶金科工集团有限公司',
+      '陈明 董事长 @中国冶金科工集团有限公司',
+    ]);
+  });
+});
