@@ -394,6 +394,11 @@ export function findOfficials(
             // noun before it is the place's name.
             if (bad && pendingPlace.length === 1 && bad.tag === 'n' && bad.start >= loose)
               pendingPlace = `${bad.word}${pendingPlace}`;
+            // 临江市南湖区副区长: the district, not 临江市南湖区 (the city is its parent).
+            pendingPlace = pendingPlace.replace(
+              /^\p{Script=Han}{2,}?[省市](?=\p{Script=Han}{2,}[区县镇乡]$)/u,
+              '',
+            );
             if (pendingPlace.length < 2) pendingPlace = undefined;
           } else if (
             pending.length === 0 &&

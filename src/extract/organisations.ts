@@ -363,7 +363,7 @@ export function hasProperName(name: string): boolean {
 function disciplinesBefore(view: string, words: Word[], left: number, limit: number): number {
   if (
     !/[与和]/.test(view[left - 1] ?? '') ||
-    !/(学院|系|研究所|研究院|研究中心|实验室)/.test(view.slice(left, left + 12))
+    !/(学院|系|研究所|研究院|研究中心|实验室|委员会|局|厅|部)/.test(view.slice(left, left + 12))
   )
     return left;
   let k = words.findIndex((w) => w.start + w.word.length === left - 1);

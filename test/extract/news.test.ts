@@ -580,3 +580,18 @@ describe('a group named by its short form before titles (issue 14, third round)'
     ]);
   });
 });
+
+describe('a district within a city, and its commissions (issue 14, third round)', () => {
+  it('gives 临江市南湖区副区长 to the district, and 区发展和改革委员会主任 to that commission alone', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与临江市人民政府签署合作协议。临江市副市长赵明,临江市南湖区副区长王强出席。\n\n南湖区委常委、副区长李强,区发展和改革委员会主任刘海出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '刘海 主任 @区发展和改革委员会',
+      '李强 副区长 @南湖区政府',
+      '李强 区委常委 @南湖区委',
+      '王强 副区长 @南湖区政府',
+      '赵明 副市长 @临江市人民政府',
+    ]);
+  });
+});
