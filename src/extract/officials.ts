@@ -386,10 +386,18 @@ export function findOfficials(
             const bad = words
               .filter(
                 (w) =>
-                  /^(v|p|c|d|u.*|r|m|q|n)$/.test(w.tag) && !/(省|市|区|县|州|镇)$/.test(w.word),
+                  /^(v|vn|p|c|d|u.*|r|m|q|n)$/.test(w.tag) && !/(省|市|区|县|州|镇)$/.test(w.word),
               )
               .at(-1);
             pendingPlace = bad ? view.slice(bad.start + bad.word.length, i) : before;
+            // 活动由北州市副市长: jieba glues 由 to the place (由北州/x); the place follows it.
+            const glued = words.find(
+              (w) =>
+                w.start === i - pendingPlace.length &&
+                w.tag === 'x' &&
+                /^[由与和同及在向为从]/.test(w.word),
+            );
+            if (glued) pendingPlace = pendingPlace.slice(1);
             // 青石镇镇长: jieba reads 青石 as a noun; a level alone is no place, so the
             // noun before it is the place's name.
             if (bad && pendingPlace.length === 1 && bad.tag === 'n' && bad.start >= loose)

@@ -340,8 +340,9 @@ export function leftEdge(view: string, words: Word[], suffixStart: number, limit
     // 成员包括东海大学, 携手南湖大学: a verb before a proper name ends the name's left side.
     if (w.tag === 'v' && w.word.length >= 2 && /^(ns|nz|nt|j|nrt)$/.test(words[k + 1]?.tag ?? ''))
       break;
-    // 同中化学集团: a linking word glued to the name's first character by jieba (同中/x).
-    if (w.tag === 'x' && w.word.length === 2 && /^[与和同及]/.test(w.word)) {
+    // 同中化学集团, 活动由北州市政府: a linking word glued to the name's first characters by
+    // jieba (同中/x, 由北州/x), a word it does not know.
+    if (w.tag === 'x' && w.word.length >= 2 && /^[与和同及由在向对为从把被]/.test(w.word)) {
       edge = w.start + 1;
       break;
     }

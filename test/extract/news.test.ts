@@ -595,3 +595,15 @@ describe('a district within a city, and its commissions (issue 14, third round)'
     ]);
   });
 });
+
+describe('a place jieba glues to the word before it (issue 14, third round)', () => {
+  it('reads 北州市 in 活动由北州市副市长 and in 活动由北州市政府, never 活动由北州市', async () => {
+    for (const text of [
+      '6月3日,南湖大学与东信集团有限公司签署合作协议。签约活动由北州市副市长王强主持。',
+      '6月3日,南湖大学与东信集团有限公司签署合作协议。签约活动由北州市政府副市长王强主持。',
+    ]) {
+      const draft = await draftOf(text);
+      expect(rolesOf(draft)).toEqual(['王强 副市长 @北州市政府']);
+    }
+  });
+});
