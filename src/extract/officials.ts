@@ -169,6 +169,16 @@ export function readName(view: string, at: number, end: number): number {
       )
     )
       continue;
+    // 简一行参观, 高兴地表示: a word that follows names begins inside it, or it ends in a
+    // particle; the name, if any, is shorter.
+    if (
+      length > 2 &&
+      (NAME_FOLLOWERS.some(
+        (w) => w.length > 1 && view.startsWith(w, at + 1) && at + 1 + w.length <= at + length,
+      ) ||
+        tagWords(name).some((w) => /^u/.test(w.tag)))
+    )
+      continue;
     // 简单介绍: a word of the language (an adjective, an adverb, a verb), not a name.
     if (
       length === 2 &&

@@ -607,3 +607,12 @@ describe('a place jieba glues to the word before it (issue 14, third round)', ()
     }
   });
 });
+
+describe('words after a title that are not names (issue 14, third round)', () => {
+  it('drafts no person for 一行 or 高兴地 after a title', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与东信集团有限公司签署合作协议。东信集团总经理简一行参观了实验室。东信集团副总经理高兴地表示,合作前景广阔。',
+    );
+    expect(draft.records.filter((r) => r.record.type === 'person')).toEqual([]);
+  });
+});
