@@ -128,6 +128,17 @@ export function titleFits(title: string, org: Organisation): boolean | undefined
 }
 
 const DELIMITER = /[\s,、。;:!?()“”"《》[\]]/;
+const nameWords = new Map<string, ReturnType<typeof tagWords>>();
+/** The words jieba reads in a candidate name (kept: the same few are asked again and again). */
+function wordsOfName(name: string) {
+  let words = nameWords.get(name);
+  if (!words) {
+    words = tagWords(name);
+    nameWords.set(name, words);
+  }
+  return words;
+}
+
 /** jieba's tags of words no name is read as: adjectives, adverbs, verbs, numerals, pronouns. */
 const COMMON_WORD = /^(a|ad|an|d|v|vd|m|q|r|p|c|u.*|f)$/;
 const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|研究所|学院|委员会)$/;
@@ -176,14 +187,14 @@ export function readName(view: string, at: number, end: number): number {
       (NAME_FOLLOWERS.some(
         (w) => w.length > 1 && view.startsWith(w, at + 1) && at + 1 + w.length <= at + length,
       ) ||
-        tagWords(name).some((w) => /^u/.test(w.tag)))
+        wordsOfName(name).some((w) => /^u/.test(w.tag)))
     )
       continue;
     // 简单介绍: a word of the language (an adjective, an adverb, a verb), not a name.
     if (
       length === 2 &&
-      COMMON_WORD.test(tagWords(name)[0]?.tag ?? '') &&
-      tagWords(name).length === 1
+      COMMON_WORD.test(wordsOfName(name)[0]?.tag ?? '') &&
+      wordsOfName(name).length === 1
     )
       continue;
     TITLE.lastIndex = at + 1;
@@ -399,15 +410,15 @@ export function findOfficials(
                   /^(v|vn|p|c|d|u.*|r|m|q|n)$/.test(w.tag) && !/(省|市|区|县|州|镇)$/.test(w.word),
               )
               .at(-1);
-            pendingPlace = bad ? view.slice(bad.start + bad.word.length, i) : before;
+            let placeWords = bad ? view.slice(bad.start + bad.word.length, i) : before;
             // 活动由北州市副市长: jieba glues 由 to the place (由北州/x); the place follows it.
+            const placeStart = i - placeWords.length;
             const glued = words.find(
               (w) =>
-                w.start === i - pendingPlace.length &&
-                w.tag === 'x' &&
-                /^[由与和同及在向为从]/.test(w.word),
+                w.start === placeStart && w.tag === 'x' && /^[由与和同及在向为从]/.test(w.word),
             );
-            if (glued) pendingPlace = pendingPlace.slice(1);
+            if (glued) placeWords = placeWords.slice(1);
+            pendingPlace = placeWords;
             // 青石镇镇长: jieba reads 青石 as a noun; a level alone is no place, so the
             // noun before it is the place's name.
             if (bad && pendingPlace.length === 1 && bad.tag === 'n' && bad.start >= loose)
