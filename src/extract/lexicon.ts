@@ -62,6 +62,7 @@ const HEADS = [
   '部长',
   '厅长',
   '司长',
+  '次长',
   '署长',
   '区长',
   '市长',
@@ -111,9 +112,9 @@ export const TITLE_BODIES = [
 const alternation = (words: readonly string[]) =>
   [...words].sort((a, b) => b.length - a.length).join('|');
 
-/** One title: 党委常委, 常务副区长, 副总经理, 党工委书记, 董事会秘书. */
+/** One title: 党委常委, 常务副区长, 副总经理, 党工委书记, 董事会秘书; 原党委书记 (former) as written. */
 export const TITLE = new RegExp(
-  `(?:${alternation(TITLE_BODIES)})?(?:常务|执行|专职|第一|名誉|代理|代|首席|驻会)?副?(?:${alternation(HEADS)})`,
+  `原?(?:${alternation(TITLE_BODIES)})?(?:常务|执行|专职|第一|名誉|代理|代|首席|驻会)?副?(?:${alternation(HEADS)})`,
   'y',
 );
 
@@ -245,13 +246,26 @@ export const ORG_SUFFIXES = [
   '秘书处',
   '联络办公室',
   '领事馆',
+  '博物院',
+  '博物馆',
+  '美术馆',
+  '图书馆',
+  '纪念馆',
+  '科技馆',
   '局',
   '厅',
 ];
 
+/**
+ * Ministries, named by a word with no name before it (教育部, 外交部; 教育部 in traditional
+ * characters reads the same once simplified). The list is of the ministries' common names.
+ */
+export const MINISTRIES =
+  /(?:中华人民共和国|国家)?(?:教育|外交|科技|科学技术|商务|财政|国防|文化|文化和旅游|民政|司法|公安|农业|农业农村|自然资源|生态环境|交通运输|水利|卫生|卫生福利|工业和信息化|住房和城乡建设|人力资源和社会保障|应急管理|退役军人事务|经济|内政|劳动|数位发展|国土资源|环境|侨务|国家发展和改革)(?:部|委员会)(?!长|门|分|署|队)/g;
+
 /** Names ending so are places, goals or generic words, not bodies: 会议中心, 工作格局. */
 export const NOT_ORGANISATIONS =
-  /(会议中心|会展中心|会议厅|报告厅|展厅|大厅|礼堂|格局|布局|大局|全局|结局|开局|当局|政府工作|创新中心|科技创新中心|金融中心|国际交往中心|文化中心|政治中心|中心城区|城市中心|市中心)$|^(中心|集团|公司|学院|大学|政府|局|厅|委员会|学校)$/;
+  /(会议中心|会展中心|会议厅|报告厅|展厅|大厅|礼堂|格局|布局|大局|全局|结局|开局|当局|政府工作|创新中心|科技创新中心|金融中心|国际交往中心|文化中心|政治中心|中心城区|城市中心|市中心)$|^(中心|集团|公司|学院|大学|政府|局|厅|委员会|学校|子公司|全资子公司|分公司|母公司)$/;
 
 /** Words after which an organisation's name begins (scanning left from its suffix). */
 export const ORG_LEFT_BOUNDARIES = [

@@ -21,6 +21,7 @@ import {
   TITLE_JOINERS,
 } from './lexicon.ts';
 import { hasProperName, type Organisation, type Organisations, wordsOf } from './organisations.ts';
+import { tagWords } from './segmenter.ts';
 import type { Sentence } from './sentences.ts';
 
 export interface Person {
@@ -107,7 +108,10 @@ export class People {
 const TITLE_FITS: [RegExp, (name: string, kind: string) => boolean][] = [
   // 科学技术研究院院长: the unit is in the title, which fits the body it is a unit of.
   [/[院所厅局会](常务)?副?[院所厅局会]长$/, () => true],
-  [/^(常务)?副?校长|^校党委|^校长助理/, (_, kind) => kind === 'university'],
+  [
+    /^(常务)?副?校长|^校党委|^校长助理|^副?(教务|研发|国际|学务|总务|产学)长$/,
+    (_, kind) => kind === 'university',
+  ],
   [/所长$/, (name) => /所$/.test(name)],
   [/院长$/, (name) => /院$/.test(name)],
   [/董事|总经理|总裁|监事/, (_, kind) => kind === 'company' || kind === 'other'],
@@ -118,14 +122,28 @@ const TITLE_FITS: [RegExp, (name: string, kind: string) => boolean][] = [
 
 /** Whether `org` can hold `title`; undefined when the title says nothing of its body. */
 export function titleFits(title: string, org: Organisation): boolean | undefined {
-  const rule = TITLE_FITS.find(([pattern]) => pattern.test(title));
+  const current = title.replace(/^原/, '');
+  const rule = TITLE_FITS.find(([pattern]) => pattern.test(current));
   return rule ? rule[1](org.name, org.kind) : undefined;
 }
 
 const DELIMITER = /[\s,、。;:!?()“”"《》[\]]/;
-const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|学院|委员会)$/;
-const PARTY_TITLE = /^(区委|市委|省委|县委|州委)/;
-const GOVERNMENT_TITLE = /(区长|市长|省长|县长|镇长|州长)$/;
+const nameWords = new Map<string, ReturnType<typeof tagWords>>();
+/** The words jieba reads in a candidate name (kept: the same few are asked again and again). */
+function wordsOfName(name: string) {
+  let words = nameWords.get(name);
+  if (!words) {
+    words = tagWords(name);
+    nameWords.set(name, words);
+  }
+  return words;
+}
+
+/** jieba's tags of words no name is read as: adjectives, adverbs, verbs, numerals, pronouns. */
+const COMMON_WORD = /^(a|ad|an|d|v|vd|m|q|r|p|c|u.*|f)$/;
+const DEPARTMENT = /(处|部|办公室|办|室|科|系|组|司|中心|研究院|研究所|学院|委员会)$/;
+const PARTY_TITLE = /^原?(区委|市委|省委|县委|州委|镇党委|乡党委)/;
+const GOVERNMENT_TITLE = /(区长|市长|省长|县长|镇长|乡长|州长)$/;
 /** A department's head written with its department (宣传部长, 组织部部长, 办公室主任). */
 const DEPARTMENT_HEAD =
   /^\p{Script=Han}{2,4}?(?:部|处|局|科)?(?:副?(?:部长|处长|局长|科长)|办公室副?主任)/u;
@@ -149,8 +167,36 @@ export function readName(view: string, at: number, end: number): number {
     if (length === 4 && !compound) continue;
     if (compound && length < 3) continue;
     if (!endsName(view, at + length, end)) continue;
-    // 石磊等: a name does not end in a word that follows names.
-    if (length > 2 && NAME_FOLLOWERS.some((w) => view.startsWith(w, at + length - 1))) continue;
+    // 石磊等: a name does not end in a word that follows names; but 白平和, then punctuation or
+    // a verb (出席), ends in 和 itself: no name follows that 和 to join.
+    if (
+      length > 2 &&
+      NAME_FOLLOWERS.some((w) => view.startsWith(w, at + length - 1)) &&
+      !(
+        /[和同及与]/.test(view[at + length - 1] as string) &&
+        (at + length >= end ||
+          DELIMITER.test(view[at + length] as string) ||
+          NAME_FOLLOWERS.some((w) => w.length > 1 && view.startsWith(w, at + length)))
+      )
+    )
+      continue;
+    // 简一行参观, 高兴地表示: a word that follows names begins inside it, or it ends in a
+    // particle; the name, if any, is shorter.
+    if (
+      length > 2 &&
+      (NAME_FOLLOWERS.some(
+        (w) => w.length > 1 && view.startsWith(w, at + 1) && at + 1 + w.length <= at + length,
+      ) ||
+        wordsOfName(name).some((w) => /^u/.test(w.tag)))
+    )
+      continue;
+    // 简单介绍: a word of the language (an adjective, an adverb, a verb), not a name.
+    if (
+      length === 2 &&
+      COMMON_WORD.test(wordsOfName(name)[0]?.tag ?? '') &&
+      wordsOfName(name).length === 1
+    )
+      continue;
     TITLE.lastIndex = at + 1;
     if (TITLE.test(view) && TITLE.lastIndex <= at + length) continue;
     options.push(length);
@@ -225,6 +271,8 @@ export function findOfficials(
     const [start, end] = sentence.span;
     let pending: Organisation[] = [];
     let pendingPlace: string | undefined;
+    /** 青石镇党委书记李明、镇长王强: the place a title named earlier in the sentence. */
+    const placesNamed: Record<string, string> = {};
     let unknownBody = false;
     let loose = start;
     let i = start;
@@ -249,7 +297,7 @@ export function findOfficials(
         org &&
         readTitles(view, org.span[1], end) &&
         isDepartment(org.org.name, org.org.parent) &&
-        (org.org.parent || carried?.orgs.length)
+        (org.org.parent || carried?.orgs.length || isCollege(org.org))
       ) {
         const parent =
           org.org.parent &&
@@ -262,6 +310,15 @@ export function findOfficials(
           loose = i + parent.name.length;
         } else {
           loose = i;
+          // 环境科学与工程学院院长 after a company's officials: a college is a university's,
+          // the one the article names; with none or several, its title is not placed.
+          if (isCollege(org.org) && !carried?.orgs.some((o) => o.kind === 'university')) {
+            const universities = orgs.all.filter(
+              (o) => o.kind === 'university' && !o.parent && (o.unnamed || hasProperName(o.name)),
+            );
+            if (universities.length === 1) pending = [universities[0] as Organisation];
+            else unknownBody = true;
+          }
         }
         i = org.span[1];
         continue;
@@ -305,12 +362,21 @@ export function findOfficials(
       }
       const titles = readTitles(view, i, end);
       if (titles) {
-        const nameLength = readName(view, titles.end, end);
+        // 校長 王大明: a list that sets a space between title and name.
+        let nameAt = titles.end;
+        while (view[nameAt] === ' ' && nameAt < titles.end + 2) nameAt++;
+        let nameLength = readName(view, nameAt, end);
+        if (nameLength === 0) nameAt = titles.end;
+        if (nameAt > titles.end && /[\p{Script=Han}]/u.test(view[nameAt + nameLength] ?? ''))
+          nameLength = 0;
         if (nameLength === 0) {
-          // 季先峥秘书长, 黄河明厅长: the name before the title, right after its body.
+          // 季先峥秘书长, 黄河明厅长: the name before the title, right after its body; and the
+          // names after it in a list (王大明校長、李小華副校長與林美玲研發長) at the same body.
+          if (/^[与和及]/.test(view.slice(loose, i))) loose += 1;
           const gap = view.slice(loose, i);
+          const listed = /[、与和及]/.test(view[loose - 1] ?? '') && !!carried?.orgs.length;
           if (
-            pending.length > 0 &&
+            (pending.length > 0 || listed) &&
             /^\p{Script=Han}{2,3}$/u.test(gap) &&
             SURNAMES.has(gap[0] as string) &&
             !/[与和及同]/.test(gap) &&
@@ -320,6 +386,7 @@ export function findOfficials(
             const span: Span = [loose, i];
             const person = people.add(gap, text.slice(...span), span, 0.8);
             const phrase: Span = [orgMentionStart(orgs, pending, i) ?? loose, titles.end];
+            if (pending.length === 0) pending = [...(carried?.orgs ?? [])];
             people.mention(person, span, index, phrase);
             const holders = assignTitles(titles, person, phrase, 0.8);
             carried = { orgs: holders.length ? holders : (carried?.orgs ?? []) };
@@ -340,17 +407,47 @@ export function findOfficials(
             const bad = words
               .filter(
                 (w) =>
-                  /^(v|p|c|d|u.*|r|m|q|n)$/.test(w.tag) && !/(省|市|区|县|州|镇)$/.test(w.word),
+                  /^(v|vn|p|c|d|u.*|r|m|q|n)$/.test(w.tag) && !/(省|市|区|县|州|镇)$/.test(w.word),
               )
               .at(-1);
-            pendingPlace = bad ? view.slice(bad.start + bad.word.length, i) : before;
+            let placeWords = bad ? view.slice(bad.start + bad.word.length, i) : before;
+            // 活动由北州市副市长: jieba glues 由 to the place (由北州/x); the place follows it.
+            const placeStart = i - placeWords.length;
+            const glued = words.find(
+              (w) =>
+                w.start === placeStart && w.tag === 'x' && /^[由与和同及在向为从]/.test(w.word),
+            );
+            if (glued) placeWords = placeWords.slice(1);
+            pendingPlace = placeWords;
+            // 青石镇镇长: jieba reads 青石 as a noun; a level alone is no place, so the
+            // noun before it is the place's name.
+            if (bad && pendingPlace.length === 1 && bad.tag === 'n' && bad.start >= loose)
+              pendingPlace = `${bad.word}${pendingPlace}`;
+            // 临江市南湖区副区长: the district, not 临江市南湖区 (the city is its parent).
+            pendingPlace = pendingPlace.replace(
+              /^\p{Script=Han}{2,}?[省市](?=\p{Script=Han}{2,}[区县镇乡]$)/u,
+              '',
+            );
+            if (pendingPlace.length < 2) pendingPlace = undefined;
+          } else if (
+            pending.length === 0 &&
+            /^(镇党委|镇长|副镇长|乡党委|乡长|副乡长)/.test(view.slice(i, titles.end)) &&
+            !/[与和同及的在]/.test(before)
+          ) {
+            // 青石镇党委书记, 青石镇长: the title's first character ends the town's name.
+            pendingPlace = `${before}${view[i] === '副' ? view[i + 1] : view[i]}`;
           } else if (DEPARTMENT.test(before) && titles.spans[0]) titles.spans[0][0] = loose;
-          else if (pending.length === 0 && !/(省|市|区|县|州|镇)$/.test(before)) {
-            // 县人大常委会主任雷敏, a body the rules do not read: not the body carried along.
+          else if (
+            pending.length === 0 &&
+            !/(省|市|区|县|州|镇)$/.test(before) &&
+            /^(n|nt|nz|j|ns)$/.test(wordsOf(view, [loose, i]).at(-1)?.tag ?? '')
+          ) {
+            // 县人大常委会主任雷敏, a body the rules do not read: not the body carried along
+            // (成员包括副校长…, 率领副校长…: a verb, not a body).
             unknownBody = true;
           }
         }
-        const nameSpan: Span = [titles.end, titles.end + nameLength];
+        const nameSpan: Span = [nameAt, nameAt + nameLength];
         const person = people.add(view.slice(...nameSpan), text.slice(...nameSpan), nameSpan, 0.9);
         const phrase: Span = [
           pending.length ? (orgMentionStart(orgs, pending, i) ?? i) : i,
@@ -392,6 +489,7 @@ export function findOfficials(
         const place = (level: string) =>
           pending.find((o) => o.place?.endsWith(level))?.place ??
           (pendingPlace?.endsWith(level) ? pendingPlace : undefined) ??
+          placesNamed[level] ??
           placeBefore(level, s);
         let targets: Organisation[] = [];
         let sure = confidence;
@@ -400,12 +498,20 @@ export function findOfficials(
         if (party) {
           const level = (party[1] as string)[0] as string;
           const where = place(level);
-          if (where) targets = [orgs.partyCommitteeOf(where, [s, e])];
+          // 青石镇党委: a town's committee is its 党委, written so.
+          const body = (party[1] as string).slice(1);
+          if (where && where.length >= 2) {
+            targets = [orgs.partyCommitteeOf(where, [s, e], `${where}${body}`)];
+            placesNamed[level] = where;
+          }
           sure = 0.8;
         } else if (government) {
           const level = (government[1] as string)[0] as string;
           const where = place(level);
-          if (where) targets = [orgs.governmentOf(where, [s, e])];
+          if (where && where.length >= 2) {
+            targets = [orgs.governmentOf(where, [s, e])];
+            placesNamed[level] = where;
+          }
           sure = 0.8;
         } else if (pending.length) {
           targets = pending;
@@ -423,11 +529,19 @@ export function findOfficials(
         } else if (!unknownBody) {
           // 校长李强 on a page that calls its university only 我校: the page's own body, the
           // one the title fits (never the partner the page names).
-          const self = orgs.all.filter(
-            (o) =>
-              o.unnamed && (titleFits(key, o) || (/^党委/.test(key) && o.kind === 'university')),
-          );
+          const self = [
+            ...new Set(
+              orgs.mentions.filter((m) => m.how === 'self' || m.org.unnamed).map((m) => m.org),
+            ),
+          ].filter((o) => titleFits(key, o) || (/^原?党委/.test(key) && o.kind === 'university'));
           if (self.length === 1) targets = self;
+          else if (self.length === 0) {
+            // 一行:校長 王大明: no body before it; a title only one body named can hold.
+            const able = orgs.all.filter(
+              (o) => titleFits(key, o) && !o.parent && hasProperName(o.name),
+            );
+            if (able.length === 1) targets = able;
+          }
           sure = 0.7;
         }
         if (targets.some((o) => titleFits(key, o) === false)) {
@@ -452,7 +566,15 @@ export function findOfficials(
             });
           }
         }
-        if (targets.length === 0 && unknownBody) {
+        if (targets.length === 0 && (party || government)) {
+          // 县委书记 on a page that names no county: no committee the draft can name.
+          people.unplaced.push({
+            kind: 'role',
+            text: `${text.slice(...person.span)} ${title}`,
+            span: phrase,
+            reason: `${title}: the text names no place whose ${party ? 'party committee' : 'government'} this is`,
+          });
+        } else if (targets.length === 0 && unknownBody) {
           people.unplaced.push({
             kind: 'role',
             text: `${text.slice(...person.span)} ${title}`,
@@ -490,9 +612,15 @@ export function findOfficials(
   return people;
 }
 
+/** A college or department of a university (工程学院, 化学系), named without the university. */
+const isCollege = (org: Organisation) =>
+  /(学院|系)$/.test(org.name) && !org.parent && !hasProperName(org.name);
+
 /** A unit without a proper name of its own: 科学技术研究院, or 赣东学院 + 继续教育学院. */
 function isDepartment(name: string, parent: Organisation | undefined): boolean {
   const own = parent && name.startsWith(parent.name) ? name.slice(parent.name.length) : name;
+  // 区卫生健康委员会: a place's commission or bureau is a body of its own, not a department.
+  if (/^[省市区县州镇乡]/.test(own)) return false;
   if (own.length < 3 || !/(学院|研究院|研究所|研究中心|中心|处|部|办|系|室|委员会)$/.test(own))
     return false;
   return !hasProperName(own);

@@ -8,8 +8,14 @@
  * legal ending (华锐机器人 of 华锐机器人有限公司). A body in brackets after another that does not
  * abbreviate it is the same body under a second name (朝阳园管委会(区科信局)).
  */
-import type { Span } from './article.ts';
-import { NOT_ORGANISATIONS, ORG_LEFT_BOUNDARIES, ORG_SUFFIXES, TITLE } from './lexicon.ts';
+import { foldText, type Span } from './article.ts';
+import {
+  MINISTRIES,
+  NOT_ORGANISATIONS,
+  ORG_LEFT_BOUNDARIES,
+  ORG_SUFFIXES,
+  TITLE,
+} from './lexicon.ts';
 import { cutWords, tagWords, type Word } from './segmenter.ts';
 
 export type OrgKind =
@@ -81,12 +87,15 @@ const SHORT_ENDINGS: [RegExp, string[]][] = [
   [/委员会$/, ['委员会', '委']],
   [/人民政府$/, ['政府']],
   [/局$/, ['局']],
+  // 国博 of 国家博物馆, 故宫 of 故宫博物院.
+  [/博物[馆院]$/, ['博', '博物馆', '博物院']],
 ];
 
 /** Whether `short` abbreviates `full`: 北工大 of 北京工业大学, 北控集团 of 北京控股集团有限公司. */
 export function abbreviates(short: string, full: string): boolean {
   if (short.length < 2 || short.length >= full.length) return false;
-  if (PLACE_LEVEL.test(short)) return false;
+  // 区委 is a place's committee, never a short form of 区卫生健康委员会.
+  if (PLACE_LEVEL.test(short) || /^[省市区县州镇乡](委|政府|人民政府)$/.test(short)) return false;
   // 赣东学院 of 赣东学院继续教育学院 is the parent, not a short form.
   const rest = full.slice(short.length);
   if (
@@ -99,6 +108,16 @@ export function abbreviates(short: string, full: string): boolean {
   // Without a suffix rule: the name without its legal ending (华锐机器人 of 华锐机器人有限公司).
   if (!endings) {
     if (!/(有限公司|股份有限公司|有限责任公司|公司)$/.test(full)) return false;
+    // 检测中心 of 东信检测中心有限公司: the unit without its brand and its legal ending.
+    const core = full.replace(/(股份有限公司|有限责任公司|有限公司)$/, '');
+    if (
+      short.length >= 3 &&
+      core.length > short.length + 1 &&
+      core.endsWith(short) &&
+      /(中心|研究院|研究所|实验室)$/.test(short) &&
+      hasProperName(core.slice(0, -short.length))
+    )
+      return true;
     if (!full.startsWith(short) || short.length < 3) return false;
     const words = cutWords(full);
     let at = 0;
@@ -109,7 +128,7 @@ export function abbreviates(short: string, full: string): boolean {
     }
     return false;
   }
-  if (!endings.some((e) => short.endsWith(e))) return false;
+  if (!endings.some((e) => short.endsWith(e))) return companyShortForm(short, full);
   // Every character in order, the first at the start of one of the full name's words.
   const words = cutWords(full);
   const starts = new Set<number>();
@@ -134,6 +153,36 @@ export function abbreviates(short: string, full: string): boolean {
     if (ok) return true;
   }
   return false;
+}
+
+/**
+ * A group's short form without 集团 (东方电气 of 东方电气集团有限公司, 中冶 of 中国冶金科工集团
+ * 有限公司): its brand as written, cut at a word's end, or an abbreviation jieba itself reads
+ * as one (中冶/j), every character in order in the brand.
+ */
+function companyShortForm(short: string, full: string): boolean {
+  if (!/集团(股份|有限|责任|公司)*$/.test(full)) return false;
+  const brand = full.replace(/集团(股份|有限|责任|公司)*$/, '');
+  if (brand === short) return true;
+  if (brand.length < short.length) return false;
+  if (short.length >= 3 && brand.startsWith(short)) {
+    let at = 0;
+    for (const w of cutWords(brand)) {
+      at += w.length;
+      if (at === short.length) return true;
+      if (at > short.length) break;
+    }
+  }
+  const words = tagWords(short);
+  if (words.length !== 1 || !/^(j|nz|x)$/.test(words[0]?.tag ?? '') || short[0] !== brand[0])
+    return false;
+  let j = 0;
+  for (const ch of short) {
+    j = brand.indexOf(ch, j);
+    if (j === -1) return false;
+    j += 1;
+  }
+  return true;
 }
 
 /** Words that end a name's left edge when written as a word of their own. */
@@ -170,6 +219,11 @@ const EDGE_WORDS = new Set([
   '了',
   '中',
   '上',
+  // 及其子公司东信科技: the word that says what the next body is, not part of its name.
+  '子公司',
+  '全资子公司',
+  '分公司',
+  '母公司',
 ]);
 /** Tags of words that never belong to a name: prepositions, conjunctions, particles, ... */
 const EDGE_TAGS = new Set([
@@ -203,6 +257,30 @@ export function wordsOf(view: string, [start, end]: Span): Word[] {
   return words;
 }
 
+const isEdge = (w: Word) =>
+  PUNCT.test(w.word[0] as string) || EDGE_WORDS.has(w.word) || EDGE_TAGS.has(w.tag);
+
+/** Whether words[k] stands at a real boundary: the start, or punctuation or an edge word before it. */
+function startsName(words: Word[], k: number): boolean {
+  const prev = words[k - 1];
+  if (!prev) return true;
+  // 仪式上中化学…: after a locative that closes a phrase, too.
+  return isEdge(prev) || (prev.tag === 'f' && prev.word.length === 1);
+}
+
+/**
+ * 其中冶赛迪集团, 同中冶…: jieba glues the name's first character to the linking word before
+ * it (其中, 同中). When the word that stops the scan is a boundary word plus one character, and
+ * that character with what follows reads as a word of its own (中冶), the name begins there.
+ */
+function gluedStart(view: string, w: Word, edge: number): number {
+  if (w.word.length < 2 || w.start + w.word.length !== edge) return edge;
+  const head = w.word.slice(0, -1);
+  if (!(EDGE_WORDS.has(head) || /^[其从同与和及]$/.test(head))) return edge;
+  const [first] = tagWords(view.slice(edge - 1, Math.min(view.length, edge + 8)));
+  return first && first.word.length >= 2 && !EDGE_TAGS.has(first.tag) ? edge - 1 : edge;
+}
+
 /** Where a name whose suffix begins at `suffixStart` begins: words are read leftwards to an edge. */
 export function leftEdge(view: string, words: Word[], suffixStart: number, limit: number): number {
   let k = words.findIndex((w) => w.start <= suffixStart && w.start + w.word.length > suffixStart);
@@ -222,8 +300,26 @@ export function leftEdge(view: string, words: Word[], suffixStart: number, limit
       }
       break;
     }
-    if (PUNCT.test(w.word[0] as string) || EDGE_WORDS.has(w.word)) break;
+    // 与中化学集团: a lone 中 or 上 right after a linking word begins the name (中化学), as it
+    // does not after a noun (仪式上, 会议中).
+    if (/^[中上]$/.test(w.word) && startsName(words, k)) {
+      edge = w.start;
+      break;
+    }
+    if (PUNCT.test(w.word[0] as string) || EDGE_WORDS.has(w.word)) {
+      edge = gluedStart(view, w, edge);
+      break;
+    }
+    // 中铁十一局集团: a numeral between words of the name belongs to it.
+    if (w.tag === 'm' && /^[一二三四五六七八九十百]+$/.test(w.word) && k > 0) {
+      const prev = words[k - 1] as Word;
+      if (prev.start >= limit && !isEdge(prev)) {
+        edge = w.start;
+        continue;
+      }
+    }
     if (EDGE_TAGS.has(w.tag)) {
+      edge = gluedStart(view, w, edge);
       // 襄阳市第一人民医院: an ordinal belongs to the name.
       if (/^第[一二三四五六七八九十\d]+$/.test(w.word)) {
         edge = w.start;
@@ -241,6 +337,15 @@ export function leftEdge(view: string, words: Word[], suffixStart: number, limit
       break;
     }
     if (suffixStart - w.start > 30) break;
+    // 成员包括东海大学, 携手南湖大学: a verb before a proper name ends the name's left side.
+    if (w.tag === 'v' && w.word.length >= 2 && /^(ns|nz|nt|j|nrt)$/.test(words[k + 1]?.tag ?? ''))
+      break;
+    // 同中化学集团, 活动由北州市政府: a linking word glued to the name's first characters by
+    // jieba (同中/x, 由北州/x), a word it does not know.
+    if (w.tag === 'x' && w.word.length >= 2 && /^[与和同及由在向对为从把被]/.test(w.word)) {
+      edge = w.start + 1;
+      break;
+    }
     edge = w.start;
   }
   return edge;
@@ -249,6 +354,46 @@ export function leftEdge(view: string, words: Word[], suffixStart: number, limit
 /** Whether a name holds a proper name (a place, a brand: 中科, 华锐) rather than only common words. */
 export function hasProperName(name: string): boolean {
   return tagWords(name).some((w) => /^(ns|nz|nt|nr|nrt|j|x|eng)$/.test(w.tag));
+}
+
+/**
+ * 环境科学与工程学院, 材料科学与工程系: a unit named by two disciplines joined by 与 or 和.
+ * When the name read so far is only common words after 与, the nouns before 与 (back to a
+ * boundary, a body's name or a title) are its first discipline.
+ */
+function disciplinesBefore(view: string, words: Word[], left: number, limit: number): number {
+  if (
+    !/[与和]/.test(view[left - 1] ?? '') ||
+    !/(学院|系|研究所|研究院|研究中心|实验室|委员会|局|厅|部)/.test(view.slice(left, left + 12))
+  )
+    return left;
+  let k = words.findIndex((w) => w.start + w.word.length === left - 1);
+  let edge = left;
+  for (; k >= 0; k--) {
+    const w = words[k] as Word;
+    if (w.start < limit || !/^(n|vn|nz)$/.test(w.tag) || left - 1 - w.start > 6) break;
+    if (ORG_SUFFIXES.some((s) => w.word.endsWith(s)) || /^(我|本|该)/.test(w.word)) break;
+    edge = w.start;
+  }
+  if (edge >= left - 1) return left;
+  const first = view.slice(edge, left - 1);
+  if (hasProperName(first) || new RegExp(TITLE.source).test(first)) return left;
+  // The run must begin at a boundary, or right after the name of the body it is a unit of
+  // (南湖大学材料科学与工程学院); after other words (东北地理与…) it is no name of its own.
+  const before = words[k];
+  if (
+    !before ||
+    before.start < limit ||
+    isEdge(before) ||
+    /^(学校|我校|本校|该校)$/.test(before.word)
+  )
+    return edge;
+  if (
+    /(大学|大學|学院|研究院|科学院)$/.test(before.word) &&
+    !/^(学校|我校|本校|该校)$/.test(before.word)
+  )
+    return leftEdge(view, words, before.start + before.word.length - 2, limit);
+  return left;
 }
 
 /** Whether `at` lies inside 《...》, the marks around a document's title. */
@@ -275,6 +420,7 @@ export function scanOrganisationNames(
       continue;
     if (insideTitleMarks(view, i)) continue;
     let left = leftEdge(view, words, i, start);
+    left = disciplinesBefore(view, words, left, start);
     // 顾军代表区政府: what represents is no part of the name.
     const represents = view.slice(left, i).lastIndexOf('代表');
     if (represents >= 0) left += represents + 2;
@@ -286,6 +432,17 @@ export function scanOrganisationNames(
     if ((suffix.length === 1 || suffix === '中心') && name.length < 3) continue;
     if (NOT_ORGANISATIONS.test(name)) continue;
     found.push({ span: [left, i + suffix.length], name });
+  }
+  // 教育部, 外交部: a ministry is named by its word alone.
+  for (const m of view.slice(start, end).matchAll(MINISTRIES)) {
+    const at = start + m.index;
+    if (
+      at > start &&
+      !boundaryBefore(view, at) &&
+      !isEdge(words.find((w) => w.start + w.word.length === at) ?? (words[0] as Word))
+    )
+      continue;
+    found.push({ span: [at, at + m[0].length], name: m[0] });
   }
   // 中国科学院东北地理与农业生态研究所: a name without a proper name of its own (农业生态研究所)
   // after 与, that 与 preceded by a name and nouns, is the end of one longer name.
@@ -395,6 +552,22 @@ export class Organisations {
   governmentOf(place: string, span: Span, body = '政府'): Organisation {
     const named = this.all.find((o) => o.kind === 'government' && o.place === place);
     if (named) return named;
+    // 南湖大学与市政府签约…临江市市长: the bare 市政府 the text wrote is that city's, one body
+    // (named by its place as 岚县政府 is; a bare 市政府 is no alias, it would match any city's).
+    const bare = this.all.filter(
+      (o) =>
+        !o.place &&
+        BARE_PLACE_BODY.test(o.name) &&
+        o.name.startsWith(place.slice(-1)) &&
+        !o.name.endsWith('委'),
+    );
+    if (bare.length === 1) {
+      const org = bare[0] as Organisation;
+      org.name = `${place}${org.name.slice(1)}`;
+      org.place = place;
+      this.byName.set(org.name, org);
+      return org;
+    }
     const org = this.add(`${place}${body}`, span, `${place}${body}`, 0.7);
     org.kind = 'government';
     org.place = place;
@@ -430,6 +603,16 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     if (place && isPlace(view, wordsOf(view, span), at, at + place.length)) {
       lastPlace[place.slice(-1)] ??= place;
     }
+  }
+  // 在临江市举行, 在南湖区签署: the one place of its level the event is held in.
+  const held = new Set(
+    [...view.matchAll(/在(\p{Script=Han}{2,5}?[市区县])(?=举行|签署|签订|召开|举办)/gu)].map(
+      (m) => m[1] as string,
+    ),
+  );
+  for (const level of ['市', '区', '县']) {
+    const places = [...held].filter((p) => p.endsWith(level) && !/^(我|本|该)/.test(p));
+    if (places.length === 1) lastPlace[level] ??= places[0] as string;
   }
   // 来源:普陀区地方志办公室 in the page's header: a district's own page, whose bare 区委 and
   // 区政府 are that district's.
@@ -607,12 +790,25 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     const university = unit?.[1];
     if (university) org.parent = orgs.add(university, org.span, university, 0.8);
   }
+  // 临江县委、县政府…临江县人民政府: a government first met bare was drafted under a name made
+  // from its place (临江县政府); once the text writes its name, that name is the one kept.
+  for (const org of orgs.all) {
+    if (!org.place || view.includes(foldText(org.name))) continue;
+    const written = org.aliases.find((a) => foldText(a).startsWith(org.place as string));
+    if (!written) continue;
+    org.aliases.splice(org.aliases.indexOf(written), 1);
+    org.span = org.aliasSpans.get(written) ?? org.span;
+    org.aliasSpans.delete(written);
+    org.name = written;
+  }
   findPlaceParties(view, spans, orgs);
   findUnsuffixedParties(text, view, spans, orgs);
   findSelfMentions(text, view, spans, orgs);
   // Subsidiaries: X下属Y, X旗下Y, X所属Y.
   for (const m of orgs.mentions) {
-    const link = /^(下属|旗下|所属)(的)?/.exec(view.slice(m.span[1], m.span[1] + 3));
+    const link = /^(下属|旗下|所属|及其(全资)?子公司|的(全资)?子公司)(的)?/.exec(
+      view.slice(m.span[1], m.span[1] + 8),
+    );
     if (!link) continue;
     const child = orgs.mentionAt(m.span[1] + link[0].length);
     if (child && child.org !== m.org) {
@@ -790,7 +986,37 @@ function findSelfMentions(text: string, view: string, spans: Span[], orgs: Organ
           )
           .map((m) => m.org),
       );
-      const found = named.filter((o) => o.kind === 'university' && !o.parent && !partners.has(o));
+      let found = named.filter((o) => o.kind === 'university' && !o.parent && !partners.has(o));
+      if (found.length === 0) {
+        // 东海中医药大学附属医院 and 我校: the university a unit's name begins with.
+        const heads = new Set(
+          named.flatMap((o) => /^(.{2,12}?(?:大学|大學))(?=.)/.exec(o.name)?.slice(1) ?? []),
+        );
+        // 来源:东海中医药大学新闻网, a header naming the page's publisher.
+        const publisher =
+          /(?:^|\n|来源[::]\s*)(\p{Script=Han}{2,12}?(?:大学|大學))(?:新闻网|新聞網|新闻中心|新聞中心|官网|党委宣传部|宣传部)/u.exec(
+            view.slice(0, Math.max(0, (spans[0]?.[0] ?? 0) + 300)),
+          );
+        if (heads.size === 0 && publisher) {
+          const at = publisher.index + publisher[0].indexOf(publisher[1] as string);
+          const written = text.slice(at, at + (publisher[1] as string).length);
+          const university = orgs.add(
+            publisher[1] as string,
+            [at, at + written.length],
+            written,
+            0.8,
+          );
+          university.kind = 'university';
+          found = [university];
+        } else if (heads.size === 1) {
+          const head = [...heads][0] as string;
+          const unit = named.find((o) => o.name.startsWith(head)) as Organisation;
+          const university = orgs.add(foldText(head), unit.span, head, 0.8);
+          university.kind = 'university';
+          unit.parent ??= university;
+          found = [university];
+        }
+      }
       org = found.length === 1 ? found[0] : undefined;
       if (found.length === 0) org = unnamedBody(orgs, word, span, 'university');
     } else if (level === '所' || level === '院') {
@@ -817,7 +1043,6 @@ function findSelfMentions(text: string, view: string, spans: Span[], orgs: Organ
       if (org) orgs.mention(org, [at, end], 'self');
     }
   }
-  void text;
 }
 
 function unnamedBody(orgs: Organisations, word: string, span: Span, kind: OrgKind): Organisation {

@@ -46,7 +46,8 @@ export function findRegions(
     add(o.place, [at, at + o.place.length], LEVEL[o.place.slice(-1)] ?? 'other', 0.8);
   }
   for (const e of events) {
-    if (!e.place) continue;
+    // 在县委举行, 在我县签署: a body or the page's own place, not a place the text names.
+    if (!e.place || /^(我|本|该)|委|政府/.test(e.place)) continue;
     const at = text.indexOf(e.place, e.span[0] - 200 > 0 ? 0 : 0);
     add(
       view.slice(at, at + e.place.length),

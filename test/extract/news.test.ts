@@ -349,3 +349,270 @@ describe('English releases', () => {
     expect(agreementsOf(draft)[0]?.record.signedOn).toBe('2025-05-30');
   });
 });
+
+const orgNames = (draft: Draft) =>
+  draft.records
+    .filter((r) => r.record.type === 'organisation')
+    .map((r) => r.record.name as string)
+    .sort();
+
+describe('organisation names begin at a real boundary (issue 14, third round)', () => {
+  it('keeps a first character jieba glues to the word before (其中冶…, 与中/f, 十一局)', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与中化学集团有限公司签署合作协议。南湖大学还与中铁十一局集团有限公司签署合作协议,其中冶赛迪集团有限公司与南湖大学签署了人才协议。签约仪式上中化学集团有限公司董事长王明致辞。',
+    );
+    expect(orgNames(draft)).toEqual([
+      '中冶赛迪集团有限公司',
+      '中化学集团有限公司',
+      '中铁十一局集团有限公司',
+      '南湖大学',
+    ]);
+    expect(rolesOf(draft)).toEqual(['王明 董事长 @中化学集团有限公司']);
+  });
+});
+
+describe('a county’s committee and government (issue 14, third round)', () => {
+  it('keeps the government’s name as the text writes it, even when it is first met bare', async () => {
+    const draft = await draftOf(
+      '6月3日,临江县委、县政府主要领导带队到南湖大学考察。臨江縣人民政府与南湖大学签署合作协议。县委书记王强,县委常委、常务副县长刘海出席。',
+    );
+    expect(orgNames(draft)).toEqual(['临江县委', '南湖大学', '臨江縣人民政府']);
+    expect(rolesOf(draft)).toEqual([
+      '刘海 县委常委 @临江县委',
+      '刘海 常务副县长 @臨江縣人民政府',
+      '王强 县委书记 @临江县委',
+    ]);
+  });
+
+  it('lists 县委书记 and 县长 as unplaced, and 在县委 as no region, when no county is named', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与东信集团有限公司在县委举行签约仪式。县委书记王强,县长刘海出席。',
+    );
+    expect(rolesOf(draft)).toEqual([]);
+    expect(draft.records.filter((r) => r.record.type === 'region')).toEqual([]);
+    expect(draft.unplaced.filter((u) => u.kind === 'role').map((u) => u.text)).toEqual([
+      '王强 县委书记',
+      '刘海 县长',
+    ]);
+  });
+});
+
+describe('the page’s own university named somewhere on the page (issue 14, third round)', () => {
+  it('ties 我校 and its 校长 to the university a unit’s name begins with, drafting no 我校', async () => {
+    const draft = await draftOf(
+      '6月3日,东海中医药大学附属医院与临江医药集团有限公司签署合作协议。我校党委书记李强、校长张华出席。',
+    );
+    expect(orgNames(draft)).toEqual([
+      '东海中医药大学',
+      '东海中医药大学附属医院',
+      '临江医药集团有限公司',
+    ]);
+    expect(rolesOf(draft)).toEqual(['张华 校长 @东海中医药大学', '李强 党委书记 @东海中医药大学']);
+  });
+
+  it('ties 我校 to the publisher the header names, and titles with no body to it', async () => {
+    const draft = await draftOf(
+      '我校与临江医药集团签署合作协议\n来源:东海中医药大学新闻网 发布时间:2025-06-03\n\n6月3日,我校与临江医药集团有限公司签署战略合作协议。校长张华、副校长王丽出席。',
+    );
+    expect(orgNames(draft)).toEqual(['东海中医药大学', '临江医药集团有限公司']);
+    expect(rolesOf(draft)).toEqual(['张华 校长 @东海中医药大学', '王丽 副校长 @东海中医药大学']);
+    expect(draft.unplaced.filter((u) => u.kind === 'organisation')).toEqual([]);
+  });
+
+  it('gives titles after 我校 to the university the page names, not to nobody', async () => {
+    const draft = await draftOf(
+      '东海中医药大学与临江市人民政府签署合作协议\n\n6月3日,我校与临江市人民政府签署战略合作协议。校长张华、副校长王丽出席。临江市市长赵明出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '张华 校长 @东海中医药大学',
+      '王丽 副校长 @东海中医药大学',
+      '赵明 市长 @临江市人民政府',
+    ]);
+  });
+});
+
+describe('a town’s and a district’s own bodies (issue 14, third round)', () => {
+  it('gives 镇长 to the town, 主任 to the district’s commission, and never reads 区委 as its short form', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖区与东信集团有限公司签署合作协议。区委副书记、区长刘海,青石镇党委书记李明、镇长王强,区卫生健康委员会主任陈静出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '刘海 区委副书记 @南湖区委',
+      '刘海 区长 @南湖区',
+      '李明 镇党委书记 @青石镇党委',
+      '王强 镇长 @青石镇政府',
+      '陈静 主任 @区卫生健康委员会',
+    ]);
+  });
+
+  it('gives 青石镇镇长 to the town government the text names, not a bare 镇政府', async () => {
+    const draft = await draftOf(
+      '6月3日,青石镇人民政府与东信集团有限公司签署合作协议。南湖区副区长刘海,青石镇镇长王强,南湖区卫生健康委员会主任陈静出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '刘海 副区长 @南湖区政府',
+      '王强 镇长 @青石镇人民政府',
+      '陈静 主任 @南湖区卫生健康委员会',
+    ]);
+    expect(
+      draft.records.filter((r) => r.record.type === 'region').map((r) => r.record.name),
+    ).toEqual(expect.not.arrayContaining(['镇']));
+  });
+});
+
+describe('titles cut or merged (issue 14, third round)', () => {
+  it('reads a college named by two disciplines whole, and gives its titles to the university, not the company before it', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与东信集团有限公司签署合作协议。东信集团董事长李明,学校环境科学与工程学院党委书记王强出席。东信集团有限公司与中国科学院东北地理与农业生态研究所也签署了协议。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '李明 董事长 @东信集团有限公司',
+      '王强 环境科学与工程学院党委书记 @南湖大学',
+    ]);
+    expect(orgNames(draft)).toContain('中国科学院东北地理与农业生态研究所');
+    expect(orgNames(draft).some((n) => n.startsWith('工程学院'))).toBe(false);
+  });
+
+  it('keeps a university’s college in one name when it signs (南湖大学材料科学与工程学院)', async () => {
+    const draft = await draftOf(
+      '6月3日,东信集团有限公司与南湖大学材料科学与工程学院签署合作协议。',
+    );
+    expect(
+      agreementsOf(draft).map((a) => (a.record.parties as string[]).map((p) => nameOf(draft, p))),
+    ).toEqual([['东信集团有限公司', '南湖大学材料科学与工程学院']]);
+  });
+});
+
+describe('former titles and a subsidiary’s short name (issue 14, third round)', () => {
+  it('keeps 原 in a title as written, and gives 检测中心总经理 to the subsidiary it shortens', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与东信集团有限公司签署合作协议。东信集团下属东信检测中心有限公司参与合作。南湖大学原党委书记李明,检测中心总经理王强、东信集团原董事长赵刚出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '李明 原党委书记 @南湖大学',
+      '王强 总经理 @东信检测中心有限公司',
+      '赵刚 原董事长 @东信集团有限公司',
+    ]);
+  });
+});
+
+describe('people missed or invented (issue 14, third round)', () => {
+  it('reads a three-character name ending in 和, and no name in 简单介绍', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与东信集团有限公司签署合作协议。南湖大学党委书记白平和,东信集团党委书记、董事长张明出席。东信集团董事长简单介绍了集团情况。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '张明 党委书记 @东信集团有限公司',
+      '张明 董事长 @东信集团有限公司',
+      '白平和 党委书记 @南湖大学',
+    ]);
+  });
+
+  it('reads a traditional delegation list: after 成員包括, with spaces, and names before titles', async () => {
+    const lists = [
+      '東海大學訪問團由校長王大明率領,成員包括副校長李小華、教務長陳志明、研發長林美玲、國際長黃國強等一行12人。',
+      '東海大學訪問團一行:校長 王大明、副校長 李小華、教務長 陳志明、研發長 林美玲、國際長 黃國強。',
+      '東海大學王大明校長、李小華副校長、陳志明教務長、林美玲研發長與黃國強國際長一行拜會南湖科學院。',
+    ];
+    for (const text of lists) {
+      const draft = await draftOf(text);
+      expect(rolesOf(draft)).toEqual([
+        '李小華 副校長 @東海大學',
+        '林美玲 研發長 @東海大學',
+        '王大明 校長 @東海大學',
+        '陳志明 教務長 @東海大學',
+        '黃國強 國際長 @東海大學',
+      ]);
+    }
+  });
+});
+
+describe('organisations missed (issue 14, third round)', () => {
+  it('reads museums, ministries and 次長 in traditional characters', async () => {
+    const draft = await draftOf(
+      '國立東海大學與故宮博物院簽署合作備忘錄。教育部次長王大明、故宮博物院院長陳志明出席。',
+    );
+    expect(orgNames(draft)).toEqual(['國立東海大學', '故宮博物院', '教育部']);
+    expect(rolesOf(draft)).toEqual(['王大明 次長 @教育部', '陳志明 院長 @故宮博物院']);
+  });
+
+  it('reads an abbreviation before a title (国博馆长) and a subsidiary after 及其子公司', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与国家博物馆、外交部签署合作协议。外交部副部长王强、国博馆长李明出席。东信集团有限公司及其子公司东信科技有限公司参加。东信科技总经理赵刚出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '李明 馆长 @国家博物馆',
+      '王强 副部长 @外交部',
+      '赵刚 总经理 @东信科技有限公司',
+    ]);
+    const child = draft.records.find((r) => r.record.name === '东信科技有限公司')?.record;
+    expect(nameOf(draft, child?.parent)).toBe('东信集团有限公司');
+  });
+});
+
+describe('a bare 市政府 and the city the page names (issue 14, third round)', () => {
+  it('drafts one body for 市政府 and the 市长 of the one city named, never two', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与市政府签署合作协议。临江市市长赵明、副市长钱亮出席。',
+    );
+    expect(orgNames(draft)).toEqual(['临江市政府', '南湖大学']);
+    expect(rolesOf(draft)).toEqual(['赵明 市长 @临江市政府', '钱亮 副市长 @临江市政府']);
+  });
+
+  it('takes the city the signing is held in for a bare 市委 and 市政府', async () => {
+    const draft = await draftOf(
+      '6月3日,在临江市举行的签约仪式上,南湖大学与市政府签署合作协议。市委书记王强、市长赵明出席。',
+    );
+    expect(rolesOf(draft)).toEqual(['王强 市委书记 @临江市委', '赵明 市长 @临江市政府']);
+  });
+});
+
+describe('a group named by its short form before titles (issue 14, third round)', () => {
+  it('reads 中冶 and 东方电气 as the groups they shorten, with every title listed after them', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与中国冶金科工集团有限公司、东方电气集团有限公司签署战略合作协议。中冶党委书记、董事长陈明,东方电气总工程师、董事会秘书刘强出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '刘强 总工程师 @东方电气集团有限公司',
+      '刘强 董事会秘书 @东方电气集团有限公司',
+      '陈明 党委书记 @中国冶金科工集团有限公司',
+      '陈明 董事长 @中国冶金科工集团有限公司',
+    ]);
+  });
+});
+
+describe('a district within a city, and its commissions (issue 14, third round)', () => {
+  it('gives 临江市南湖区副区长 to the district, and 区发展和改革委员会主任 to that commission alone', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与临江市人民政府签署合作协议。临江市副市长赵明,临江市南湖区副区长王强出席。\n\n南湖区委常委、副区长李强,区发展和改革委员会主任刘海出席。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '刘海 主任 @区发展和改革委员会',
+      '李强 副区长 @南湖区政府',
+      '李强 区委常委 @南湖区委',
+      '王强 副区长 @南湖区政府',
+      '赵明 副市长 @临江市人民政府',
+    ]);
+  });
+});
+
+describe('a place jieba glues to the word before it (issue 14, third round)', () => {
+  it('reads 北州市 in 活动由北州市副市长 and in 活动由北州市政府, never 活动由北州市', async () => {
+    for (const text of [
+      '6月3日,南湖大学与东信集团有限公司签署合作协议。签约活动由北州市副市长王强主持。',
+      '6月3日,南湖大学与东信集团有限公司签署合作协议。签约活动由北州市政府副市长王强主持。',
+    ]) {
+      const draft = await draftOf(text);
+      expect(rolesOf(draft)).toEqual(['王强 副市长 @北州市政府']);
+    }
+  });
+});
+
+describe('words after a title that are not names (issue 14, third round)', () => {
+  it('drafts no person for 一行 or 高兴地 after a title', async () => {
+    const draft = await draftOf(
+      '6月3日,南湖大学与东信集团有限公司签署合作协议。东信集团总经理简一行参观了实验室。东信集团副总经理高兴地表示,合作前景广阔。',
+    );
+    expect(draft.records.filter((r) => r.record.type === 'person')).toEqual([]);
+  });
+});
