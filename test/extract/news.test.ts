@@ -349,3 +349,103 @@ describe('English releases', () => {
     expect(agreementsOf(draft)[0]?.record.signedOn).toBe('2025-05-30');
   });
 });
+
+/**
+ * English releases as universities write them (issue 14, third round): titles after a comma
+ * with or without a body, honorifics without a stop (Dr, Mr), Registrar i/c, "in the presence
+ * of" after "signed by", an MoU signed in the passive or "entered into", units of a university
+ * that sign, and a month and day without a year.
+ */
+const rolesWithParents = (draft: Draft) =>
+  draft.records
+    .filter((r) => r.record.type === 'organisation' && r.record.parent)
+    .map((r) => `${r.record.name} < ${nameOf(draft, r.record.parent)}`)
+    .sort();
+const partiesOf = (draft: Draft) =>
+  agreementsOf(draft).map((a) => (a.record.parties as string[]).map((p) => nameOf(draft, p)));
+
+describe('English releases (issue 14, third round)', () => {
+  it('signs those after "signed by" and makes those "in the presence of" witnesses, not signatories', async () => {
+    const draft = await draftOf(
+      'Kestrel University and Marlow Institute of Technology sign MoU\n\nKestrel University (KU) and Marlow Institute of Technology (MIT) signed a Memorandum of Understanding (MoU) on 7 November 2018 to promote joint research.\n\nThe MoU was signed by Prof. Anand Rao, Vice-Chancellor of KU, and Dr Helen Park, President of Marlow Institute of Technology, in the presence of Dr Samuel Okafor, Registrar i/c of KU, and Mr Victor Lim, Vice President for Internationalisation and Academic Development of MIT.',
+    );
+    expect(signatoriesOf(draft)).toEqual([
+      'Anand Rao for Kestrel University',
+      'Helen Park for Marlow Institute of Technology',
+    ]);
+    const witnesses = ((agreementsOf(draft)[0]?.record.witnesses as string[]) ?? []).map((w) =>
+      nameOf(draft, w),
+    );
+    expect(witnesses).toEqual(['Samuel Okafor', 'Victor Lim']);
+    expect(rolesOf(draft)).toEqual([
+      'Anand Rao Vice-Chancellor @Kestrel University',
+      'Helen Park President @Marlow Institute of Technology',
+      'Samuel Okafor Registrar i/c @Kestrel University',
+      'Victor Lim Vice President for Internationalisation and Academic Development @Marlow Institute of Technology',
+    ]);
+    expect(agreementsOf(draft)[0]?.record.signedOn).toBe('2018-11-07');
+  });
+
+  it('makes each faculty that signs a party, part of its university, and not the university', async () => {
+    const draft = await draftOf(
+      'MoU between Institute of Coastal Studies, Halden University and faculties of Universiti Teknologi Serang\n\nThe Institute of Coastal Studies, Halden University signed a Memorandum of Understanding (MoU) with the Faculty of Marine Science, the Faculty of Engineering and the Faculty of Social Sciences of Universiti Teknologi Serang (UTS) on 2nd February 2015.\n\nThe MoU was signed by Prof. Meera Iyer, Director, Institute of Coastal Studies, and Dr Azlan Hashim, Dean, Faculty of Marine Science, UTS.\n\nProf. Rajiv Menon, Vice-Chancellor, and Dr Lakshmi Nair, Registrar i/c, were present on the occasion.',
+    );
+    expect(partiesOf(draft)).toEqual([
+      [
+        'Institute of Coastal Studies',
+        'Faculty of Marine Science',
+        'Faculty of Engineering',
+        'Faculty of Social Sciences',
+      ],
+    ]);
+    expect(rolesWithParents(draft)).toEqual([
+      'Faculty of Engineering < Universiti Teknologi Serang',
+      'Faculty of Marine Science < Universiti Teknologi Serang',
+      'Faculty of Social Sciences < Universiti Teknologi Serang',
+      'Institute of Coastal Studies < Halden University',
+    ]);
+    expect(signatoriesOf(draft)).toEqual([
+      'Azlan Hashim for Faculty of Marine Science',
+      'Meera Iyer for Institute of Coastal Studies',
+    ]);
+    expect(agreementsOf(draft)[0]?.record.signedOn).toBe('2015-02-02');
+    // A title with no body beside it is listed, not given to the nearest body; the person stays.
+    expect(rolesOf(draft).some((r) => r.startsWith('Rajiv Menon'))).toBe(false);
+    expect(draft.unplaced.filter((u) => u.kind === 'role').map((u) => u.text)).toEqual([
+      'Rajiv Menon, Vice-Chancellor',
+      'Lakshmi Nair, Registrar i/c',
+    ]);
+    expect(idOf(draft, 'Lakshmi Nair')).toBeDefined();
+  });
+
+  it('reads an MoU signed in the passive, "entered into", and a company with Pvt. Ltd.', async () => {
+    const passive = await draftOf(
+      'Universitas Merapi Selatan and Nordhavn Polytechnic sign MoU\n\nA Memorandum of Understanding (MoU) was signed between Universitas Merapi Selatan (UMS) and Nordhavn Polytechnic on 14th March 2019.\n\nMr Budi Santoso, Vice Rector for Academic Affairs, UMS, and Ms Karin Holm, Rector of Nordhavn Polytechnic, signed the MoU in the presence of Prof. Dewi Lestari, Dean of the Faculty of Engineering, UMS.',
+    );
+    expect(partiesOf(passive)).toEqual([['Universitas Merapi Selatan', 'Nordhavn Polytechnic']]);
+    expect(signatoriesOf(passive)).toEqual([
+      'Budi Santoso for Universitas Merapi Selatan',
+      'Karin Holm for Nordhavn Polytechnic',
+    ]);
+    expect(agreementsOf(passive)[0]?.record.signedOn).toBe('2019-03-14');
+
+    const entered = await draftOf(
+      'Kestrel University and Orrin University enter into MoU\n\nKestrel University and Orrin University entered into a Memorandum of Understanding (MoU) on 2nd February 2015 for academic cooperation.\n\nThe MoU was signed by Prof. Anand Rao, Vice-Chancellor, Kestrel University, and Prof. Joseph Ao, Vice-Chancellor, Orrin University.',
+    );
+    expect(signatoriesOf(entered)).toEqual([
+      'Anand Rao for Kestrel University',
+      'Joseph Ao for Orrin University',
+    ]);
+
+    const company = await draftOf(
+      'Torvik College signs MoU with Brightwater Foods\n\nTorvik College and Brightwater Foods Pvt. Ltd. signed a Memorandum of Understanding on December 22 for internships.\n\nMr Daniel Shaw, Principal of Torvik College, and Ms Priya Kapoor, Managing Director of Brightwater Foods, signed the MoU. The signing was witnessed by Dr Omar Haddad, Dean of Academic Affairs of Torvik College.',
+      '2019-01-05',
+    );
+    expect(partiesOf(company)).toEqual([['Torvik College', 'Brightwater Foods Pvt. Ltd.']]);
+    expect(rolesOf(company)).toContain('Omar Haddad Dean of Academic Affairs @Torvik College');
+    expect(signatoriesOf(company)).toEqual([
+      'Daniel Shaw for Torvik College',
+      'Priya Kapoor for Brightwater Foods Pvt. Ltd.',
+    ]);
+  });
+});
