@@ -449,3 +449,28 @@ describe('English releases (issue 14, third round)', () => {
     ]);
   });
 });
+
+describe('the signing’s own date (issue 14, third round)', () => {
+  it('keeps a year and month as YYYY-MM, and reads none from a period named after a day', async () => {
+    const month = await draftOf(
+      '2023年6月,东湖大学与南山集团有限公司在东湖签署战略合作协议。东湖大学校长王明出席签约仪式。',
+      '2023-07-10',
+    );
+    expect(agreementsOf(month)[0]?.record.signedOn).toBe('2023-06');
+    const period = await draftOf(
+      '12月22日,临江县2023年12月招商引资项目集中签约仪式在县会议中心举行。临江县人民政府与南山集团有限公司签署合作协议。',
+      '2023-12-25',
+    );
+    const event = period.records.find((r) => r.record.type === 'event');
+    expect(event?.record.date).toBe('2023-12-22');
+    expect(agreementsOf(period)[0]?.record.signedOn).toBe('2023-12-22');
+  });
+
+  it('dates nothing by a publication line in the body, and a ceremony by its signing', async () => {
+    const draft = await draftOf(
+      '日前,东湖大学与南山集团有限公司举行战略合作签约仪式,双方签署战略合作协议。东湖大学校长王明出席仪式。\n\n发布日期:2024-03-05',
+    );
+    expect(agreementsOf(draft)[0]?.record.signedOn).toBeUndefined();
+    expect(draft.records.find((r) => r.record.type === 'event')?.record.date).toBeUndefined();
+  });
+});
