@@ -95,6 +95,42 @@ function titleAfter(view: string, at: number, end: number): Span | undefined {
   return [i, i + title.length];
 }
 
+/** The words that join two titles of one signing: 《A》及《B》, A协议和B协议, A协议、B协议. */
+const JOIN = /^》?\s*(以及|及|和|与|、)\s*/;
+const TITLE_END = new RegExp(`(?:${AGREEMENT_TITLE_END.source})$`);
+
+/**
+ * The titles a compound names (A协议及B协议): each an agreement of its own. Titles written
+ * after the verb are read one after another across 及/和/与/、; a title read back from a
+ * ceremony is split where a part before such a word ends as a title does.
+ */
+function compoundTitles(view: string, first: Span, end: number, after: boolean): Span[] {
+  const out: Span[] = [];
+  if (after) {
+    out.push(first);
+    for (;;) {
+      const last = out.at(-1) as Span;
+      const join = JOIN.exec(view.slice(last[1], end));
+      if (!join) break;
+      const next = titleAfter(view, last[1] + join[0].length, end);
+      if (!next || next[0] <= last[1]) break;
+      out.push(next);
+    }
+    return out;
+  }
+  let start = first[0];
+  for (const m of view.slice(first[0], first[1]).matchAll(/(以及|及|和|与|、)/g)) {
+    const at = first[0] + m.index;
+    const left = view.slice(start, at).replace(/》$/, '');
+    if (TITLE_END.test(left) && left.length >= 2 && TITLE_END.test(view.slice(at, first[1]))) {
+      out.push([start, start + left.length]);
+      start = at + m[0].length + (view[at + m[0].length] === '《' ? 1 : 0);
+    }
+  }
+  out.push([start, first[1]]);
+  return out;
+}
+
 /** The title written just before `at` (…全面战略合作协议签约仪式), read back to its first word. */
 function titleBefore(
   view: string,
@@ -112,7 +148,13 @@ function titleBefore(
   const words = wordsOf(view, [start, at]);
   const cut = words
     .filter(
-      (w) => /^(p|v|d|c)$/.test(w.tag) && /^(举行|举办|召开|开展|于|在|假|并|与|和)$/.test(w.word),
+      (w) =>
+        /^(p|v|d|c)$/.test(w.tag) &&
+        /^(举行|举办|召开|开展|于|在|假|并|与|和)$/.test(w.word) &&
+        // A协议和B协议签约仪式: 和 joins two titles, it does not begin one.
+        !(
+          /^(与|和)$/.test(w.word) && TITLE_END.test(view.slice(start, w.start).replace(/》$/, ''))
+        ),
     )
     .at(-1);
   if (cut) start = cut.start + cut.word.length;
@@ -205,6 +247,8 @@ export function findAgreements(
   const agreements: Agreement[] = [];
   const unplaced: Unplaced[] = [];
   let signingParties: Organisation[] = [];
+  /** Agreements told as one compound title, each with the others signed with it. */
+  const together = new Map<Agreement, Agreement[]>();
   const leadDate = dates.find((d) =>
     sentences.some((s) => s.paragraph >= 0 && s.span[0] <= d.span[0] && d.span[1] <= s.span[1]),
   );
@@ -304,10 +348,14 @@ export function findAgreements(
         }
         if (view[after] === '的') continue;
         const ceremony = CEREMONY.test(view.slice(after));
-        const title = ceremony
+        const whole = ceremony
           ? titleBefore(view, at, cStart, orgs)
           : (titleAfter(view, after, cEnd) ??
             (view.slice(cStart, at).match(/由/) ? passiveTitle(view, cStart, at) : undefined));
+        const titles = whole
+          ? compoundTitles(view, whole, ceremony ? at : cEnd, !ceremony && view[after] !== '由')
+          : [];
+        const title = titles[0];
         // Who represents whom: the words around 代表 before the verb.
         const represent = view.lastIndexOf('代表', at);
         const hasRepresent = represent >= cStart && represent < at;
@@ -414,6 +462,14 @@ export function findAgreements(
           continue;
         }
         if (!inSentence.includes(agreement)) inSentence.push(agreement);
+        // A协议及B协议: one more agreement for each further title, signed alike.
+        for (const more of titles.slice(1)) {
+          const twin = upsert(more, agreement.parties, clause, sentence, inferred);
+          if (!twin || twin === agreement) continue;
+          const group = [...new Set([...(together.get(agreement) ?? [agreement]), twin])];
+          for (const a of group) together.set(a, group);
+          if (!inSentence.includes(twin)) inSentence.push(twin);
+        }
         if (
           counterpart &&
           agreement.parties.includes(counterpart.onBehalfOf) &&
@@ -456,6 +512,18 @@ export function findAgreements(
     }
   }
 
+  // Agreements signed together (A协议及B协议) share who signed, who witnessed and when.
+  for (const group of new Set(together.values())) {
+    for (const a of group) {
+      for (const b of group) {
+        if (a === b) continue;
+        for (const x of b.signatories)
+          if (!a.signatories.some((y) => y.person === x.person)) a.signatories.push(x);
+        for (const w of b.witnesses) if (!a.witnesses.includes(w)) a.witnesses.push(w);
+        a.signedOn ??= b.signedOn;
+      }
+    }
+  }
   for (const a of agreements) {
     if (!a.signedOn && leadDate) a.signedOn = leadDate.date;
   }

@@ -474,3 +474,32 @@ describe('the signing’s own date (issue 14, third round)', () => {
     expect(draft.records.find((r) => r.record.type === 'event')?.record.date).toBeUndefined();
   });
 });
+
+describe('compound agreement titles (issue 14, third round)', () => {
+  it('drafts A协议及B协议 as two agreements with the same parties, signatories and date', async () => {
+    for (const text of [
+      '3月8日,东湖大学与南山集团有限公司签署《战略合作框架协议》及《人才培养合作协议》。东湖大学副校长王明与南山集团有限公司副总裁李强分别代表双方签署协议。',
+      '3月8日,东湖大学与南山集团有限公司举行战略合作框架协议和人才培养合作协议签约仪式。东湖大学副校长王明与南山集团有限公司副总裁李强代表双方签约。',
+    ]) {
+      const draft = await draftOf(text, '2025-03-10');
+      const agreements = agreementsOf(draft);
+      expect(agreements.map((a) => a.record.name)).toEqual([
+        '战略合作框架协议',
+        '人才培养合作协议',
+      ]);
+      for (const a of agreements) {
+        expect((a.record.parties as string[]).map((p) => nameOf(draft, p))).toEqual([
+          '东湖大学',
+          '南山集团有限公司',
+        ]);
+        expect(a.record.signedOn).toBe('2025-03-08');
+      }
+      expect(signatoriesOf(draft)).toEqual([
+        '李强 for 南山集团有限公司',
+        '李强 for 南山集团有限公司',
+        '王明 for 东湖大学',
+        '王明 for 东湖大学',
+      ]);
+    }
+  });
+});
