@@ -367,7 +367,36 @@ export function findAgreements(
           : byWhom >= cStart
             ? people.mentionsIn([byWhom + 1, at]).map((m) => m.person)
             : [];
+        // X分别与A、B签署T1和T2: one agreement per partner, X a party of each, in order.
+        const severally = hasRepresent ? null : /分别(与|同|和)/.exec(view.slice(cStart, at));
+        if (severally && titles.length > 0) {
+          const from = cStart + severally.index;
+          const subject = partyRun(view, orgs, [cStart, from]);
+          const partners = leadingRun(view, orgs, [from + severally[0].length, at]).parties;
+          const one = subject.length === 1 ? subject[0] : undefined;
+          if (
+            one &&
+            partners.length >= 2 &&
+            (titles.length === 1 || titles.length === partners.length)
+          ) {
+            partners.forEach((partner, k) => {
+              const t = titles[titles.length === 1 ? 0 : k] as Span;
+              const a = upsert(t, [one, partner], clause, sentence);
+              if (a && !inSentence.includes(a)) inSentence.push(a);
+            });
+          } else {
+            unplaced.push({
+              kind: 'agreement',
+              text: text.slice(cStart, cEnd),
+              span: clause,
+              reason:
+                'signed severally (分别与…): which parties signed which agreement is not clear',
+            });
+          }
+          continue;
+        }
         let counterpart: Signatory | undefined;
+        let bySigners: PersonMention[] = [];
         let parties: Organisation[] = [];
         let represented: Organisation[] = [];
         let respectively = false;
@@ -404,7 +433,35 @@ export function findAgreements(
           if (leading.length >= 2) signingParties = leading;
           continue;
         } else {
-          parties = partyRun(view, orgs, [cStart, at]);
+          // A person's name is never a party (孙丽与…总经理刘洋签署).
+          parties = partyRun(view, orgs, [cStart, at]).filter(
+            (o) => !people.all.some((p) => p.name === o.name),
+          );
+          // A与B签订T1,与C签订T2: the second clause's subject is the first's.
+          const lead = inSentence.at(-1)?.parties[0];
+          if (
+            parties.length === 1 &&
+            lead &&
+            lead !== parties[0] &&
+            /^\s*(并|又|还|也|同时)?(与|同|和)/.test(view.slice(cStart, cEnd))
+          )
+            parties = [lead, parties[0] as Organisation];
+          // 临江市副市长孙丽与东山县副县长周平签署T: the bodies of their titles sign, each by them.
+          const named = people.mentionsIn([cStart, at]);
+          const bodies = named.map((m) => people.organisationsOf(m.person));
+          const last = named.at(-1);
+          if (
+            parties.length < 2 &&
+            named.length >= 2 &&
+            last &&
+            /^\s*(共同|正式)?$/.test(view.slice(last.span[1], at)) &&
+            !/见证|出席|主持|陪同|致辞|代表|由/.test(view.slice(cStart, at)) &&
+            bodies.every((b) => b.length === 1) &&
+            new Set(bodies.map((b) => b[0])).size === named.length
+          ) {
+            parties = bodies.map((b) => b[0] as Organisation);
+            bySigners = named;
+          }
           // A与B在…新闻中心签署: the venue after 在 is not a party.
           const venue = view.lastIndexOf('在', at);
           if (parties.length < 2 && venue > cStart) {
@@ -462,6 +519,19 @@ export function findAgreements(
           continue;
         }
         if (!inSentence.includes(agreement)) inSentence.push(agreement);
+        for (const m of bySigners) {
+          const body = people.organisationsOf(m.person)[0] as Organisation;
+          if (
+            agreement.parties.includes(body) &&
+            !agreement.signatories.some((x) => x.person === m.person)
+          )
+            agreement.signatories.push({
+              person: m.person,
+              onBehalfOf: body,
+              span: clause,
+              confidence: 0.8,
+            });
+        }
         // A协议及B协议: one more agreement for each further title, signed alike.
         for (const more of titles.slice(1)) {
           const twin = upsert(more, agreement.parties, clause, sentence, inferred);

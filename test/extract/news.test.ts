@@ -503,3 +503,48 @@ describe('compound agreement titles (issue 14, third round)', () => {
     }
   });
 });
+
+describe('several agreements at one event (issue 14, third round)', () => {
+  const pairs = (draft: Draft) =>
+    agreementsOf(draft).map(
+      (a) =>
+        `${a.record.name}: ${(a.record.parties as string[]).map((p) => nameOf(draft, p)).join(' + ')}`,
+    );
+
+  it('gives each partner of X分别与A、B签署T1和T2 its own agreement with X', async () => {
+    const draft = await draftOf(
+      '3月8日,临江市招商引资项目集中签约仪式在市会议中心举行。\n\n仪式上,临江市与东山县签署了对口支援协议,南山集团有限公司分别与临江市、东湖大学签署了战略合作协议和基金协议。',
+      '2025-03-10',
+    );
+    expect(pairs(draft)).toEqual([
+      '对口支援协议: 临江市 + 东山县',
+      '战略合作协议: 南山集团有限公司 + 临江市',
+      '基金协议: 南山集团有限公司 + 东湖大学',
+    ]);
+  });
+
+  it('reads each signing clause’s own parties: by the signers’ titles, or the subject the clause leaves out', async () => {
+    const byTitles = await draftOf(
+      '3月8日,临江市人民政府与东山县人民政府、南山集团有限公司举行合作签约仪式。\n\n临江市副市长孙丽与东山县副县长周平签署对口支援协议,孙丽与南山集团有限公司总经理刘洋签署战略合作协议。',
+      '2025-03-10',
+    );
+    expect(pairs(byTitles)).toEqual([
+      '对口支援协议: 临江市人民政府 + 东山县人民政府',
+      '战略合作协议: 临江市人民政府 + 南山集团有限公司',
+    ]);
+    expect(signatoriesOf(byTitles)).toEqual([
+      '刘洋 for 南山集团有限公司',
+      '周平 for 东山县人民政府',
+      '孙丽 for 临江市人民政府',
+      '孙丽 for 临江市人民政府',
+    ]);
+    const elided = await draftOf(
+      '3月8日,临江市人民政府与东山县人民政府、南山集团有限公司举行合作签约仪式。\n\n会上,临江市人民政府与东山县人民政府签订对口帮扶协议,与南山集团有限公司签订战略合作协议。',
+      '2025-03-10',
+    );
+    expect(pairs(elided)).toEqual([
+      '对口帮扶协议: 临江市人民政府 + 东山县人民政府',
+      '战略合作协议: 临江市人民政府 + 南山集团有限公司',
+    ]);
+  });
+});
