@@ -368,7 +368,10 @@ export function findAgreements(
             ? people.mentionsIn([byWhom + 1, at]).map((m) => m.person)
             : [];
         // X分别与A、B签署T1和T2: one agreement per partner, X a party of each, in order.
-        const severally = hasRepresent ? null : /分别(与|同|和)/.exec(view.slice(cStart, at));
+        const severally =
+          hasRepresent || UNNAMED_SIDES.test(view.slice(cStart, at))
+            ? null
+            : /分别(与|同|和)/.exec(view.slice(cStart, at));
         if (severally && titles.length > 0) {
           const from = cStart + severally.index;
           const subject = partyRun(view, orgs, [cStart, from]);
