@@ -562,6 +562,11 @@ export function findAgreements(
             text,
           );
         }
+        // X与Y代表双方签署A协议及B协议: they signed each.
+        for (const twin of titles.length > 1 ? (together.get(agreement) ?? []) : []) {
+          for (const x of agreement.signatories)
+            if (!twin.signatories.some((y) => y.person === x.person)) twin.signatories.push(x);
+        }
       }
     }
     // Witnesses: 在X、Y的共同见证下 before the signing, X、Y共同见证 after it.
@@ -585,13 +590,12 @@ export function findAgreements(
     }
   }
 
-  // Agreements signed together (A协议及B协议) share who signed, who witnessed and when.
+  // Agreements signed together (A协议及B协议) share who witnessed and when; who signed only
+  // where the clause that names both says it (see above), not a later 签署协议.
   for (const group of new Set(together.values())) {
     for (const a of group) {
       for (const b of group) {
         if (a === b) continue;
-        for (const x of b.signatories)
-          if (!a.signatories.some((y) => y.person === x.person)) a.signatories.push(x);
         for (const w of b.witnesses) if (!a.witnesses.includes(w)) a.witnesses.push(w);
         a.signedOn ??= b.signedOn;
       }
