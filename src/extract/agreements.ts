@@ -91,6 +91,42 @@ function titleAfter(view: string, at: number, end: number): Span | undefined {
   return [i, i + title.length];
 }
 
+/** The words that join two titles of one signing: 《A》及《B》, A协议和B协议, A协议、B协议. */
+const JOIN = /^》?\s*(以及|及|和|与|、)\s*/;
+const TITLE_END = new RegExp(`(?:${AGREEMENT_TITLE_END.source})$`);
+
+/**
+ * The titles a compound names (A协议及B协议): each an agreement of its own. Titles written
+ * after the verb are read one after another across 及/和/与/、; a title read back from a
+ * ceremony is split where a part before such a word ends as a title does.
+ */
+function compoundTitles(view: string, first: Span, end: number, after: boolean): Span[] {
+  const out: Span[] = [];
+  if (after) {
+    out.push(first);
+    for (;;) {
+      const last = out.at(-1) as Span;
+      const join = JOIN.exec(view.slice(last[1], end));
+      if (!join) break;
+      const next = titleAfter(view, last[1] + join[0].length, end);
+      if (!next || next[0] <= last[1]) break;
+      out.push(next);
+    }
+    return out;
+  }
+  let start = first[0];
+  for (const m of view.slice(first[0], first[1]).matchAll(/(以及|及|和|与|、)/g)) {
+    const at = first[0] + m.index;
+    const left = view.slice(start, at).replace(/》$/, '');
+    if (TITLE_END.test(left) && left.length >= 2 && TITLE_END.test(view.slice(at, first[1]))) {
+      out.push([start, start + left.length]);
+      start = at + m[0].length + (view[at + m[0].length] === '《' ? 1 : 0);
+    }
+  }
+  out.push([start, first[1]]);
+  return out;
+}
+
 /** The title written just before `at` (…全面战略合作协议签约仪式), read back to its first word. */
 function titleBefore(
   view: string,
@@ -108,7 +144,13 @@ function titleBefore(
   const words = wordsOf(view, [start, at]);
   const cut = words
     .filter(
-      (w) => /^(p|v|d|c)$/.test(w.tag) && /^(举行|举办|召开|开展|于|在|假|并|与|和)$/.test(w.word),
+      (w) =>
+        /^(p|v|d|c)$/.test(w.tag) &&
+        /^(举行|举办|召开|开展|于|在|假|并|与|和)$/.test(w.word) &&
+        // A协议和B协议签约仪式: 和 joins two titles, it does not begin one.
+        !(
+          /^(与|和)$/.test(w.word) && TITLE_END.test(view.slice(start, w.start).replace(/》$/, ''))
+        ),
     )
     .at(-1);
   if (cut) start = cut.start + cut.word.length;
@@ -201,6 +243,8 @@ export function findAgreements(
   const agreements: Agreement[] = [];
   const unplaced: Unplaced[] = [];
   let signingParties: Organisation[] = [];
+  /** Agreements told as one compound title, each with the others signed with it. */
+  const together = new Map<Agreement, Agreement[]>();
   const leadDate = dates.find((d) =>
     sentences.some((s) => s.paragraph >= 0 && s.span[0] <= d.span[0] && d.span[1] <= s.span[1]),
   );
@@ -300,10 +344,14 @@ export function findAgreements(
         }
         if (view[after] === '的') continue;
         const ceremony = CEREMONY.test(view.slice(after));
-        const title = ceremony
+        const whole = ceremony
           ? titleBefore(view, at, cStart, orgs)
           : (titleAfter(view, after, cEnd) ??
             (view.slice(cStart, at).match(/由/) ? passiveTitle(view, cStart, at) : undefined));
+        const titles = whole
+          ? compoundTitles(view, whole, ceremony ? at : cEnd, !ceremony && view[after] !== '由')
+          : [];
+        const title = titles[0];
         // Who represents whom: the words around 代表 before the verb.
         const represent = view.lastIndexOf('代表', at);
         const hasRepresent = represent >= cStart && represent < at;
@@ -315,7 +363,40 @@ export function findAgreements(
           : byWhom >= cStart
             ? people.mentionsIn([byWhom + 1, at]).map((m) => m.person)
             : [];
+        // X分别与A、B签署T1和T2: one agreement per partner, X a party of each, in order.
+        const severally =
+          hasRepresent || UNNAMED_SIDES.test(view.slice(cStart, at))
+            ? null
+            : /分别(与|同|和)/.exec(view.slice(cStart, at));
+        if (severally && titles.length > 0) {
+          const from = cStart + severally.index;
+          const subject = partyRun(view, orgs, [cStart, from]);
+          const partners = leadingRun(view, orgs, [from + severally[0].length, at]).parties;
+          const one = subject.length === 1 ? subject[0] : undefined;
+          if (
+            one &&
+            partners.length >= 2 &&
+            (titles.length === 1 || titles.length === partners.length)
+          ) {
+            partners.forEach((partner, k) => {
+              const t = titles[titles.length === 1 ? 0 : k] as Span;
+              const a = upsert(t, [one, partner], clause, sentence);
+              if (a && !inSentence.includes(a)) inSentence.push(a);
+            });
+          } else {
+            unplaced.push({
+              kind: 'agreement',
+              text: text.slice(cStart, cEnd),
+              span: clause,
+              reason: 'agreement-pairs-unclear',
+              detail:
+                'signed severally (分别与…): which parties signed which agreement is not clear',
+            });
+          }
+          continue;
+        }
         let counterpart: Signatory | undefined;
+        let bySigners: PersonMention[] = [];
         let parties: Organisation[] = [];
         let represented: Organisation[] = [];
         let respectively = false;
@@ -352,7 +433,35 @@ export function findAgreements(
           if (leading.length >= 2) signingParties = leading;
           continue;
         } else {
-          parties = partyRun(view, orgs, [cStart, at]);
+          // A person's name is never a party (孙丽与…总经理刘洋签署).
+          parties = partyRun(view, orgs, [cStart, at]).filter(
+            (o) => !people.all.some((p) => p.name === o.name),
+          );
+          // A与B签订T1,与C签订T2: the second clause's subject is the first's.
+          const lead = inSentence.at(-1)?.parties[0];
+          if (
+            parties.length === 1 &&
+            lead &&
+            lead !== parties[0] &&
+            /^\s*(并|又|还|也|同时)?(与|同|和)/.test(view.slice(cStart, cEnd))
+          )
+            parties = [lead, parties[0] as Organisation];
+          // 临江市副市长孙丽与东山县副县长周平签署T: the bodies of their titles sign, each by them.
+          const named = people.mentionsIn([cStart, at]);
+          const bodies = named.map((m) => people.organisationsOf(m.person));
+          const last = named.at(-1);
+          if (
+            parties.length < 2 &&
+            named.length >= 2 &&
+            last &&
+            /^\s*(共同|正式)?$/.test(view.slice(last.span[1], at)) &&
+            !/见证|出席|主持|陪同|致辞|代表|由/.test(view.slice(cStart, at)) &&
+            bodies.every((b) => b.length === 1) &&
+            new Set(bodies.map((b) => b[0])).size === named.length
+          ) {
+            parties = bodies.map((b) => b[0] as Organisation);
+            bySigners = named;
+          }
           // A与B在…新闻中心签署: the venue after 在 is not a party.
           const venue = view.lastIndexOf('在', at);
           if (parties.length < 2 && venue > cStart) {
@@ -411,6 +520,27 @@ export function findAgreements(
           continue;
         }
         if (!inSentence.includes(agreement)) inSentence.push(agreement);
+        for (const m of bySigners) {
+          const body = people.organisationsOf(m.person)[0] as Organisation;
+          if (
+            agreement.parties.includes(body) &&
+            !agreement.signatories.some((x) => x.person === m.person)
+          )
+            agreement.signatories.push({
+              person: m.person,
+              onBehalfOf: body,
+              span: clause,
+              confidence: 0.8,
+            });
+        }
+        // A协议及B协议: one more agreement for each further title, signed alike.
+        for (const more of titles.slice(1)) {
+          const twin = upsert(more, agreement.parties, clause, sentence, inferred);
+          if (!twin || twin === agreement) continue;
+          const group = [...new Set([...(together.get(agreement) ?? [agreement]), twin])];
+          for (const a of group) together.set(a, group);
+          if (!inSentence.includes(twin)) inSentence.push(twin);
+        }
         if (
           counterpart &&
           agreement.parties.includes(counterpart.onBehalfOf) &&
@@ -429,6 +559,11 @@ export function findAgreements(
             unplaced,
             text,
           );
+        }
+        // X与Y代表双方签署A协议及B协议: they signed each.
+        for (const twin of titles.length > 1 ? (together.get(agreement) ?? []) : []) {
+          for (const x of agreement.signatories)
+            if (!twin.signatories.some((y) => y.person === x.person)) twin.signatories.push(x);
         }
       }
     }
@@ -453,6 +588,17 @@ export function findAgreements(
     }
   }
 
+  // Agreements signed together (A协议及B协议) share who witnessed and when; who signed only
+  // where the clause that names both says it (see above), not a later 签署协议.
+  for (const group of new Set(together.values())) {
+    for (const a of group) {
+      for (const b of group) {
+        if (a === b) continue;
+        for (const w of b.witnesses) if (!a.witnesses.includes(w)) a.witnesses.push(w);
+        a.signedOn ??= b.signedOn;
+      }
+    }
+  }
   for (const a of agreements) {
     if (!a.signedOn && leadDate) a.signedOn = leadDate.date;
   }

@@ -106,6 +106,11 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
       /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g,
       (m) => [calendarDate(Number(m[1]), Number(m[2]), Number(m[3])), 1],
     ],
+    // 2023年6月: a year and month, kept so (YYYY-MM).
+    [
+      /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])/g,
+      (m) => [calendarDate(Number(m[1]), Number(m[2]), 1)?.slice(0, 7), 0.9],
+    ],
     [
       new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH},? (\\d{4})\\b`, 'g'),
       (m) => [calendarDate(Number(m[3]), monthNumber(m[2] as string), Number(m[1])), 1],
@@ -166,7 +171,16 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
       add([m.index, m.index + m[0].length], date, confidence);
     }
   }
-  return out.sort((a, b) => a.span[0] - b.span[0]);
+  out.sort((a, b) => a.span[0] - b.span[0]);
+  // 12月22日,筠连县2023年12月招商引资项目签约仪式: a year and month after a day in the same
+  // sentence names a period (of the projects), not another day.
+  return out.filter(
+    (d, i) =>
+      !/^\d{4}-\d{2}$/.test(d.date) ||
+      !out
+        .slice(0, i)
+        .some((e) => e.date.length > 7 && !/[。!?]/.test(view.slice(e.span[1], d.span[0]))),
+  );
 }
 
 /** The publication date a header line states (来源:… 时间:2023-12-22, Published: 15 May 2024). */
@@ -181,6 +195,9 @@ export function headerDate(lines: string[]): string | undefined {
 /** A sentence about a past milestone (双方于2019年5月12日建立合作关系, 早在, 以来), not a signing. */
 const MILESTONE = /建立|成立|以来|早在|始于|建交/;
 const SIGNING = /签|簽|仪式|儀式/;
+/** The start of a line that says when the page was published or who wrote it. */
+const PUBLICATION_LINE =
+  /^\s*\(?\s*(来源|发布|时间|日期|作者|编辑|浏览|点击|更新|Published|Posted|Updated|Source|Date)/i;
 
 /**
  * The dates an event or agreement may take: not those of a sentence that tells a past milestone
@@ -188,6 +205,9 @@ const SIGNING = /签|簽|仪式|儀式/;
  */
 export function datesOfActs(view: string, sentences: Span[], dates: DateMention[]): DateMention[] {
   return dates.filter((d) => {
+    // 发布日期:2024-03-05 in the body: when the page was published, not when anything was done.
+    const line = view.slice(view.lastIndexOf('\n', d.span[0]) + 1, d.span[0]);
+    if (PUBLICATION_LINE.test(line)) return false;
     const s = sentences.find(([a, b]) => a <= d.span[0] && d.span[1] <= b);
     if (!s) return true;
     const said = view.slice(...s);

@@ -18,21 +18,45 @@ import { findDates } from './dates.ts';
 import type { NewsEvent } from './events.ts';
 import type { Findings } from './findings.ts';
 import { People, type Person } from './officials.ts';
-import { merge, type Organisation, Organisations, type OrgKind } from './organisations.ts';
+import {
+  merge,
+  type Organisation,
+  Organisations,
+  type OrgKind,
+  type OrgMention,
+} from './organisations.ts';
 import { englishSentences } from './sentences.ts';
 
 const HEADS =
-  /\b(Universiti|Université|Universidad|Universität|Province|University|College|Institute|Academy|Group|Company|Corporation|Corp\.?|Ltd\.?|Limited|Inc\.?|AS|ASA|AG|GmbH|SA|plc|PLC|LLC|Embassy|Consulate|Committee|Commission|Bureau|Agency|Authority|Council|Association|Society|Foundation|Hospital|Bank|Centre|Center|Laboratory|Ministry|Government|Administration|Federation|Chamber)\b/;
+  /\b(Universiti|Universitas|Universidade|Università|Universiteit|Universitat|Université|Universidad|Universität|Politecnico|Polytechnic|Polytechnique|Institut|Instituto|Hochschule|Province|University|College|Institute|Academy|Group|Company|Corporation|Corp\.?|Ltd\.?|Limited|Inc\.?|AS|ASA|AG|GmbH|SA|plc|PLC|LLC|Faculty|Embassy|Consulate|Committee|Commission|Bureau|Agency|Authority|Council|Association|Society|Foundation|Hospital|Bank|Centre|Center|Laboratory|Ministry|Government|Administration|Federation|Chamber)\b/;
 const CAP = "(?:[A-Z][A-Za-z&'-]*\\.?|[A-Z]{2,})";
 const ORG_NAME = new RegExp(`${CAP}(?:\\s+(?:of|for|in|the|de|&)?\\s*${CAP})*`, 'g');
-const LEGAL = /\s+(Ltd\.?|Limited|Inc\.?|AS|ASA|AG|GmbH|SA|plc|PLC|LLC|Co\.,? Ltd\.?|Corp\.?)$/;
-const HONOUR = '(?:(?:Professor|Prof\\.|Dr\\.|Mr\\.|Ms\\.|Mrs\\.|Madam|Sir)\\s+)?';
+const LEGAL =
+  /\s+(Pvt\.? Ltd\.?|Private Limited|Ltd\.?|Limited|Inc\.?|AS|ASA|AG|GmbH|SA|plc|PLC|LLC|Co\.,? Ltd\.?|Corp\.?)$/;
+const HONOUR =
+  '(?:(?:Professor|Prof\\.?|Dr\\.?|Mr\\.?|Ms\\.?|Mrs\\.?|Shri|Smt\\.?|Madam|Sir)\\s+)?';
+/** A word of a title as English news writes it: Vice-Chancellor, Registrar i/c. */
+const TITLE_WORD = '(?:[A-Z][A-Za-z-]*|i/c|\\(i/c\\)|[Ii]n-charge)';
+/**
+ * "Name, Title of Body", "Name, Title, Body" or "Name, Title": the title and what follows it
+ * are read ahead (not consumed), so that "A, Dean of X and B, Dean of Y" gives both.
+ */
 const APPOSITIVE = new RegExp(
-  `${HONOUR}([A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}),\\s+(?:the\\s+)?([A-Z][A-Za-z-]*(?:\\s+(?:for|of|and)?\\s*[A-Z][A-Za-z-]*)*?)\\s+(?:of|at)\\s+(?:the\\s+)?`,
+  `${HONOUR}([A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}),\\s+(?:the\\s+)?(?=(${TITLE_WORD}(?:\\s+(?:(?:for|of|and|&|at|the|in)\\s+)*${TITLE_WORD})*))`,
   'g',
 );
-const AGREEMENT =
-  /\b(?:sign(?:ed|s|ing)?|inked|renewed)\s+(an?\s+|the\s+|their\s+)?((?:(?!(?:of|the|an?|to|for|with|on|in|at|by|and|between|under)\s)[A-Za-z-]+\s+){0,4}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))\b/g;
+/** A title held without a body named beside it (Prof. A, Vice-Chancellor): the word that makes it one. */
+const TITLE_ALONE =
+  /^(?:(?:Deputy|Vice|Pro|Executive|Associate|Assistant|Joint|Additional|Acting|Officiating)[- ])*(?:Vice-Chancellor|Vice Chancellor|Chancellor|President|Rector|Provost|Dean|Director|Chairman|Chairperson|Chair|CEO|Registrar|Principal|Secretary|Head|Controller|Coordinator|Minister|Ambassador|Consul|Governor|Managing Director|General Manager)\b/;
+/** An agreement signed between bodies, told in the passive: "An MoU was signed between X and Y". */
+const PASSIVE =
+  /\b(?:an?|the)\s+((?:[A-Z][a-z]+\s+){0,3}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement))(?:\s*\([A-Za-z]+\))?\s+(?:was|has been|had been|is)\s+(?:signed|inked)\s+between\s+(?:the\s+)?/;
+/** The verbs of a signing: signed, inked, renewed, entered into, exchanged. */
+const SIGN_VERB = '(?:sign(?:ed|s|ing)?|inked|renewed|enter(?:ed|s)?\\s+into|exchanged)';
+const AGREEMENT = new RegExp(
+  `\\b${SIGN_VERB}\\s+(an?\\s+|the\\s+|their\\s+)?((?:(?!(?:of|the|an?|to|for|with|on|in|at|by|and|between|under)\\s)[A-Za-z-]+\\s+){0,4}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))\\b`,
+  'g',
+);
 /** How a name is written in English news: Wu Zhaohui, WU Zhaohui, FengFei, Haji Norarfan Bin Haji Zainal. */
 const NAME =
   '(?:[A-Z][a-z]+[A-Z][a-z]+|(?:[A-Z]{2,}|[A-Z][a-z]+)(?:\\s+(?:[Bb]in|[Bb]inti|[A-Z]{2,}|[A-Z][a-z]+)){1,5})';
@@ -41,7 +65,7 @@ const HONOURS = '(?:(?:Professor|Prof\\.?|Dr\\.?|Mr\\.?|Ms\\.?|Mrs\\.?)\\s+)?';
 const TITLE_BEFORE =
   '((?:(?:Deputy|Vice|Executive|Associate|Assistant)[- ])*(?:Vice-Chancellor|Vice Chancellor|Chancellor|President|Rector|Provost|Dean|Director|Chairman|Chair|CEO|CTO|CFO|Registrar|Secretary-General|Governor|Principal))';
 /** The verbs of one who signs, in an English sentence. */
-const SIGNS = /\b(signed|inked|renewed)\s+(?:the|their|an?)\b/;
+const SIGNS = /\b(signed|inked|renewed|entered into|exchanged)\s+(?:the|their|an?)\b/;
 /** Words of a sentence that place the people it names at the event. */
 const PRESENT =
   /\b(present|attended|signed|inked|renewed|met|led|moderated|witness|presence|joined|visited|delegation)\b/i;
@@ -50,9 +74,80 @@ const PRESENT =
 const NOT_A_NAME =
   /\b(?:Engineering|Sciences?|Studies|Technology|Management|Medicine|Law|Arts|Business|Economics|Mathematics|Physics|Chemistry|Biology|Education|Research|Department|School|Faculty|College|Institute|Office|Centre|Center|Laboratory|Lab)$/;
 
+/** A unit of a university (Faculty of Engineering, Institute of Coastal Studies), by its name's start. */
+const UNIT =
+  /^(?:Faculty|School|Institute|Department|Centre|Center|College|Laboratory)\s+(?:of|for)\s/;
+/** A unit named with its university: Faculty of Law of Universiti Teknologi Serang. */
+const UNIT_OF =
+  /^((?:Faculty|School|Institute|Department|Centre|Center|College|Laboratory)\s+(?:of|for)\s+.+?)\s+of\s+(?:the\s+)?(.*(?:Universit|College|Academy).*)$/;
+const UNIVERSITY = /Universit|College|Academy|Institute of Technology/;
+
+/**
+ * Units listed together share the university named after them: "the Faculty of Law, the
+ * Faculty of Arts and the Faculty of Science of X University", "Institute of Y, Z University".
+ */
+function attachUnits(orgs: Organisations, text: string) {
+  const mentions = [...orgs.mentions].sort((a, b) => a.span[0] - b.span[0]);
+  let run: typeof mentions = [];
+  for (const [i, m] of mentions.entries()) {
+    if (!UNIT.test(m.org.name)) {
+      run = [];
+      continue;
+    }
+    run.push(m);
+    const next = mentions[i + 1];
+    const gap = next ? text.slice(m.span[1], next.span[0]) : '';
+    if (next && UNIT.test(next.org.name) && /^\s*(?:,|,?\s+and)\s+(?:the\s+)?$/.test(gap)) continue;
+    const parent =
+      m.org.parent ??
+      (next && UNIVERSITY.test(next.org.name) && /^\s*(?:,|\s+of)\s+(?:the\s+)?$/.test(gap)
+        ? next.org
+        : undefined);
+    const end = m.org.parent ? m.span[1] : (next?.span[1] ?? m.span[1]);
+    for (const u of parent ? run : []) {
+      if (u.org === parent || u.org.parent) continue;
+      u.org.parent = parent;
+      u.org.parentSpan = [u.span[0], end];
+    }
+    run = [];
+  }
+}
+
+/**
+ * The bodies listed from `at` on: "X", "X and Y", "X, the Y and the Z", each with its
+ * abbreviation in brackets.
+ */
+function listedFrom(orgs: Organisations, text: string, at: number): OrgMention[] {
+  const mentions = [...orgs.mentions].sort((a, b) => a.span[0] - b.span[0]);
+  const out: OrgMention[] = [];
+  let i = mentions.findIndex((x) => x.span[0] === at);
+  while (i !== -1 && i < mentions.length) {
+    const m = mentions[i] as OrgMention;
+    out.push(m);
+    const next = mentions[i + 1];
+    if (!next) break;
+    const gap = text.slice(m.span[1], next.span[0]);
+    if (!/^(?:\s*\([A-Za-z]+\))?\s*(?:,|,?\s+and|,\s+|\s+of|\s+&)\s*(?:the\s+)?$/.test(gap)) break;
+    i += 1;
+  }
+  return out;
+}
+
+/** The parties among bodies named in a signing: each once, not the university of a unit that signs. */
+function partiesOf(mentions: OrgMention[]): Organisation[] {
+  const parties: Organisation[] = [];
+  for (const x of mentions) if (!parties.includes(x.org)) parties.push(x.org);
+  return parties.filter((o) => !parties.some((p) => p.parent === o));
+}
+
 function kindOfEnglish(name: string): OrgKind {
   if (/Province$/.test(name)) return 'government';
-  if (/Universit|College|Academy|Institute of Technology|School/.test(name)) return 'university';
+  if (
+    /Universit|College|Academy|Institute of Technology|School|Faculty|Politecnic|Polytechn|Hochschule|^Institut /.test(
+      name,
+    )
+  )
+    return 'university';
   if (/Institute|Laboratory|Research/.test(name)) return 'research-institute';
   if (
     /Embassy|Consulate|Ministry|Government|Bureau|Agency|Authority|Commission|Administration|Council|Department/.test(
@@ -71,7 +166,8 @@ export function readEnglish(
   title: string,
   titleSpan: Span,
 ): Findings {
-  const { text } = article;
+  // The view: the text with its spaces (no-break ones too) and punctuation folded, same length.
+  const { view: text } = article;
   const sentences = englishSentences(article);
   const orgs = new Organisations();
   const unplaced: Unplaced[] = [];
@@ -79,29 +175,42 @@ export function readEnglish(
   const dates = findDates(text, publishedOn).filter((d) => d.span[0] >= bodyStart);
 
   // Organisations and their abbreviations.
+  const register = (name: string, at: number) => {
+    const span: Span = [at, at + name.length];
+    const org = orgs.find(name) ?? orgs.add(name, span, name, 0.85);
+    org.kind = kindOfEnglish(name);
+    orgs.mention(org, span, 'name');
+    const abbreviation = /^\s*\(([A-Z][A-Za-z]{1,9})\)/.exec(text.slice(span[1]));
+    if (abbreviation) {
+      const short = abbreviation[1] as string;
+      const s = span[1] + (abbreviation[0].length - short.length - 1);
+      orgs.alias(org, short, short, [s, s + short.length]);
+    }
+    return org;
+  };
   for (const sentence of sentences) {
     const part = text.slice(...sentence.span);
     for (const m of part.matchAll(ORG_NAME)) {
       let name = m[0].replace(/^(The|A|An)\s+/, '');
       // Chief Technology Officer of Vantage Robotics Group: a title before the name.
-      const of = name.indexOf(' of ');
-      if (of !== -1 && !HEADS.test(name.slice(0, of)) && HEADS.test(name.slice(of + 4))) {
+      // (Dean of) Academic Affairs of Torvik College: as long as what comes before "of" is no body.
+      for (;;) {
+        const of = name.indexOf(' of ');
+        if (of === -1 || HEADS.test(name.slice(0, of)) || !HEADS.test(name.slice(of + 4))) break;
         name = name.slice(of + 4).replace(/^the\s+/, '');
       }
       const at = sentence.span[0] + m.index + (m[0].length - name.length);
       if (!HEADS.test(name)) continue;
       name = name.replace(/\s+(of|for|in|the|de|&)$/, '');
       if (name.endsWith('.') && !/\b(Ltd|Inc|Corp|Co)\.$/.test(name)) name = name.slice(0, -1);
-      const span: Span = [at, at + name.length];
-      const org = orgs.find(name) ?? orgs.add(name, span, name, 0.85);
-      org.kind = kindOfEnglish(name);
-      orgs.mention(org, span, 'name');
-      const abbreviation = /^\s*\(([A-Z][A-Za-z]{1,9})\)/.exec(text.slice(span[1]));
-      if (abbreviation) {
-        const short = abbreviation[1] as string;
-        const s = span[1] + (abbreviation[0].length - short.length - 1);
-        orgs.alias(org, short, short, [s, s + short.length]);
-      }
+      // Faculty of Social Sciences of Universiti Teknologi Serang: a unit, and its university.
+      const unit = UNIT_OF.exec(name);
+      if (unit) {
+        const child = register(unit[1] as string, at);
+        const parentAt = at + name.length - (unit[2] as string).length;
+        child.parent = register(unit[2] as string, parentAt);
+        child.parentSpan = [at, at + name.length];
+      } else register(name, at);
     }
   }
   // Later uses: an abbreviation, or the name without its legal ending.
@@ -127,18 +236,19 @@ export function readEnglish(
   for (const sentence of sentences) {
     const part = text.slice(...sentence.span);
     const known = knownNames();
-    if (!known || !/\b(signed|inked|renewed)\b/.test(part)) continue;
+    if (!known || !new RegExp(`\\b${SIGN_VERB}\\b`).test(part)) continue;
     const partners = [
       new RegExp(
-        `\\b(?:${known})(?:\\s*\\([^)]*\\))?\\s+and\\s+(?:the\\s+)?${RUN}\\s+(?:have\\s+|has\\s+)?(?:signed|inked|renewed)\\b`,
+        `\\b(?:${known})(?:\\s*\\([^)]*\\))?\\s+and\\s+(?:the\\s+)?${RUN}\\s+(?:have\\s+|has\\s+)?${SIGN_VERB}\\b`,
       ),
-      new RegExp(`\\b(?:signed|inked|renewed)\\b[^.]*?\\bwith\\s+(?:the\\s+)?${RUN}`),
+      new RegExp(`\\b${SIGN_VERB}\\b[^.]*?\\bwith\\s+(?:the\\s+)?${RUN}`),
     ];
     for (const pattern of partners) {
       const m = pattern.exec(part);
       const name = m?.[1];
       if (!m || !name || orgs.find(name) || /^(The|A|An|On|In)$/.test(name)) continue;
       const at = sentence.span[0] + m.index + m[0].lastIndexOf(name);
+      if (orgs.mentionAt(at)) continue;
       const org = orgs.add(name, [at, at + name.length], name, 0.75);
       org.kind = kindOfEnglish(name);
       orgs.mention(org, [at, at + name.length], 'name');
@@ -162,7 +272,7 @@ export function readEnglish(
     }
   }
   orgs.mentions.sort((a, b) => a.span[0] - b.span[0]);
-  const orgAt = (at: number) => orgs.mentions.find((m) => m.span[0] === at)?.org;
+  attachUnits(orgs, text);
 
   // People: "Name, Title of Organisation".
   const people = new People();
@@ -174,10 +284,40 @@ export function readEnglish(
       const nameAt = sentence.span[0] + m.index + m[0].indexOf(m[1] as string);
       const name = m[1] as string;
       if (NOT_A_NAME.test(name)) continue;
-      const titleText = m[2] as string;
-      const org = orgAt(sentence.span[0] + m.index + m[0].length);
+      if (orgs.mentionsIn([nameAt, nameAt + name.length]).length) continue;
+      // The body is the first one named after the title's "of"/"at", or after a comma.
+      const titleAt = sentence.span[0] + m.index + m[0].length;
+      const run = m[2] as string;
+      let titleText = run;
+      let org: Organisation | undefined;
+      const near = orgs.mentions.filter(
+        (x) => x.span[0] >= titleAt && x.span[0] <= titleAt + run.length + 6,
+      );
+      for (const x of near) {
+        const gap = /^(.*?)(?:\s+(?:of|at)\s+(?:the\s+)?|,\s+(?:the\s+)?)$/.exec(
+          text.slice(titleAt, x.span[0]),
+        );
+        if (gap?.[1] && /^[A-Z]/.test(gap[1]) && !/,/.test(gap[1])) {
+          titleText = gap[1];
+          org = x.org;
+          break;
+        }
+      }
+      if (!org) {
+        // "Name, Title of Body" with a body the rules do not know; "Name, Title" with none.
+        const of = /\s+(?:of|at)\s+/.exec(run);
+        if (of) titleText = run.slice(0, of.index);
+        else {
+          const alone = TITLE_ALONE.exec(run);
+          if (!alone || NOT_A_NAME.test(run)) continue;
+          const charge = /^(?:\s+i\/c|\s*\(i\/c\)|\s+[Ii]n-charge)/.exec(
+            run.slice(alone[0].length),
+          );
+          titleText = alone[0] + (charge?.[0] ?? '');
+        }
+      }
       const person = people.add(name, name, [nameAt, nameAt + name.length], 0.85);
-      const phrase: Span = [sentence.span[0] + m.index, sentence.span[0] + m.index + m[0].length];
+      const phrase: Span = [sentence.span[0] + m.index, titleAt + titleText.length];
       people.mention(person, [nameAt, nameAt + name.length], index, phrase);
       if (org) {
         people.role({
@@ -193,8 +333,15 @@ export function readEnglish(
           kind: 'role',
           text: `${name}, ${titleText}`,
           span: phrase,
-          reason: 'role-body-unknown',
-          detail: 'a title at a body the rules did not recognise',
+          ...(/\s(of|at)\s/.test(run)
+            ? {
+                reason: 'role-body-unknown',
+                detail: 'a title at a body the rules did not recognise',
+              }
+            : {
+                reason: 'role-body-ambiguous',
+                detail: 'a title the text ties to no body it names',
+              }),
         });
       }
       found.push({ person, ...(org ? { org } : {}), span: [nameAt, nameAt + name.length] });
@@ -276,6 +423,7 @@ export function readEnglish(
     const part = text.slice(...sentence.span);
     for (const m of part.matchAll(AGREEMENT)) {
       if (/\bwas signed|were signed/.test(part.slice(0, m.index + 12))) continue;
+      if (/^\s+between\b/.test(part.slice(m.index + m[0].length))) continue;
       // A new university-wide student exchange agreement is the Student Exchange Agreement.
       let name = (m[2] as string)
         .trim()
@@ -296,15 +444,12 @@ export function readEnglish(
         continue;
       const at = sentence.span[0] + m.index;
       const before = orgs.mentionsIn([sentence.span[0], at]);
-      // …has signed a MoU with the Universiti…: the partner after "with".
+      // …has signed a MoU with the Universiti…: the partners listed after "with".
       const partner = /\bwith\s+(?:the\s+)?/.exec(part.slice(m.index + m[0].length));
       const after = partner
-        ? orgs
-            .mentionsIn([at + m[0].length + partner.index, sentence.span[1]])
-            .filter((x) => x.span[0] === at + m[0].length + partner.index + partner[0].length)
+        ? listedFrom(orgs, text, at + m[0].length + partner.index + partner[0].length)
         : [];
-      const parties: Organisation[] = [];
-      for (const x of [...before, ...after]) if (!parties.includes(x.org)) parties.push(x.org);
+      const parties = partiesOf([...before, ...after]);
       const date =
         dates.find((d) => d.span[0] >= sentence.span[0] && d.span[1] <= sentence.span[1])?.date ??
         leadDate;
@@ -335,6 +480,37 @@ export function readEnglish(
       });
     }
   });
+  // "An MoU was signed between X and Y": the parties after "between".
+  sentences.forEach((sentence) => {
+    const part = text.slice(...sentence.span);
+    const m = PASSIVE.exec(part);
+    if (!m) return;
+    let name = (m[1] as string).replace(
+      /Memorandum-of-Understanding/i,
+      'Memorandum of Understanding',
+    );
+    if (/^(MoU|MOU)$/.test(name) && longForm) name = 'Memorandum of Understanding';
+    if (/^agreement$/i.test(name)) name = 'Agreement';
+    const from = sentence.span[0] + m.index + m[0].length;
+    const parties = partiesOf(listedFrom(orgs, text, from));
+    const key = name.toLowerCase();
+    if (parties.length < 2 || agreements.some((a) => a.key === key)) return;
+    const date =
+      dates.find((d) => d.span[0] >= sentence.span[0] && d.span[1] <= sentence.span[1])?.date ??
+      leadDate;
+    agreements.push({
+      title: name,
+      key,
+      kind: agreementKind(name),
+      parties,
+      signatories: [],
+      witnesses: [],
+      ...(date ? { signedOn: date } : {}),
+      span: sentence.span,
+      mentions: [sentence.span],
+      confidence: 0.85,
+    });
+  });
   agreements.splice(0, agreements.length, ...mergeHeadline(agreements, article.title));
   // Who signed, who witnessed, who attended.
   const signing: NewsEvent | undefined = agreements.length
@@ -348,6 +524,14 @@ export function readEnglish(
         confidence: 0.75,
       }
     : undefined;
+  /** The agreement "signed the MoU" (or the agreement) refers to. */
+  const signedTarget = (object: string) =>
+    agreements.find((a) => object.toLowerCase().includes(a.key)) ??
+    (/\b(MoU|MOU|Memorandum)\b/.test(object)
+      ? agreements.find((a) => a.kind === 'memorandum-of-understanding')
+      : /\bagreement\b/i.test(object)
+        ? agreements[0]
+        : undefined);
   const attend = (p: Person) => {
     if (signing && !signing.attendees.includes(p)) signing.attendees.push(p);
   };
@@ -363,7 +547,11 @@ export function readEnglish(
       const from = sentence.span[0] + m.index + m[0].length;
       return people.mentionsIn([from, sentence.span[1]]);
     };
-    const signers = after(/\bsigned by\b/);
+    // Signed by A and B, in the presence of C: A and B sign, C witnesses.
+    const witnessed = /\b(?:in (?:the )?presence of|witnessed by)\b/.exec(part);
+    const signers = after(/\bsigned by\b/).filter(
+      (x) => !witnessed || x.span[0] < sentence.span[0] + witnessed.index,
+    );
     if (agreement && signers.length > 0) {
       const roles = inSentence.get(index) ?? [];
       for (const s of signers) {
@@ -392,14 +580,7 @@ export function readEnglish(
     // A, Title of X, and B, Title of Y, signed the agreement: each for the party of their title.
     const verb = SIGNS.exec(part);
     if (verb && signers.length === 0) {
-      const object = part.slice(verb.index);
-      const target =
-        agreements.find((a) => object.toLowerCase().includes(a.key)) ??
-        (/\b(MoU|MOU|Memorandum)\b/.test(object)
-          ? agreements.find((a) => a.kind === 'memorandum-of-understanding')
-          : /\bagreement\b/i.test(object)
-            ? agreements[0]
-            : undefined);
+      const target = signedTarget(part.slice(verb.index));
       const subjects = people.mentionsIn([sentence.span[0], sentence.span[0] + verb.index]);
       for (const s of target ? subjects : []) {
         const held = people.organisationsOf(s.person).filter((o) => target?.parties.includes(o));
@@ -422,10 +603,12 @@ export function readEnglish(
           });
         }
       }
-      if (target) {
-        for (const w of after(/\bin (?:the )?presence of\b/)) {
-          if (!target.witnesses.includes(w.person)) target.witnesses.push(w.person);
-        }
+    }
+    const witnessFor =
+      signers.length > 0 ? agreement : verb ? signedTarget(part.slice(verb.index)) : undefined;
+    if (witnessFor) {
+      for (const w of after(/\bin (?:the )?presence of\b/)) {
+        if (!witnessFor.witnesses.includes(w.person)) witnessFor.witnesses.push(w.person);
       }
     }
     if (PRESENT.test(part)) for (const p of people.mentionsIn(sentence.span)) attend(p.person);

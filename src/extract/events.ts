@@ -66,7 +66,12 @@ export function findEvents(
         const at = sentence.span[0] + m.index;
         const span: Span = [at, at + m[0].length];
         const name = kind === 'visit' ? '来访' : text.slice(...span);
-        const date = dateAt(at);
+        // A signing ceremony is on the day of its signing, unless its own sentence dates it.
+        const own = dates.find(
+          (d) => d.span[0] >= sentence.span[0] && d.span[0] < at && d.span[1] <= sentence.span[1],
+        );
+        const signed = kind === 'signing-ceremony' ? agreements[0]?.signedOn : undefined;
+        const date = own?.date ?? signed ?? dateAt(at);
         events.push({
           name,
           kind,

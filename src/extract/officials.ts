@@ -572,7 +572,8 @@ export function findOfficials(
             kind: 'role',
             text: `${text.slice(...person.span)} ${title}`,
             span: phrase,
-            reason: `${title}: the text names no place whose ${party ? 'party committee' : 'government'} this is`,
+            reason: 'role-place-unnamed',
+            detail: `${title}: the text names no place whose ${party ? 'party committee' : 'government'} this is`,
           });
         } else if (targets.length === 0 && unknownBody) {
           people.unplaced.push({

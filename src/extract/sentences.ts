@@ -67,9 +67,10 @@ export function englishSentences(article: Article): Sentence[] {
     for (let i = start; i < end; i++) {
       const ch = view[i] as string;
       const next = view.slice(i + 1, i + 3);
-      const abbreviation = /\b(Mr|Ms|Mrs|Dr|Prof|St|Ltd|Inc|Co|No|Jr|Sr|vs|etc|e\.g|i\.e)$/.test(
-        view.slice(Math.max(start, i - 5), i),
-      );
+      const abbreviation =
+        /\b(Mr|Ms|Mrs|Dr|Prof|St|Pvt|Ltd|Inc|Co|No|Jr|Sr|vs|etc|e\.g|i\.e)$/.test(
+          view.slice(Math.max(start, i - 5), i),
+        );
       if ('.!?'.includes(ch) && /^\s["“A-Z]/.test(next) && !abbreviation) {
         out.push({ span: trim(view, [from, i + 1]), paragraph, clauses: [] });
         from = i + 1;

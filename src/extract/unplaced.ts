@@ -16,6 +16,10 @@ export const UNPLACED_REASONS = {
   'signatory-side-unclear': 'someone signed, but the text does not say for which party',
   'agreement-parties-unnamed': 'an agreement whose parties the text does not name',
   'agreement-heads-unnamed': 'an agreement signed between heads the text does not name',
+  'agreement-pairs-unclear':
+    'agreements signed severally (分别与…) whose pairs of parties the text does not make clear',
+  'role-place-unnamed':
+    'a title of a government or party committee whose place the text never names',
   'date-without-year': 'a month and day the page gives no year for: kept as --MM-DD',
   'graph-ambiguous': 'a name that matches several entities of the graph',
   'graph-namesake': 'a person with the name of one in the graph, not at the same body: kept apart',

@@ -616,3 +616,215 @@ describe('words after a title that are not names (issue 14, third round)', () =>
     expect(draft.records.filter((r) => r.record.type === 'person')).toEqual([]);
   });
 });
+
+/**
+ * English releases as universities write them (issue 14, third round): titles after a comma
+ * with or without a body, honorifics without a stop (Dr, Mr), Registrar i/c, "in the presence
+ * of" after "signed by", an MoU signed in the passive or "entered into", units of a university
+ * that sign, and a month and day without a year.
+ */
+const rolesWithParents = (draft: Draft) =>
+  draft.records
+    .filter((r) => r.record.type === 'organisation' && r.record.parent)
+    .map((r) => `${r.record.name} < ${nameOf(draft, r.record.parent)}`)
+    .sort();
+const partiesOf = (draft: Draft) =>
+  agreementsOf(draft).map((a) => (a.record.parties as string[]).map((p) => nameOf(draft, p)));
+
+describe('English releases (issue 14, third round)', () => {
+  it('signs those after "signed by" and makes those "in the presence of" witnesses, not signatories', async () => {
+    const draft = await draftOf(
+      'Kestrel University and Marlow Institute of Technology sign MoU\n\nKestrel University (KU) and Marlow Institute of Technology (MIT) signed a Memorandum of Understanding (MoU) on 7 November 2018 to promote joint research.\n\nThe MoU was signed by Prof. Anand Rao, Vice-Chancellor of KU, and Dr Helen Park, President of Marlow Institute of Technology, in the presence of Dr Samuel Okafor, Registrar i/c of KU, and Mr Victor Lim, Vice President for Internationalisation and Academic Development of MIT.',
+    );
+    expect(signatoriesOf(draft)).toEqual([
+      'Anand Rao for Kestrel University',
+      'Helen Park for Marlow Institute of Technology',
+    ]);
+    const witnesses = ((agreementsOf(draft)[0]?.record.witnesses as string[]) ?? []).map((w) =>
+      nameOf(draft, w),
+    );
+    expect(witnesses).toEqual(['Samuel Okafor', 'Victor Lim']);
+    expect(rolesOf(draft)).toEqual([
+      'Anand Rao Vice-Chancellor @Kestrel University',
+      'Helen Park President @Marlow Institute of Technology',
+      'Samuel Okafor Registrar i/c @Kestrel University',
+      'Victor Lim Vice President for Internationalisation and Academic Development @Marlow Institute of Technology',
+    ]);
+    expect(agreementsOf(draft)[0]?.record.signedOn).toBe('2018-11-07');
+  });
+
+  it('makes each faculty that signs a party, part of its university, and not the university', async () => {
+    const draft = await draftOf(
+      'MoU between Institute of Coastal Studies, Halden University and faculties of Universiti Teknologi Serang\n\nThe Institute of Coastal Studies, Halden University signed a Memorandum of Understanding (MoU) with the Faculty of Marine Science, the Faculty of Engineering and the Faculty of Social Sciences of Universiti Teknologi Serang (UTS) on 2nd February 2015.\n\nThe MoU was signed by Prof. Meera Iyer, Director, Institute of Coastal Studies, and Dr Azlan Hashim, Dean, Faculty of Marine Science, UTS.\n\nProf. Rajiv Menon, Vice-Chancellor, and Dr Lakshmi Nair, Registrar i/c, were present on the occasion.',
+    );
+    expect(partiesOf(draft)).toEqual([
+      [
+        'Institute of Coastal Studies',
+        'Faculty of Marine Science',
+        'Faculty of Engineering',
+        'Faculty of Social Sciences',
+      ],
+    ]);
+    expect(rolesWithParents(draft)).toEqual([
+      'Faculty of Engineering < Universiti Teknologi Serang',
+      'Faculty of Marine Science < Universiti Teknologi Serang',
+      'Faculty of Social Sciences < Universiti Teknologi Serang',
+      'Institute of Coastal Studies < Halden University',
+    ]);
+    expect(signatoriesOf(draft)).toEqual([
+      'Azlan Hashim for Faculty of Marine Science',
+      'Meera Iyer for Institute of Coastal Studies',
+    ]);
+    expect(agreementsOf(draft)[0]?.record.signedOn).toBe('2015-02-02');
+    // A title with no body beside it is listed, not given to the nearest body; the person stays.
+    expect(rolesOf(draft).some((r) => r.startsWith('Rajiv Menon'))).toBe(false);
+    expect(draft.unplaced.filter((u) => u.kind === 'role').map((u) => u.text)).toEqual([
+      'Rajiv Menon, Vice-Chancellor',
+      'Lakshmi Nair, Registrar i/c',
+    ]);
+    expect(idOf(draft, 'Lakshmi Nair')).toBeDefined();
+  });
+
+  it('reads an MoU signed in the passive, "entered into", and a company with Pvt. Ltd.', async () => {
+    const passive = await draftOf(
+      'Universitas Merapi Selatan and Nordhavn Polytechnic sign MoU\n\nA Memorandum of Understanding (MoU) was signed between Universitas Merapi Selatan (UMS) and Nordhavn Polytechnic on 14th March 2019.\n\nMr Budi Santoso, Vice Rector for Academic Affairs, UMS, and Ms Karin Holm, Rector of Nordhavn Polytechnic, signed the MoU in the presence of Prof. Dewi Lestari, Dean of the Faculty of Engineering, UMS.',
+    );
+    expect(partiesOf(passive)).toEqual([['Universitas Merapi Selatan', 'Nordhavn Polytechnic']]);
+    expect(signatoriesOf(passive)).toEqual([
+      'Budi Santoso for Universitas Merapi Selatan',
+      'Karin Holm for Nordhavn Polytechnic',
+    ]);
+    expect(agreementsOf(passive)[0]?.record.signedOn).toBe('2019-03-14');
+
+    const entered = await draftOf(
+      'Kestrel University and Orrin University enter into MoU\n\nKestrel University and Orrin University entered into a Memorandum of Understanding (MoU) on 2nd February 2015 for academic cooperation.\n\nThe MoU was signed by Prof. Anand Rao, Vice-Chancellor, Kestrel University, and Prof. Joseph Ao, Vice-Chancellor, Orrin University.',
+    );
+    expect(signatoriesOf(entered)).toEqual([
+      'Anand Rao for Kestrel University',
+      'Joseph Ao for Orrin University',
+    ]);
+
+    const company = await draftOf(
+      'Torvik College signs MoU with Brightwater Foods\n\nTorvik College and Brightwater Foods Pvt. Ltd. signed a Memorandum of Understanding on December 22 for internships.\n\nMr Daniel Shaw, Principal of Torvik College, and Ms Priya Kapoor, Managing Director of Brightwater Foods, signed the MoU. The signing was witnessed by Dr Omar Haddad, Dean of Academic Affairs of Torvik College.',
+      '2019-01-05',
+    );
+    expect(partiesOf(company)).toEqual([['Torvik College', 'Brightwater Foods Pvt. Ltd.']]);
+    expect(rolesOf(company)).toContain('Omar Haddad Dean of Academic Affairs @Torvik College');
+    expect(signatoriesOf(company)).toEqual([
+      'Daniel Shaw for Torvik College',
+      'Priya Kapoor for Brightwater Foods Pvt. Ltd.',
+    ]);
+  });
+});
+
+describe('the signing’s own date (issue 14, third round)', () => {
+  it('keeps a year and month as YYYY-MM, and reads none from a period named after a day', async () => {
+    const month = await draftOf(
+      '2023年6月,东湖大学与南山集团有限公司在东湖签署战略合作协议。东湖大学校长王明出席签约仪式。',
+      '2023-07-10',
+    );
+    expect(agreementsOf(month)[0]?.record.signedOn).toBe('2023-06');
+    const period = await draftOf(
+      '12月22日,临江县2023年12月招商引资项目集中签约仪式在县会议中心举行。临江县人民政府与南山集团有限公司签署合作协议。',
+      '2023-12-25',
+    );
+    const event = period.records.find((r) => r.record.type === 'event');
+    expect(event?.record.date).toBe('2023-12-22');
+    expect(agreementsOf(period)[0]?.record.signedOn).toBe('2023-12-22');
+  });
+
+  it('dates nothing by a publication line in the body, and a ceremony by its signing', async () => {
+    const draft = await draftOf(
+      '日前,东湖大学与南山集团有限公司举行战略合作签约仪式,双方签署战略合作协议。东湖大学校长王明出席仪式。\n\n发布日期:2024-03-05',
+    );
+    expect(agreementsOf(draft)[0]?.record.signedOn).toBeUndefined();
+    expect(draft.records.find((r) => r.record.type === 'event')?.record.date).toBeUndefined();
+  });
+});
+
+describe('compound agreement titles (issue 14, third round)', () => {
+  it('drafts A协议及B协议 as two agreements with the same parties and date', async () => {
+    for (const text of [
+      '3月8日,东湖大学副校长王明与南山集团有限公司副总裁李强分别代表东湖大学与南山集团有限公司签署《战略合作框架协议》及《人才培养合作协议》。',
+      '3月8日,东湖大学与南山集团有限公司举行战略合作框架协议和人才培养合作协议签约仪式。',
+    ]) {
+      const draft = await draftOf(text, '2025-03-10');
+      const agreements = agreementsOf(draft);
+      expect(agreements.map((a) => a.record.name)).toEqual([
+        '战略合作框架协议',
+        '人才培养合作协议',
+      ]);
+      for (const a of agreements) {
+        expect((a.record.parties as string[]).map((p) => nameOf(draft, p))).toEqual([
+          '东湖大学',
+          '南山集团有限公司',
+        ]);
+        expect(a.record.signedOn).toBe('2025-03-08');
+      }
+    }
+  });
+
+  it('gives both the signatories of the clause that names both, and no one those of a later 签约', async () => {
+    const both = await draftOf(
+      '3月8日,东湖大学副校长王明与南山集团有限公司副总裁李强分别代表东湖大学与南山集团有限公司签署《战略合作框架协议》及《人才培养合作协议》。',
+      '2025-03-10',
+    );
+    expect(signatoriesOf(both)).toEqual([
+      '李强 for 南山集团有限公司',
+      '李强 for 南山集团有限公司',
+      '王明 for 东湖大学',
+      '王明 for 东湖大学',
+    ]);
+    // A later clause says they signed, not which of the two: not copied to the other.
+    const later = await draftOf(
+      '3月8日,东湖大学与南山集团有限公司举行战略合作框架协议和人才培养合作协议签约仪式。东湖大学副校长王明与南山集团有限公司副总裁李强代表双方签约。',
+      '2025-03-10',
+    );
+    expect(signatoriesOf(later).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('several agreements at one event (issue 14, third round)', () => {
+  const pairs = (draft: Draft) =>
+    agreementsOf(draft).map(
+      (a) =>
+        `${a.record.name}: ${(a.record.parties as string[]).map((p) => nameOf(draft, p)).join(' + ')}`,
+    );
+
+  it('gives each partner of X分别与A、B签署T1和T2 its own agreement with X', async () => {
+    const draft = await draftOf(
+      '3月8日,临江市招商引资项目集中签约仪式在市会议中心举行。\n\n仪式上,临江市与东山县签署了对口支援协议,南山集团有限公司分别与临江市、东湖大学签署了战略合作协议和基金协议。',
+      '2025-03-10',
+    );
+    expect(pairs(draft)).toEqual([
+      '对口支援协议: 临江市 + 东山县',
+      '战略合作协议: 南山集团有限公司 + 临江市',
+      '基金协议: 南山集团有限公司 + 东湖大学',
+    ]);
+  });
+
+  it('reads each signing clause’s own parties: by the signers’ titles, or the subject the clause leaves out', async () => {
+    const byTitles = await draftOf(
+      '3月8日,临江市人民政府与东山县人民政府、南山集团有限公司举行合作签约仪式。\n\n临江市副市长孙丽与东山县副县长周平签署对口支援协议,孙丽与南山集团有限公司总经理刘洋签署战略合作协议。',
+      '2025-03-10',
+    );
+    expect(pairs(byTitles)).toEqual([
+      '对口支援协议: 临江市人民政府 + 东山县人民政府',
+      '战略合作协议: 临江市人民政府 + 南山集团有限公司',
+    ]);
+    expect(signatoriesOf(byTitles)).toEqual([
+      '刘洋 for 南山集团有限公司',
+      '周平 for 东山县人民政府',
+      '孙丽 for 临江市人民政府',
+      '孙丽 for 临江市人民政府',
+    ]);
+    const elided = await draftOf(
+      '3月8日,临江市人民政府与东山县人民政府、南山集团有限公司举行合作签约仪式。\n\n会上,临江市人民政府与东山县人民政府签订对口帮扶协议,与南山集团有限公司签订战略合作协议。',
+      '2025-03-10',
+    );
+    expect(pairs(elided)).toEqual([
+      '对口帮扶协议: 临江市人民政府 + 东山县人民政府',
+      '战略合作协议: 临江市人民政府 + 南山集团有限公司',
+    ]);
+  });
+});
