@@ -73,6 +73,7 @@ export async function importFiles(
           dryRun: options.dryRun,
           batchSize,
           maxErrors: options.maxErrors,
+          memoryBudget: options.memoryBudget,
           resumeFrom,
           onProgress: bar?.update,
           onBatch: async (checkpoint) => {
