@@ -19,6 +19,7 @@ import { createSchema } from './graphql/schema.ts';
 import { importFiles } from './import/files.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CLI_WRITERS, type ImportSummary } from './import/pipeline.ts';
 import { formatIssue } from './import/records.ts';
+import { DEFAULT_MEMORY_BUDGET } from './import/scratch.ts';
 import { MergeError, mergeEntities } from './model/merge.ts';
 import { seed } from './seed.ts';
 
@@ -113,6 +114,12 @@ export function cli(): Command {
     )
     .option('--max-errors <n>', 'errors to report at most', positiveInt, 100)
     .option('--resume', 'skip batches that an interrupted run of the same import committed')
+    .option(
+      '--memory <mb>',
+      'megabytes of resolution working set kept in memory before it spills to disk',
+      positiveInt,
+      DEFAULT_MEMORY_BUDGET / 2 ** 20,
+    )
     .option('--json', 'print the summary as JSON')
     .action(async (files: string[], options) => {
       const summary = await withDatabase((db) =>
@@ -120,6 +127,7 @@ export function cli(): Command {
           dryRun: options.dryRun,
           batchSize: options.batchSize,
           writers: options.writers,
+          memoryBudget: options.memory * 2 ** 20,
           maxErrors: options.maxErrors,
           resume: options.resume,
           progress: !options.json && process.stderr.isTTY,

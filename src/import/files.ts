@@ -74,6 +74,7 @@ export async function importFiles(
           batchSize,
           writers: options.writers,
           maxErrors: options.maxErrors,
+          memoryBudget: options.memoryBudget,
           resumeFrom,
           onProgress: bar?.update,
           onBatch: async (checkpoint) => {

@@ -10,9 +10,8 @@ import { cypher } from '../db/cypher.ts';
 import type { Database, Transaction } from '../db/driver.ts';
 import type { Kind } from '../model/kinds.ts';
 import { describeCycle, partOfCycles } from '../model/part-of.ts';
-import { LINKS, type Link } from '../model/relationships.ts';
 import { nodeRounds, relationshipRounds } from './partition.ts';
-import type { ImportIssue, ImportRecord, Position, RecordInput, Ref } from './records.ts';
+import type { ImportIssue, ImportRecord, Position, RecordInput } from './records.ts';
 import { checkRepeats } from './repeats.ts';
 import { Resolver } from './resolve.ts';
 import {
@@ -20,7 +19,6 @@ import {
   nodeRow,
   type RelationshipRow,
   relationshipRows,
-  statedItems,
   uniteNodes,
   uniteRelationships,
 } from './rows.ts';
@@ -74,6 +72,11 @@ export interface ImportOptions {
    * DEFAULT_WRITERS; one with `transaction`.
    */
   writers?: number;
+  /**
+   * Bytes of page cache that resolution's working set (ids, names, references; on disk) may
+   * hold in memory before it spills to a temporary file.
+   */
+  memoryBudget?: number;
   /**
    * Write every batch in this transaction rather than one transaction per batch: all or
    * nothing, for the API's mutations.
@@ -148,27 +151,21 @@ export async function runImport(
     if (summary.errors.length < maxErrors) summary.errors.push(issue);
   };
   const finish = () => {
+    resolver.close();
     summary.elapsedMs = Math.round(performance.now() - started);
     return summary;
   };
 
   // Pass 1: validate, register, resolve.
   // References are checked even when some records are invalid, so that one run reports all.
-  const resolver = new Resolver(report);
+  const resolver = new Resolver(report, options.memoryBudget);
   const invalid = (record: Partial<ImportRecord> | undefined) => {
     summary.records += 1;
     if (record) resolver.seeInvalid(record);
   };
-  const partOf: { at: Position; record: ImportRecord; link: Link; item: Ref; path: string }[] = [];
   for await (const { position, record } of validRecords(inputs, report, invalid)) {
     summary.records += 1;
     resolver.see(record, position);
-    for (const link of LINKS[record.type]) {
-      if (link.type !== 'PART_OF') continue;
-      // Every parent stated, by the plain field or by statements (the export writes those).
-      for (const { item, path } of statedItems(record, link))
-        partOf.push({ at: position, record, link, item: item as Ref, path });
-    }
     if (summary.records % 10_000 === 0) progress({ phase: 'validate', done: summary.records });
   }
   progress({ phase: 'validate', done: summary.records, total: summary.records });
@@ -186,14 +183,9 @@ export async function runImport(
       report,
     );
   }
-  const added = partOf
-    .map(({ at, record, link, item, path }) => ({
-      child: resolver.idOf(record, at),
-      parent: resolver.resolve(item, link.targets),
-      at: { ...at, field: path },
-    }))
-    .filter((edge) => edge.child && edge.parent); // those that did not resolve are reported
-  for (const { edge, cycle } of await partOfCycles(db, added)) {
+  // Every parent stated, by the plain field or by statements (the export writes those).
+  const added = { [Symbol.iterator]: () => resolver.partOf() };
+  for (const { edge, cycle } of await partOfCycles(db, added, resolver.parents())) {
     const { file, line, field } = edge.at;
     report({ file, line, field, message: describeCycle(cycle) });
   }

@@ -5,6 +5,7 @@
  * which would leave that source's claim depending on which record came last.
  */
 import type { ImportIssue, ImportRecord, Position } from './records.ts';
+import type { RepeatedIds } from './resolve.ts';
 import { type ResolveRef, statedScalars } from './rows.ts';
 
 /**
@@ -14,7 +15,7 @@ import { type ResolveRef, statedScalars } from './rows.ts';
  */
 export async function checkRepeats(
   records: AsyncIterable<{ position: Position; record: ImportRecord }>,
-  repeated: ReadonlySet<string>,
+  repeated: RepeatedIds,
   idOf: (record: ImportRecord, at: Position) => string | undefined,
   resolve: ResolveRef,
   report: (issue: ImportIssue) => void,

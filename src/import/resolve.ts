@@ -2,39 +2,47 @@
  * Reference resolution. The first pass over the inputs registers every record's id and names
  * and notes each reference it cannot check yet; `settle` then checks those against the
  * database in batches: ids must exist with the right kind, names must match exactly one
- * entity, and records without an id are matched by name or given a stable id.
+ * entity, and records without an id are matched by name or given a stable id. All of it is
+ * kept in a working set on disk (src/import/scratch.ts), so that memory does not grow with
+ * the file; the order of its rows is the order of the inputs, and so is that of the errors.
  */
 import { createHash } from 'node:crypto';
 import { cypher } from '../db/cypher.ts';
 import type { Database } from '../db/driver.ts';
 import { type Kind, kindOfLabels, NAMED } from '../model/kinds.ts';
+import type { Parents, PartOf } from '../model/part-of.ts';
 import { LINKS } from '../model/relationships.ts';
 import { nameKey, nameKeys } from '../names.ts';
 import type { ImportIssue, ImportRecord, NameCandidate, Position, Ref } from './records.ts';
 import { statedItems, statementsOf } from './rows.ts';
+import { Scratch } from './scratch.ts';
 
 const LOOKUP_BATCH = 5000;
 
-interface PendingName {
-  key: string;
-  name: string;
-  targets: readonly Kind[];
-  at: Position;
-  field: string;
-}
-
-interface Anonymous {
-  slot: string;
-  kind: Kind;
-  name: string;
-  keys: string[];
-  at: Position;
-}
+/**
+ * Rows are kept in the order they were seen (rowid), which `settle` reads them in. A "self" is
+ * a record's id, or for a record without one its slot: the file's number and the line.
+ */
+const SCHEMA = `
+  CREATE TABLE ids (id TEXT PRIMARY KEY, kind TEXT NOT NULL, file INTEGER, line INTEGER);
+  CREATE TABLE names (key TEXT NOT NULL, kind TEXT NOT NULL, self TEXT NOT NULL,
+    UNIQUE (key, kind, self));
+  CREATE TABLE pending_ids (id TEXT, targets TEXT, file INTEGER, line INTEGER, field TEXT);
+  CREATE TABLE pending_names (key TEXT, name TEXT, targets TEXT, file INTEGER, line INTEGER,
+    field TEXT);
+  CREATE TABLE anonymous (slot TEXT PRIMARY KEY, kind TEXT, name TEXT, keys TEXT,
+    file INTEGER, line INTEGER, id TEXT);
+  CREATE TABLE name_ids (slot TEXT PRIMARY KEY, id TEXT) WITHOUT ROWID;
+  CREATE TABLE repeated (id TEXT PRIMARY KEY) WITHOUT ROWID;
+  CREATE TABLE stored_names (key TEXT, id TEXT, kind TEXT, name TEXT);
+  CREATE TABLE part_of (self TEXT, ref TEXT, targets TEXT, file INTEGER, line INTEGER,
+    field TEXT);
+  CREATE TABLE parents (child TEXT, parent TEXT, UNIQUE (child, parent))`;
 
 /** Every reference a record holds, with the field it sits in and the kinds it may point at. */
 export function* referencesOf(
   record: ImportRecord,
-): Generator<{ field: string; ref: Ref; targets: readonly Kind[] }> {
+): Generator<{ field: string; ref: Ref; targets: readonly Kind[]; type?: string }> {
   for (const [i, ref] of (record.sources ?? []).entries()) {
     yield { field: `sources[${i}]`, ref, targets: ['source'] };
   }
@@ -49,7 +57,7 @@ export function* referencesOf(
       if (link.key) {
         yield { field: `${path}.${link.key}`, ref: holder[link.key] as Ref, targets: link.targets };
       } else {
-        yield { field: path, ref: item as Ref, targets: link.targets };
+        yield { field: path, ref: item as Ref, targets: link.targets, type: link.type };
       }
       if (link.refProperty && holder[link.refProperty.key] !== undefined) {
         const { key, targets } = link.refProperty;
@@ -63,40 +71,87 @@ export function* referencesOf(
   }
 }
 
-const slotOf = (at: Position) => `${at.file}\u0000${at.line}`;
 const nameSlot = (targets: readonly Kind[], key: string) => `${targets.join(',')}\u0000${key}`;
 const describeTargets = (targets: readonly Kind[]) => targets.join(' or ');
+const kinds = (targets: string) => targets.split(',') as Kind[];
 
 /** The id a record without one gets when no entity matches its name. */
 export function derivedId(kind: Kind, name: string): string {
   return `${kind}-${createHash('sha256').update(nameKey(name)).digest('hex').slice(0, 16)}`;
 }
 
-export class Resolver {
-  /** Ids of the records in the inputs, with their kind. */
-  private readonly ids = new Map<string, { kind: Kind; at: Position }>();
-  /**
-   * Name keys of the records in the inputs: key → "kind\u0001id" entries (id or anonymous
-   * slot) joined by "\u0002". Strings rather than arrays: this map holds every name of a
-   * file of millions of records.
-   */
-  private readonly names = new Map<string, string>();
-  private readonly pendingIds = new Map<
-    string,
-    { targets: readonly Kind[]; at: Position; field: string }[]
-  >();
-  private readonly pendingNames: PendingName[] = [];
-  private readonly anonymous = new Map<string, Anonymous>();
-  /** Results of `settle`: anonymous slots and name references, mapped to ids. */
-  private readonly slotIds = new Map<string, string>();
-  private readonly nameIds = new Map<string, string>();
-  /** Ids that more than one record of the inputs has (src/import/repeats.ts checks them). */
-  private readonly repeated = new Set<string>();
+/** Ids that more than one record of the inputs comes to (src/import/repeats.ts checks them). */
+export type RepeatedIds = Pick<ReadonlySet<string>, 'has' | 'size'>;
 
+interface Located {
+  file: number;
+  line: number;
+}
+
+/** A row read a page at a time (Scratch.pages): its rowid is where the next page starts. */
+interface Paged extends Located {
+  seek: number;
+}
+
+interface AnonymousRow extends Paged {
+  slot: string;
+  kind: Kind;
+  name: string;
+  keys: string;
+}
+
+interface PendingNameRow extends Paged {
+  key: string;
+  name: string;
+  targets: string;
+  field: string;
+}
+
+interface PartOfRow extends Paged {
+  self: string;
+  ref: string;
+  targets: string;
+  field: string;
+}
+
+export class Resolver {
+  private readonly scratch: Scratch;
+  /** The inputs' file names, by number (rows hold the number). */
+  private readonly files: string[] = [];
+  private readonly fileNumbers = new Map<string, number>();
   private readonly report: (issue: ImportIssue) => void;
 
-  constructor(report: (issue: ImportIssue) => void) {
+  /** `memoryBudget`: bytes of the working set held in memory before it spills to disk. */
+  constructor(report: (issue: ImportIssue) => void, memoryBudget?: number) {
     this.report = report;
+    this.scratch = new Scratch(SCHEMA, memoryBudget);
+  }
+
+  /** Frees the working set (the resolver answers nothing after this). */
+  close(): void {
+    this.scratch.close();
+  }
+
+  /** Bytes of the working set, in memory and on disk. */
+  workingSetBytes(): number {
+    return this.scratch.bytes();
+  }
+
+  private fileNumber(file: string): number {
+    let number = this.fileNumbers.get(file);
+    if (number === undefined) {
+      number = this.files.push(file) - 1;
+      this.fileNumbers.set(file, number);
+    }
+    return number;
+  }
+
+  private slotOf(at: Position): string {
+    return `${this.fileNumber(at.file)}\u0000${at.line}`;
+  }
+
+  private position({ file, line }: Located): Position {
+    return { file: this.files[file] as string, line };
   }
 
   private issue(at: Position, field: string, message: string, id?: string) {
@@ -115,12 +170,29 @@ export class Resolver {
     });
   }
 
+  private known(id: string): { kind: Kind; at: Position } | undefined {
+    const row = this.scratch.get<Located & { kind: Kind }>(
+      'SELECT kind, file, line FROM ids WHERE id = ?',
+      id,
+    );
+    return row && { kind: row.kind, at: this.position(row) };
+  }
+
   /** First pass: registers a valid record. */
   see(record: ImportRecord, at: Position): void {
     const kind = record.type;
+    const file = this.fileNumber(at.file);
+    const keys = NAMED.has(kind) || !record.id ? this.keysOf(record) : [];
     let self: string;
     if (record.id) {
-      const known = this.ids.get(record.id);
+      const added = this.scratch.run(
+        'INSERT INTO ids (id, kind, file, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        record.id,
+        kind,
+        file,
+        at.line,
+      );
+      const known = added === 0 ? this.known(record.id) : undefined;
       if (known && known.kind !== kind) {
         this.issue(
           at,
@@ -128,40 +200,76 @@ export class Resolver {
           `"${record.id}" is already the id of a ${known.kind} record (${known.at.file}:${known.at.line})`,
           record.id,
         );
+      } else if (known) {
+        this.scratch.run('INSERT OR IGNORE INTO repeated (id) VALUES (?)', record.id);
       }
-      if (!known) this.ids.set(record.id, { kind, at });
-      else if (known.kind === kind) this.repeated.add(record.id);
       self = record.id;
     } else {
-      self = slotOf(at);
-      const name = record.name as string;
-      this.anonymous.set(self, { slot: self, kind, name, keys: this.keysOf(record), at });
+      self = this.slotOf(at);
+      this.scratch.run(
+        `INSERT INTO anonymous (slot, kind, name, keys, file, line) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO UPDATE SET kind = excluded.kind, name = excluded.name,
+           keys = excluded.keys, file = excluded.file, line = excluded.line`,
+        self,
+        kind,
+        record.name as string,
+        JSON.stringify(keys),
+        file,
+        at.line,
+      );
     }
     if (NAMED.has(kind)) {
-      const entry = `${kind}\u0001${self}`;
-      for (const key of this.keysOf(record)) {
-        const entries = this.names.get(key);
-        if (entries === undefined) this.names.set(key, entry);
-        else if (!entries.split('\u0002').includes(entry))
-          this.names.set(key, `${entries}\u0002${entry}`);
+      for (const key of keys) {
+        this.scratch.run(
+          'INSERT OR IGNORE INTO names (key, kind, self) VALUES (?, ?, ?)',
+          key,
+          kind,
+          self,
+        );
       }
     }
-    for (const { field, ref, targets } of referencesOf(record)) {
+    for (const { field, ref, targets, type } of referencesOf(record)) {
+      // A parent, for the cycle check once every reference is resolved.
+      if (type === 'PART_OF') {
+        this.scratch.run(
+          'INSERT INTO part_of (self, ref, targets, file, line, field) VALUES (?, ?, ?, ?, ?, ?)',
+          self,
+          JSON.stringify(ref),
+          targets.join(','),
+          file,
+          at.line,
+          field,
+        );
+      }
       if (typeof ref === 'object' && 'name' in ref) {
-        this.pendingNames.push({ key: nameKey(ref.name), name: ref.name, targets, at, field });
+        this.scratch.run(
+          `INSERT INTO pending_names (key, name, targets, file, line, field)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+          nameKey(ref.name),
+          ref.name,
+          targets.join(','),
+          file,
+          at.line,
+          field,
+        );
         continue;
       }
       const id = typeof ref === 'string' ? ref : ref.id;
-      const known = this.ids.get(id);
+      const known = this.known(id);
       if (known) {
         // An earlier record: check it now and keep nothing.
         if (!targets.includes(known.kind))
           this.issue(at, field, `"${id}" is a ${known.kind}, not a ${describeTargets(targets)}`);
         continue;
       }
-      const list = this.pendingIds.get(id) ?? [];
-      list.push({ targets, at, field });
-      this.pendingIds.set(id, list);
+      this.scratch.run(
+        'INSERT INTO pending_ids (id, targets, file, line, field) VALUES (?, ?, ?, ?, ?)',
+        id,
+        targets.join(','),
+        file,
+        at.line,
+        field,
+      );
     }
   }
 
@@ -171,8 +279,13 @@ export class Resolver {
    */
   seeInvalid(record: Partial<ImportRecord>): void {
     const { id, type } = record;
-    if (typeof id !== 'string' || !LINKS[type as Kind] || this.ids.has(id)) return;
-    this.ids.set(id, { kind: type as Kind, at: { file: '', line: 0 } });
+    if (typeof id !== 'string' || !LINKS[type as Kind]) return;
+    this.scratch.run(
+      'INSERT INTO ids (id, kind, file, line) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING',
+      id,
+      type as Kind,
+      this.fileNumber(''),
+    );
   }
 
   private keysOf(record: ImportRecord): string[] {
@@ -185,77 +298,128 @@ export class Resolver {
 
   /** After the first pass: checks what only the whole input and the database can tell. */
   async settle(db: Database): Promise<void> {
-    const dbKinds = await this.lookupIds(db, [
-      ...new Set([...this.ids.keys(), ...this.pendingIds.keys()]),
-    ]);
-    for (const [id, { kind, at }] of this.ids) {
-      const stored = dbKinds.get(id);
-      if (stored && stored !== kind && at.line > 0) {
-        this.issue(at, 'id', `"${id}" is a ${stored} in the database, not a ${kind}`, id);
-      }
-    }
-    for (const [id, uses] of this.pendingIds) {
-      const kind = this.ids.get(id)?.kind ?? dbKinds.get(id);
-      for (const use of uses) {
-        if (!kind) {
-          this.issue(
-            use.at,
-            use.field,
-            `no ${describeTargets(use.targets)} has id "${id}" in the input or the database`,
+    await this.settleIds(db);
+    await this.lookupNames(db);
+    for (const page of this.scratch.pages<AnonymousRow>(
+      `SELECT rowid AS seek, slot, kind, name, keys, file, line FROM anonymous
+       WHERE rowid > ? ORDER BY rowid LIMIT ${LOOKUP_BATCH}`,
+      0,
+    )) {
+      for (const record of page) {
+        const kind = record.kind;
+        const name = record.name;
+        const keys = JSON.parse(record.keys) as string[];
+        const candidates = this.candidates(keys, [kind], name, record.slot);
+        if (candidates.length > 1) {
+          this.ambiguous(
+            this.position(record),
+            'name',
+            `"${name}" matches ${candidates.length} ${kind}s (${candidates.map((c) => c.id).join(', ')}); give the record an id`,
+            candidates,
           );
-        } else if (!use.targets.includes(kind)) {
-          this.issue(
-            use.at,
-            use.field,
-            `"${id}" is a ${kind}, not a ${describeTargets(use.targets)}`,
+        } else {
+          this.scratch.run(
+            'UPDATE anonymous SET id = ? WHERE slot = ?',
+            candidates[0]?.id ?? derivedId(kind, name),
+            record.slot,
           );
         }
       }
     }
-    this.pendingIds.clear();
-
-    const keys = new Set(this.pendingNames.map((p) => p.key));
-    for (const record of this.anonymous.values()) for (const key of record.keys) keys.add(key);
-    const stored = await this.lookupNames(db, [...keys]);
-
-    for (const record of this.anonymous.values()) {
-      const candidates = this.candidates(
-        record.keys,
-        [record.kind],
-        stored,
-        record.name,
-        record.slot,
-      );
-      if (candidates.length > 1) {
-        this.ambiguous(
-          record.at,
-          'name',
-          `"${record.name}" matches ${candidates.length} ${record.kind}s (${candidates.map((c) => c.id).join(', ')}); give the record an id`,
-          candidates,
-        );
-      } else {
-        this.slotIds.set(record.slot, candidates[0]?.id ?? derivedId(record.kind, record.name));
+    for (const page of this.scratch.pages<PendingNameRow>(
+      `SELECT rowid AS seek, key, name, targets, file, line, field FROM pending_names
+       WHERE rowid > ? ORDER BY rowid LIMIT ${LOOKUP_BATCH}`,
+      0,
+    )) {
+      for (const pending of page) {
+        const targets = kinds(pending.targets);
+        const slot = nameSlot(targets, pending.key);
+        if (this.scratch.get('SELECT 1 FROM name_ids WHERE slot = ?', slot)) continue;
+        const name = pending.name;
+        const candidates = this.candidates([pending.key], targets, name);
+        const at = this.position(pending);
+        if (candidates.length === 1) {
+          this.scratch.run(
+            'INSERT INTO name_ids (slot, id) VALUES (?, ?)',
+            slot,
+            candidates[0]?.id as string,
+          );
+        } else if (candidates.length === 0) {
+          this.issue(at, pending.field, `no ${describeTargets(targets)} is named "${name}"`);
+        } else {
+          this.ambiguous(
+            at,
+            pending.field,
+            `"${name}" is ambiguous: it names ${candidates.map((c) => c.id).join(', ')}; refer by id`,
+            candidates,
+          );
+        }
       }
     }
-    for (const pending of this.pendingNames) {
-      const slot = nameSlot(pending.targets, pending.key);
-      if (this.nameIds.has(slot)) continue;
-      const candidates = this.candidates([pending.key], pending.targets, stored, pending.name);
-      if (candidates.length === 1) {
-        this.nameIds.set(slot, candidates[0]?.id as string);
-      } else if (candidates.length === 0) {
-        this.issue(
-          pending.at,
-          pending.field,
-          `no ${describeTargets(pending.targets)} is named "${pending.name}"`,
+  }
+
+  /**
+   * Ids of the inputs that the database holds as another kind, and references to ids that
+   * neither the inputs nor the database hold (or hold as another kind), a batch at a time.
+   */
+  private async settleIds(db: Database): Promise<void> {
+    for (const page of this.scratch.pages<Paged & { id: string; kind: Kind }>(
+      `SELECT rowid AS seek, id, kind, file, line FROM ids
+       WHERE rowid > ? ORDER BY rowid LIMIT ${LOOKUP_BATCH}`,
+      0,
+    )) {
+      const stored = await this.lookupIds(
+        db,
+        page.map((row) => row.id),
+      );
+      for (const row of page) {
+        const kind = stored.get(row.id);
+        if (kind && kind !== row.kind && row.line > 0) {
+          this.issue(
+            this.position(row),
+            'id',
+            `"${row.id}" is a ${kind} in the database, not a ${row.kind}`,
+            row.id,
+          );
+        }
+      }
+    }
+    // Each id referenced before its record (or not in the inputs), in the order first referenced.
+    this.scratch.exec(`
+      CREATE INDEX pending_ids_by_id ON pending_ids (id);
+      CREATE TABLE pending_firsts AS
+        SELECT id, min(rowid) AS first FROM pending_ids GROUP BY id ORDER BY first`);
+    for (const page of this.scratch.pages<{ seek: number; id: string; kind: Kind | null }>(
+      `SELECT f.rowid AS seek, f.id, i.kind FROM pending_firsts f LEFT JOIN ids i ON i.id = f.id
+       WHERE f.rowid > ? ORDER BY f.rowid LIMIT ${LOOKUP_BATCH}`,
+      0,
+    )) {
+      const stored = await this.lookupIds(
+        db,
+        page.filter((row) => !row.kind).map((row) => row.id),
+      );
+      for (const { id, kind: inInput } of page) {
+        const kind = inInput ?? stored.get(id);
+        const uses = this.scratch.all<Located & { targets: string; field: string }>(
+          'SELECT targets, file, line, field FROM pending_ids WHERE id = ? ORDER BY rowid',
+          id,
         );
-      } else {
-        this.ambiguous(
-          pending.at,
-          pending.field,
-          `"${pending.name}" is ambiguous: it names ${candidates.map((c) => c.id).join(', ')}; refer by id`,
-          candidates,
-        );
+        for (const use of uses) {
+          const targets = kinds(use.targets);
+          if (!kind) {
+            this.issue(
+              this.position(use),
+              use.field,
+              `no ${describeTargets(targets)} has id "${id}" in the input or the database`,
+            );
+          } else if (!targets.includes(kind)) {
+            this.issue(
+              this.position(use),
+              use.field,
+              `"${id}" is a ${kind}, not a ${describeTargets(targets)}`,
+            );
+          }
+        }
       }
     }
   }
@@ -268,39 +432,38 @@ export class Resolver {
   private candidates(
     keys: string[],
     targets: readonly Kind[],
-    stored: Map<string, [string, Kind, string][]>,
     matched: string,
     self?: string,
   ): NameCandidate[] {
     const found = new Map<string, NameCandidate>();
     for (const key of keys) {
-      for (const [id, kind, name] of [...this.namesOf(key), ...(stored.get(key) ?? [])]) {
+      const entries = [
+        ...this.scratch.all<{ id: string; kind: Kind; name: undefined }>(
+          'SELECT self AS id, kind, NULL AS name FROM names WHERE key = ? ORDER BY rowid',
+          key,
+        ),
+        ...this.scratch.all<{ id: string; kind: Kind; name: string }>(
+          'SELECT id, kind, name FROM stored_names WHERE key = ? ORDER BY rowid',
+          key,
+        ),
+      ];
+      for (const { id, kind, name } of entries) {
         if (!targets.includes(kind) || id === self) continue;
         // Another record without an id: the same entity, under the id it will get.
-        const anonymous = id.includes('\u0000') ? this.anonymous.get(id) : undefined;
-        const resolved = anonymous ? this.anonymousId(id) : id;
-        if (!resolved) continue;
+        const anonymous = id.includes('\u0000')
+          ? this.scratch.get<{ kind: Kind; name: string; id: string | null }>(
+              'SELECT kind, name, id FROM anonymous WHERE slot = ?',
+              id,
+            )
+          : undefined;
+        const resolved = anonymous
+          ? (anonymous.id ?? derivedId(anonymous.kind, anonymous.name))
+          : id;
         const known = name ?? anonymous?.name ?? found.get(resolved)?.name ?? matched;
         found.set(resolved, { id: resolved, name: known, kind });
       }
     }
     return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  }
-
-  private namesOf(key: string): [string, Kind, undefined][] {
-    const entries = this.names.get(key);
-    if (entries === undefined) return [];
-    return entries.split('\u0002').map((entry) => {
-      const [kind, id] = entry.split('\u0001') as [Kind, string];
-      return [id, kind, undefined];
-    });
-  }
-
-  private anonymousId(slot: string): string | undefined {
-    const done = this.slotIds.get(slot);
-    if (done) return done;
-    const record = this.anonymous.get(slot);
-    return record ? derivedId(record.kind, record.name) : undefined;
   }
 
   private async lookupIds(db: Database, ids: string[]): Promise<Map<string, Kind>> {
@@ -317,49 +480,105 @@ export class Resolver {
     return kinds;
   }
 
-  private async lookupNames(
-    db: Database,
-    keys: string[],
-  ): Promise<Map<string, [string, Kind, string][]>> {
-    const found = new Map<string, [string, Kind, string][]>();
-    for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
+  /** The stored entities under every name key the inputs refer by or match records by. */
+  private async lookupNames(db: Database): Promise<void> {
+    this.scratch.exec(`
+      CREATE TABLE lookup_keys AS
+        SELECT key FROM pending_names UNION SELECT j.value FROM anonymous, json_each(keys) j`);
+    for (const page of this.scratch.pages<{ seek: number; key: string }>(
+      `SELECT rowid AS seek, key FROM lookup_keys WHERE rowid > ? ORDER BY rowid LIMIT ${LOOKUP_BATCH}`,
+      0,
+    )) {
       const rows = await db.read(cypher('import/lookup-names'), {
-        keys: keys.slice(i, i + LOOKUP_BATCH),
+        keys: page.map((row) => row.key),
       });
       for (const row of rows) {
         const kind = kindOfLabels(row.labels as string[]);
         if (!kind) continue;
-        const entries = found.get(row.key as string) ?? [];
-        entries.push([row.id as string, kind, row.name as string]);
-        found.set(row.key as string, entries);
+        this.scratch.run(
+          'INSERT INTO stored_names (key, id, kind, name) VALUES (?, ?, ?, ?)',
+          row.key as string,
+          row.id as string,
+          kind,
+          row.name as string,
+        );
       }
     }
-    return found;
+    this.scratch.exec('CREATE INDEX stored_names_by_key ON stored_names (key)');
   }
 
   /**
    * After `settle`: ids that more than one record comes to, by its id or, for a record without
    * one, by the entity its name matched (or the id derived from it).
    */
-  repeatedIds(): Set<string> {
-    const repeated = new Set(this.repeated);
-    const seen = new Set<string>();
-    for (const id of this.slotIds.values()) {
-      if (seen.has(id) || this.ids.has(id)) repeated.add(id);
-      seen.add(id);
+  repeatedIds(): RepeatedIds {
+    this.scratch.run(`
+      INSERT OR IGNORE INTO repeated (id)
+        SELECT id FROM anonymous WHERE id IS NOT NULL GROUP BY id
+        HAVING count(*) > 1 OR id IN (SELECT id FROM ids)`);
+    const size = this.scratch.get<{ n: number }>('SELECT count(*) AS n FROM repeated')?.n ?? 0;
+    return {
+      size,
+      has: (id: string) =>
+        this.scratch.get('SELECT 1 FROM repeated WHERE id = ?', id) !== undefined,
+    };
+  }
+
+  /**
+   * After `settle`: the parents the inputs state (PART_OF), from the id each child is written
+   * under to the id its parent reference resolves to; those that did not resolve are reported.
+   */
+  *partOf(): Generator<PartOf<Position & { field: string }>> {
+    for (const page of this.scratch.pages<PartOfRow>(
+      `SELECT rowid AS seek, self, ref, targets, file, line, field FROM part_of
+       WHERE rowid > ? ORDER BY rowid LIMIT ${LOOKUP_BATCH}`,
+      0,
+    )) {
+      for (const row of page) {
+        const self = row.self;
+        const child = self.includes('\u0000') ? this.slotId(self) : self;
+        const parent = this.resolve(JSON.parse(row.ref), kinds(row.targets));
+        if (child && parent)
+          yield { child, parent, at: { ...this.position(row), field: row.field } };
+      }
     }
-    return repeated;
+  }
+
+  /** A hierarchy of parents kept in the working set, for the cycle check (src/model/part-of.ts). */
+  parents(): Parents {
+    return {
+      add: (child, parent) =>
+        this.scratch.run(
+          'INSERT OR IGNORE INTO parents (child, parent) VALUES (?, ?)',
+          child,
+          parent,
+        ),
+      of: (id) =>
+        this.scratch
+          .all<{ parent: string }>('SELECT parent FROM parents WHERE child = ? ORDER BY rowid', id)
+          .map((row) => row.parent),
+    };
+  }
+
+  private slotId(slot: string): string | undefined {
+    return (
+      this.scratch.get<{ id: string | null }>('SELECT id FROM anonymous WHERE slot = ?', slot)
+        ?.id ?? undefined
+    );
   }
 
   /** After `settle`: the id a record is written under. */
   idOf(record: ImportRecord, at: Position): string {
-    return record.id ?? (this.slotIds.get(slotOf(at)) as string);
+    return record.id ?? (this.slotId(this.slotOf(at)) as string);
   }
 
   /** After `settle`: the id a reference points at. */
   resolve(ref: Ref, targets: readonly Kind[]): string {
     if (typeof ref === 'string') return ref;
     if ('id' in ref) return ref.id;
-    return this.nameIds.get(nameSlot(targets, nameKey(ref.name))) as string;
+    return this.scratch.get<{ id: string }>(
+      'SELECT id FROM name_ids WHERE slot = ?',
+      nameSlot(targets, nameKey(ref.name)),
+    )?.id as string;
   }
 }

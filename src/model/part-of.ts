@@ -16,23 +16,44 @@ export interface PartOf<At = unknown> {
 }
 
 /**
+ * The hierarchy the check walks, by child: in memory, or for an import of millions of records
+ * in its working set on disk (src/import/resolve.ts). `of` lists parents in the order added.
+ */
+export interface Parents {
+  add(child: string, parent: string): void;
+  of(id: string): Iterable<string>;
+}
+
+function parentsInMemory(): Parents {
+  const parents = new Map<string, Set<string>>();
+  return {
+    add(child, parent) {
+      const set = parents.get(child) ?? new Set<string>();
+      set.add(parent);
+      parents.set(child, set);
+    },
+    of: (id) => parents.get(id) ?? [],
+  };
+}
+
+/**
  * The cycle each new relationship would close, together with the others and those stored:
- * `[r-a, r-b, r-c, r-a]` for r-a → r-b whose parents lead back to r-a.
+ * `[r-a, r-b, r-c, r-a]` for r-a → r-b whose parents lead back to r-a. `added` is read twice.
  */
 export async function partOfCycles<At>(
   db: Database,
-  added: PartOf<At>[],
+  added: Iterable<PartOf<At>>,
+  parents: Parents = parentsInMemory(),
 ): Promise<{ edge: PartOf<At>; cycle: string[] }[]> {
-  const parents = new Map<string, Set<string>>();
-  const add = (child: string, parent: string) => {
-    const set = parents.get(child) ?? new Set<string>();
-    set.add(parent);
-    parents.set(child, set);
-  };
-  for (const { child, parent } of added) add(child, parent);
+  const add = parents.add;
+  const named = new Set<string>();
+  for (const { child, parent } of added) {
+    add(child, parent);
+    named.add(parent);
+  }
   // The stored hierarchy above every parent named, a level a query.
   const asked = new Set<string>();
-  let frontier = [...new Set(added.map((e) => e.parent))];
+  let frontier = [...named];
   while (frontier.length > 0) {
     for (const id of frontier) asked.add(id);
     const next = new Set<string>();
@@ -54,7 +75,7 @@ export async function partOfCycles<At>(
 }
 
 /** The shortest way up from `from` to `to` (both included), or undefined. */
-function pathUp(parents: Map<string, Set<string>>, from: string, to: string): string[] | undefined {
+function pathUp(parents: Parents, from: string, to: string): string[] | undefined {
   const cameFrom = new Map<string, string | null>([[from, null]]);
   const queue = [from];
   for (let i = 0; i < queue.length; i++) {
@@ -65,7 +86,7 @@ function pathUp(parents: Map<string, Set<string>>, from: string, to: string): st
         path.unshift(at);
       return path;
     }
-    for (const parent of parents.get(id) ?? []) {
+    for (const parent of parents.of(id)) {
       if (cameFrom.has(parent)) continue;
       cameFrom.set(parent, id);
       queue.push(parent);
