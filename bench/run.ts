@@ -2,7 +2,7 @@
  * `npm run bench`: Accord's query and import benchmarks, from nothing to tables.
  *
  *   npm run bench -- [--sizes 10000,100000] [--duration 5] [--rounds 3] [--connections 1,32]
- *                    [--batch-sizes 10000] [--skip naive,admin,query,filters,import]
+ *                    [--batch-sizes 10000] [--skip naive,admin,query,filters,import] [--reuse]
  *
  * For each size: generates the synthetic graph (bench/generate.ts, cached in bench/data/),
  * imports it with Accord into an empty Neo4j (once per batch size), runs the query benchmark
@@ -10,16 +10,20 @@
  * scale curve (bench/query/filters.ts) over the same database, and imports the
  * same graph with neo4j-admin into a second, separate instance. Once per run, the naive
  * baseline imports the 10k sample one record per transaction. Every Neo4j it starts it stops.
+ * With --reuse, a database the last import of that graph left (the marker it keeps names the
+ * size, the seed and the counts the import found, and the graph still holds those counts) is
+ * measured as it is, without importing again: the 1M import takes several minutes; what a
+ * run does not measure is kept from the size's previous results file.
  * Results: bench/results/size-N.json, bench/results/naive.json, bench/results/machine.json,
  * plans under bench/results/plans/N/, and the tables in bench/results/README.md.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { accordImport, naiveImport, neo4jAdminImport } from './import/benchmark.ts';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { accordImport, graphCounts, naiveImport, neo4jAdminImport } from './import/benchmark.ts';
 import { DATA_DIR as dataDir, generatedFile } from './lib/data.ts';
 import { machine } from './lib/machine.ts';
-import { connect, type InstanceOptions, ROOT, stop } from './lib/neo4j.ts';
+import { connect, type Instance, type InstanceOptions, ROOT, start, stop } from './lib/neo4j.ts';
 import { queryBenchmark } from './query/benchmark.ts';
 import { filterCurve } from './query/filters.ts';
 import { writeReport } from './report.ts';
@@ -39,13 +43,14 @@ const { values } = parseArgs({
     pagecache: { type: 'string', default: process.env.NEO4J_PAGECACHE ?? '2g' },
     port: { type: 'string', default: '7704' },
     'admin-port': { type: 'string', default: '7705' },
+    reuse: { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench/results') },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
   console.log(
-    'usage: npm run bench -- [--sizes 10000,100000,1000000] [--duration S] [--rounds N] [--connections 1,32] [--batch-sizes 10000] [--skip naive,admin,query,filters,import]',
+    'usage: npm run bench -- [--sizes 10000,100000,1000000] [--duration S] [--rounds N] [--connections 1,32] [--batch-sizes 10000] [--skip naive,admin,query,filters,import] [--reuse]',
   );
   process.exit(0);
 }
@@ -78,6 +83,21 @@ const save = (name: string, value: unknown) =>
 
 const dataFile = (entities: number) => generatedFile(entities, seed, log);
 
+/** What the bench's database holds, as the import that loaded it left it. */
+const marker = join(main.dir, 'home/data/accord-bench.json');
+
+/** The bench's database started as it is, when it holds exactly that generated graph. */
+async function reused(size: number): Promise<Instance | undefined> {
+  if (!existsSync(marker)) return undefined;
+  const held = JSON.parse(readFileSync(marker, 'utf8')) as { size: number; seed: number };
+  if (held.size !== size || held.seed !== seed) return undefined;
+  const db = await start(main);
+  if (isDeepStrictEqual({ size, seed, counts: await graphCounts(db) }, held)) return db;
+  log(`${main.dir} no longer holds what its import left: importing again`);
+  await stop(main);
+  return undefined;
+}
+
 const atStart = await machine();
 try {
   save('machine.json', { ...atStart, neo4j: { heap: main.heap, pagecache: main.pagecache } });
@@ -93,9 +113,22 @@ try {
 
   for (const size of sizes) {
     const file = await dataFile(size);
-    const result: Record<string, unknown> = { size, seed, file, at: new Date().toISOString() };
-    let imported: Awaited<ReturnType<typeof accordImport>> | undefined;
-    if (!skip.has('import')) {
+    const resultFile = join(out, `size-${size}.json`);
+    const previous = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : {};
+    const result: Record<string, unknown> = {
+      ...previous,
+      size,
+      seed,
+      file,
+      at: new Date().toISOString(),
+    };
+    let db = values.reuse ? await reused(size) : undefined;
+    if (db) {
+      log(`reusing ${main.dir}: it holds the ${size}-entity graph its last import left`);
+      result.reusedDatabase = true;
+    } else if (!skip.has('import')) {
+      delete result.reusedDatabase;
+      let imported: Awaited<ReturnType<typeof accordImport>> | undefined;
       const runs = [];
       for (const batchSize of batchSizes) {
         log(`Accord import: ${size} entities, batch size ${batchSize}, into an empty database`);
@@ -107,13 +140,17 @@ try {
         runs.push(r);
       }
       result.import = runs;
+      db = imported?.db;
+      if (imported) {
+        writeFileSync(marker, JSON.stringify({ size, seed, counts: imported.result.counts }));
+      }
     }
     if (!skip.has('query')) {
-      if (!imported) throw new Error('the query benchmark needs an import (do not skip import)');
+      if (!db) throw new Error('the query benchmark needs an import (do not skip import)');
       log(`query benchmark: ${size} entities`);
       const plansDir = join(out, 'plans', String(size));
       rmSync(plansDir, { recursive: true, force: true });
-      result.query = await queryBenchmark(imported.db, {
+      result.query = await queryBenchmark(db, {
         connections: numbers(values.connections),
         duration: Number(values.duration),
         rounds: Number(values.rounds),
@@ -124,9 +161,9 @@ try {
       });
     }
     if (!skip.has('filters')) {
-      if (!imported) throw new Error('the filter curve needs an import (do not skip import)');
+      if (!db) throw new Error('the filter curve needs an import (do not skip import)');
       log(`filter scale curve: ${size} entities`);
-      const database = connect(imported.db);
+      const database = connect(db);
       try {
         result.filters = await filterCurve(database, {
           plansDir: join(out, 'plans', String(size)),
