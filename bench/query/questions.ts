@@ -201,8 +201,9 @@ export const QUESTIONS: readonly Question[] = [
     }
   }
 }`,
-    // The closest the generated API offers: `contains` on the name (its @fulltext would need an
-    // index of its own: Accord's spans every kind and holds aliases and pinyin search terms).
+    // The closest the generated API offers: `contains` on the name, planned as a scan of every
+    // organisation (its @fulltext would need an index of its own: Accord's spans every kind and
+    // holds aliases and pinyin search terms).
     // No partners field: each agreement's parties, the hit itself among them.
     neo4jGraphql: `query Search($text: String!) {
   organisations(where: { name: { contains: $text } }, limit: 50, sort: [{ id: ASC }]) {
