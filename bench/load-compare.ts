@@ -14,7 +14,7 @@
  * otherwise. Results: bench/results/load-compare.json (every run and the medians).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './lib/neo4j.ts';
@@ -75,9 +75,14 @@ for (let round = 0; round < Number(values.runs); round++) {
       out,
     ];
     log(`round ${round + 1}: ${side.rev}`);
-    // load.ts exits 1 on errors or RSS growth: the result is recorded all the same.
-    await timed(command, { cwd: side.tree });
-    if (!existsSync(out)) throw new Error(`${side.rev}: no result (${command.join(' ')})`);
+    rmSync(out, { force: true });
+    // load.ts exits 1 on errors or RSS growth: the result is recorded all the same. Neo4j can
+    // take minutes to start on a busy machine (the launcher waits 120 s unless told).
+    const env = { ...process.env, NEO4J_START_TIMEOUT: process.env.NEO4J_START_TIMEOUT ?? '900' };
+    const run = await timed(command, { cwd: side.tree, env });
+    if (!existsSync(out)) {
+      throw new Error(`${side.rev}: no result (${command.join(' ')}):\n${run.stderr.slice(-2000)}`);
+    }
     const result = JSON.parse(readFileSync(out, 'utf8')) as LoadResult;
     log(
       `  ${result.requests.perSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, errors ${result.errors + result.timeouts + result.non2xx + result.graphqlErrors}, load ${result.loadAverage.before[0]}`,

@@ -20,7 +20,11 @@ interface SizeResult {
   query?: QueryBenchmarkResult;
   filters?: FilterResult[];
   neo4jAdmin?: AdminImportBenchmark;
+  /** Which import loaded the graph the queries and filters ran on (bench/run.ts --loader). */
+  loadedBy?: string;
 }
+const loadedBy = (r: SizeResult) =>
+  r.loadedBy === 'neo4j-admin' ? ' The graph was loaded by neo4j-admin (then migrated).' : '';
 
 interface LoadSummary {
   commit: string;
@@ -108,7 +112,7 @@ export function report(dir: string): string {
     out.push(
       `## Queries, ${k(r.size)} entities`,
       '',
-      `Accord (\`node src/main.ts\`, production defaults) against @neo4j/graphql ${neo4jGraphqlVersion()} (bench/neo4j-graphql/), same Neo4j, same data. autocannon on loopback, ${settings.rounds} rounds of ${settings.duration} s per server and concurrency, order alternating; each request asks about the next of ${settings.pool} ids. Ratio = Accord / @neo4j/graphql (throughput: higher is better for Accord; latency: lower is).`,
+      `Accord (\`node src/main.ts\`, production defaults) against @neo4j/graphql ${neo4jGraphqlVersion()} (bench/neo4j-graphql/), same Neo4j, same data. autocannon on loopback, ${settings.rounds} rounds of ${settings.duration} s per server and concurrency, order alternating; each request asks about the next of ${settings.pool} ids. Ratio = Accord / @neo4j/graphql (throughput: higher is better for Accord; latency: lower is).${loadedBy(r)}`,
       '',
     );
     const rows: (string | number)[][] = [];
@@ -220,7 +224,14 @@ export function report(dir: string): string {
     out.push(
       '## Filter scale curve',
       '',
-      `Each list filter as the list's own query (page and count, \`cypher/<area>/matching\`), run one after another: p50 (ms), its ratio to the ${k(smallest.size)} figure, and how many it found. Scans that read rows (none is the target); plans: bench/results/plans/SIZE/filters/.`,
+      `Each list filter as the list's own query (page and count, \`cypher/<area>/matching\`), run one after another: p50 (ms), its ratio to the ${k(smallest.size)} figure, and how many it found. Scans that read rows (none is the target); plans: bench/results/plans/SIZE/filters/. Load averages (1 min) after each filter's runs.${
+        withFilters.map(loadedBy).join('')
+          ? ` Graphs loaded by neo4j-admin (then migrated): ${withFilters
+              .filter(loadedBy)
+              .map((r) => k(r.size))
+              .join(', ')}.`
+          : ''
+      }`,
       '',
     );
     const find = (r: SizeResult, key: string) => r.filters?.find((f) => f.key === key);

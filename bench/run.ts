@@ -13,7 +13,9 @@
  * With --reuse, a database the last import of that graph left (the marker it keeps names the
  * size, the seed and the counts the import found, and the graph still holds those counts) is
  * measured as it is, without importing again: the 1M import takes several minutes; what a
- * run does not measure is kept from the size's previous results file.
+ * run does not measure is kept from the size's previous results file. With --loader admin,
+ * the graph the queries and filters run on is loaded by neo4j-admin (then migrated) instead
+ * of Accord's import: minutes instead of an hour for 1M on a busy machine.
  * Results: bench/results/size-N.json, bench/results/naive.json, bench/results/machine.json,
  * plans under bench/results/plans/N/, and the tables in bench/results/README.md.
  */
@@ -44,13 +46,14 @@ const { values } = parseArgs({
     port: { type: 'string', default: '7704' },
     'admin-port': { type: 'string', default: '7705' },
     reuse: { type: 'boolean', default: false },
+    loader: { type: 'string', default: 'accord' },
     out: { type: 'string', default: join(ROOT, 'bench/results') },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
   console.log(
-    'usage: npm run bench -- [--sizes 10000,100000,1000000] [--duration S] [--rounds N] [--connections 1,32] [--batch-sizes 10000] [--skip naive,admin,query,filters,import] [--reuse]',
+    'usage: npm run bench -- [--sizes 10000,100000,1000000] [--duration S] [--rounds N] [--connections 1,32] [--batch-sizes 10000] [--skip naive,admin,query,filters,import] [--reuse] [--loader accord|admin]',
   );
   process.exit(0);
 }
@@ -86,13 +89,24 @@ const dataFile = (entities: number) => generatedFile(entities, seed, log);
 /** What the bench's database holds, as the import that loaded it left it. */
 const marker = join(main.dir, 'home/data/accord-bench.json');
 
+interface Held {
+  size: number;
+  seed: number;
+  counts: unknown;
+  /** Which import loaded it: Accord's, or neo4j-admin's (--loader admin). */
+  loadedBy: string;
+}
+const hold = (held: Held) => writeFileSync(marker, JSON.stringify(held));
+
 /** The bench's database started as it is, when it holds exactly that generated graph. */
-async function reused(size: number): Promise<Instance | undefined> {
+async function reused(size: number): Promise<(Instance & { loadedBy: string }) | undefined> {
   if (!existsSync(marker)) return undefined;
-  const held = JSON.parse(readFileSync(marker, 'utf8')) as { size: number; seed: number };
+  const held = JSON.parse(readFileSync(marker, 'utf8')) as Held;
   if (held.size !== size || held.seed !== seed) return undefined;
   const db = await start(main);
-  if (isDeepStrictEqual({ size, seed, counts: await graphCounts(db) }, held)) return db;
+  if (isDeepStrictEqual(await graphCounts(db), held.counts)) {
+    return { ...db, loadedBy: held.loadedBy };
+  }
   log(`${main.dir} no longer holds what its import left: importing again`);
   await stop(main);
   return undefined;
@@ -122,12 +136,27 @@ try {
       file,
       at: new Date().toISOString(),
     };
-    let db = values.reuse ? await reused(size) : undefined;
-    if (db) {
+    const again = values.reuse ? await reused(size) : undefined;
+    let db: Instance | undefined = again;
+    delete result.reusedDatabase;
+    if (again) {
       log(`reusing ${main.dir}: it holds the ${size}-entity graph its last import left`);
       result.reusedDatabase = true;
+      result.loadedBy = again.loadedBy;
+    } else if (values.loader === 'admin') {
+      // Offline and many times faster: for the large sizes on a busy machine.
+      log(`neo4j-admin import: ${size} entities as CSV, into the bench's database`);
+      const csvDir = join(dataDir, `csv-${size}`);
+      const adminResult = await neo4jAdminImport(main, file, csvDir);
+      rmSync(csvDir, { recursive: true, force: true });
+      log(
+        `  CSV ${adminResult.csv.elapsedMs} ms, import ${adminResult.import.elapsedMs} ms, indexes ${adminResult.indexes.elapsedMs} ms`,
+      );
+      result.neo4jAdmin = adminResult;
+      result.loadedBy = 'neo4j-admin';
+      db = await start(main);
+      hold({ size, seed, counts: adminResult.counts, loadedBy: 'neo4j-admin' });
     } else if (!skip.has('import')) {
-      delete result.reusedDatabase;
       let imported: Awaited<ReturnType<typeof accordImport>> | undefined;
       const runs = [];
       for (const batchSize of batchSizes) {
@@ -141,9 +170,8 @@ try {
       }
       result.import = runs;
       db = imported?.db;
-      if (imported) {
-        writeFileSync(marker, JSON.stringify({ size, seed, counts: imported.result.counts }));
-      }
+      result.loadedBy = 'accord';
+      if (imported) hold({ size, seed, counts: imported.result.counts, loadedBy: 'accord' });
     }
     if (!skip.has('query')) {
       if (!db) throw new Error('the query benchmark needs an import (do not skip import)');
@@ -175,7 +203,7 @@ try {
     await stop(main);
     // Saved now and again after neo4j-admin, so that a failure there loses nothing measured.
     save(`size-${size}.json`, result);
-    if (!skip.has('admin') && !skip.has('import')) {
+    if (!skip.has('admin') && !skip.has('import') && values.loader !== 'admin') {
       log(`neo4j-admin import: ${size} entities as CSV, into a separate instance`);
       const adminResult = await neo4jAdminImport(admin, file, join(dataDir, `csv-${size}`));
       log(
