@@ -14,7 +14,15 @@
  * otherwise. Results: bench/results/load-compare.json (every run and the medians).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './lib/neo4j.ts';
@@ -48,6 +56,11 @@ function checkout(rev: string): { rev: string; commit: string; tree: string } {
     if (lock(tree) === lock(ROOT))
       symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
     else execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: tree, stdio: 'inherit' });
+    // Neo4j's jars as this tree's launcher fetched them (a fetch with Maven takes minutes).
+    mkdirSync(join(tree, '.neo4j'), { recursive: true });
+    for (const lib of readdirSync(join(ROOT, '.neo4j')).filter((f) => f.startsWith('lib-'))) {
+      symlinkSync(join(ROOT, '.neo4j', lib), join(tree, '.neo4j', lib));
+    }
   }
   return { rev, commit, tree };
 }
