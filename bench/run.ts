@@ -20,7 +20,7 @@
  * Results: bench/results/size-N.json, bench/results/naive.json, bench/results/machine.json,
  * plans under bench/results/plans/N/, and the tables in bench/results/README.md.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { accordImport, graphCounts, naiveImport, neo4jAdminImport } from './import/benchmark.ts';
@@ -182,7 +182,10 @@ try {
       if (!db) throw new Error('the query benchmark needs an import (do not skip import)');
       log(`query benchmark: ${size} entities`);
       const plansDir = join(out, 'plans', String(size));
-      rmSync(plansDir, { recursive: true, force: true });
+      // The questions' plans only: filters/ holds the filter curve's, perhaps from another run.
+      for (const f of existsSync(plansDir) ? readdirSync(plansDir) : []) {
+        if (f.endsWith('.txt')) rmSync(join(plansDir, f));
+      }
       result.query = await queryBenchmark(db, {
         connections: numbers(values.connections),
         duration: Number(values.duration),
