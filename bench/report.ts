@@ -40,8 +40,9 @@ const read = <T>(file: string): T | undefined =>
   existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
 const k = (n: number) =>
   n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n);
-const fmt = (n: number | undefined, digits = 0) =>
-  n === undefined || Number.isNaN(n)
+/** A number for the tables; '–' for none (a round that completed no request has no CPU per request). */
+const fmt = (n: number | undefined | null, digits = 0) =>
+  n === undefined || n === null || !Number.isFinite(n)
     ? '–'
     : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const s = (ms: number | undefined) => (ms === undefined ? '–' : `${fmt(ms / 1000, 1)} s`);
