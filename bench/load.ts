@@ -233,8 +233,10 @@ if (import.meta.main) {
     pagecache: values.pagecache,
   };
   const db = graph ? await loadedInstance(instance, graph, log) : undefined;
-  const server = db ? await startAccord(db) : undefined;
+  // Started inside the try: a server that never answers must not leave Neo4j running.
+  let server: Awaited<ReturnType<typeof startAccord>> | undefined;
   try {
+    server = db ? await startAccord(db) : undefined;
     const result = await runLoad({
       url: server?.url ?? values.url,
       connections: Number(values.connections),

@@ -20,14 +20,29 @@ interface SizeResult {
   query?: QueryBenchmarkResult;
   filters?: FilterResult[];
   neo4jAdmin?: AdminImportBenchmark;
+  /** Which import loaded the graph the queries and filters ran on (bench/run.ts --loader). */
+  loadedBy?: string;
+}
+const loadedBy = (r: SizeResult) =>
+  r.loadedBy === 'neo4j-admin' ? ' The graph was loaded by neo4j-admin (then migrated).' : '';
+
+interface LoadSummary {
+  commit: string;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuMsPerRequest: { server: number; neo4j: number };
+  failed: number;
+  loadAverages: number[];
 }
 
 const read = <T>(file: string): T | undefined =>
   existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
 const k = (n: number) =>
   n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n);
-const fmt = (n: number | undefined, digits = 0) =>
-  n === undefined || Number.isNaN(n)
+/** A number for the tables; '–' for none (a round that completed no request has no CPU per request). */
+const fmt = (n: number | undefined | null, digits = 0) =>
+  n === undefined || n === null || !Number.isFinite(n)
     ? '–'
     : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const s = (ms: number | undefined) => (ms === undefined ? '–' : `${fmt(ms / 1000, 1)} s`);
@@ -35,6 +50,20 @@ const x = (r: number | undefined) =>
   r === undefined || !Number.isFinite(r) ? '–' : `${fmt(r, 2)}×`;
 const cpu = (c: { server: number; neo4j: number } | undefined) =>
   c ? `${fmt(c.server, 1)} + ${fmt(c.neo4j, 1)}` : '–';
+/** The 1-minute load averages of a figure's measurements, lowest to highest. */
+const loadRange = (loads: (number | undefined)[]) => {
+  const known = loads.filter((l): l is number => l !== undefined);
+  if (known.length === 0) return '–';
+  const [lo, hi] = [Math.min(...known), Math.max(...known)];
+  return lo === hi ? fmt(lo, 1) : `${fmt(lo, 1)}–${fmt(hi, 1)}`;
+};
+/** The filter curve's target: p50 at the largest size within 2× of the smallest, no scan. */
+const withinTarget = (f: FilterResult | undefined, f0: FilterResult) =>
+  !f || f === f0
+    ? '–'
+    : f.p50Ms <= 2 * f0.p50Ms && f.scans.length === 0
+      ? 'yes'
+      : `**no**${f.scans.length > 0 ? ' (scan)' : ''}${f.p50Ms > 2 * f0.p50Ms ? ` (${x(f.p50Ms / f0.p50Ms)})` : ''}`;
 /** "NodeByLabelScan a:Agreement (12000 rows)": a scan's operator, what it reads, and its rows. */
 const scanSummary = (scan: string) => {
   const rows = /\((\d+) rows\)$/.exec(scan)?.[1];
@@ -84,7 +113,7 @@ export function report(dir: string): string {
     out.push(
       `## Queries, ${k(r.size)} entities`,
       '',
-      `Accord (\`node src/main.ts\`, production defaults) against @neo4j/graphql ${neo4jGraphqlVersion()} (bench/neo4j-graphql/), same Neo4j, same data. autocannon on loopback, ${settings.rounds} rounds of ${settings.duration} s per server and concurrency, order alternating; each request asks about the next of ${settings.pool} ids. Ratio = Accord / @neo4j/graphql (throughput: higher is better for Accord; latency: lower is).`,
+      `Accord (\`node src/main.ts\`, production defaults) against @neo4j/graphql ${neo4jGraphqlVersion()} (bench/neo4j-graphql/), same Neo4j, same data. autocannon on loopback, ${settings.rounds} rounds of ${settings.duration} s per server and concurrency, order alternating; each request asks about the next of ${settings.pool} ids. Ratio = Accord / @neo4j/graphql (throughput: higher is better for Accord; latency: lower is).${loadedBy(r)}`,
       '',
     );
     const rows: (string | number)[][] = [];
@@ -101,6 +130,7 @@ export function report(dir: string): string {
           x(m.ratio.p99),
           `${cpu(m.accord.cpuMsPerRequest)} / ${cpu(m.neo4jGraphql.cpuMsPerRequest)}`,
           m.accord.failed + m.neo4jGraphql.failed,
+          loadRange([...m.accord.rounds, ...m.neo4jGraphql.rounds].map((l) => l.loadAverage)),
         ]);
       }
     }
@@ -117,6 +147,7 @@ export function report(dir: string): string {
           'p99 ratio',
           'CPU ms per request, server + Neo4j (A / N)',
           'failed',
+          'load average',
         ],
         rows,
       ),
@@ -190,29 +221,78 @@ export function report(dir: string): string {
   const withFilters = sizes.filter((r) => r.filters);
   if (withFilters.length > 0) {
     const smallest = withFilters[0] as SizeResult;
+    const largest = withFilters.at(-1) as SizeResult;
     out.push(
       '## Filter scale curve',
       '',
-      `Each list filter as the list's own query (page and count, \`cypher/<area>/matching\`), run one after another: p50 (ms), its ratio to the ${k(smallest.size)} figure, and how many it found. Scans that read rows (none is the target); plans: bench/results/plans/SIZE/filters/.`,
+      `Each list filter as the list's own query (page and count, \`cypher/<area>/matching\`), run one after another: p50 (ms), its ratio to the ${k(smallest.size)} figure, and how many it found. Scans that read rows (none is the target); plans: bench/results/plans/SIZE/filters/. Load averages (1 min) after each filter's runs.${
+        withFilters.map(loadedBy).join('')
+          ? ` Graphs loaded by neo4j-admin (then migrated): ${withFilters
+              .filter(loadedBy)
+              .map((r) => k(r.size))
+              .join(', ')}.`
+          : ''
+      }`,
       '',
     );
     const find = (r: SizeResult, key: string) => r.filters?.find((f) => f.key === key);
     out.push(
       table(
-        ['filter', ...withFilters.map((r) => k(r.size)), 'scans'],
+        [
+          'filter',
+          ...withFilters.map((r) => k(r.size)),
+          `${k(largest.size)} p50 within 2× of ${k(smallest.size)}, no scan`,
+          'scans',
+        ],
         (smallest.filters ?? []).map((f0) => [
           f0.key,
           ...withFilters.map((r) => {
             const f = find(r, f0.key);
             if (!f) return '–';
             const rel = r === smallest ? '' : ` (${x(f.p50Ms / f0.p50Ms)})`;
-            return `${fmt(f.p50Ms, 1)}${rel}, ${fmt(f.total)} found`;
+            const load = f.loadAverage === undefined ? '' : `, load ${fmt(f.loadAverage, 1)}`;
+            return `${fmt(f.p50Ms, 1)}${rel}, ${fmt(f.total)} found${load}`;
           }),
+          withinTarget(find(largest, f0.key), f0),
           withFilters
             .flatMap((r) =>
               (find(r, f0.key)?.scans ?? []).map((v) => `${k(r.size)}: ${scanSummary(v)}`),
             )
             .join('; ') || 'none',
+        ]),
+      ),
+      '',
+    );
+  }
+
+  // Load on two commits, side by side (bench/load-compare.ts).
+  const compared = read<{ at: string; command: string; summary: Record<string, LoadSummary> }>(
+    join(dir, 'load-compare.json'),
+  );
+  if (compared) {
+    out.push(
+      '## Load on two commits',
+      '',
+      `\`${compared.command}\` (${compared.at}): \`npm run load\` on each commit in turn, alternating, medians of the runs; load averages at the start of each run.`,
+      '',
+      table(
+        [
+          'commit',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'CPU ms per request, server + Neo4j',
+          'failed',
+          'load averages',
+        ],
+        Object.entries(compared.summary).map(([rev, m]) => [
+          `${rev} (${m.commit.slice(0, 7)})`,
+          fmt(m.rps),
+          m.p50Ms,
+          m.p99Ms,
+          cpu(m.cpuMsPerRequest),
+          m.failed,
+          m.loadAverages.map((l) => fmt(l, 1)).join(', '),
         ]),
       ),
       '',

@@ -2,7 +2,7 @@
  * `npm run bench`: Accord's query and import benchmarks, from nothing to tables.
  *
  *   npm run bench -- [--sizes 10000,100000] [--duration 5] [--rounds 3] [--connections 1,32]
- *                    [--batch-sizes 10000] [--skip naive,admin,query,filters,import]
+ *                    [--batch-sizes 10000] [--skip naive,admin,query,filters,import] [--reuse]
  *
  * For each size: generates the synthetic graph (bench/generate.ts, cached in bench/data/),
  * imports it with Accord into an empty Neo4j (once per batch size), runs the query benchmark
@@ -10,16 +10,23 @@
  * scale curve (bench/query/filters.ts) over the same database, and imports the
  * same graph with neo4j-admin into a second, separate instance. Once per run, the naive
  * baseline imports the 10k sample one record per transaction. Every Neo4j it starts it stops.
+ * With --reuse, a database the last import of that graph left (the marker it keeps names the
+ * size, the seed and the counts the import found, and the graph still holds those counts) is
+ * measured as it is, without importing again: the 1M import takes several minutes; what a
+ * run does not measure is kept from the size's previous results file. With --loader admin,
+ * the graph the queries and filters run on is loaded by neo4j-admin (then migrated) into the
+ * second instance and measured there, instead of Accord's import into the first: minutes
+ * instead of an hour for 1M on a busy machine.
  * Results: bench/results/size-N.json, bench/results/naive.json, bench/results/machine.json,
  * plans under bench/results/plans/N/, and the tables in bench/results/README.md.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { accordImport, naiveImport, neo4jAdminImport } from './import/benchmark.ts';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { accordImport, graphCounts, naiveImport, neo4jAdminImport } from './import/benchmark.ts';
 import { DATA_DIR as dataDir, generatedFile } from './lib/data.ts';
 import { machine } from './lib/machine.ts';
-import { connect, type InstanceOptions, ROOT, stop } from './lib/neo4j.ts';
+import { connect, type Instance, type InstanceOptions, ROOT, start, stop } from './lib/neo4j.ts';
 import { queryBenchmark } from './query/benchmark.ts';
 import { filterCurve } from './query/filters.ts';
 import { writeReport } from './report.ts';
@@ -39,13 +46,15 @@ const { values } = parseArgs({
     pagecache: { type: 'string', default: process.env.NEO4J_PAGECACHE ?? '2g' },
     port: { type: 'string', default: '7704' },
     'admin-port': { type: 'string', default: '7705' },
+    reuse: { type: 'boolean', default: false },
+    loader: { type: 'string', default: 'accord' },
     out: { type: 'string', default: join(ROOT, 'bench/results') },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
   console.log(
-    'usage: npm run bench -- [--sizes 10000,100000,1000000] [--duration S] [--rounds N] [--connections 1,32] [--batch-sizes 10000] [--skip naive,admin,query,filters,import]',
+    'usage: npm run bench -- [--sizes 10000,100000,1000000] [--duration S] [--rounds N] [--connections 1,32] [--batch-sizes 10000] [--skip naive,admin,query,filters,import] [--reuse] [--loader accord|admin]',
   );
   process.exit(0);
 }
@@ -78,6 +87,36 @@ const save = (name: string, value: unknown) =>
 
 const dataFile = (entities: number) => generatedFile(entities, seed, log);
 
+/** The instance measured: the main one, or with --loader admin the one neo4j-admin fills. */
+const measured = values.loader === 'admin' ? admin : main;
+/** What the measured database holds, as the import that loaded it left it. */
+const marker = join(measured.dir, 'home/data/accord-bench.json');
+
+interface Held {
+  size: number;
+  seed: number;
+  counts: unknown;
+  /** Which import loaded it: Accord's, or neo4j-admin's (--loader admin). */
+  loadedBy: string;
+}
+const hold = (held: Held) => writeFileSync(marker, JSON.stringify(held));
+
+/** The bench's database started as it is, when it holds exactly that generated graph. */
+async function reused(size: number): Promise<(Instance & { loadedBy: string }) | undefined> {
+  if (!existsSync(marker)) return undefined;
+  const held = JSON.parse(readFileSync(marker, 'utf8')) as Held;
+  if (held.size !== size || held.seed !== seed) return undefined;
+  const db = await start(measured);
+  // A cold Neo4j on a busy machine can take the first count past the 30 s client timeout.
+  const counts = await graphCounts(db).catch(() => graphCounts(db));
+  if (isDeepStrictEqual(counts, held.counts)) {
+    return { ...db, loadedBy: held.loadedBy };
+  }
+  log(`${measured.dir} no longer holds what its import left: importing again`);
+  await stop(measured);
+  return undefined;
+}
+
 const atStart = await machine();
 try {
   save('machine.json', { ...atStart, neo4j: { heap: main.heap, pagecache: main.pagecache } });
@@ -93,9 +132,37 @@ try {
 
   for (const size of sizes) {
     const file = await dataFile(size);
-    const result: Record<string, unknown> = { size, seed, file, at: new Date().toISOString() };
-    let imported: Awaited<ReturnType<typeof accordImport>> | undefined;
-    if (!skip.has('import')) {
+    const resultFile = join(out, `size-${size}.json`);
+    const previous = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : {};
+    const result: Record<string, unknown> = {
+      ...previous,
+      size,
+      seed,
+      file,
+      at: new Date().toISOString(),
+    };
+    const again = values.reuse ? await reused(size) : undefined;
+    let db: Instance | undefined = again;
+    delete result.reusedDatabase;
+    if (again) {
+      log(`reusing ${measured.dir}: it holds the ${size}-entity graph its last import left`);
+      result.reusedDatabase = true;
+      result.loadedBy = again.loadedBy;
+    } else if (values.loader === 'admin') {
+      // Offline and many times faster: for the large sizes on a busy machine.
+      log(`neo4j-admin import: ${size} entities as CSV, into ${admin.dir}, measured there`);
+      const csvDir = join(dataDir, `csv-${size}`);
+      const adminResult = await neo4jAdminImport(admin, file, csvDir);
+      rmSync(csvDir, { recursive: true, force: true });
+      log(
+        `  CSV ${adminResult.csv.elapsedMs} ms, import ${adminResult.import.elapsedMs} ms, indexes ${adminResult.indexes.elapsedMs} ms`,
+      );
+      result.neo4jAdmin = adminResult;
+      result.loadedBy = 'neo4j-admin';
+      db = await start(admin);
+      hold({ size, seed, counts: adminResult.counts, loadedBy: 'neo4j-admin' });
+    } else if (!skip.has('import')) {
+      let imported: Awaited<ReturnType<typeof accordImport>> | undefined;
       const runs = [];
       for (const batchSize of batchSizes) {
         log(`Accord import: ${size} entities, batch size ${batchSize}, into an empty database`);
@@ -107,13 +174,19 @@ try {
         runs.push(r);
       }
       result.import = runs;
+      db = imported?.db;
+      result.loadedBy = 'accord';
+      if (imported) hold({ size, seed, counts: imported.result.counts, loadedBy: 'accord' });
     }
     if (!skip.has('query')) {
-      if (!imported) throw new Error('the query benchmark needs an import (do not skip import)');
+      if (!db) throw new Error('the query benchmark needs an import (do not skip import)');
       log(`query benchmark: ${size} entities`);
       const plansDir = join(out, 'plans', String(size));
-      rmSync(plansDir, { recursive: true, force: true });
-      result.query = await queryBenchmark(imported.db, {
+      // The questions' plans only: filters/ holds the filter curve's, perhaps from another run.
+      for (const f of existsSync(plansDir) ? readdirSync(plansDir) : []) {
+        if (f.endsWith('.txt')) rmSync(join(plansDir, f));
+      }
+      result.query = await queryBenchmark(db, {
         connections: numbers(values.connections),
         duration: Number(values.duration),
         rounds: Number(values.rounds),
@@ -124,9 +197,9 @@ try {
       });
     }
     if (!skip.has('filters')) {
-      if (!imported) throw new Error('the filter curve needs an import (do not skip import)');
+      if (!db) throw new Error('the filter curve needs an import (do not skip import)');
       log(`filter scale curve: ${size} entities`);
-      const database = connect(imported.db);
+      const database = connect(db);
       try {
         result.filters = await filterCurve(database, {
           plansDir: join(out, 'plans', String(size)),
@@ -135,10 +208,10 @@ try {
         await database.close();
       }
     }
-    await stop(main);
+    await stop(measured);
     // Saved now and again after neo4j-admin, so that a failure there loses nothing measured.
     save(`size-${size}.json`, result);
-    if (!skip.has('admin') && !skip.has('import')) {
+    if (!skip.has('admin') && !skip.has('import') && values.loader !== 'admin') {
       log(`neo4j-admin import: ${size} entities as CSV, into a separate instance`);
       const adminResult = await neo4jAdminImport(admin, file, join(dataDir, `csv-${size}`));
       log(

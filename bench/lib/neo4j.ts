@@ -53,10 +53,14 @@ export function instance(o: InstanceOptions): Instance {
   };
 }
 
-/** A connection to an instance, configured as the service configures its own. */
+/**
+ * A connection to an instance, configured as the service configures its own (but for
+ * NEO4J_TX_TIMEOUT_MS when set: a cold Neo4j on a busy machine can take a count past 30 s).
+ */
 export function connect(db: Instance): Database {
+  const timeout = process.env.NEO4J_TX_TIMEOUT_MS;
   return createDatabase({
-    ...loadConfig({}).neo4j,
+    ...loadConfig(timeout ? { NEO4J_TX_TIMEOUT_MS: timeout } : {}).neo4j,
     uri: db.uri,
     user: db.user,
     password: db.password,

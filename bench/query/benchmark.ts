@@ -1,5 +1,5 @@
 /**
- * The query benchmark: the five questions asked of Accord and of @neo4j/graphql over the same
+ * The query benchmark: the seven questions asked of Accord and of @neo4j/graphql over the same
  * Neo4j database, side by side. For each question it first checks that both servers give the
  * same answer, counts Neo4j round trips per request, saves the PROFILE plans of the Cypher each
  * server runs; then it loads both servers in turn (the order alternating between rounds) at each
@@ -138,15 +138,16 @@ export async function queryBenchmark(
 
     const results: QuestionResult[] = [];
     for (const question of QUESTIONS) {
+      const variable = question.variable ?? 'id';
       const ids = question.pick
         ? sample(
-            (await database.read(benchCypher(question.pick))).map((r) => r.id as string),
+            (await database.read(benchCypher(question.pick))).map((r) => r[variable] as string),
             options.pool,
             options.seed,
           )
         : [undefined];
       if (ids.length === 0) throw new Error(`${question.key}: no ids to ask about`);
-      const variables = (id: string | undefined) => (id === undefined ? {} : { id });
+      const variables = (id: string | undefined) => (id === undefined ? {} : { [variable]: id });
 
       // Same answers, round trips (after a first request each: @neo4j/graphql checks the
       // server's version on its first).

@@ -8,6 +8,7 @@
  *   node bench/query/filters.ts [--runs 20] [--out DIR]   (against NEO4J_URI)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
@@ -26,6 +27,8 @@ export interface FilterResult {
   dbHits: number;
   scans: string[];
   plan: string;
+  /** The machine's 1-minute load average after the runs: it is shared. */
+  loadAverage: number;
 }
 
 /** Every agreements/matching parameter but the page, none set: each case sets its own. */
@@ -110,6 +113,7 @@ export async function filterCurve(
       dbHits: plan.dbHits,
       scans: plan.scans,
       plan: join('filters', `${key}.txt`),
+      loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
     });
   }
   return results;
@@ -128,7 +132,7 @@ if (import.meta.main) {
     writeFileSync(join(values.out, 'filters.json'), `${JSON.stringify(results, null, 2)}\n`);
     for (const r of results) {
       console.log(
-        `${r.key.padEnd(28)} ${String(r.total).padStart(6)} found  p50 ${r.p50Ms} ms  p90 ${r.p90Ms} ms  ${r.dbHits} db hits  ${r.scans.join('; ') || 'no scan'}`,
+        `${r.key.padEnd(28)} ${String(r.total).padStart(6)} found  p50 ${r.p50Ms} ms  p90 ${r.p90Ms} ms  ${r.dbHits} db hits  load ${r.loadAverage}  ${r.scans.join('; ') || 'no scan'}`,
       );
     }
   } finally {

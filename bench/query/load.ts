@@ -4,6 +4,7 @@
  * ids asked about rotate), and reports throughput and latency percentiles. Responses are
  * checked: a GraphQL `errors` member or a non-2xx status counts as a failed request.
  */
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { cpuMs } from '../lib/cpu.ts';
 
@@ -32,6 +33,8 @@ export interface LoadResult {
   failed: number;
   /** CPU milliseconds per completed request: the GraphQL server's process, and Neo4j's. */
   cpuMsPerRequest: { server: number; neo4j: number };
+  /** The machine's 1-minute load average as the measurement ended: it is shared. */
+  loadAverage: number;
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
@@ -76,5 +79,6 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       server: perRequest(cpuBefore.server, options.pids?.server),
       neo4j: perRequest(cpuBefore.neo4j, options.pids?.neo4j),
     },
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
   };
 }

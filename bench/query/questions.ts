@@ -1,5 +1,5 @@
 /**
- * The five analyst questions, each as Accord asks it and as @neo4j/graphql's generated API asks
+ * The seven analyst questions, each as Accord asks it and as @neo4j/graphql's generated API asks
  * it, as equal as the two schemas allow, with a way to reduce both answers to the same
  * canonical form (so the benchmark can check that both servers give the same answer).
  */
@@ -8,8 +8,10 @@ import { Kind, parse, type SelectionSetNode } from 'graphql';
 export interface Question {
   key: string;
   title: string;
-  /** The named query (bench/cypher/) whose ids the question is asked about; none: no argument. */
+  /** The named query (bench/cypher/) whose values the question is asked about; none: no argument. */
   pick?: string;
+  /** The variable the picked values fill, and the pick's column of that name (default `id`). */
+  variable?: string;
   accord: string;
   neo4jGraphql: string;
   /** The parts of both answers that must agree, sorted. */
@@ -23,6 +25,8 @@ export interface Question {
 type Answer = any;
 
 const sortStrings = (list: string[]) => [...list].sort();
+/** Sorted without repeats: the peer reaches one partner once per shared agreement. */
+const uniqueSorted = (list: string[]) => [...new Set(list)].sort();
 
 export const QUESTIONS: readonly Question[] = [
   {
@@ -33,7 +37,7 @@ export const QUESTIONS: readonly Question[] = [
   agreement(id: $id) {
     id name signedOn
     parties { order organisation { id name } }
-    signatories { person { id name } onBehalfOf { id } }
+    signatories { person { id name } onBehalfOfAll { id } }
     event { id name date attendees { order person { id name } } }
   }
 }`,
@@ -52,7 +56,10 @@ export const QUESTIONS: readonly Question[] = [
           id: a.id,
           parties: sortStrings(a.parties.map((p: Answer) => `${p.order}:${p.organisation.id}`)),
           signatories: sortStrings(
-            a.signatories.map((s: Answer) => `${s.person.id}@${s.onBehalfOf?.id}`),
+            a.signatories.map(
+              (s: Answer) =>
+                `${s.person.id}@${sortStrings(s.onBehalfOfAll.map((o: Answer) => o.id))}`,
+            ),
           ),
           event: a.event?.id ?? null,
           attendees: sortStrings(
@@ -69,7 +76,7 @@ export const QUESTIONS: readonly Question[] = [
           ),
           signatories: sortStrings(
             a.signatoriesConnection.edges.map(
-              (e: Answer) => `${e.node.id}@${e.properties.onBehalfOf}`,
+              (e: Answer) => `${e.node.id}@${sortStrings(e.properties.onBehalfOf ?? [])}`,
             ),
           ),
           event: a.event?.id ?? null,
@@ -175,6 +182,115 @@ export const QUESTIONS: readonly Question[] = [
     canonical: {
       accord: (d) => d.agreements.totalCount,
       neo4jGraphql: (d) => d.organisations[0].agreementsConnection.totalCount,
+    },
+  },
+  {
+    key: 'search',
+    title: "a name search, then each hit organisation's agreements and partners",
+    pick: 'pick-search-texts',
+    variable: 'text',
+    // Accord's full-text search (names, English names, aliases, pinyin; relevance order).
+    accord: `query Search($text: String!) {
+  search(text: $text, kinds: [ORGANISATION], first: 50) {
+    entity {
+      ... on Organisation {
+        id name
+        agreements { id name signedOn }
+        partners { partner { id name } agreements { id } }
+      }
+    }
+  }
+}`,
+    // The closest the generated API offers: `contains` on the name, planned as a scan of every
+    // organisation (its @fulltext would need an index of its own: Accord's spans every kind and
+    // holds aliases and pinyin search terms).
+    // No partners field: each agreement's parties, the hit itself among them.
+    neo4jGraphql: `query Search($text: String!) {
+  organisations(where: { name: { contains: $text } }, limit: 50, sort: [{ id: ASC }]) {
+    id name
+    agreements { id name signedOn parties { id name } }
+  }
+}`,
+    canonical: {
+      accord: (d) =>
+        uniqueSorted(
+          d.search.flatMap(({ entity: o }: Answer) => [
+            o.id,
+            ...o.agreements.map((a: Answer) => `${o.id}>${a.id}`),
+            ...o.partners.flatMap((p: Answer) =>
+              p.agreements.map((a: Answer) => `${o.id}/${p.partner.id}/${a.id}`),
+            ),
+          ]),
+        ),
+      neo4jGraphql: (d) =>
+        uniqueSorted(
+          d.organisations.flatMap((o: Answer) => [
+            o.id,
+            ...o.agreements.map((a: Answer) => `${o.id}>${a.id}`),
+            ...o.agreements.flatMap((a: Answer) =>
+              a.parties
+                .filter((p: Answer) => p.id !== o.id)
+                .map((p: Answer) => `${o.id}/${p.id}/${a.id}`),
+            ),
+          ]),
+        ),
+    },
+  },
+  {
+    key: 'partners2',
+    title: "an organisation's partners and their partners, with signing dates (two hops)",
+    pick: 'pick-organisations-with-agreements',
+    accord: `query PartnersOfPartners($id: ID!) {
+  organisation(id: $id) {
+    id name
+    partners {
+      partner {
+        id name
+        partners { partner { id name } agreements { id signedOn } }
+      }
+      agreements { id signedOn }
+    }
+  }
+}`,
+    // Agreements and their other parties, twice; the second hop cannot leave out the partner
+    // itself (its id is no variable), so the reduction does.
+    neo4jGraphql: `query PartnersOfPartners($id: ID!) {
+  organisations(where: { id: { eq: $id } }) {
+    id name
+    agreements {
+      id signedOn
+      parties(where: { NOT: { id: { eq: $id } } }) {
+        id name
+        agreements { id signedOn parties { id name } }
+      }
+    }
+  }
+}`,
+    canonical: {
+      accord: (d) =>
+        uniqueSorted(
+          d.organisation.partners.flatMap(({ partner, agreements }: Answer) => [
+            ...agreements.map((a: Answer) => `${partner.id}/${a.id}@${a.signedOn}`),
+            ...partner.partners.flatMap((p: Answer) =>
+              p.agreements.map(
+                (a: Answer) => `${partner.id}/${p.partner.id}/${a.id}@${a.signedOn}`,
+              ),
+            ),
+          ]),
+        ),
+      neo4jGraphql: (d) =>
+        uniqueSorted(
+          d.organisations[0].agreements.flatMap((a: Answer) =>
+            a.parties.flatMap((partner: Answer) => [
+              `${partner.id}/${a.id}@${a.signedOn}`,
+              ...partner.agreements.flatMap((b: Answer) =>
+                b.parties
+                  .filter((p: Answer) => p.id !== partner.id)
+                  .map((p: Answer) => `${partner.id}/${p.id}/${b.id}@${b.signedOn}`),
+              ),
+            ]),
+          ),
+        ),
     },
   },
 ];
