@@ -234,6 +234,10 @@ function answerOf(
   }
   if (known && 'property' in known)
     return { kind: 'property', of, name: known.property, list: known.list ?? false };
+  if (known && 'partnership' in known) {
+    const fields = isObjectType(named) ? entity() : [];
+    return fields && { kind: 'partnership', part: known.partnership, fields };
+  }
   if (isLeafType(named)) {
     if (custom.has(`${type.name}.${field.name}`)) return null;
     return { kind: 'property', of, name: field.name, list: false };
@@ -245,6 +249,11 @@ function answerOf(
   }
   // Arguments (roles' asOf, acts' act) filter in JavaScript today: left to the loaders.
   if (Object.values(args).some((v) => v != null)) return null;
+  // Partners within a date range would need the range as parameters of the step: not yet.
+  if ('partners' in known) {
+    const partnerships = isObjectType(named) ? select(info, custom, group, named, 'node') : null;
+    return partnerships && { kind: 'partners', fields: partnerships };
+  }
   const follows = followsOf(field);
   if (follows.length !== 1 || !isObjectType(named)) return null;
   const [{ type: relType, direction, at }] = follows as [Follows];

@@ -79,6 +79,16 @@ const OPERATIONS: Operation[] = [
   ['org-wrong-kind', '{ organisation(id: "person-nie-zuoren") { id } }', {}],
   ['role-asof', '{ organisation(id: "org-bjut") { roles(asOf: "2023-12-21") { title } } }', {}],
   [
+    'partners',
+    '{ organisation(id: "org-bjut") { id p: partners { firstSignedOn lastSignedOn who: partner { id name kind partners { partner { name } agreements { id } } } agreements { id name signedOn parties { order } } } } }',
+    {},
+  ],
+  [
+    'partners-range',
+    '{ organisation(id: "org-bjut") { partners(from: "2023-01") { partner { id } lastSignedOn } } }',
+    {},
+  ],
+  [
     'person',
     '{ person(id: "person-nie-zuoren") { name roles { id name nameEn title statedOn since until rank person { name } organisation { name } } witnessed { name } } }',
     {},
@@ -139,6 +149,13 @@ describe('planner on the seed', () => {
     expect(await trips(agreement[1], agreement[2])).toBe(1);
     const people = OPERATIONS.find(([name]) => name === 'people') as Operation;
     expect(await trips(people[1])).toBe(1);
+    for (const key of ['partners', 'partners2']) {
+      const question = QUESTIONS.find((q) => q.key === key)?.accord as string;
+      expect(await trips(question, { id: 'org-bjut' }), key).toBe(1);
+    }
+    // Partners within a date range are left to the loaders: the look-up, then the partners.
+    const range = OPERATIONS.find(([name]) => name === 'partners-range') as Operation;
+    expect(await trips(range[1])).toBe(2);
     // A name is not an id: the loaders' path looks it up, as before.
     expect(await trips('{ agreements(party: "北工大") { totalCount } }')).toBe(2);
   });
