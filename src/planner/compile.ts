@@ -229,8 +229,9 @@ function allStart(): { text: string; variable: string } {
 }
 
 /**
- * The statement of a tree. A look-up returns `value` (no row: no entity); a list returns
- * `total` (when counted) and `page` (the page's entities, when asked).
+ * The statement of a tree. A look-up returns `value` (no row: no entity); a search a `value`
+ * row per hit; a list returns `total` (when counted) and `page` (the page's entities, when
+ * asked).
  */
 function compile(tree: Tree): Query<PlannedRow> {
   const names = new Names();
@@ -240,6 +241,16 @@ function compile(tree: Tree): Query<PlannedRow> {
     return {
       name: 'planner/lookup',
       text: `MATCH (${n}:Entity${label(root.label)} {id: $id})\nRETURN ${n} ${projection(tree.fields, { n }, names)} AS value`,
+    };
+  }
+  if (root.kind === 'search') {
+    const text = withoutComments(cypher('search/names').text);
+    const end = text.lastIndexOf('\nRETURN ');
+    if (end < 0) throw new Error('planner: search/names has no RETURN');
+    // The hit's score as a map, read as the edge properties of a step are (`of: 'rel'`).
+    return {
+      name: 'planner/search',
+      text: `${text.slice(0, end)}\nWITH node, {score: score} AS hit\nRETURN ${projection(tree.fields, { n: 'node', r: 'hit' }, names)} AS value`,
     };
   }
   const start = root.unfiltered ? allStart() : listStart(`${root.area}/matching` as const);

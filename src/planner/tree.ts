@@ -46,7 +46,12 @@ export interface Step {
 export type Root =
   | { kind: 'lookup'; label: string }
   /** A list page from cypher/<area>/matching (filtered) or agreements/all (unfiltered). */
-  | { kind: 'list'; area: 'agreements' | 'organisations' | 'people'; unfiltered: boolean };
+  | { kind: 'list'; area: 'agreements' | 'organisations' | 'people'; unfiltered: boolean }
+  /**
+   * Query.search's hits from cypher/search/names, all of one kind (`label`): each hit's fields,
+   * its entity's and its `score` (of the hit, `of: 'rel'`).
+   */
+  | { kind: 'search'; label: string };
 
 export interface Tree {
   root: Root;

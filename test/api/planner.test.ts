@@ -84,6 +84,18 @@ const OPERATIONS: Operation[] = [
     {},
   ],
   [
+    'search',
+    '{ search(text: "工业大学", kinds: [ORGANISATION]) { s: score __typename entity { __typename id ... on Organisation { name agreements { id } partners { partner { id } } } ... on Person { name } } } }',
+    {},
+  ],
+  [
+    'search-matched',
+    '{ search(text: "bjut", kinds: [ORGANISATION], first: 3) { matched matchedBy entity { id } } }',
+    {},
+  ],
+  ['search-every-kind', '{ search(text: "北京") { kind score entity { id name } } }', {}],
+  ['search-bad', '{ search(text: "  ", kinds: [PERSON]) { score } }', {}],
+  [
     'partners-range',
     '{ organisation(id: "org-bjut") { partners(from: "2023-01") { partner { id } lastSignedOn } } }',
     {},
@@ -153,6 +165,10 @@ describe('planner on the seed', () => {
       const question = QUESTIONS.find((q) => q.key === key)?.accord as string;
       expect(await trips(question, { id: 'org-bjut' }), key).toBe(1);
     }
+    const search = OPERATIONS.find(([name]) => name === 'search') as Operation;
+    const { data } = await same('search', search[1], search[2]);
+    expect((data as { search: unknown[] }).search.length).toBeGreaterThan(0);
+    expect(await trips(search[1])).toBe(1);
     // Partners within a date range are left to the loaders: the look-up, then the partners.
     const range = OPERATIONS.find(([name]) => name === 'partners-range') as Operation;
     expect(await trips(range[1])).toBe(2);
@@ -186,12 +202,16 @@ describe('planner on a generated graph', () => {
   it('answers every benchmark question as the loaders do, for ten ids each', async () => {
     let signatories = 0;
     for (const question of QUESTIONS) {
+      // The picked values fill the question's variable (`id`, or search's `text`).
+      const variable = question.variable ?? 'id';
       const ids = question.pick
-        ? (await db.read(benchCypher(question.pick))).map((r) => r.id as string).slice(0, 10)
+        ? (await db.read(benchCypher(question.pick))).map((r) => r[variable] as string).slice(0, 10)
         : [undefined];
       expect(ids.length, question.key).toBeGreaterThan(0);
       for (const id of ids) {
-        const { data } = await same(question.key, question.accord, id ? { id } : {});
+        const variables = id ? { [variable]: id } : {};
+        const { data, errors } = await same(question.key, question.accord, variables);
+        expect(errors, question.key).toBeUndefined();
         if (question.key === 'agreement') {
           const { agreement } = data as { agreement: { signatories: unknown[] } };
           signatories += agreement.signatories.length;
