@@ -4,6 +4,7 @@
  * temporary folder), and each question is loaded on both in turn, the order alternating.
  *
  *   NEO4J_URI=bolt://127.0.0.1:7704 node bench/query/compare-patch.ts bench/patches/one-query-per-level.patch
+ *   ... bench/patches/planner-off.patch partners,search   # only those questions
  *
  * Needs a database with a generated graph (what `npm run bench` leaves in .neo4j/bench).
  * Prints one JSON line per question and concurrency.
@@ -23,7 +24,9 @@ import { QUESTIONS } from './questions.ts';
 import { freePort } from './servers.ts';
 
 const patch = process.argv[2];
-if (!patch) throw new Error('usage: node bench/query/compare-patch.ts PATCH_FILE');
+if (!patch) throw new Error('usage: node bench/query/compare-patch.ts PATCH_FILE [KEY,...]');
+/** The questions to ask (keys, comma-separated); all when not given. */
+const only = process.argv[3]?.split(',');
 const config = loadConfig();
 const copy = mkdtempSync(join(tmpdir(), 'accord-patched-'));
 for (const part of ['src', 'cypher', 'schema', 'data', 'package.json']) {
@@ -64,14 +67,24 @@ const summary = (runs: LoadResult[]) => ({
 
 const servers = { current: await start(ROOT), patched: await start(copy) };
 const database = createDatabase(config.neo4j);
-const neo4jPid = pidFrom(join(ROOT, '.neo4j/bench/neo4j.pid'));
+// The Neo4j measured: the bench's, or the one NEO4J_LOCAL_DIR names (scripts/neo4j-local.sh).
+const neo4jPid = pidFrom(
+  join(process.env.NEO4J_LOCAL_DIR ?? join(ROOT, '.neo4j/bench'), 'neo4j.pid'),
+);
 try {
-  for (const question of QUESTIONS) {
+  for (const question of QUESTIONS.filter((q) => !only || only.includes(q.key))) {
+    // The picked values fill the question's variable (`id`, or search's `text`).
+    const variable = question.variable ?? 'id';
     const ids = question.pick
-      ? (await database.read(benchCypher(question.pick))).map((r) => r.id as string).slice(0, 200)
+      ? (await database.read(benchCypher(question.pick)))
+          .map((r) => r[variable] as string)
+          .slice(0, 200)
       : [undefined];
     const bodies = ids.map((id) =>
-      JSON.stringify({ query: question.accord, variables: id === undefined ? {} : { id } }),
+      JSON.stringify({
+        query: question.accord,
+        variables: id === undefined ? {} : { [variable]: id },
+      }),
     );
     const roundTrips = async (server: Server) => {
       const response = await fetch(server.url, {

@@ -15,7 +15,7 @@ import type { QueryName } from '../db/queries.ts';
 import { LABELS } from '../model/kinds.ts';
 import { RELATIONSHIP_TYPES } from '../model/relationships.ts';
 import type { Order } from './fields.ts';
-import type { Selected, Step, Tree } from './tree.ts';
+import type { Part, Selected, Step, Tree } from './tree.ts';
 
 /** A compiled statement's one row: a look-up's `value`, or a list's `page` and `total`. */
 export interface PlannedRow {
@@ -75,22 +75,24 @@ class Names {
   }
 }
 
-/** A map of the selected fields of the entity `n`, reached over `r` from `parent`. */
-function projection(
-  fields: readonly Selected[],
-  at: { n: string; r?: string; parent?: string },
-  names: Names,
-  extra = '',
-): string {
+/**
+ * Where a level's fields are read: the entity `n`, reached over `r` from `parent`; in a
+ * partnership (agreements/partners), the variables of its columns.
+ */
+interface At {
+  n: string;
+  r?: string;
+  parent?: string;
+  partnership?: Record<Part, string>;
+}
+
+/** A map of the selected fields at `at`. */
+function projection(fields: readonly Selected[], at: At, names: Names, extra = ''): string {
   const entries = fields.map((field, i) => `${fieldKey(i)}: ${expression(field.value, at, names)}`);
   return `{${[...entries, ...(extra ? [extra] : [])].join(', ')}}`;
 }
 
-function expression(
-  value: Selected['value'],
-  at: { n: string; r?: string; parent?: string },
-  names: Names,
-): string {
+function expression(value: Selected['value'], at: At, names: Names): string {
   switch (value.kind) {
     case 'property': {
       const of = value.of === 'rel' ? at.r : at.n;
@@ -107,7 +109,63 @@ function expression(
       return byId(value, at, names);
     case 'step':
       return step(value.step, at.n, names);
+    case 'partners':
+      return partners(value.fields, at.n, names);
+    case 'partnership':
+      return partnership(value, at, names);
   }
+}
+
+/** agreements/partners' start, made the organisation the step starts from. */
+const PARTNERS_START = '(o:Entity {id: $of})';
+/** The variables agreements/partners names, each renamed per step (steps nest). */
+const PARTNERS_VARIABLES = /(?<![.$\w])(o|a|p|agreements|firstSignedOn|lastSignedOn|last)\b/g;
+
+/**
+ * Organisation.partners from `n`: agreements/partners' text up to its RETURN (matched, ordered
+ * and its columns computed as the resolver's query does), with no date range, in a COLLECT
+ * subquery that returns each partnership's selected fields in the query's order.
+ */
+function partners(fields: readonly Selected[], n: string, names: Names): string {
+  const text = withoutComments(cypher('agreements/partners').text);
+  const end = text.lastIndexOf('\nRETURN ');
+  if (end < 0 || !text.includes(PARTNERS_START))
+    throw new Error(`planner: agreements/partners does not start at ${PARTNERS_START}`);
+  const p = names.fresh('p');
+  const columns: Record<Part, string> = {
+    partner: p,
+    agreements: names.fresh('agreements'),
+    firstSignedOn: names.fresh('firstSignedOn'),
+    lastSignedOn: names.fresh('lastSignedOn'),
+  };
+  const renamed: Record<string, string> = {
+    ...columns,
+    o: n,
+    p,
+    a: names.fresh('a'),
+    last: names.fresh('last'),
+  };
+  const body = text
+    .slice(0, end)
+    .replace(PARTNERS_START, '(o)')
+    .replace(/\$(from|to)\b/g, 'null')
+    .replace(PARTNERS_VARIABLES, (v) => renamed[v] as string)
+    .replace(/\s*\n\s*/g, ' ');
+  return `COLLECT { ${body} RETURN ${projection(fields, { n: p, partnership: columns }, names)} }`;
+}
+
+/** A field of a partnership: the partner's map, the shared agreements' maps, or a date. */
+function partnership(
+  value: Extract<Selected['value'], { kind: 'partnership' }>,
+  at: At,
+  names: Names,
+): string {
+  const column = at.partnership?.[value.part];
+  if (!column) throw new Error('planner: a partnership field outside partners');
+  if (value.part === 'partner') return projection(value.fields, { n: column }, names);
+  if (value.part !== 'agreements') return column;
+  const a = names.fresh('x');
+  return `[${a} IN ${column} | ${projection(value.fields, { n: a }, names)}]`;
 }
 
 /**
@@ -115,11 +173,7 @@ function expression(
  * migration 0005): all of them by id, or the one most sources state (its claims), then the
  * least id, as the resolvers choose.
  */
-function byId(
-  value: Extract<Selected['value'], { kind: 'byId' }>,
-  at: { n: string; r?: string },
-  names: Names,
-): string {
+function byId(value: Extract<Selected['value'], { kind: 'byId' }>, at: At, names: Names): string {
   const of = value.of === 'rel' ? at.r : at.n;
   if (!of) throw new Error('planner: a relationship property without a relationship');
   const list = property(of, value.name);
@@ -175,8 +229,9 @@ function allStart(): { text: string; variable: string } {
 }
 
 /**
- * The statement of a tree. A look-up returns `value` (no row: no entity); a list returns
- * `total` (when counted) and `page` (the page's entities, when asked).
+ * The statement of a tree. A look-up returns `value` (no row: no entity); a search a `value`
+ * row per hit; a list returns `total` (when counted) and `page` (the page's entities, when
+ * asked).
  */
 function compile(tree: Tree): Query<PlannedRow> {
   const names = new Names();
@@ -186,6 +241,16 @@ function compile(tree: Tree): Query<PlannedRow> {
     return {
       name: 'planner/lookup',
       text: `MATCH (${n}:Entity${label(root.label)} {id: $id})\nRETURN ${n} ${projection(tree.fields, { n }, names)} AS value`,
+    };
+  }
+  if (root.kind === 'search') {
+    const text = withoutComments(cypher('search/names').text);
+    const end = text.lastIndexOf('\nRETURN ');
+    if (end < 0) throw new Error('planner: search/names has no RETURN');
+    // The hit's score as a map, read as the edge properties of a step are (`of: 'rel'`).
+    return {
+      name: 'planner/search',
+      text: `${text.slice(0, end)}\nWITH node, {score: score} AS hit\nRETURN ${projection(tree.fields, { n: 'node', r: 'hit' }, names)} AS value`,
     };
   }
   const start = root.unfiltered ? allStart() : listStart(`${root.area}/matching` as const);

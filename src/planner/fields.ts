@@ -2,11 +2,12 @@
  * What the planner knows of the schema's fields beyond their SDL: the fields whose resolvers
  * it can answer in Cypher, and how. A leaf field without a resolver reads the property of its
  * name; a field with a resolver the planner does not know here (claims, holders, ancestors,
- * partners, ...) makes the whole root field unplannable, so the loaders answer it as before.
+ * acts, ...) makes the whole root field unplannable, so the loaders answer it as before.
  * Each relationship field's type, direction and `at` come from its `extensions.follows`
  * (the same shape the lookahead reads); this table adds only the order and the shape of the
  * answer, as the catalogue's sorts (src/graphql/following.ts, SORTS) order them.
  */
+import type { Part } from './tree.ts';
 
 /**
  * How a relationship field orders what it follows: by the relationship's `order` (byOrder),
@@ -39,7 +40,15 @@ export interface ById {
   chosen?: boolean;
 }
 
-export type Known = Relationship | Property | ById;
+/** Organisation.partners, and each field of a Partnership: see agreements/partners. */
+export interface Partners {
+  partners: true;
+}
+export interface Partnership {
+  partnership: Part;
+}
+
+export type Known = Relationship | Property | ById | Partners | Partnership;
 
 const one = (): Relationship => ({ relationship: 'one', order: 'chosen' });
 const many = (order: Order, label?: string): Relationship => ({
@@ -75,6 +84,13 @@ export const KNOWN: Record<string, Record<string, Known>> = {
     units: many('name'),
     roles: many('rank'),
     agreements: many('newest'),
+    partners: { partners: true },
+  },
+  Partnership: {
+    partner: { partnership: 'partner' },
+    agreements: { partnership: 'agreements' },
+    firstSignedOn: { partnership: 'firstSignedOn' },
+    lastSignedOn: { partnership: 'lastSignedOn' },
   },
   Person: {
     ...ENTITY,

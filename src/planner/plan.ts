@@ -15,11 +15,18 @@ import {
   isLeafType,
   isObjectType,
 } from 'graphql';
+import { luceneQuery } from '../graph/search.ts';
 import { type Follows, fieldsOn } from '../graphql/lookahead.ts';
 import { pageOf } from '../graphql/pagination.ts';
+import {
+  DEFAULT_SEARCH_SIZE,
+  MAX_SEARCH_SIZE,
+  MAX_SEARCH_TEXT,
+} from '../graphql/resolvers/search.ts';
 import { dateRange, onTimeLine } from '../graphql/scalars.ts';
 import { couldBeId } from '../import/validate.ts';
-import type { Kind } from '../model/kinds.ts';
+import { type Kind, LABELS } from '../model/kinds.ts';
+import { nameKey } from '../names.ts';
 import { KNOWN } from './fields.ts';
 import type { Plan, Selected, Tree } from './tree.ts';
 
@@ -76,8 +83,49 @@ export function planRoot(
     };
     return { tree, params: { id: args.id }, references: {} };
   }
+  if (fieldName === 'search') return planSearch(info, args, custom, type);
   if (fieldName in REFERENCES) return planList(info, args, custom, type, fieldName as List);
   return null;
+}
+
+/**
+ * Query.search when its hits are of one kind (so the entity's type, and the fields selected
+ * on it through its inline fragments, are known) and its arguments are ones the resolver
+ * searches with; the resolver keeps the others (it rejects bad ones, and answers an empty
+ * search without Neo4j). Of a hit, only `entity` and `score` are compiled: `matched` and
+ * `matchedBy` are worked out in JavaScript (graph/search.ts).
+ */
+function planSearch(
+  info: GraphQLResolveInfo,
+  args: Args,
+  custom: ReadonlySet<string>,
+  hit: GraphQLObjectType,
+): RootPlan | null {
+  const text = (args.text as string).trim();
+  const first = (args.first as number | null | undefined) ?? DEFAULT_SEARCH_SIZE;
+  const kinds = args.kinds as string[] | null | undefined;
+  if ([...text].length > MAX_SEARCH_TEXT || first <= 0 || first > MAX_SEARCH_SIZE) return null;
+  if (kinds?.length !== 1) return null;
+  const label = LABELS[(kinds[0] as string).toLowerCase() as Kind];
+  const entity = info.schema.getType(label);
+  const query = luceneQuery(nameKey(text));
+  if (!isObjectType(entity) || query === '') return null;
+  const fields: Selected[] = [];
+  for (const [key, group] of byResponseKey(info, info.fieldNodes, hit)) {
+    const names = new Set(group.map((n) => n.name.value));
+    const [name] = names;
+    if (names.size !== 1) return null;
+    if (name === '__typename') continue;
+    if (name === 'score')
+      fields.push({ key, value: { kind: 'property', of: 'rel', name, list: false } });
+    else if (name === 'entity') {
+      const selected = select(info, custom, group, entity, 'node');
+      if (!selected) return null;
+      fields.push({ key, value: { kind: 'end', end: 'other', fields: selected } });
+    } else return null;
+  }
+  const tree: Tree = { root: { kind: 'search', label }, fields, page: true, count: false };
+  return { tree, params: { query, labels: [label], first }, references: {} };
 }
 
 type List = keyof typeof REFERENCES;
@@ -165,6 +213,24 @@ function planList(
 const followsOf = (field: GraphQLField<unknown, unknown>): Follows[] =>
   (field.extensions as { follows?: Follows[] }).follows ?? [];
 
+/** The fields `nodes` select on `type`, grouped by response key (alias or name). */
+function byResponseKey(
+  info: GraphQLResolveInfo,
+  nodes: readonly FieldNode[],
+  type: GraphQLObjectType,
+): Map<string, FieldNode[]> {
+  const byKey = new Map<string, FieldNode[]>();
+  for (const node of fieldsOn(
+    nodes.map((n) => n.selectionSet),
+    type,
+    info,
+  )) {
+    const key = node.alias?.value ?? node.name.value;
+    byKey.set(key, [...(byKey.get(key) ?? []), node]);
+  }
+  return byKey;
+}
+
 /**
  * The fields `nodes` select on `type`, an entity (`on: 'node'`) or an edge object
  * (`'edge'`: Party, Signatory, ...; `at` holds the entity at the other end, `self` the
@@ -178,17 +244,8 @@ function select(
   on: 'node' | 'edge',
   ends: { at?: string; self?: string } = {},
 ): Selected[] | null {
-  const byKey = new Map<string, FieldNode[]>();
-  for (const node of fieldsOn(
-    nodes.map((n) => n.selectionSet),
-    type,
-    info,
-  )) {
-    const key = node.alias?.value ?? node.name.value;
-    byKey.set(key, [...(byKey.get(key) ?? []), node]);
-  }
   const out: Selected[] = [];
-  for (const [key, group] of byKey) {
+  for (const [key, group] of byResponseKey(info, nodes, type)) {
     const [first] = group as [FieldNode];
     const name = first.name.value;
     if (name === '__typename') continue;
@@ -234,6 +291,10 @@ function answerOf(
   }
   if (known && 'property' in known)
     return { kind: 'property', of, name: known.property, list: known.list ?? false };
+  if (known && 'partnership' in known) {
+    const fields = isObjectType(named) ? entity() : [];
+    return fields && { kind: 'partnership', part: known.partnership, fields };
+  }
   if (isLeafType(named)) {
     if (custom.has(`${type.name}.${field.name}`)) return null;
     return { kind: 'property', of, name: field.name, list: false };
@@ -245,6 +306,11 @@ function answerOf(
   }
   // Arguments (roles' asOf, acts' act) filter in JavaScript today: left to the loaders.
   if (Object.values(args).some((v) => v != null)) return null;
+  // Partners within a date range would need the range as parameters of the step: not yet.
+  if ('partners' in known) {
+    const partnerships = isObjectType(named) ? select(info, custom, group, named, 'node') : null;
+    return partnerships && { kind: 'partners', fields: partnerships };
+  }
   const follows = followsOf(field);
   if (follows.length !== 1 || !isObjectType(named)) return null;
   const [{ type: relType, direction, at }] = follows as [Follows];

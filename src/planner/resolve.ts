@@ -9,6 +9,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  isInterfaceType,
   isObjectType,
 } from 'graphql';
 import type { Context } from '../graphql/context.ts';
@@ -40,10 +41,23 @@ async function referenced(ctx: Context, plan: RootPlan) {
   return { ...plan.params, ...Object.fromEntries(ids.map(([argument, id]) => [argument, id])) };
 }
 
-/** Runs a root field's plan: a look-up's object, or a list's connection. */
+/** The type of each planned entity reached through an interface (a search hit's entity). */
+const typed = new WeakMap<object, string>();
+
+/** Runs a root field's plan: a look-up's object, a search's hits, or a list's connection. */
 async function run(plan: RootPlan, ctx: Context) {
   const { tree } = plan;
   let { params } = plan;
+  if (tree.root.kind === 'search') {
+    const { label } = tree.root;
+    const rows = await ctx.db.read(statementOf(tree), params);
+    return rows.map((hit) => {
+      const shaped = shape(tree.fields, hit.value as Raw) as Raw;
+      for (const { key, value } of tree.fields)
+        if (value.kind === 'end') typed.set(shaped[key] as object, label);
+      return shaped;
+    });
+  }
   let [row] = await ctx.db.read(statementOf(tree), params);
   if (tree.root.kind === 'lookup') return shape(tree.fields, row?.value as Raw | null);
   if (row?.total === 0 && Object.keys(plan.references).length > 0) {
@@ -90,7 +104,14 @@ export function withPlanner(schema: GraphQLSchema): GraphQLSchema {
   for (const field of Object.values(query?.getFields() ?? {})) {
     field.resolve = rootField((field.resolve ?? defaultFieldResolver) as Resolver, custom);
   }
-  for (const name of Object.keys(KNOWN)) {
+  for (const name of ['Entity', 'Node']) {
+    const type = schema.getType(name);
+    if (!isInterfaceType(type)) continue;
+    const own = type.resolveType;
+    type.resolveType = (value, ...rest) =>
+      (value !== null && typeof value === 'object' && typed.get(value)) || own?.(value, ...rest);
+  }
+  for (const name of [...Object.keys(KNOWN), 'SearchHit']) {
     const type = schema.getType(name);
     if (!isObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {

@@ -55,7 +55,16 @@ export function shape(fields: readonly Selected[], raw: Raw | null | undefined):
           ? [...(found as Raw[])].sort((a, b) => compare(asRelated(a), asRelated(b)))
           : (found as Raw[]);
         out[key] = list.map((x) => shape(step.fields, x));
+        break;
       }
+      case 'partners':
+        out[key] = (found as Raw[]).map((x) => shape(value.fields, x));
+        break;
+      case 'partnership':
+        if (value.part === 'partner') out[key] = shape(value.fields, found as Raw);
+        else if (value.part === 'agreements')
+          out[key] = (found as Raw[]).map((x) => shape(value.fields, x));
+        else out[key] = found;
     }
   });
   planned.add(out);

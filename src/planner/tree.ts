@@ -21,7 +21,14 @@ export type Value =
   | { kind: 'byId'; of: 'node' | 'rel'; name: string; chosen: boolean; fields: Selected[] }
   /** The entity at the other end of the relationship (an edge's `at`) or the parent (`self`). */
   | { kind: 'end'; end: 'other' | 'parent'; fields: Selected[] }
-  | { kind: 'step'; step: Step };
+  | { kind: 'step'; step: Step }
+  /** Organisation.partners (without a date range), compiled from agreements/partners. */
+  | { kind: 'partners'; fields: Selected[] }
+  /** A field of one of those partnerships: the partner, the shared agreements, a date. */
+  | { kind: 'partnership'; part: Part; fields: Selected[] };
+
+/** The fields of a Partnership (schema/accord.graphql), each a column of agreements/partners. */
+export type Part = 'partner' | 'agreements' | 'firstSignedOn' | 'lastSignedOn';
 
 /** A relationship followed from the entity of the level above. */
 export interface Step {
@@ -39,7 +46,12 @@ export interface Step {
 export type Root =
   | { kind: 'lookup'; label: string }
   /** A list page from cypher/<area>/matching (filtered) or agreements/all (unfiltered). */
-  | { kind: 'list'; area: 'agreements' | 'organisations' | 'people'; unfiltered: boolean };
+  | { kind: 'list'; area: 'agreements' | 'organisations' | 'people'; unfiltered: boolean }
+  /**
+   * Query.search's hits from cypher/search/names, all of one kind (`label`): each hit's fields,
+   * its entity's and its `score` (of the hit, `of: 'rel'`).
+   */
+  | { kind: 'search'; label: string };
 
 export interface Tree {
   root: Root;

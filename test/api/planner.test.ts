@@ -79,6 +79,28 @@ const OPERATIONS: Operation[] = [
   ['org-wrong-kind', '{ organisation(id: "person-nie-zuoren") { id } }', {}],
   ['role-asof', '{ organisation(id: "org-bjut") { roles(asOf: "2023-12-21") { title } } }', {}],
   [
+    'partners',
+    '{ organisation(id: "org-bjut") { id p: partners { firstSignedOn lastSignedOn who: partner { id name kind partners { partner { name } agreements { id } } } agreements { id name signedOn parties { order } } } } }',
+    {},
+  ],
+  [
+    'search',
+    '{ search(text: "工业大学", kinds: [ORGANISATION]) { s: score __typename entity { __typename id ... on Organisation { name agreements { id } partners { partner { id } } } ... on Person { name } } } }',
+    {},
+  ],
+  [
+    'search-matched',
+    '{ search(text: "bjut", kinds: [ORGANISATION], first: 3) { matched matchedBy entity { id } } }',
+    {},
+  ],
+  ['search-every-kind', '{ search(text: "北京") { kind score entity { id name } } }', {}],
+  ['search-bad', '{ search(text: "  ", kinds: [PERSON]) { score } }', {}],
+  [
+    'partners-range',
+    '{ organisation(id: "org-bjut") { partners(from: "2023-01") { partner { id } lastSignedOn } } }',
+    {},
+  ],
+  [
     'person',
     '{ person(id: "person-nie-zuoren") { name roles { id name nameEn title statedOn since until rank person { name } organisation { name } } witnessed { name } } }',
     {},
@@ -139,6 +161,17 @@ describe('planner on the seed', () => {
     expect(await trips(agreement[1], agreement[2])).toBe(1);
     const people = OPERATIONS.find(([name]) => name === 'people') as Operation;
     expect(await trips(people[1])).toBe(1);
+    for (const key of ['partners', 'partners2']) {
+      const question = QUESTIONS.find((q) => q.key === key)?.accord as string;
+      expect(await trips(question, { id: 'org-bjut' }), key).toBe(1);
+    }
+    const search = OPERATIONS.find(([name]) => name === 'search') as Operation;
+    const { data } = await same('search', search[1], search[2]);
+    expect((data as { search: unknown[] }).search.length).toBeGreaterThan(0);
+    expect(await trips(search[1])).toBe(1);
+    // Partners within a date range are left to the loaders: the look-up, then the partners.
+    const range = OPERATIONS.find(([name]) => name === 'partners-range') as Operation;
+    expect(await trips(range[1])).toBe(2);
     // A name is not an id: the loaders' path looks it up, as before.
     expect(await trips('{ agreements(party: "北工大") { totalCount } }')).toBe(2);
   });
@@ -169,12 +202,16 @@ describe('planner on a generated graph', () => {
   it('answers every benchmark question as the loaders do, for ten ids each', async () => {
     let signatories = 0;
     for (const question of QUESTIONS) {
+      // The picked values fill the question's variable (`id`, or search's `text`).
+      const variable = question.variable ?? 'id';
       const ids = question.pick
-        ? (await db.read(benchCypher(question.pick))).map((r) => r.id as string).slice(0, 10)
+        ? (await db.read(benchCypher(question.pick))).map((r) => r[variable] as string).slice(0, 10)
         : [undefined];
       expect(ids.length, question.key).toBeGreaterThan(0);
       for (const id of ids) {
-        const { data } = await same(question.key, question.accord, id ? { id } : {});
+        const variables = id ? { [variable]: id } : {};
+        const { data, errors } = await same(question.key, question.accord, variables);
+        expect(errors, question.key).toBeUndefined();
         if (question.key === 'agreement') {
           const { agreement } = data as { agreement: { signatories: unknown[] } };
           signatories += agreement.signatories.length;

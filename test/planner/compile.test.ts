@@ -41,7 +41,8 @@ describe('compiled statements', () => {
   }
   for (const question of QUESTIONS) {
     it(`bench question ${question.key}`, async () => {
-      const sent = await statements(question.accord, question.pick ? { id: 'x-1' } : {});
+      const variable = question.variable ?? 'id';
+      const sent = await statements(question.accord, question.pick ? { [variable]: 'x-1' } : {});
       expect(sent).toMatchSnapshot();
     });
   }
