@@ -45,8 +45,10 @@ describe('unplaced findings carry a reason code and their evidence', () => {
   });
 
   it('a title after a body the rules do not read (English)', async () => {
+    // A body in lower case (not a proper name such as "Eastbridge Faculty of Arts", which the
+    // rules read as a body of its own).
     const { unplaced } = await unplacedOf(
-      'Eastbridge University signs MoU with Corvan Ltd\n\nOn June 23, 2025, Eastbridge University and Corvan Ltd signed a memorandum of understanding. Mary Cole, Dean of the Eastbridge Faculty of Arts, attended.',
+      'Eastbridge University signs MoU with Corvan Ltd\n\nOn June 23, 2025, Eastbridge University and Corvan Ltd signed a memorandum of understanding. Mary Cole, Dean of the Eastbridge arts faculty, attended.',
     );
     expect(unplaced.some((u) => u.startsWith('role role-body-unknown: Mary Cole, Dean'))).toBe(
       true,
