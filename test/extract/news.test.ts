@@ -115,6 +115,23 @@ describe('organisation names as the text writes them (issue 14, second round)', 
     expect(rolesOf(draft)).toContain('李强 县长 @岚县政府');
   });
 
+  it('reads a county named by a common word (道县) as its place, never a bare 县人民政府', async () => {
+    const draft = await draftOf(
+      '2025年3月8日,道县人民政府与远川能源集团有限公司签署战略合作协议。道县县委书记方明,道县县长何平出席签约仪式。',
+    );
+    expect(orgNames(draft).sort()).toEqual(
+      ['道县人民政府', '道县县委', '远川能源集团有限公司'].sort(),
+    );
+    expect(rolesOf(draft)).toEqual(['何平 县长 @道县人民政府', '方明 县委书记 @道县县委']);
+    const after = await draftOf(
+      '2025年3月8日,远川能源集团有限公司与道县人民政府签署战略合作协议。',
+    );
+    expect(orgNames(after).sort()).toEqual(['远川能源集团有限公司', '道县人民政府'].sort());
+    // 代表县人民政府: 代表 is no place; the bare body stays bare.
+    const bare = await draftOf('2025年3月8日,副县长何平代表县人民政府签署协议。');
+    expect(orgNames(bare)).not.toContain('表县人民政府');
+  });
+
   it('drafts no body for a bare 市政府 the text gives no place for, and lists its title', async () => {
     const draft = await draftOf(
       '11月2日,滨海县人民政府与科达集团有限公司签订合作协议。县委书记王刚,市政府副秘书长李强出席签约仪式。',
