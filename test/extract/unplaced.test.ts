@@ -29,6 +29,20 @@ describe('unplaced findings carry a reason code and their evidence', () => {
     expect(draft.records.flatMap((r) => (r.record.signatories as unknown[]) ?? [])).toEqual([]);
   });
 
+  it('signatories of a bare 签署协议 after two agreements signed together: which one is unclear', async () => {
+    const text =
+      '2025年6月2日,南湖大学与东信集团有限公司签署战略合作协议及人才培养协议。南湖大学副校长吴敏与东信集团有限公司总经理郑华代表双方签署协议。';
+    const { draft, unplaced } = await unplacedOf(text);
+    expect(unplaced.filter((u) => u.startsWith('signatory'))).toEqual([
+      'signatory signatory-agreement-unclear: 南湖大学副校长吴敏与东信集团有限公司总经理郑华代表双方签署协议',
+      'signatory signatory-agreement-unclear: 南湖大学副校长吴敏与东信集团有限公司总经理郑华代表双方签署协议',
+    ]);
+    expect(draft.records.flatMap((r) => (r.record.signatories as unknown[]) ?? [])).toEqual([]);
+    // With one agreement at the event, the same clause names its signatories.
+    const one = await extractDraft(text.replace('及人才培养协议', ''), {});
+    expect(one.records.flatMap((r) => (r.record.signatories as unknown[]) ?? [])).toHaveLength(2);
+  });
+
   it('a signatory of an English release whose title is at no party', async () => {
     const { unplaced } = await unplacedOf(
       'Eastbridge University signs MoU with Corvan Ltd\n\nOn June 23, 2025, Eastbridge University and Corvan Ltd signed a memorandum of understanding. Anna Lee, Dean of the Northfield Institute, and Tom Hart, CEO of Corvan Ltd, attended. The MoU was signed by Anna Lee.',
