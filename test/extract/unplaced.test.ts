@@ -81,10 +81,14 @@ describe('unplaced findings carry a reason code and their evidence', () => {
     expect(english.unplaced.filter((u) => u.startsWith('date'))).toEqual([
       'date date-without-year: June 23',
     ]);
-    // With the year the page gives, nothing is listed.
-    const dated = await unplacedOf(
+    // The publication date alone gives no year: still listed. A year the text states does.
+    const published = await unplacedOf(
       '新闻网讯 7月4日,学校与东山生态研究所举行战略合作签约仪式。东山生态研究所所长刘强出席仪式。',
       '2025-07-05',
+    );
+    expect(published.unplaced).toContain('date date-without-year: 7月4日');
+    const dated = await unplacedOf(
+      '新闻网讯 2025年夏,学校走访东山。7月4日,学校与东山生态研究所举行战略合作签约仪式。东山生态研究所所长刘强出席仪式。',
     );
     expect(dated.unplaced.filter((u) => u.startsWith('date'))).toEqual([]);
   });
