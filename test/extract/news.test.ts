@@ -130,6 +130,11 @@ describe('organisation names as the text writes them (issue 14, second round)', 
     // 代表县人民政府: 代表 is no place; the bare body stays bare.
     const bare = await draftOf('2025年3月8日,副县长何平代表县人民政府签署协议。');
     expect(orgNames(bare)).not.toContain('表县人民政府');
+    // 原县委书记: 原 qualifies the title; no county 原县.
+    const former = await draftOf(
+      '2025年3月8日,道县人民政府与远川能源集团有限公司签署协议。原县委书记方明出席。',
+    );
+    expect(orgNames(former).filter((n) => n.startsWith('原'))).toEqual([]);
   });
 
   it('drafts no body for a bare 市政府 the text gives no place for, and lists its title', async () => {
