@@ -526,7 +526,9 @@ export function findAgreements(
         const anyOf = new Set([...signedTogether, ...(signers.length > 0 ? inSentence : [])]);
         const untitled = !title || /^(协议|合同|合作协议|协议书)$/.test(titleKey(view, title));
         if (untitled && anyOf.size > 1) {
-          for (const person of [...signers, ...bySigners.map((m) => m.person)]) {
+          const who = [...signers, ...bySigners.map((m) => m.person)];
+          if (counterpart) who.push(counterpart.person);
+          for (const person of who) {
             unplaced.push({
               kind: 'signatory',
               text: text.slice(...person.span),
