@@ -520,6 +520,25 @@ export function findAgreements(
           continue;
         }
         if (!inSentence.includes(agreement)) inSentence.push(agreement);
+        // A协议及B协议 signed together, then X、Y代表双方签署协议: the text does not say which one
+        // they signed; listed, never asserted on the last.
+        const signedTogether = together.get(agreement) ?? [];
+        const anyOf = new Set([...signedTogether, ...(signers.length > 0 ? inSentence : [])]);
+        const untitled = !title || /^(协议|合同|合作协议|协议书)$/.test(titleKey(view, title));
+        if (untitled && anyOf.size > 1) {
+          const who = [...signers, ...bySigners.map((m) => m.person)];
+          if (counterpart) who.push(counterpart.person);
+          for (const person of who) {
+            unplaced.push({
+              kind: 'signatory',
+              text: text.slice(...person.span),
+              span: clause,
+              reason: 'signatory-agreement-unclear',
+              detail: `signed one of ${[...anyOf].map((a) => a.title).join(', ')}; the text does not say which`,
+            });
+          }
+          continue;
+        }
         for (const m of bySigners) {
           const body = people.organisationsOf(m.person)[0] as Organisation;
           if (

@@ -47,7 +47,7 @@ export function extractCommand(program: Command): void {
     .argument('<article>', 'the article: a .txt file, or an .html file')
     .option(
       '--published <date>',
-      'publication date (YYYY-MM-DD): dates without a year are read against it',
+      'publication date (YYYY-MM-DD): dates 昨日 and 今日; gives a month and day no year',
       publicationDate,
     )
     .option('--source-url <url>', 'the article’s address, for the source record')

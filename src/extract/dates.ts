@@ -1,11 +1,11 @@
 /**
  * Dates as news writes them: 2023年12月21日 as is. A month and day without a year takes the
- * year only where the page supports it: a paragraph that opens with its year (2018年,…9月13日,
- * as chronicles write), else the publication date (12月21日 in the year of publication, or the
- * year before when that would put it after publication: 12月30日 in an article of 2025-01-03 is
- * 2024-12-30; a publication date of a year and month alone does as well). Otherwise it stays
- * as stated, `--MM-DD` (the partial-date form): never a guessed year. 昨日 is the day before a
- * full publication date; "14 May" and "April 11" read like 5月14日.
+ * year only from the text itself (issue 14): the year stated last before it (2018年,…9月13日, as
+ * chronicles write; 2024年11月5日…次日11月6日; a dateline of the body such as 2024年3月5日电),
+ * not one of a past milestone (2019年双方建立合作关系) nor of the page's publication line. The
+ * publication date alone gives none: 12月21日 then stays as stated, `--12-21` (the partial-date
+ * form), never a guessed year. 昨日 is the day before a full publication date; "14 May" and
+ * "April 11" read like 5月14日.
  */
 import type { Span } from './article.ts';
 
@@ -51,37 +51,58 @@ function shift(date: string, days: number): string {
 }
 
 /**
- * A month and day placed in the publication's year, or the year before if that is later;
- * `publishedOn` may be YYYY-MM-DD or YYYY-MM. Without it, the partial date --MM-DD.
+ * A month and day in a year the text states, else the partial date --MM-DD. Against the page's
+ * own dateline (YYYY-MM-DD), the year before when the day would fall after it (12月30日 on a
+ * page dated 2025-01-03 is 2024-12-30).
  */
-export function monthDay(
-  month: number,
-  day: number,
-  publishedOn: string | undefined,
-): string | undefined {
-  if (!publishedOn || publishedOn.length < 7) {
-    return calendarDate(2000, month, day) ? `--${pad(month)}-${pad(day)}` : undefined;
-  }
-  const year = Number(publishedOn.slice(0, 4));
-  const same = calendarDate(year, month, day);
-  const latest =
-    publishedOn.length >= 10 ? shift(publishedOn.slice(0, 10), 1) : `${publishedOn}-31`;
-  if (same && same <= latest) return same;
-  return calendarDate(year - 1, month, day);
+function monthDay(month: number, day: number, year: Year | undefined): string | undefined {
+  if (!year) return calendarDate(2000, month, day) ? `--${pad(month)}-${pad(day)}` : undefined;
+  const same = calendarDate(year.year, month, day);
+  if (!year.dateline || (same && same <= shift(year.dateline, 1))) return same;
+  return calendarDate(year.year - 1, month, day);
 }
 
 /** Whether a date is a whole calendar day (not YYYY-MM or --MM-DD). */
 export const isFullDate = (date: string | undefined): date is string =>
   !!date && /^\d{4}-\d{2}-\d{2}$/.test(date);
 
-/** The year a paragraph opens with (2018年,…), which its months and days are in. */
-function paragraphYear(view: string, at: number): number | undefined {
-  const start = view.lastIndexOf('\n', at) + 1;
-  const opening = /^\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)/.exec(view.slice(start, at));
-  // 2019年,双方建立合作关系: the year of a milestone, not of what the paragraph tells next.
-  const first = view.slice(start, at).split('。')[0] as string;
-  if (MILESTONE.test(first) && !SIGNING.test(first)) return undefined;
-  return opening ? Number(opening[1]) : undefined;
+/** A year the text states: 2024年, 2024-03-05, "June 23, 2025", "23 June 2025". */
+const STATED_YEAR = new RegExp(
+  `(?<!\\d)((?:19|20)\\d{2})(?=\\s*年|[-/.]\\d{1,2}[-/.]\\d)|(?<=\\b\\d{1,2}(?:st|nd|rd|th)? ${MONTH},? |\\b${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? )((?:19|20)\\d{2})\\b`,
+  'g',
+);
+
+/** A year the text states; `dateline` the full date when it is the page's own date line. */
+interface Year {
+  at: number;
+  year: number;
+  dateline?: string;
+}
+
+/**
+ * The years the text states, in order, with the page's own date line in the body (发布时间:
+ * 2024-03-05), but not in a sentence that tells a past milestone and no signing.
+ */
+function statedYears(view: string): Year[] {
+  const out: Year[] = [];
+  for (const m of view.matchAll(STATED_YEAR)) {
+    const from = Math.max(...['。', '!', '?', '\n'].map((c) => view.lastIndexOf(c, m.index))) + 1;
+    const ends = ['。', '!', '?', '\n'].map((c) => view.indexOf(c, m.index)).filter((i) => i >= 0);
+    const said = view.slice(from, ends.length ? Math.min(...ends) : view.length);
+    if (MILESTONE.test(said) && !SIGNING.test(said)) continue;
+    const year: Year = { at: m.index, year: Number(m[1] ?? m.at(-1)) };
+    const full = /^(\d{4})(?:\s*年\s*|[-/.])(\d{1,2})(?:\s*月\s*|[-/.])(\d{1,2})/.exec(
+      view.slice(m.index),
+    );
+    const line = view.slice(view.lastIndexOf('\n', m.index) + 1, m.index);
+    const dateline =
+      full && PUBLICATION_LINE.test(line)
+        ? calendarDate(Number(full[1]), Number(full[2]), Number(full[3]))
+        : undefined;
+    if (dateline) year.dateline = dateline;
+    out.push(year);
+  }
+  return out;
 }
 
 const monthNumber = (name: string) =>
@@ -120,15 +141,16 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
       (m) => [calendarDate(Number(m[3]), monthNumber(m[1] as string), Number(m[2])), 1],
     ],
   ];
-  // Month and day: in the paragraph's year, else against the publication date, else --MM-DD.
-  const sure = publishedOn ? 0.9 : 0.7;
+  // Month and day: in a year the text states, else --MM-DD.
+  const years = statedYears(view);
   const yearless = (
     m: RegExpExecArray,
     month: number,
     day: number,
   ): [string | undefined, number] => {
-    const year = paragraphYear(view, m.index);
-    return year ? [calendarDate(year, month, day), 0.9] : [monthDay(month, day, publishedOn), sure];
+    // The year stated last before it, else the page's own date line further on.
+    const year = years.filter((y) => y.at < m.index).at(-1) ?? years.find((y) => y.dateline);
+    return [monthDay(month, day, year), year ? 0.9 : 0.7];
   };
   patterns.push(
     [
@@ -179,7 +201,9 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
       !/^\d{4}-\d{2}$/.test(d.date) ||
       !out
         .slice(0, i)
-        .some((e) => e.date.length > 7 && !/[。!?]/.test(view.slice(e.span[1], d.span[0]))),
+        .some(
+          (e) => /-\d{2}-\d{2}$/.test(e.date) && !/[。!?]/.test(view.slice(e.span[1], d.span[0])),
+        ),
   );
 }
 

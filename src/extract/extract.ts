@@ -22,7 +22,7 @@ import { chineseSentences } from './sentences.ts';
 import { yearlessDates } from './unplaced.ts';
 
 export interface ExtractOptions {
-  /** YYYY-MM-DD: dates without a year are read against it. Else a date in the header. */
+  /** YYYY-MM-DD: dates 昨日 and 今日 (a month and day takes a year only from the text). Else a date in the header. */
   publishedOn?: string;
   sourceUrl?: string;
   /** Match names against this graph. */

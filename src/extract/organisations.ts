@@ -476,6 +476,22 @@ export const BARE_PLACE_BODY = /^(省|市|区|县|州|镇)(委|人民政府|政�
 /** Party committees and governments of places: 朝阳区委, 青州市人民政府, 朝阳区政府. */
 const PLACE_BODY = /(\p{Script=Han}{0,8}?(?:省|市|区|县|州|镇))(委(?!员|会)|人民政府|政府)/gu;
 
+/**
+ * The start of a one-character place name right before a level (道县人民政府): a lone word that
+ * is no function word, after punctuation, a linking word or a higher place (湖南省道县).
+ */
+function oneCharPlace(words: Word[], levelAt: number, limit: number): number | undefined {
+  const k = words.findIndex((w) => w.start === levelAt - 1);
+  const w = words[k];
+  if (w?.word.length !== 1 || w.start < limit || !/^\p{Script=Han}$/u.test(w.word)) return;
+  if (/^(v|vn|a|ad|d|p|c|u.*|r|m|x|f|b)$/.test(w.tag)) return;
+  // 原县委书记, 经县政府, 市县政府: a word that qualifies the body or another level, no place.
+  if (/^[原前新老全各本该我经据由市省区州县乡镇村副正总现时首后]$/.test(w.word)) return;
+  const before = words[k - 1];
+  if (w.start > limit && before && !/^(x|p|c|ns)$/.test(before.tag)) return;
+  return w.start;
+}
+
 /** Whether view[start, end) reads as a place: its words hold a place name (ns) and no verb. */
 function isPlace(view: string, words: Word[], start: number, end: number): boolean {
   const inside = words.filter((w) => w.start >= start && w.start < end);
@@ -649,13 +665,22 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
         at = levelAt;
         place = level;
       }
+      // 与道县人民政府: a county named by one character that is also a common word (道, 岚, 沙)
+      // is still its place when the text writes it right before the level.
+      // 道县县委 as 岚县县委: the second 县 begins the body.
+      const doubled = view[levelAt - 1] === level;
+      const single = oneCharPlace(words, doubled ? levelAt - 1 : levelAt, span[0]);
+      if (single !== undefined && at >= single) {
+        at = single;
+        place = view.slice(at, doubled ? levelAt : bodyAt);
+      }
       if (place === level || at >= levelAt) {
         // 区政府 after 朝阳区委: the government of the same place.
         const known = lastPlace[level];
         if (!known) continue;
         place = known;
         at = levelAt;
-      } else if (!isPlace(view, words, at, bodyAt)) {
+      } else if (single === undefined && !isPlace(view, words, at, bodyAt)) {
         // 常务副县长陈春代表县人民政府: not a place; the bare 县人民政府 at its end may be.
         const known = lastPlace[level];
         if (!known || view[levelAt - 1] === '副' || view[bodyAt] === '长') continue;

@@ -14,6 +14,8 @@ export const UNPLACED_REASONS = {
   'role-body-ambiguous': 'a title the text ties to no one body it names (none, or several)',
   'role-body-unknown': 'a title after a body the rules do not read in full',
   'signatory-side-unclear': 'someone signed, but the text does not say for which party',
+  'signatory-agreement-unclear':
+    'someone signed 协议 after several agreements at one event; the text does not say which',
   'agreement-parties-unnamed': 'an agreement whose parties the text does not name',
   'agreement-heads-unnamed': 'an agreement signed between heads the text does not name',
   'agreement-pairs-unclear':

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../src/extract/article.ts';
-import { findDates, monthDay } from '../../src/extract/dates.ts';
+import { findDates } from '../../src/extract/dates.ts';
 import { extractDraft } from '../../src/extract/extract.ts';
 import { validateRecord } from '../../src/import/validate.ts';
 import {
@@ -98,12 +98,22 @@ describe('the evaluation half', () => {
 });
 
 describe('rules of the genre', () => {
-  it('reads month-and-day dates against the publication date, across a new year too', () => {
-    expect(monthDay(12, 21, '2023-12-22')).toBe('2023-12-21');
-    expect(monthDay(12, 30, '2025-01-03')).toBe('2024-12-30');
-    expect(monthDay(2, 30, '2024-03-01')).toBeUndefined();
+  it('reads a month and day in the year the text states, never in the publication year alone', () => {
     const found = findDates('昨日,双方签约。2024年3月5日 and on 14 May', '2024-05-20');
     expect(found.map((d) => d.date)).toEqual(['2024-05-19', '2024-03-05', '2024-05-14']);
+    const dates = (text: string) => findDates(text, '2025-01-03').map((d) => d.date);
+    expect(dates('12月30日,双方签约。')).toEqual(['--12-30']);
+    expect(dates('2024年11月5日,双方签约。11月6日,双方座谈。')).toEqual([
+      '2024-11-05',
+      '2024-11-06',
+    ]);
+    // The year of a past milestone is not the signing's; the page's own date line gives one.
+    expect(dates('2019年,双方建立合作关系。11月6日,双方签约。')).toEqual(['--11-06']);
+    expect(dates('11月6日,双方签约。\n发布时间:2024-11-08')).toEqual(['2024-11-06', '2024-11-08']);
+    expect(dates('On June 23, 2025, they signed. On June 24 they met.')).toEqual([
+      '2025-06-23',
+      '2025-06-24',
+    ]);
   });
 
   it('keeps a month and day without a year as --MM-DD when no publication date is known', async () => {
@@ -153,7 +163,7 @@ describe('rules of the genre', () => {
     expect(htmlToText(html)).not.toMatch(/var a|<p>/);
     const draft = await extractDraft(html, { html: true, publishedOn: '2024-05-09' });
     expect(draft.records.find((r) => r.record.type === 'agreement')?.record.signedOn).toBe(
-      '2024-05-08',
+      '--05-08',
     );
   });
 });

@@ -29,6 +29,20 @@ describe('unplaced findings carry a reason code and their evidence', () => {
     expect(draft.records.flatMap((r) => (r.record.signatories as unknown[]) ?? [])).toEqual([]);
   });
 
+  it('signatories of a bare 签署协议 after two agreements signed together: which one is unclear', async () => {
+    const text =
+      '2025年6月2日,南湖大学与东信集团有限公司签署战略合作协议及人才培养协议。南湖大学副校长吴敏与东信集团有限公司总经理郑华代表双方签署协议。';
+    const { draft, unplaced } = await unplacedOf(text);
+    expect(unplaced.filter((u) => u.startsWith('signatory'))).toEqual([
+      'signatory signatory-agreement-unclear: 南湖大学副校长吴敏与东信集团有限公司总经理郑华代表双方签署协议',
+      'signatory signatory-agreement-unclear: 南湖大学副校长吴敏与东信集团有限公司总经理郑华代表双方签署协议',
+    ]);
+    expect(draft.records.flatMap((r) => (r.record.signatories as unknown[]) ?? [])).toEqual([]);
+    // With one agreement at the event, the same clause names its signatories.
+    const one = await extractDraft(text.replace('及人才培养协议', ''), {});
+    expect(one.records.flatMap((r) => (r.record.signatories as unknown[]) ?? [])).toHaveLength(2);
+  });
+
   it('a signatory of an English release whose title is at no party', async () => {
     const { unplaced } = await unplacedOf(
       'Eastbridge University signs MoU with Corvan Ltd\n\nOn June 23, 2025, Eastbridge University and Corvan Ltd signed a memorandum of understanding. Anna Lee, Dean of the Northfield Institute, and Tom Hart, CEO of Corvan Ltd, attended. The MoU was signed by Anna Lee.',
@@ -45,8 +59,10 @@ describe('unplaced findings carry a reason code and their evidence', () => {
   });
 
   it('a title after a body the rules do not read (English)', async () => {
+    // A body in lower case (not a proper name such as "Eastbridge Faculty of Arts", which the
+    // rules read as a body of its own).
     const { unplaced } = await unplacedOf(
-      'Eastbridge University signs MoU with Corvan Ltd\n\nOn June 23, 2025, Eastbridge University and Corvan Ltd signed a memorandum of understanding. Mary Cole, Dean of the Eastbridge Faculty of Arts, attended.',
+      'Eastbridge University signs MoU with Corvan Ltd\n\nOn June 23, 2025, Eastbridge University and Corvan Ltd signed a memorandum of understanding. Mary Cole, Dean of the Eastbridge arts faculty, attended.',
     );
     expect(unplaced.some((u) => u.startsWith('role role-body-unknown: Mary Cole, Dean'))).toBe(
       true,
@@ -65,10 +81,14 @@ describe('unplaced findings carry a reason code and their evidence', () => {
     expect(english.unplaced.filter((u) => u.startsWith('date'))).toEqual([
       'date date-without-year: June 23',
     ]);
-    // With the year the page gives, nothing is listed.
-    const dated = await unplacedOf(
+    // The publication date alone gives no year: still listed. A year the text states does.
+    const published = await unplacedOf(
       '新闻网讯 7月4日,学校与东山生态研究所举行战略合作签约仪式。东山生态研究所所长刘强出席仪式。',
       '2025-07-05',
+    );
+    expect(published.unplaced).toContain('date date-without-year: 7月4日');
+    const dated = await unplacedOf(
+      '新闻网讯 2025年夏,学校走访东山。7月4日,学校与东山生态研究所举行战略合作签约仪式。东山生态研究所所长刘强出席仪式。',
     );
     expect(dated.unplaced.filter((u) => u.startsWith('date'))).toEqual([]);
   });
