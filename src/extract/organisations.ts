@@ -484,6 +484,8 @@ function oneCharPlace(words: Word[], levelAt: number, limit: number): number | u
   const k = words.findIndex((w) => w.start === levelAt - 1);
   const w = words[k];
   if (w?.word.length !== 1 || w.start < limit || !/^\p{Script=Han}$/u.test(w.word)) return;
+  // The end of a body or place before it (朝阳区委区政府: 委), never a place of its own.
+  if (/^(委|府|会|局|厅|部|院|省|市|区|县|州|镇)$/.test(w.word)) return;
   if (/^(v|vn|a|ad|d|p|c|u.*|r|m|x|f|b)$/.test(w.tag)) return;
   // 原县委书记, 经县政府, 市县政府: a word that qualifies the body or another level, no place.
   if (/^[原前新老全各本该我经据由市省区州县乡镇村副正总现时首后]$/.test(w.word)) return;
