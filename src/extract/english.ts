@@ -33,16 +33,22 @@ const CAP = "(?:[A-Z][A-Za-z&'-]*\\.?|[A-Z]{2,})";
 const ORG_NAME = new RegExp(`${CAP}(?:\\s+(?:of|for|in|the|de|&)?\\s*${CAP})*`, 'g');
 const LEGAL =
   /\s+(Pvt\.? Ltd\.?|Private Limited|Ltd\.?|Limited|Inc\.?|AS|ASA|AG|GmbH|SA|plc|PLC|LLC|Co\.,? Ltd\.?|Corp\.?)$/;
+/**
+ * Honorifics before a name, any number of them (Ir. Prof. Dato’ Dr. Lim Kok Seng, Shri D.
+ * Patil, Academician Wang): never part of the name, nor of the title before them.
+ */
 const HONOUR =
-  '(?:(?:Professor|Prof\\.?|Dr\\.?|Mr\\.?|Ms\\.?|Mrs\\.?|Shri|Smt\\.?|Madam|Sir)\\s+)?';
+  "(?:(?:Professor|Prof\\.?|Dr\\.?|Ir\\.?|Mr\\.?|Ms\\.?|Mrs\\.?|Shri|Smt\\.?|Madam|Sir|Academician|Dato[’']?|Datuk|Datin|Tan Sri|Puan|Encik|Assoc\\.?)\\s+)*";
+/** Initials before a family name: B. K. Mehta, E Rao, Y.C. Lin Wei (never the article A or I). */
+const INITIALS = '(?:[A-Z]\\.\\s*|(?![AI]\\s)[A-Z]\\s+){1,3}';
 /** A word of a title as English news writes it: Vice-Chancellor, Registrar i/c. */
-const TITLE_WORD = '(?:[A-Z][A-Za-z-]*|i/c|\\(i/c\\)|[Ii]n-charge)';
+const TITLE_WORD = '(?:[A-Z][A-Za-z-]*|[iI]/[cC]|\\([iI]/[cC]\\)|[Ii]n-charge)';
 /**
  * "Name, Title of Body", "Name, Title, Body" or "Name, Title": the title and what follows it
  * are read ahead (not consumed), so that "A, Dean of X and B, Dean of Y" gives both.
  */
 const APPOSITIVE = new RegExp(
-  `${HONOUR}([A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}),\\s+(?:the\\s+)?(?=(${TITLE_WORD}(?:\\s+(?:(?:for|of|and|&|at|the|in)\\s+)*${TITLE_WORD})*))`,
+  `${HONOUR}([A-Z][a-z]+[A-Z][a-z]+|${INITIALS}[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}),\\s+(?:the\\s+)?(?=(${TITLE_WORD}(?:\\s+(?:(?:for|of|and|&|at|the|in)\\s+)*${TITLE_WORD})*))`,
   'g',
 );
 /** A title held without a body named beside it (Prof. A, Vice-Chancellor): the word that makes it one. */
@@ -50,20 +56,38 @@ const TITLE_ALONE =
   /^(?:(?:Deputy|Vice|Pro|Executive|Associate|Assistant|Joint|Additional|Acting|Officiating)[- ])*(?:Vice-Chancellor|Vice Chancellor|Chancellor|President|Rector|Provost|Dean|Director|Chairman|Chairperson|Chair|CEO|Registrar|Principal|Secretary|Head|Controller|Coordinator|Minister|Ambassador|Consul|Governor|Managing Director|General Manager)\b/;
 /** An agreement signed between bodies, told in the passive: "An MoU was signed between X and Y". */
 const PASSIVE =
-  /\b(?:an?|the)\s+((?:[A-Z][a-z]+\s+){0,3}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement))(?:\s*\([A-Za-z]+\))?\s+(?:was|has been|had been|is)\s+(?:signed|inked)\s+between\s+(?:the\s+)?/;
+  /\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][a-z]+\s+){0,3}?(?:[Mm]emorandum[- ]of[- ][Uu]nderstanding|MoU|MOU|[Aa]greement))(?:\s*\([A-Za-z]+\))?\s+(?:was|has been|had been|is)\s+(?:signed|inked)(?:\s*\([A-Za-z]+\))?(?:\s+on\s+[\w ,]{3,30}?)?\s+between\s+(?:the\s+)?/;
 /** The verbs of a signing: signed, inked, renewed, entered into, exchanged. */
 const SIGN_VERB = '(?:sign(?:ed|s|ing)?|inked|renewed|enter(?:ed|s)?\\s+into|exchanged)';
 const AGREEMENT = new RegExp(
   `\\b${SIGN_VERB}\\s+(an?\\s+|the\\s+|their\\s+)?((?:(?!(?:of|the|an?|to|for|with|on|in|at|by|and|between|under)\\s)[A-Za-z-]+\\s+){0,4}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))\\b`,
   'g',
 );
-/** How a name is written in English news: Wu Zhaohui, WU Zhaohui, FengFei, Haji Norarfan Bin Haji Zainal. */
-const NAME =
-  '(?:[A-Z][a-z]+[A-Z][a-z]+|(?:[A-Z]{2,}|[A-Z][a-z]+)(?:\\s+(?:[Bb]in|[Bb]inti|[A-Z]{2,}|[A-Z][a-z]+)){1,5})';
-const HONOURS = '(?:(?:Professor|Prof\\.?|Dr\\.?|Mr\\.?|Ms\\.?|Mrs\\.?)\\s+)?';
+/** No honorific is a word of a name (Development Prof. is no name). */
+const NOT_HONOUR = '(?!(?:Professor|Prof|Dr|Ir|Dato|Datuk|Mr|Ms|Mrs|Shri|Academician)\\b)';
+const NAME_WORD = `${NOT_HONOUR}(?:[A-Z]{2,}|[A-Z][a-z]+)`;
+/**
+ * How a name is written in English news: Wu Zhaohui, WU Zhaohui, FengFei, Haji Norarfan Bin
+ * Haji Zainal, Chuah Hean Teik, B. K. Mehta.
+ */
+const NAME = `(?:[A-Z][a-z]+[A-Z][a-z]+|${INITIALS}[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2}|${NAME_WORD}(?:\\s+(?:[Bb]in|[Bb]inti|${NAME_WORD})){1,5})`;
 /** Titles written before a name (UCT Vice-Chancellor Mamokgethi Phakeng, ZJU President WU Zhaohui). */
 const TITLE_BEFORE =
-  '((?:(?:Deputy|Vice|Executive|Associate|Assistant)[- ])*(?:Vice-Chancellor|Vice Chancellor|Chancellor|President|Rector|Provost|Dean|Director|Chairman|Chair|CEO|CTO|CFO|Registrar|Secretary-General|Governor|Principal))';
+  '((?:(?:Deputy|Vice|Executive|Associate|Assistant)[- ])*(?:Vice-Chancellor|Vice Chancellor|Chancellor|President|Rector|Provost|Dean|Director|Chairman|Chair|CEO|CTO|CFO|Registrar|Secretary-General|Governor|Principal)(?:\\s+for\\s+[A-Z][a-z]+(?:\\s+(?:and\\s+|&\\s+)?[A-Z][a-z]+)*?)?)';
+/** An acronym standing alone for a body: UPKL, NTUA (two capitals at least, none of the genre's own words). */
+const ACRONYM = '([A-Z][A-Za-z]{0,2}[A-Z][A-Z]{0,5})';
+const NOT_ACRONYM =
+  /^(?:MoU|MOU|MoA|MOA|CEO|CTO|CFO|COO|PRO|OSD|MIC|SDG|SDGs|USA|UK|UAE|EU|UN|AI|IT|ICT|PhD|MBA|STEM|COVID)$/;
+/** An acronym before a title and a name: "UPKL President Prof. Lim Kok Seng". */
+const ACRONYM_BEFORE_TITLE = new RegExp(
+  `(?<![\\w(])${ACRONYM}(?:'s)?\\s+${TITLE_BEFORE}\\s*,?\\s+${HONOUR}${NAME}`,
+  'g',
+);
+/** An acronym as a party of a passive signing: "signed between UPKL and Dalat Institute". */
+const ACRONYM_BETWEEN = new RegExp(`\\bbetween\\s+${ACRONYM}\\s+and\\s+(?=[A-Z])`, 'g');
+/** Those who sign come after: "signed by", "Signing on behalf of the parties were". */
+const SIGNED_BY =
+  /\bsigned by\b|\b[Ss]igning on behalf of (?:the|both)\s+(?:two\s+)?(?:parties|sides|institutions|universities|organi[sz]ations)\s+were\b/;
 /** The verbs of one who signs, in an English sentence. */
 const SIGNS = /\b(signed|inked|renewed|entered into|exchanged)\s+(?:the|their|an?)\b/;
 /** Words of a sentence that place the people it names at the event. */
@@ -223,6 +247,21 @@ export function readEnglish(
       if (at !== -1) orgs.alias(org, bare, bare, [at, at + bare.length]);
     }
   }
+  // The page's own body, named only by its acronym (UPKL President X; between UPKL and Y).
+  for (const sentence of sentences) {
+    const part = text.slice(...sentence.span);
+    for (const slot of [ACRONYM_BEFORE_TITLE, ACRONYM_BETWEEN]) {
+      for (const m of part.matchAll(slot)) {
+        const short = m[1] as string;
+        if (NOT_ACRONYM.test(short) || orgs.find(short)) continue;
+        const at = sentence.span[0] + (m.index ?? 0) + m[0].indexOf(short);
+        if (orgs.mentionAt(at)) continue;
+        const org = orgs.add(short, [at, at + short.length], short, 0.7);
+        org.kind = /\b(?:both|two)\s+universities\b/i.test(text) ? 'university' : 'other';
+        orgs.mention(org, [at, at + short.length], 'name');
+      }
+    }
+  }
   // A party named without a word such as University (Alibaba): beside a known body, as the
   // other subject of a signing or its partner (signed … with X).
   const escapeName = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -350,16 +389,16 @@ export function readEnglish(
     const known = knownNames();
     const forms: [RegExp, (m: RegExpExecArray) => [string, string, string] | undefined][] = [
       [
-        new RegExp(`\\b(${known})(?:'s)?\\s+${TITLE_BEFORE}\\s*,?\\s+${HONOURS}(${NAME})`, 'g'),
+        new RegExp(`\\b(${known})(?:'s)?\\s+${TITLE_BEFORE}\\s*,?\\s+${HONOUR}(${NAME})`, 'g'),
         (m) => [m[3] as string, m[2] as string, m[1] as string],
       ],
       [
-        new RegExp(`${HONOURS}(${NAME})\\s*\\(([^()]+),\\s*([^(),]+)\\)`, 'g'),
+        new RegExp(`${HONOUR}(${NAME})\\s*\\(([^()]+),\\s*([^(),]+)\\)`, 'g'),
         (m) => [m[1] as string, (m[2] as string).trim(), (m[3] as string).trim()],
       ],
       [
         new RegExp(
-          `${HONOURS}(${NAME}),\\s+(${known})'s\\s+([a-z][a-z -]+?)(?=,|\\.|\\s+(?:said|pointed|gave|shared|added))`,
+          `${HONOUR}(${NAME}),\\s+(${known})'s\\s+([a-z][a-z -]+?)(?=,|\\.|\\s+(?:said|pointed|gave|shared|added))`,
           'g',
         ),
         (m) => [m[1] as string, m[3] as string, m[2] as string],
@@ -418,7 +457,7 @@ export function readEnglish(
   // Agreements.
   const agreements: Agreement[] = [];
   const leadDate = dates[0]?.date;
-  const longForm = /Memorandum[- ]of[- ]Understanding/.test(text);
+  const longForm = /Memorandum[- ]of[- ]Understanding/i.test(text);
   sentences.forEach((sentence) => {
     const part = text.slice(...sentence.span);
     for (const m of part.matchAll(AGREEMENT)) {
@@ -490,6 +529,7 @@ export function readEnglish(
       'Memorandum of Understanding',
     );
     if (/^(MoU|MOU)$/.test(name) && longForm) name = 'Memorandum of Understanding';
+    if (/^memorandum of understanding$/i.test(name)) name = 'Memorandum of Understanding';
     if (/^agreement$/i.test(name)) name = 'Agreement';
     const from = sentence.span[0] + m.index + m[0].length;
     const parties = partiesOf(listedFrom(orgs, text, from));
@@ -549,7 +589,7 @@ export function readEnglish(
     };
     // Signed by A and B, in the presence of C: A and B sign, C witnesses.
     const witnessed = /\b(?:in (?:the )?presence of|witnessed by)\b/.exec(part);
-    const signers = after(/\bsigned by\b/).filter(
+    const signers = after(SIGNED_BY).filter(
       (x) => !witnessed || x.span[0] < sentence.span[0] + witnessed.index,
     );
     if (agreement && signers.length > 0) {

@@ -1,0 +1,34 @@
+/**
+ * English partnership releases (issue 14, fourth round): the shapes the evaluation half's
+ * English misses took, each reproduced in an article written here (test/extract/tune/11 on;
+ * names, bodies and countries invented). Each article's draft must state exactly its labels:
+ * every fact found, nothing invented.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractDraft } from '../../src/extract/extract.ts';
+import { FACT_TYPES, loadCases, type Rec, score } from './score.ts';
+
+const tune = loadCases('tune');
+const exactly = async (stem: string) => {
+  const c = tune.find((x) => x.name === `tune/${stem}`);
+  if (!c) throw new Error(`no article tune/${stem}`);
+  const draft = await extractDraft(c.text, c.publishedOn ? { publishedOn: c.publishedOn } : {});
+  const s = score(
+    draft.records.map((r) => r.record as Rec),
+    c.expected,
+  );
+  const wrong = FACT_TYPES.flatMap((t) => [
+    ...s[t].missed.map((f) => `missed ${t} ${f}`),
+    ...s[t].invented.map((f) => `invented ${t} ${f}`),
+  ]);
+  return { wrong, found: FACT_TYPES.reduce((n, t) => n + s[t].correct, 0) };
+};
+
+describe('English releases (issue 14, fourth round)', () => {
+  it('reads the publisher named only by its acronym, a passive MoU with its abbreviation after the verb, honorific chains and "Signing on behalf of the parties were"', async () => {
+    const { wrong, found } = await exactly('11-english-acronym-publisher');
+    expect(wrong).toEqual([]);
+    // The control: the facts compared are there to be found.
+    expect(found).toBeGreaterThanOrEqual(25);
+  });
+});
