@@ -148,7 +148,12 @@ function listedFrom(orgs: Organisations, text: string, at: number): OrgMention[]
   while (i !== -1 && i < mentions.length) {
     const m = mentions[i] as OrgMention;
     out.push(m);
-    const next = mentions[i + 1];
+    let next = mentions[i + 1];
+    // University of Kestrel Bay (UoKB) and …: the short form in brackets is the same body.
+    if (next?.org === m.org && /^\s*\($/.test(text.slice(m.span[1], next.span[0]))) {
+      i += 1;
+      next = mentions[i + 1];
+    }
     if (!next) break;
     const gap = text.slice(m.span[1], next.span[0]);
     if (!/^(?:\s*\([A-Za-z]+\))?\s*(?:,|,?\s+and|,\s+|\s+of|\s+&)\s*(?:the\s+)?$/.test(gap)) break;

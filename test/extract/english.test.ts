@@ -31,4 +31,10 @@ describe('English releases (issue 14, fourth round)', () => {
     // The control: the facts compared are there to be found.
     expect(found).toBeGreaterThanOrEqual(25);
   });
+
+  it('reads "has been signed on DATE between X (ABBR) and Y", "Name, Title, Body" with initials, "Registrar i/C of ABBR" and "present on the occasion"', async () => {
+    const { wrong, found } = await exactly('12-english-appositive-roles');
+    expect(wrong).toEqual([]);
+    expect(found).toBeGreaterThanOrEqual(19);
+  });
 });
