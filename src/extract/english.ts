@@ -60,7 +60,7 @@ const PASSIVE =
 /** The verbs of a signing: signed, inked, renewed, entered into, exchanged. */
 const SIGN_VERB = '(?:sign(?:ed|s|ing)?|inked|renewed|enter(?:ed|s)?\\s+into|exchanged)';
 const AGREEMENT = new RegExp(
-  `\\b${SIGN_VERB}\\s+(an?\\s+|the\\s+|their\\s+)?((?:(?!(?:of|the|an?|to|for|with|on|in|at|by|and|between|under)\\s)[A-Za-z-]+\\s+){0,4}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))\\b`,
+  `\\b${SIGN_VERB}\\s+(an?\\s+|the\\s+|their\\s+)?((?:(?!(?:of|the|an?|to|for|with|on|in|at|by|and|between|under)\\s)[A-Za-z-]+\\s+){0,4}?(?:Memorand(?:um|ums|a)[- ]of[- ]Understanding|MoUs?|MOUs?|[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))\\b`,
   'g',
 );
 /** No honorific is a word of a name (Development Prof. is no name). */
@@ -97,6 +97,13 @@ const PRESENT =
 /** Words that end a subject or a unit, never a person's name (Electronic Engineering). */
 const NOT_A_NAME =
   /\b(?:Engineering|Sciences?|Studies|Technology|Management|Medicine|Law|Arts|Business|Economics|Mathematics|Physics|Chemistry|Biology|Education|Research|Department|School|Faculty|College|Institute|Office|Centre|Center|Laboratory|Lab)$/;
+
+/** "Provost and Deputy Vice-Chancellor": two titles when each half is a title of its own. */
+function titlesOf(title: string): string[] {
+  const halves = title.split(/\s+(?:and|&)\s+/);
+  const whole = (t: string) => TITLE_ALONE.exec(t)?.[0] === t;
+  return halves.length === 2 && halves.every(whole) ? halves : [title];
+}
 
 /** A unit of a university (Faculty of Engineering, Institute of Coastal Studies), by its name's start. */
 const UNIT =
@@ -162,6 +169,65 @@ function listedFrom(orgs: Organisations, text: string, at: number): OrgMention[]
   return out;
 }
 
+/** "with several faculties and a research institute at": units of a body named next. */
+const UNITS_AT =
+  /^(?:\s*\([A-Za-z]+\))?\s*with\s+(?:several|various|many|a number of|two|three|four|five|six)\s+(?:faculties|departments|schools|institutes|colleges|units|centres|centers)\b[^.]*?\b(?:at|of)\s+(?:the\s+)?/;
+/** "The cooperation involves …": the sentence that lists the units. */
+const INVOLVES =
+  /\b(?:cooperation|collaboration|partnership|agreements?|MoUs?|[Mm]emorand\w+)\s+(?:involves?|covers?|includes?|brings?\s+together)\s+/;
+const UNIT_HEAD = '(?:Department|Faculty|School|Institute|Centre|Center|College|Laboratory)';
+/** A unit's name: capitalised words around its head (Hamdan Institute for Water Studies). */
+const UNIT_NAME = new RegExp(
+  `^(?:[A-Z][\\w-]*\\s+){0,3}${UNIT_HEAD}(?:\\s+(?:of|for|and|&|in)?\\s*[A-Z][\\w-]*)*$`,
+);
+
+/**
+ * The units of `parent` the first sentence "The cooperation involves …" lists, each registered
+ * as a body of its own, part of `parent`; none unless every item of the list is a unit.
+ */
+function unitsInvolved(
+  orgs: Organisations,
+  text: string,
+  later: { span: Span }[],
+  parent: Organisation,
+): Organisation[] {
+  const owners = [parent.name, ...parent.aliases];
+  for (const sentence of later) {
+    const part = text.slice(...sentence.span);
+    const m = INVOLVES.exec(part);
+    if (!m) continue;
+    const from = sentence.span[0] + m.index + m[0].length;
+    const list = text.slice(from, sentence.span[1]).replace(/\.$/, '');
+    const items = list
+      .split(/\s*,\s*(?:and\s+)?/)
+      .flatMap((x) =>
+        x.split(new RegExp(`\\s+and\\s+(?=(?:the\\s+)?(?:[A-Z][\\w']*\\s+){0,3}${UNIT_HEAD})`)),
+      );
+    const units: Organisation[] = [];
+    let cursor = from;
+    for (const item of items) {
+      const possessive = /^(?:the\s+)?(?:([A-Z][A-Za-z]*)'s\s+)?(?:the\s+)?/.exec(item);
+      const owner = possessive?.[1];
+      const name = item.slice(possessive?.[0].length ?? 0).trim();
+      if (!UNIT_NAME.test(name) || (owner && !owners.includes(owner))) return [];
+      const at = text.indexOf(name, cursor);
+      cursor = at + name.length;
+      const span: Span = [at, at + name.length];
+      const org = orgs.find(name) ?? orgs.add(name, span, name, 0.8);
+      org.kind =
+        /Institute|Laboratory|Centre|Center/.test(name) && !/^(?:Faculty|School|College)/.test(name)
+          ? 'research-institute'
+          : 'university';
+      org.parent = parent;
+      org.parentSpan = [sentence.span[0], sentence.span[1]];
+      orgs.mention(org, span, 'name');
+      units.push(org);
+    }
+    return units;
+  }
+  return [];
+}
+
 /** The parties among bodies named in a signing: each once, not the university of a unit that signs. */
 function partiesOf(mentions: OrgMention[]): Organisation[] {
   const parties: Organisation[] = [];
@@ -209,8 +275,12 @@ export function readEnglish(
     const org = orgs.find(name) ?? orgs.add(name, span, name, 0.85);
     org.kind = kindOfEnglish(name);
     orgs.mention(org, span, 'name');
-    const abbreviation = /^\s*\(([A-Z][A-Za-z]{1,9})\)/.exec(text.slice(span[1]));
-    if (abbreviation) {
+    // (HCU), (UoKB), and (Northfield HSC): a word of the name, then an acronym.
+    const abbreviation = /^\s*\(([A-Z][A-Za-z]{1,9}|([A-Z][a-z]+) [A-Z]{2,6})\)/.exec(
+      text.slice(span[1]),
+    );
+    const firstWord = abbreviation?.[2];
+    if (abbreviation && (!firstWord || name.split(' ').includes(firstWord))) {
       const short = abbreviation[1] as string;
       const s = span[1] + (abbreviation[0].length - short.length - 1);
       orgs.alias(org, short, short, [s, s + short.length]);
@@ -228,6 +298,9 @@ export function readEnglish(
         if (of === -1 || HEADS.test(name.slice(0, of)) || !HEADS.test(name.slice(of + 4))) break;
         name = name.slice(of + 4).replace(/^the\s+/, '');
       }
+      // ZVU's Faculty of Medicine: a unit of the body the possessive names.
+      const owner = /^([A-Z][A-Za-z]*)'s\s+(?=[A-Z])/.exec(name);
+      if (owner) name = name.slice(owner[0].length);
       const at = sentence.span[0] + m.index + (m[0].length - name.length);
       if (!HEADS.test(name)) continue;
       name = name.replace(/\s+(of|for|in|the|de|&)$/, '');
@@ -239,7 +312,14 @@ export function readEnglish(
         const parentAt = at + name.length - (unit[2] as string).length;
         child.parent = register(unit[2] as string, parentAt);
         child.parentSpan = [at, at + name.length];
-      } else register(name, at);
+      } else {
+        const org = register(name, at);
+        const parent = owner ? orgs.find(owner[1] as string) : undefined;
+        if (parent && parent !== org && UNIT.test(name)) {
+          org.parent = parent;
+          org.parentSpan = [at - (owner?.[0].length ?? 0), at + name.length];
+        }
+      }
     }
   }
   // Later uses: an abbreviation, or the name without its legal ending.
@@ -364,14 +444,15 @@ export function readEnglish(
       const phrase: Span = [sentence.span[0] + m.index, titleAt + titleText.length];
       people.mention(person, [nameAt, nameAt + name.length], index, phrase);
       if (org) {
-        people.role({
-          person,
-          organisation: org,
-          title: titleText,
-          rank: 0,
-          span: phrase,
-          confidence: 0.85,
-        });
+        for (const title of titlesOf(titleText))
+          people.role({
+            person,
+            organisation: org,
+            title,
+            rank: 0,
+            span: phrase,
+            confidence: 0.85,
+          });
       } else {
         unplaced.push({
           kind: 'role',
@@ -462,8 +543,8 @@ export function readEnglish(
   // Agreements.
   const agreements: Agreement[] = [];
   const leadDate = dates[0]?.date;
-  const longForm = /Memorandum[- ]of[- ]Understanding/i.test(text);
-  sentences.forEach((sentence) => {
+  const longForm = /Memorand(?:um|ums|a)[- ]of[- ]Understanding/i.test(text);
+  sentences.forEach((sentence, index) => {
     const part = text.slice(...sentence.span);
     for (const m of part.matchAll(AGREEMENT)) {
       if (/\bwas signed|were signed/.test(part.slice(0, m.index + 12))) continue;
@@ -473,6 +554,12 @@ export function readEnglish(
         .trim()
         .replace(/Memorandum-of-Understanding/i, 'Memorandum of Understanding')
         .replace(/^(?:new\s+|[a-z]+-[a-z]+\s+)+/, '');
+      // Memorandums of Understanding (MoUs), however many: one MoU, the plural its other title.
+      const written = name;
+      // …(MoUs): the short form the text gives in brackets.
+      const short = /^\s*\((MoUs?|MOUs?)\)/.exec(part.slice(m.index + m[0].length))?.slice(1) ?? [];
+      if (/^Memorand(?:ums|a) of Understanding$/.test(name)) name = 'Memorandum of Understanding';
+      if (/^(?:MoUs|MOUs)$/.test(name)) name = longForm ? 'Memorandum of Understanding' : 'MoU';
       if (/^(MoU|MOU)$/.test(name) && longForm) name = 'Memorandum of Understanding';
       name = name.replace(/^(a|an|the)\s+/i, '');
       if (/^(Agreement|agreement)$/.test(name)) name = 'Agreement';
@@ -493,7 +580,17 @@ export function readEnglish(
       const after = partner
         ? listedFrom(orgs, text, at + m[0].length + partner.index + partner[0].length)
         : [];
-      const parties = partiesOf([...before, ...after]);
+      // …signed MoUs with several faculties … at the University of Z (ZU): the units a
+      // later sentence lists ("The cooperation involves ZU's Department of …, …").
+      const several = UNITS_AT.exec(part.slice(m.index + m[0].length));
+      const of = several
+        ? orgs.mentionAt(at + m[0].length + several.index + several[0].length)?.org
+        : undefined;
+      const units =
+        after.length === 0 && of
+          ? unitsInvolved(orgs, text, sentences.slice(index + 1), of).map((org) => ({ org }))
+          : [];
+      const parties = partiesOf([...before, ...after, ...units] as OrgMention[]);
       const date =
         dates.find((d) => d.span[0] >= sentence.span[0] && d.span[1] <= sentence.span[1])?.date ??
         leadDate;
@@ -509,7 +606,14 @@ export function readEnglish(
         continue;
       }
       const key = name.toLowerCase();
-      if (agreements.some((a) => a.key === key)) continue;
+      const same = agreements.find((a) => a.key === key);
+      // "X signs MoUs with ZU" in the headline, then the units of ZU that signed: they are
+      // the parties, not ZU.
+      if (same && units.length)
+        same.parties = partiesOf(
+          [...same.parties, ...parties].map((org) => ({ org }) as OrgMention),
+        );
+      if (same) continue;
       agreements.push({
         title: name,
         key,
@@ -521,6 +625,7 @@ export function readEnglish(
         span: sentence.span,
         mentions: [sentence.span],
         confidence: 0.85,
+        ...(written !== name ? { aliases: [...new Set([written, ...short])] } : {}),
       });
     }
   });
@@ -657,6 +762,14 @@ export function readEnglish(
       }
     }
     if (PRESENT.test(part)) for (const p of people.mentionsIn(sentence.span)) attend(p.person);
+    // "They jointly witnessed the signing": those named in the sentence before.
+    if (agreement && /^(?:They|Both|The two)\s+(?:\w+ly\s+)?witnessed\b/.test(part)) {
+      const before = sentences[index - 1];
+      for (const w of before ? people.mentionsIn(before.span) : []) {
+        if (!agreement.witnesses.includes(w.person)) agreement.witnesses.push(w.person);
+        attend(w.person);
+      }
+    }
     for (const w of after(/\bwitnessed by\b/)) {
       if (agreement && !agreement.witnesses.includes(w.person)) agreement.witnesses.push(w.person);
       attend(w.person);

@@ -37,4 +37,10 @@ describe('English releases (issue 14, fourth round)', () => {
     expect(wrong).toEqual([]);
     expect(found).toBeGreaterThanOrEqual(19);
   });
+
+  it('reads MoUs signed with "several faculties … at ZU" whose units a later sentence lists, a compound title, and "They jointly witnessed"', async () => {
+    const { wrong, found } = await exactly('13-english-faculties');
+    expect(wrong).toEqual([]);
+    expect(found).toBeGreaterThanOrEqual(25);
+  });
 });
