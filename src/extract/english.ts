@@ -228,6 +228,27 @@ function unitsInvolved(
   return [];
 }
 
+/** The subject of a signing, a name with its abbreviation in brackets. */
+const SUBJECT_WITH_SHORT =
+  /^(?:On [^,]{3,30},\s*)?(?:The\s+)?([A-Z][\w&'-]*(?:\s+(?:of|for|and|&|the|[A-Z][\w&'-]*)){1,8})\s*\(([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?)\)\s+(?:has\s+|have\s+)?(?:signed|inked|entered)\b/;
+
+/**
+ * Whether `short` abbreviates `name`: its capitals, after any whole word of the name it keeps
+ * (Northfield SPH), are initials of the name's words in order.
+ */
+function abbreviates(short: string, name: string): boolean {
+  const words = name.split(/\s+/);
+  const rest = short
+    .split(' ')
+    .filter((w) => !words.includes(w))
+    .join('');
+  const capitals = rest.replace(/[^A-Z]/g, '');
+  if (capitals.length < 2 || NOT_ACRONYM.test(short)) return false;
+  let i = 0;
+  for (const w of words) if (w[0] === capitals[i]) i += 1;
+  return i === capitals.length;
+}
+
 /** The parties among bodies named in a signing: each once, not the university of a unit that signs. */
 function partiesOf(mentions: OrgMention[]): Organisation[] {
   const parties: Organisation[] = [];
@@ -321,6 +342,14 @@ export function readEnglish(
         }
       }
     }
+  }
+  // A body whose name has no word such as University, told with its abbreviation as the
+  // subject of a signing: "Northfield School of Public Health (Northfield SPH) signed …".
+  for (const sentence of sentences) {
+    const m = SUBJECT_WITH_SHORT.exec(text.slice(...sentence.span));
+    const name = m?.[1];
+    if (!m || !name || !abbreviates(m[2] as string, name) || orgs.find(name)) continue;
+    register(name, sentence.span[0] + m.index + m[0].indexOf(name));
   }
   // Later uses: an abbreviation, or the name without its legal ending.
   for (const org of [...orgs.all]) {
@@ -587,13 +616,34 @@ export function readEnglish(
         ? orgs.mentionAt(at + m[0].length + several.index + several[0].length)?.org
         : undefined;
       const units =
-        after.length === 0 && of
-          ? unitsInvolved(orgs, text, sentences.slice(index + 1), of).map((org) => ({ org }))
-          : [];
-      const parties = partiesOf([...before, ...after, ...units] as OrgMention[]);
+        after.length === 0 && of ? unitsInvolved(orgs, text, sentences.slice(index + 1), of) : [];
+      const parties = partiesOf([...before, ...after]);
       const date =
         dates.find((d) => d.span[0] >= sentence.span[0] && d.span[1] <= sentence.span[1])?.date ??
         leadDate;
+      const aliases = written !== name ? { aliases: [...new Set([written, ...short])] } : {};
+      const key = name.toLowerCase();
+      if (of && units.length && parties.length === 1) {
+        // MoUs with several units of ZU: one MoU with each, told once for all; the headline's
+        // "X signs MoUs with ZU" is these, not one with ZU.
+        const told = agreements.findIndex((a) => a.key === key && a.parties.includes(of));
+        if (told !== -1) agreements.splice(told, 1);
+        for (const unit of units)
+          agreements.push({
+            title: name,
+            key: `${key}|${unit.name.toLowerCase()}`,
+            kind: agreementKind(name),
+            parties: [...parties, unit],
+            signatories: [],
+            witnesses: [],
+            ...(date ? { signedOn: date } : {}),
+            span: sentence.span,
+            mentions: [sentence.span],
+            confidence: 0.75,
+            ...aliases,
+          });
+        continue;
+      }
       if (parties.length < 2) {
         if (agreements.length === 0)
           unplaced.push({
@@ -605,15 +655,7 @@ export function readEnglish(
           });
         continue;
       }
-      const key = name.toLowerCase();
-      const same = agreements.find((a) => a.key === key);
-      // "X signs MoUs with ZU" in the headline, then the units of ZU that signed: they are
-      // the parties, not ZU.
-      if (same && units.length)
-        same.parties = partiesOf(
-          [...same.parties, ...parties].map((org) => ({ org }) as OrgMention),
-        );
-      if (same) continue;
+      if (agreements.some((a) => a.key === key)) continue;
       agreements.push({
         title: name,
         key,
@@ -625,7 +667,7 @@ export function readEnglish(
         span: sentence.span,
         mentions: [sentence.span],
         confidence: 0.85,
-        ...(written !== name ? { aliases: [...new Set([written, ...short])] } : {}),
+        ...aliases,
       });
     }
   });
@@ -765,8 +807,12 @@ export function readEnglish(
     // "They jointly witnessed the signing": those named in the sentence before.
     if (agreement && /^(?:They|Both|The two)\s+(?:\w+ly\s+)?witnessed\b/.test(part)) {
       const before = sentences[index - 1];
+      // "the signing of the MoUs": of each of them.
+      const signed = /\b(?:MoUs|MOUs|Memorand(?:ums|a)|agreements)\b/.test(part)
+        ? agreements
+        : [agreement];
       for (const w of before ? people.mentionsIn(before.span) : []) {
-        if (!agreement.witnesses.includes(w.person)) agreement.witnesses.push(w.person);
+        for (const a of signed) if (!a.witnesses.includes(w.person)) a.witnesses.push(w.person);
         attend(w.person);
       }
     }

@@ -38,7 +38,7 @@ describe('English releases (issue 14, fourth round)', () => {
     expect(found).toBeGreaterThanOrEqual(19);
   });
 
-  it('reads MoUs signed with "several faculties … at ZU" whose units a later sentence lists, a compound title, and "They jointly witnessed"', async () => {
+  it('reads MoUs signed by a body named with its abbreviation with "several faculties … at ZU": one with each unit a later sentence lists; a compound title; "They jointly witnessed"', async () => {
     const { wrong, found } = await exactly('13-english-faculties');
     expect(wrong).toEqual([]);
     expect(found).toBeGreaterThanOrEqual(25);
