@@ -43,4 +43,10 @@ describe('English releases (issue 14, fourth round)', () => {
     expect(wrong).toEqual([]);
     expect(found).toBeGreaterThanOrEqual(25);
   });
+
+  it('reads initials (B. K. Rajan, E Lindqvist, Y.C. Zhao Ming), a Malaysian name after Academician Datuk Ir. Dr., and "signed by … witnessed by" with them', async () => {
+    const { wrong, found } = await exactly('14-english-initials');
+    expect(wrong).toEqual([]);
+    expect(found).toBeGreaterThanOrEqual(25);
+  });
 });
