@@ -85,6 +85,14 @@ const ACRONYM_BEFORE_TITLE = new RegExp(
 );
 /** An acronym as a party of a passive signing: "signed between UPKL and Dalat Institute". */
 const ACRONYM_BETWEEN = new RegExp(`\\bbetween\\s+${ACRONYM}\\s+and\\s+(?=[A-Z])`, 'g');
+/** An acronym after a title: "Prof. Lim, Vice-Chancellor of UPKL, …" (no name goes on after it). */
+const ACRONYM_AFTER_TITLE = new RegExp(
+  `,\\s+(?:the\\s+)?(?:[A-Z][A-Za-z-]*\\s+){0,3}?(?:Vice-Chancellor|Chancellor|President|Rector|Provost|Dean|Director|Registrar|Principal|Chairman|Chairperson|CEO)(?:\\s+[iI]/[cC])?\\s+(?:of|at)\\s+${ACRONYM}(?![\\w(’'-])(?!\\s+[A-Z])`,
+  'g',
+);
+/** Words of a web address that name no body: news.upkl.edu.my is UPKL. */
+const HOST_WORDS =
+  /^(?:www\d?|news|en|english|web|portal|home|edu|ac|com|org|net|gov|int|co|info|[a-z]{2})$/;
 /** Those who sign come after: "signed by", "Signing on behalf of the parties were". */
 const SIGNED_BY =
   /\bsigned by\b|\b[Ss]igning on behalf of (?:the|both)\s+(?:two\s+)?(?:parties|sides|institutions|universities|organi[sz]ations)\s+were\b/;
@@ -230,7 +238,7 @@ function unitsInvolved(
 
 /** The subject of a signing, a name with its abbreviation in brackets. */
 const SUBJECT_WITH_SHORT =
-  /^(?:On [^,]{3,30},\s*)?(?:The\s+)?([A-Z][\w&'-]*(?:\s+(?:of|for|and|&|the|[A-Z][\w&'-]*)){1,8})\s*\(([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?)\)\s+(?:has\s+|have\s+)?(?:signed|inked|entered)\b/;
+  /^(?:On [^,]{3,30},\s*)?(?:The\s+)?([A-Z][\w&'-]*(?:\s+(?:of|for|&|the|[A-Z][\w&'-]*)){1,8})\s*\(([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?)\)\s+(?:has\s+|have\s+)?(?:signed|inked|entered)\b/;
 
 /**
  * Whether `short` abbreviates `name`: its capitals, after any whole word of the name it keeps
@@ -244,9 +252,26 @@ function abbreviates(short: string, name: string): boolean {
     .join('');
   const capitals = rest.replace(/[^A-Z]/g, '');
   if (capitals.length < 2 || NOT_ACRONYM.test(short)) return false;
+  // It begins where the name does: RRU is no short form of "UPKL and Red River University".
+  if (!short.startsWith(words[0] as string) && capitals[0] !== words[0]?.[0]) return false;
   let i = 0;
   for (const w of words) if (w[0] === capitals[i]) i += 1;
   return i === capitals.length;
+}
+
+/** The words of a page's address that may be its publisher's acronym (upkl of news.upkl.edu.my). */
+function hostAcronyms(url: string | undefined): string[] {
+  if (!url) return [];
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return [];
+  }
+  return host
+    .toLowerCase()
+    .split('.')
+    .filter((w) => /^[a-z]{3,8}$/.test(w) && !HOST_WORDS.test(w));
 }
 
 /** The parties among bodies named in a signing: each once, not the university of a unit that signs. */
@@ -281,6 +306,7 @@ export function readEnglish(
   publishedOn: string | undefined,
   title: string,
   titleSpan: Span,
+  sourceUrl?: string,
 ): Findings {
   // The view: the text with its spaces (no-break ones too) and punctuation folded, same length.
   const { view: text } = article;
@@ -361,17 +387,26 @@ export function readEnglish(
       if (at !== -1) orgs.alias(org, bare, bare, [at, at + bare.length]);
     }
   }
-  // The page's own body, named only by its acronym (UPKL President X; between UPKL and Y).
+  // The page's own body, named only by its acronym (UPKL President X; between UPKL and Y;
+  // Vice-Chancellor of UPKL), or by the acronym its address carries (news.upkl.edu.my).
+  const byHost = hostAcronyms(sourceUrl).map((a) => new RegExp(`\\b(${a})\\b`, 'gi'));
   for (const sentence of sentences) {
     const part = text.slice(...sentence.span);
-    for (const slot of [ACRONYM_BEFORE_TITLE, ACRONYM_BETWEEN]) {
+    for (const slot of [ACRONYM_BEFORE_TITLE, ACRONYM_BETWEEN, ACRONYM_AFTER_TITLE, ...byHost]) {
       for (const m of part.matchAll(slot)) {
         const short = m[1] as string;
-        if (NOT_ACRONYM.test(short) || orgs.find(short)) continue;
-        const at = sentence.span[0] + (m.index ?? 0) + m[0].indexOf(short);
+        if (NOT_ACRONYM.test(short) || !/[A-Z].*[A-Z]/.test(short) || orgs.find(short)) continue;
+        const at =
+          sentence.span[0] +
+          m.index +
+          (slot === ACRONYM_AFTER_TITLE ? m[0].length - short.length : m[0].indexOf(short));
         if (orgs.mentionAt(at)) continue;
         const org = orgs.add(short, [at, at + short.length], short, 0.7);
-        org.kind = /\b(?:both|two)\s+universities\b/i.test(text) ? 'university' : 'other';
+        org.kind =
+          /\b(?:both|two)\s+universities\b/i.test(text) ||
+          (byHost.length && /\.(?:edu|ac)\./.test(sourceUrl ?? ''))
+            ? 'university'
+            : 'other';
         orgs.mention(org, [at, at + short.length], 'name');
       }
     }

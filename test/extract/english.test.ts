@@ -8,6 +8,27 @@ import { describe, expect, it } from 'vitest';
 import { extractDraft } from '../../src/extract/extract.ts';
 import { FACT_TYPES, loadCases, type Rec, score } from './score.ts';
 
+type Draft = Awaited<ReturnType<typeof extractDraft>>;
+const nameOf = (draft: Draft, id: unknown) =>
+  draft.records.find((r) => r.record.id === id)?.record.name;
+const rolesOf = (draft: Draft) =>
+  draft.records
+    .filter((r) => r.record.type === 'role')
+    .map(
+      (r) =>
+        `${nameOf(draft, r.record.person)}, ${r.record.title} @${nameOf(draft, r.record.organisation)}`,
+    )
+    .sort();
+const agreementsOf = (draft: Draft) =>
+  draft.records
+    .filter((r) => r.record.type === 'agreement')
+    .map((r) => ({
+      parties: (r.record.parties as string[]).map((p) => nameOf(draft, p)),
+      signatories: ((r.record.signatories as { person: string; onBehalfOf: string }[]) ?? []).map(
+        (x) => `${nameOf(draft, x.person)} for ${nameOf(draft, x.onBehalfOf)}`,
+      ),
+    }));
+
 const tune = loadCases('tune');
 const exactly = async (stem: string) => {
   const c = tune.find((x) => x.name === `tune/${stem}`);
@@ -48,5 +69,32 @@ describe('English releases (issue 14, fourth round)', () => {
     const { wrong, found } = await exactly('14-english-initials');
     expect(wrong).toEqual([]);
     expect(found).toBeGreaterThanOrEqual(25);
+  });
+
+  it('reads an acronym after a title as the body that holds it (Vice-Chancellor of UPKL)', async () => {
+    const draft = await extractDraft(
+      'UPKL and Red River University sign MoU\n\nUPKL and Red River University (RRU) signed a Memorandum of Understanding on 3 March 2021. Prof. Lim Wei Ming, Vice-Chancellor of UPKL, and Dr. Tran Thi Lan, Rector of RRU, signed the MoU.',
+    );
+    expect(rolesOf(draft)).toEqual([
+      'Lim Wei Ming, Vice-Chancellor @UPKL',
+      'Tran Thi Lan, Rector @Red River University',
+    ]);
+    expect(agreementsOf(draft)).toEqual([
+      {
+        parties: ['UPKL', 'Red River University'],
+        signatories: ['Lim Wei Ming for UPKL', 'Tran Thi Lan for Red River University'],
+      },
+    ]);
+  });
+
+  it('reads the acronym the page’s address carries as the publisher, wherever the text uses it', async () => {
+    const text =
+      'Red River University and UPKL to exchange students\n\nUPKL and Red River University (RRU) signed a Memorandum of Understanding on 3 March 2021 to exchange students from 2022.';
+    const draft = await extractDraft(text, { sourceUrl: 'https://news.upkl.edu.my/2021/03/rru' });
+    expect(agreementsOf(draft)).toEqual([
+      { parties: ['UPKL', 'Red River University'], signatories: [] },
+    ]);
+    // Without the address, UPKL stands in no slot that makes it a body: no agreement.
+    expect(agreementsOf(await extractDraft(text))).toEqual([]);
   });
 });
