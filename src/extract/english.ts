@@ -95,7 +95,7 @@ const HOST_WORDS =
   /^(?:www\d?|news|en|english|web|portal|home|edu|ac|com|org|net|gov|int|co|info|[a-z]{2})$/;
 /** Those who sign come after: "signed by", "Signing on behalf of the parties were". */
 const SIGNED_BY =
-  /\bsigned by\b|\b[Ss]igning on behalf of (?:the|both)\s+(?:two\s+)?(?:parties|sides|institutions|universities|organi[sz]ations)\s+were\b/;
+  /\bsigned by\b|\b[Ss]igning(?:\s+(?:the|this|these)\s+[A-Za-z]+)?\s+(?:on behalf of|for)\s+(?:the|both|their)\s+(?:(?:two|respective)\s+)*(?:parties|sides|institutions|universities|organi[sz]ations)\s+were\b/;
 /** The verbs of one who signs, in an English sentence. */
 const SIGNS = /\b(signed|inked|renewed|entered into|exchanged)\s+(?:the|their|an?)\b/;
 /** Words of a sentence that place the people it names at the event. */

@@ -97,4 +97,16 @@ describe('English releases (issue 14, fourth round)', () => {
     // Without the address, UPKL stands in no slot that makes it a body: no agreement.
     expect(agreementsOf(await extractDraft(text))).toEqual([]);
   });
+
+  it('reads "Signing the MoU on behalf of their respective institutions were", each for the body of their title', async () => {
+    const draft = await extractDraft(
+      'KTU and Sabah Polytechnic sign MoU\n\nA Memorandum of Understanding (MoU) was signed between KTU and Sabah Polytechnic (SP) on 5th March 2019 at SP, Kota Kinabalu, Malaysia. Signing the MoU on behalf of their respective institutions were KTU Vice-Chancellor Prof. Dr. Ong Chee Keong and SP Director Encik Ahmad Bin Salleh, witnessed by KTU Deputy Vice-Chancellor Dr. Wong Mei Fong.',
+    );
+    expect(agreementsOf(draft)).toEqual([
+      {
+        parties: ['KTU', 'Sabah Polytechnic'],
+        signatories: ['Ong Chee Keong for KTU', 'Ahmad Bin Salleh for Sabah Polytechnic'],
+      },
+    ]);
+  });
 });
