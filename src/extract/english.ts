@@ -38,7 +38,7 @@ const LEGAL =
  * Patil, Academician Wang): never part of the name, nor of the title before them.
  */
 const HONOUR =
-  "(?:(?:Professor|Prof\\.?|Dr\\.?|Ir\\.?|Mr\\.?|Ms\\.?|Mrs\\.?|Shri|Smt\\.?|Madam|Sir|Academician|Dato[’']?|Datuk|Datin|Tan Sri|Puan|Encik|Assoc\\.?)\\s+)*";
+  "(?:(?:Professor|Prof\\.?|Dr\\.?|Ir\\.?|Mr\\.?|Ms\\.?|Mrs\\.?|Shri|Smt\\.?|Madam|Sir|Academician|Dato[’']?|Datuk|Datin|Tan Sri|Puan|Encik|Ts\\.|Assoc\\.?)\\s+)*";
 /** Initials before a family name: B. K. Mehta, E Rao, Y.C. Lin Wei (never the article A or I). */
 const INITIALS = '(?:[A-Z]\\.\\s*|(?![AI]\\s)[A-Z]\\s+){1,3}';
 /** A word of a title as English news writes it: Vice-Chancellor, Registrar i/c. */
@@ -64,7 +64,8 @@ const AGREEMENT = new RegExp(
   'g',
 );
 /** No honorific is a word of a name (Development Prof. is no name). */
-const NOT_HONOUR = '(?!(?:Professor|Prof|Dr|Ir|Dato|Datuk|Mr|Ms|Mrs|Shri|Academician)\\b)';
+const NOT_HONOUR =
+  '(?!(?:Professor|Prof|Dr|Ir|Ts|Dato|Datuk|Datin|Mr|Ms|Mrs|Shri|Encik|Academician)\\b)';
 const NAME_WORD = `${NOT_HONOUR}(?:[A-Z]{2,}|[A-Z][a-z]+)`;
 /**
  * How a name is written in English news: Wu Zhaohui, WU Zhaohui, FengFei, Haji Norarfan Bin
@@ -77,7 +78,7 @@ const TITLE_BEFORE =
 /** An acronym standing alone for a body: UPKL, NTUA (two capitals at least, none of the genre's own words). */
 const ACRONYM = '([A-Z][A-Za-z]{0,2}[A-Z][A-Z]{0,5})';
 const NOT_ACRONYM =
-  /^(?:MoU|MOU|MoA|MOA|CEO|CTO|CFO|COO|PRO|OSD|MIC|SDG|SDGs|USA|UK|UAE|EU|UN|AI|IT|ICT|PhD|MBA|STEM|COVID)$/;
+  /^(?:MoU|MOU|MoUs|MOUs|MoA|MOA|CEO|CTO|CFO|COO|PRO|OSD|MIC|SDG|SDGs|USA|UK|UAE|EU|UN|AI|IT|ICT|HR|PR|QA|CSR|PhD|MBA|STEM|COVID)$/;
 /** An acronym before a title and a name: "UPKL President Prof. Lim Kok Seng". */
 const ACRONYM_BEFORE_TITLE = new RegExp(
   `(?<![\\w(])${ACRONYM}(?:'s)?\\s+${TITLE_BEFORE}\\s*,?\\s+${HONOUR}${NAME}`,

@@ -100,7 +100,7 @@ describe('English releases (issue 14, fourth round)', () => {
 
   it('reads "Signing the MoU on behalf of their respective institutions were", each for the body of their title', async () => {
     const draft = await extractDraft(
-      'KTU and Sabah Polytechnic sign MoU\n\nA Memorandum of Understanding (MoU) was signed between KTU and Sabah Polytechnic (SP) on 5th March 2019 at SP, Kota Kinabalu, Malaysia. Signing the MoU on behalf of their respective institutions were KTU Vice-Chancellor Prof. Dr. Ong Chee Keong and SP Director Encik Ahmad Bin Salleh, witnessed by KTU Deputy Vice-Chancellor Dr. Wong Mei Fong.',
+      'KTU and Sabah Polytechnic sign MoU\n\nA Memorandum of Understanding (MoU) was signed between KTU and Sabah Polytechnic (SP) on 5th March 2019 at SP, Kota Kinabalu, Malaysia. Signing the MoU on behalf of their respective institutions were KTU Vice-Chancellor Prof. Dr. Ong Chee Keong and SP Director Encik Ahmad Bin Salleh, witnessed by KTU Deputy Vice-Chancellor Ts. Dr. Wong Mei Fong.',
     );
     expect(agreementsOf(draft)).toEqual([
       {
@@ -108,5 +108,7 @@ describe('English releases (issue 14, fourth round)', () => {
         signatories: ['Ong Chee Keong for KTU', 'Ahmad Bin Salleh for Sabah Polytechnic'],
       },
     ]);
+    // Ts. (a Malaysian professional title) is an honorific: no part of the name, no sentence end.
+    expect(rolesOf(draft)).toContain('Wong Mei Fong, Deputy Vice-Chancellor @KTU');
   });
 });
