@@ -33,16 +33,22 @@ const CAP = "(?:[A-Z][A-Za-z&'-]*\\.?|[A-Z]{2,})";
 const ORG_NAME = new RegExp(`${CAP}(?:\\s+(?:of|for|in|the|de|&)?\\s*${CAP})*`, 'g');
 const LEGAL =
   /\s+(Pvt\.? Ltd\.?|Private Limited|Ltd\.?|Limited|Inc\.?|AS|ASA|AG|GmbH|SA|plc|PLC|LLC|Co\.,? Ltd\.?|Corp\.?)$/;
+/**
+ * Honorifics before a name, any number of them (Ir. Prof. Dato’ Dr. Lim Kok Seng, Shri D.
+ * Patil, Academician Wang): never part of the name, nor of the title before them.
+ */
 const HONOUR =
-  '(?:(?:Professor|Prof\\.?|Dr\\.?|Mr\\.?|Ms\\.?|Mrs\\.?|Shri|Smt\\.?|Madam|Sir)\\s+)?';
+  "(?:(?:Professor|Prof\\.?|Dr\\.?|Ir\\.?|Mr\\.?|Ms\\.?|Mrs\\.?|Shri|Smt\\.?|Madam|Sir|Academician|Dato[’']?|Datuk|Datin|Tan Sri|Puan|Encik|Ts\\.|Assoc\\.?)\\s+)*";
+/** Initials before a family name: B. K. Mehta, E Rao, Y.C. Lin Wei (never the article A or I). */
+const INITIALS = '(?:[A-Z]\\.\\s*|(?![AI]\\s)[A-Z]\\s+){1,3}';
 /** A word of a title as English news writes it: Vice-Chancellor, Registrar i/c. */
-const TITLE_WORD = '(?:[A-Z][A-Za-z-]*|i/c|\\(i/c\\)|[Ii]n-charge)';
+const TITLE_WORD = '(?:[A-Z][A-Za-z-]*|[iI]/[cC]|\\([iI]/[cC]\\)|[Ii]n-charge)';
 /**
  * "Name, Title of Body", "Name, Title, Body" or "Name, Title": the title and what follows it
  * are read ahead (not consumed), so that "A, Dean of X and B, Dean of Y" gives both.
  */
 const APPOSITIVE = new RegExp(
-  `${HONOUR}([A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}),\\s+(?:the\\s+)?(?=(${TITLE_WORD}(?:\\s+(?:(?:for|of|and|&|at|the|in)\\s+)*${TITLE_WORD})*))`,
+  `${HONOUR}([A-Z][a-z]+[A-Z][a-z]+|${INITIALS}[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}),\\s+(?:the\\s+)?(?=(${TITLE_WORD}(?:\\s+(?:(?:for|of|and|&|at|the|in)\\s+)*${TITLE_WORD})*))`,
   'g',
 );
 /** A title held without a body named beside it (Prof. A, Vice-Chancellor): the word that makes it one. */
@@ -50,20 +56,47 @@ const TITLE_ALONE =
   /^(?:(?:Deputy|Vice|Pro|Executive|Associate|Assistant|Joint|Additional|Acting|Officiating)[- ])*(?:Vice-Chancellor|Vice Chancellor|Chancellor|President|Rector|Provost|Dean|Director|Chairman|Chairperson|Chair|CEO|Registrar|Principal|Secretary|Head|Controller|Coordinator|Minister|Ambassador|Consul|Governor|Managing Director|General Manager)\b/;
 /** An agreement signed between bodies, told in the passive: "An MoU was signed between X and Y". */
 const PASSIVE =
-  /\b(?:an?|the)\s+((?:[A-Z][a-z]+\s+){0,3}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement))(?:\s*\([A-Za-z]+\))?\s+(?:was|has been|had been|is)\s+(?:signed|inked)\s+between\s+(?:the\s+)?/;
+  /\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][a-z]+\s+){0,3}?(?:[Mm]emorandum[- ]of[- ][Uu]nderstanding|MoU|MOU|[Aa]greement))(?:\s*\([A-Za-z]+\))?\s+(?:was|has been|had been|is)\s+(?:signed|inked)(?:\s*\([A-Za-z]+\))?(?:\s+on\s+[\w ,]{3,30}?)?\s+between\s+(?:the\s+)?/;
 /** The verbs of a signing: signed, inked, renewed, entered into, exchanged. */
 const SIGN_VERB = '(?:sign(?:ed|s|ing)?|inked|renewed|enter(?:ed|s)?\\s+into|exchanged)';
 const AGREEMENT = new RegExp(
-  `\\b${SIGN_VERB}\\s+(an?\\s+|the\\s+|their\\s+)?((?:(?!(?:of|the|an?|to|for|with|on|in|at|by|and|between|under)\\s)[A-Za-z-]+\\s+){0,4}?(?:Memorandum[- ]of[- ]Understanding|MoU|MOU|[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))\\b`,
+  `\\b${SIGN_VERB}\\s+(an?\\s+|the\\s+|their\\s+)?((?:(?!(?:of|the|an?|to|for|with|on|in|at|by|and|between|under)\\s)[A-Za-z-]+\\s+){0,4}?(?:Memorand(?:um|ums|a)[- ]of[- ]Understanding|MoUs?|MOUs?|[Aa]greement|[Ll]etter of [Ii]ntent|[Cc]ontract))\\b`,
   'g',
 );
-/** How a name is written in English news: Wu Zhaohui, WU Zhaohui, FengFei, Haji Norarfan Bin Haji Zainal. */
-const NAME =
-  '(?:[A-Z][a-z]+[A-Z][a-z]+|(?:[A-Z]{2,}|[A-Z][a-z]+)(?:\\s+(?:[Bb]in|[Bb]inti|[A-Z]{2,}|[A-Z][a-z]+)){1,5})';
-const HONOURS = '(?:(?:Professor|Prof\\.?|Dr\\.?|Mr\\.?|Ms\\.?|Mrs\\.?)\\s+)?';
+/** No honorific is a word of a name (Development Prof. is no name). */
+const NOT_HONOUR =
+  '(?!(?:Professor|Prof|Dr|Ir|Ts|Dato|Datuk|Datin|Mr|Ms|Mrs|Shri|Encik|Academician)\\b)';
+const NAME_WORD = `${NOT_HONOUR}(?:[A-Z]{2,}|[A-Z][a-z]+)`;
+/**
+ * How a name is written in English news: Wu Zhaohui, WU Zhaohui, FengFei, Haji Norarfan Bin
+ * Haji Zainal, Chuah Hean Teik, B. K. Mehta.
+ */
+const NAME = `(?:[A-Z][a-z]+[A-Z][a-z]+|${INITIALS}[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2}|${NAME_WORD}(?:\\s+(?:[Bb]in|[Bb]inti|${NAME_WORD})){1,5})`;
 /** Titles written before a name (UCT Vice-Chancellor Mamokgethi Phakeng, ZJU President WU Zhaohui). */
 const TITLE_BEFORE =
-  '((?:(?:Deputy|Vice|Executive|Associate|Assistant)[- ])*(?:Vice-Chancellor|Vice Chancellor|Chancellor|President|Rector|Provost|Dean|Director|Chairman|Chair|CEO|CTO|CFO|Registrar|Secretary-General|Governor|Principal))';
+  '((?:(?:Deputy|Vice|Executive|Associate|Assistant)[- ])*(?:Vice-Chancellor|Vice Chancellor|Chancellor|President|Rector|Provost|Dean|Director|Chairman|Chair|CEO|CTO|CFO|Registrar|Secretary-General|Governor|Principal)(?:\\s+for\\s+[A-Z][a-z]+(?:\\s+(?:and\\s+|&\\s+)?[A-Z][a-z]+)*?)?)';
+/** An acronym standing alone for a body: UPKL, NTUA (two capitals at least, none of the genre's own words). */
+const ACRONYM = '([A-Z][A-Za-z]{0,2}[A-Z][A-Z]{0,5})';
+const NOT_ACRONYM =
+  /^(?:MoU|MOU|MoUs|MOUs|MoA|MOA|CEO|CTO|CFO|COO|PRO|OSD|MIC|SDG|SDGs|USA|UK|UAE|EU|UN|AI|IT|ICT|HR|PR|QA|CSR|PhD|MBA|STEM|COVID)$/;
+/** An acronym before a title and a name: "UPKL President Prof. Lim Kok Seng". */
+const ACRONYM_BEFORE_TITLE = new RegExp(
+  `(?<![\\w(])${ACRONYM}(?:'s)?\\s+${TITLE_BEFORE}\\s*,?\\s+${HONOUR}${NAME}`,
+  'g',
+);
+/** An acronym as a party of a passive signing: "signed between UPKL and Dalat Institute". */
+const ACRONYM_BETWEEN = new RegExp(`\\bbetween\\s+${ACRONYM}\\s+and\\s+(?=[A-Z])`, 'g');
+/** An acronym after a title: "Prof. Lim, Vice-Chancellor of UPKL, …" (no name goes on after it). */
+const ACRONYM_AFTER_TITLE = new RegExp(
+  `,\\s+(?:the\\s+)?(?:[A-Z][A-Za-z-]*\\s+){0,3}?(?:Vice-Chancellor|Chancellor|President|Rector|Provost|Dean|Director|Registrar|Principal|Chairman|Chairperson|CEO)(?:\\s+[iI]/[cC])?\\s+(?:of|at)\\s+${ACRONYM}(?![\\w(’'-])(?!\\s+[A-Z])`,
+  'g',
+);
+/** Words of a web address that name no body: news.upkl.edu.my is UPKL. */
+const HOST_WORDS =
+  /^(?:www\d?|news|en|english|web|portal|home|edu|ac|com|org|net|gov|int|co|info|[a-z]{2})$/;
+/** Those who sign come after: "signed by", "Signing on behalf of the parties were". */
+const SIGNED_BY =
+  /\bsigned by\b|\b[Ss]igning(?:\s+(?:the|this|these)\s+[A-Za-z]+)?\s+(?:on behalf of|for)\s+(?:the|both|their)\s+(?:(?:two|respective)\s+)*(?:parties|sides|institutions|universities|organi[sz]ations)\s+were\b/;
 /** The verbs of one who signs, in an English sentence. */
 const SIGNS = /\b(signed|inked|renewed|entered into|exchanged)\s+(?:the|their|an?)\b/;
 /** Words of a sentence that place the people it names at the event. */
@@ -73,6 +106,13 @@ const PRESENT =
 /** Words that end a subject or a unit, never a person's name (Electronic Engineering). */
 const NOT_A_NAME =
   /\b(?:Engineering|Sciences?|Studies|Technology|Management|Medicine|Law|Arts|Business|Economics|Mathematics|Physics|Chemistry|Biology|Education|Research|Department|School|Faculty|College|Institute|Office|Centre|Center|Laboratory|Lab)$/;
+
+/** "Provost and Deputy Vice-Chancellor": two titles when each half is a title of its own. */
+function titlesOf(title: string): string[] {
+  const halves = title.split(/\s+(?:and|&)\s+/);
+  const whole = (t: string) => TITLE_ALONE.exec(t)?.[0] === t;
+  return halves.length === 2 && halves.every(whole) ? halves : [title];
+}
 
 /** A unit of a university (Faculty of Engineering, Institute of Coastal Studies), by its name's start. */
 const UNIT =
@@ -124,13 +164,115 @@ function listedFrom(orgs: Organisations, text: string, at: number): OrgMention[]
   while (i !== -1 && i < mentions.length) {
     const m = mentions[i] as OrgMention;
     out.push(m);
-    const next = mentions[i + 1];
+    let next = mentions[i + 1];
+    // University of Kestrel Bay (UoKB) and …: the short form in brackets is the same body.
+    if (next?.org === m.org && /^\s*\($/.test(text.slice(m.span[1], next.span[0]))) {
+      i += 1;
+      next = mentions[i + 1];
+    }
     if (!next) break;
     const gap = text.slice(m.span[1], next.span[0]);
     if (!/^(?:\s*\([A-Za-z]+\))?\s*(?:,|,?\s+and|,\s+|\s+of|\s+&)\s*(?:the\s+)?$/.test(gap)) break;
     i += 1;
   }
   return out;
+}
+
+/** "with several faculties and a research institute at": units of a body named next. */
+const UNITS_AT =
+  /^(?:\s*\([A-Za-z]+\))?\s*with\s+(?:several|various|many|a number of|two|three|four|five|six)\s+(?:faculties|departments|schools|institutes|colleges|units|centres|centers)\b[^.]*?\b(?:at|of)\s+(?:the\s+)?/;
+/** "The cooperation involves …": the sentence that lists the units. */
+const INVOLVES =
+  /\b(?:cooperation|collaboration|partnership|agreements?|MoUs?|[Mm]emorand\w+)\s+(?:involves?|covers?|includes?|brings?\s+together)\s+/;
+const UNIT_HEAD = '(?:Department|Faculty|School|Institute|Centre|Center|College|Laboratory)';
+/** A unit's name: capitalised words around its head (Hamdan Institute for Water Studies). */
+const UNIT_NAME = new RegExp(
+  `^(?:[A-Z][\\w-]*\\s+){0,3}${UNIT_HEAD}(?:\\s+(?:of|for|and|&|in)?\\s*[A-Z][\\w-]*)*$`,
+);
+
+/**
+ * The units of `parent` the first sentence "The cooperation involves …" lists, each registered
+ * as a body of its own, part of `parent`; none unless every item of the list is a unit.
+ */
+function unitsInvolved(
+  orgs: Organisations,
+  text: string,
+  later: { span: Span }[],
+  parent: Organisation,
+): Organisation[] {
+  const owners = [parent.name, ...parent.aliases];
+  for (const sentence of later) {
+    const part = text.slice(...sentence.span);
+    const m = INVOLVES.exec(part);
+    if (!m) continue;
+    const from = sentence.span[0] + m.index + m[0].length;
+    const list = text.slice(from, sentence.span[1]).replace(/\.$/, '');
+    const items = list
+      .split(/\s*,\s*(?:and\s+)?/)
+      .flatMap((x) =>
+        x.split(new RegExp(`\\s+and\\s+(?=(?:the\\s+)?(?:[A-Z][\\w']*\\s+){0,3}${UNIT_HEAD})`)),
+      );
+    const units: Organisation[] = [];
+    let cursor = from;
+    for (const item of items) {
+      const possessive = /^(?:the\s+)?(?:([A-Z][A-Za-z]*)'s\s+)?(?:the\s+)?/.exec(item);
+      const owner = possessive?.[1];
+      const name = item.slice(possessive?.[0].length ?? 0).trim();
+      if (!UNIT_NAME.test(name) || (owner && !owners.includes(owner))) return [];
+      const at = text.indexOf(name, cursor);
+      cursor = at + name.length;
+      const span: Span = [at, at + name.length];
+      const org = orgs.find(name) ?? orgs.add(name, span, name, 0.8);
+      org.kind =
+        /Institute|Laboratory|Centre|Center/.test(name) && !/^(?:Faculty|School|College)/.test(name)
+          ? 'research-institute'
+          : 'university';
+      org.parent = parent;
+      org.parentSpan = [sentence.span[0], sentence.span[1]];
+      orgs.mention(org, span, 'name');
+      units.push(org);
+    }
+    return units;
+  }
+  return [];
+}
+
+/** The subject of a signing, a name with its abbreviation in brackets. */
+const SUBJECT_WITH_SHORT =
+  /^(?:On [^,]{3,30},\s*)?(?:The\s+)?([A-Z][\w&'-]*(?:\s+(?:of|for|&|the|[A-Z][\w&'-]*)){1,8})\s*\(([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?)\)\s+(?:has\s+|have\s+)?(?:signed|inked|entered)\b/;
+
+/**
+ * Whether `short` abbreviates `name`: its capitals, after any whole word of the name it keeps
+ * (Northfield SPH), are initials of the name's words in order.
+ */
+function abbreviates(short: string, name: string): boolean {
+  const words = name.split(/\s+/);
+  const rest = short
+    .split(' ')
+    .filter((w) => !words.includes(w))
+    .join('');
+  const capitals = rest.replace(/[^A-Z]/g, '');
+  if (capitals.length < 2 || NOT_ACRONYM.test(short)) return false;
+  // It begins where the name does: RRU is no short form of "UPKL and Red River University".
+  if (!short.startsWith(words[0] as string) && capitals[0] !== words[0]?.[0]) return false;
+  let i = 0;
+  for (const w of words) if (w[0] === capitals[i]) i += 1;
+  return i === capitals.length;
+}
+
+/** The words of a page's address that may be its publisher's acronym (upkl of news.upkl.edu.my). */
+function hostAcronyms(url: string | undefined): string[] {
+  if (!url) return [];
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return [];
+  }
+  return host
+    .toLowerCase()
+    .split('.')
+    .filter((w) => /^[a-z]{3,8}$/.test(w) && !HOST_WORDS.test(w));
 }
 
 /** The parties among bodies named in a signing: each once, not the university of a unit that signs. */
@@ -165,6 +307,7 @@ export function readEnglish(
   publishedOn: string | undefined,
   title: string,
   titleSpan: Span,
+  sourceUrl?: string,
 ): Findings {
   // The view: the text with its spaces (no-break ones too) and punctuation folded, same length.
   const { view: text } = article;
@@ -180,8 +323,12 @@ export function readEnglish(
     const org = orgs.find(name) ?? orgs.add(name, span, name, 0.85);
     org.kind = kindOfEnglish(name);
     orgs.mention(org, span, 'name');
-    const abbreviation = /^\s*\(([A-Z][A-Za-z]{1,9})\)/.exec(text.slice(span[1]));
-    if (abbreviation) {
+    // (HCU), (UoKB), and (Northfield HSC): a word of the name, then an acronym.
+    const abbreviation = /^\s*\(([A-Z][A-Za-z]{1,9}|([A-Z][a-z]+) [A-Z]{2,6})\)/.exec(
+      text.slice(span[1]),
+    );
+    const firstWord = abbreviation?.[2];
+    if (abbreviation && (!firstWord || name.split(' ').includes(firstWord))) {
       const short = abbreviation[1] as string;
       const s = span[1] + (abbreviation[0].length - short.length - 1);
       orgs.alias(org, short, short, [s, s + short.length]);
@@ -199,6 +346,9 @@ export function readEnglish(
         if (of === -1 || HEADS.test(name.slice(0, of)) || !HEADS.test(name.slice(of + 4))) break;
         name = name.slice(of + 4).replace(/^the\s+/, '');
       }
+      // ZVU's Faculty of Medicine: a unit of the body the possessive names.
+      const owner = /^([A-Z][A-Za-z]*)'s\s+(?=[A-Z])/.exec(name);
+      if (owner) name = name.slice(owner[0].length);
       const at = sentence.span[0] + m.index + (m[0].length - name.length);
       if (!HEADS.test(name)) continue;
       name = name.replace(/\s+(of|for|in|the|de|&)$/, '');
@@ -210,8 +360,23 @@ export function readEnglish(
         const parentAt = at + name.length - (unit[2] as string).length;
         child.parent = register(unit[2] as string, parentAt);
         child.parentSpan = [at, at + name.length];
-      } else register(name, at);
+      } else {
+        const org = register(name, at);
+        const parent = owner ? orgs.find(owner[1] as string) : undefined;
+        if (parent && parent !== org && UNIT.test(name)) {
+          org.parent = parent;
+          org.parentSpan = [at - (owner?.[0].length ?? 0), at + name.length];
+        }
+      }
     }
+  }
+  // A body whose name has no word such as University, told with its abbreviation as the
+  // subject of a signing: "Northfield School of Public Health (Northfield SPH) signed …".
+  for (const sentence of sentences) {
+    const m = SUBJECT_WITH_SHORT.exec(text.slice(...sentence.span));
+    const name = m?.[1];
+    if (!m || !name || !abbreviates(m[2] as string, name) || orgs.find(name)) continue;
+    register(name, sentence.span[0] + m.index + m[0].indexOf(name));
   }
   // Later uses: an abbreviation, or the name without its legal ending.
   for (const org of [...orgs.all]) {
@@ -221,6 +386,30 @@ export function readEnglish(
     if (bare !== org.name && bare.split(' ').length >= 2) {
       const at = text.indexOf(bare, org.span[1]);
       if (at !== -1) orgs.alias(org, bare, bare, [at, at + bare.length]);
+    }
+  }
+  // The page's own body, named only by its acronym (UPKL President X; between UPKL and Y;
+  // Vice-Chancellor of UPKL), or by the acronym its address carries (news.upkl.edu.my).
+  const byHost = hostAcronyms(sourceUrl).map((a) => new RegExp(`\\b(${a})\\b`, 'gi'));
+  for (const sentence of sentences) {
+    const part = text.slice(...sentence.span);
+    for (const slot of [ACRONYM_BEFORE_TITLE, ACRONYM_BETWEEN, ACRONYM_AFTER_TITLE, ...byHost]) {
+      for (const m of part.matchAll(slot)) {
+        const short = m[1] as string;
+        if (NOT_ACRONYM.test(short) || !/[A-Z].*[A-Z]/.test(short) || orgs.find(short)) continue;
+        const at =
+          sentence.span[0] +
+          m.index +
+          (slot === ACRONYM_AFTER_TITLE ? m[0].length - short.length : m[0].indexOf(short));
+        if (orgs.mentionAt(at)) continue;
+        const org = orgs.add(short, [at, at + short.length], short, 0.7);
+        org.kind =
+          /\b(?:both|two)\s+universities\b/i.test(text) ||
+          (byHost.length && /\.(?:edu|ac)\./.test(sourceUrl ?? ''))
+            ? 'university'
+            : 'other';
+        orgs.mention(org, [at, at + short.length], 'name');
+      }
     }
   }
   // A party named without a word such as University (Alibaba): beside a known body, as the
@@ -320,14 +509,15 @@ export function readEnglish(
       const phrase: Span = [sentence.span[0] + m.index, titleAt + titleText.length];
       people.mention(person, [nameAt, nameAt + name.length], index, phrase);
       if (org) {
-        people.role({
-          person,
-          organisation: org,
-          title: titleText,
-          rank: 0,
-          span: phrase,
-          confidence: 0.85,
-        });
+        for (const title of titlesOf(titleText))
+          people.role({
+            person,
+            organisation: org,
+            title,
+            rank: 0,
+            span: phrase,
+            confidence: 0.85,
+          });
       } else {
         unplaced.push({
           kind: 'role',
@@ -350,16 +540,16 @@ export function readEnglish(
     const known = knownNames();
     const forms: [RegExp, (m: RegExpExecArray) => [string, string, string] | undefined][] = [
       [
-        new RegExp(`\\b(${known})(?:'s)?\\s+${TITLE_BEFORE}\\s*,?\\s+${HONOURS}(${NAME})`, 'g'),
+        new RegExp(`\\b(${known})(?:'s)?\\s+${TITLE_BEFORE}\\s*,?\\s+${HONOUR}(${NAME})`, 'g'),
         (m) => [m[3] as string, m[2] as string, m[1] as string],
       ],
       [
-        new RegExp(`${HONOURS}(${NAME})\\s*\\(([^()]+),\\s*([^(),]+)\\)`, 'g'),
+        new RegExp(`${HONOUR}(${NAME})\\s*\\(([^()]+),\\s*([^(),]+)\\)`, 'g'),
         (m) => [m[1] as string, (m[2] as string).trim(), (m[3] as string).trim()],
       ],
       [
         new RegExp(
-          `${HONOURS}(${NAME}),\\s+(${known})'s\\s+([a-z][a-z -]+?)(?=,|\\.|\\s+(?:said|pointed|gave|shared|added))`,
+          `${HONOUR}(${NAME}),\\s+(${known})'s\\s+([a-z][a-z -]+?)(?=,|\\.|\\s+(?:said|pointed|gave|shared|added))`,
           'g',
         ),
         (m) => [m[1] as string, m[3] as string, m[2] as string],
@@ -418,8 +608,8 @@ export function readEnglish(
   // Agreements.
   const agreements: Agreement[] = [];
   const leadDate = dates[0]?.date;
-  const longForm = /Memorandum[- ]of[- ]Understanding/.test(text);
-  sentences.forEach((sentence) => {
+  const longForm = /Memorand(?:um|ums|a)[- ]of[- ]Understanding/i.test(text);
+  sentences.forEach((sentence, index) => {
     const part = text.slice(...sentence.span);
     for (const m of part.matchAll(AGREEMENT)) {
       if (/\bwas signed|were signed/.test(part.slice(0, m.index + 12))) continue;
@@ -429,6 +619,12 @@ export function readEnglish(
         .trim()
         .replace(/Memorandum-of-Understanding/i, 'Memorandum of Understanding')
         .replace(/^(?:new\s+|[a-z]+-[a-z]+\s+)+/, '');
+      // Memorandums of Understanding (MoUs), however many: one MoU, the plural its other title.
+      const written = name;
+      // …(MoUs): the short form the text gives in brackets.
+      const short = /^\s*\((MoUs?|MOUs?)\)/.exec(part.slice(m.index + m[0].length))?.slice(1) ?? [];
+      if (/^Memorand(?:ums|a) of Understanding$/.test(name)) name = 'Memorandum of Understanding';
+      if (/^(?:MoUs|MOUs)$/.test(name)) name = longForm ? 'Memorandum of Understanding' : 'MoU';
       if (/^(MoU|MOU)$/.test(name) && longForm) name = 'Memorandum of Understanding';
       name = name.replace(/^(a|an|the)\s+/i, '');
       if (/^(Agreement|agreement)$/.test(name)) name = 'Agreement';
@@ -449,10 +645,41 @@ export function readEnglish(
       const after = partner
         ? listedFrom(orgs, text, at + m[0].length + partner.index + partner[0].length)
         : [];
+      // …signed MoUs with several faculties … at the University of Z (ZU): the units a
+      // later sentence lists ("The cooperation involves ZU's Department of …, …").
+      const several = UNITS_AT.exec(part.slice(m.index + m[0].length));
+      const of = several
+        ? orgs.mentionAt(at + m[0].length + several.index + several[0].length)?.org
+        : undefined;
+      const units =
+        after.length === 0 && of ? unitsInvolved(orgs, text, sentences.slice(index + 1), of) : [];
       const parties = partiesOf([...before, ...after]);
       const date =
         dates.find((d) => d.span[0] >= sentence.span[0] && d.span[1] <= sentence.span[1])?.date ??
         leadDate;
+      const aliases = written !== name ? { aliases: [...new Set([written, ...short])] } : {};
+      const key = name.toLowerCase();
+      if (of && units.length && parties.length === 1) {
+        // MoUs with several units of ZU: one MoU with each, told once for all; the headline's
+        // "X signs MoUs with ZU" is these, not one with ZU.
+        const told = agreements.findIndex((a) => a.key === key && a.parties.includes(of));
+        if (told !== -1) agreements.splice(told, 1);
+        for (const unit of units)
+          agreements.push({
+            title: name,
+            key: `${key}|${unit.name.toLowerCase()}`,
+            kind: agreementKind(name),
+            parties: [...parties, unit],
+            signatories: [],
+            witnesses: [],
+            ...(date ? { signedOn: date } : {}),
+            span: sentence.span,
+            mentions: [sentence.span],
+            confidence: 0.75,
+            ...aliases,
+          });
+        continue;
+      }
       if (parties.length < 2) {
         if (agreements.length === 0)
           unplaced.push({
@@ -464,7 +691,6 @@ export function readEnglish(
           });
         continue;
       }
-      const key = name.toLowerCase();
       if (agreements.some((a) => a.key === key)) continue;
       agreements.push({
         title: name,
@@ -477,6 +703,7 @@ export function readEnglish(
         span: sentence.span,
         mentions: [sentence.span],
         confidence: 0.85,
+        ...aliases,
       });
     }
   });
@@ -490,6 +717,7 @@ export function readEnglish(
       'Memorandum of Understanding',
     );
     if (/^(MoU|MOU)$/.test(name) && longForm) name = 'Memorandum of Understanding';
+    if (/^memorandum of understanding$/i.test(name)) name = 'Memorandum of Understanding';
     if (/^agreement$/i.test(name)) name = 'Agreement';
     const from = sentence.span[0] + m.index + m[0].length;
     const parties = partiesOf(listedFrom(orgs, text, from));
@@ -549,7 +777,7 @@ export function readEnglish(
     };
     // Signed by A and B, in the presence of C: A and B sign, C witnesses.
     const witnessed = /\b(?:in (?:the )?presence of|witnessed by)\b/.exec(part);
-    const signers = after(/\bsigned by\b/).filter(
+    const signers = after(SIGNED_BY).filter(
       (x) => !witnessed || x.span[0] < sentence.span[0] + witnessed.index,
     );
     if (agreement && signers.length > 0) {
@@ -612,6 +840,18 @@ export function readEnglish(
       }
     }
     if (PRESENT.test(part)) for (const p of people.mentionsIn(sentence.span)) attend(p.person);
+    // "They jointly witnessed the signing": those named in the sentence before.
+    if (agreement && /^(?:They|Both|The two)\s+(?:\w+ly\s+)?witnessed\b/.test(part)) {
+      const before = sentences[index - 1];
+      // "the signing of the MoUs": of each of them.
+      const signed = /\b(?:MoUs|MOUs|Memorand(?:ums|a)|agreements)\b/.test(part)
+        ? agreements
+        : [agreement];
+      for (const w of before ? people.mentionsIn(before.span) : []) {
+        for (const a of signed) if (!a.witnesses.includes(w.person)) a.witnesses.push(w.person);
+        attend(w.person);
+      }
+    }
     for (const w of after(/\bwitnessed by\b/)) {
       if (agreement && !agreement.witnesses.includes(w.person)) agreement.witnesses.push(w.person);
       attend(w.person);

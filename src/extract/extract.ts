@@ -40,7 +40,7 @@ export function findFacts(input: string, options: ExtractOptions = {}): Findings
   const titleSpan = article.title ?? article.paragraphs[0] ?? [0, 0];
   const title = text.slice(...titleSpan).trim() || 'untitled';
   if (article.language === 'en') {
-    const english = readEnglish(article, publishedOn, title, titleSpan);
+    const english = readEnglish(article, publishedOn, title, titleSpan, options.sourceUrl);
     const mentions = findDates(view, publishedOn);
     english.unplaced.push(
       ...yearlessDates(text, [...english.agreements, ...english.events], mentions),

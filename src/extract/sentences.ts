@@ -68,7 +68,7 @@ export function englishSentences(article: Article): Sentence[] {
       const ch = view[i] as string;
       const next = view.slice(i + 1, i + 3);
       const abbreviation =
-        /\b(Mr|Ms|Mrs|Dr|Prof|St|Pvt|Ltd|Inc|Co|No|Jr|Sr|vs|etc|e\.g|i\.e)$/.test(
+        /\b(Mr|Ms|Mrs|Dr|Prof|Ir|Ts|Assoc|St|Pvt|Ltd|Inc|Co|No|Jr|Sr|vs|etc|e\.g|i\.e|[A-Z])$/.test(
           view.slice(Math.max(start, i - 5), i),
         );
       if ('.!?'.includes(ch) && /^\s["“A-Z]/.test(next) && !abbreviation) {

@@ -116,13 +116,20 @@ function compare(labels: Signing[], draft: Signing[]): Verdict {
   const falseAnswers: string[] = [];
   const missing: string[] = [];
   const used = new Set<Signing>();
-  const partiesMeet = (a: Signing, b: Signing) =>
-    a.parties.some((p) => b.parties.some((q) => same(p, q)));
+  const shared = (a: Signing, b: Signing) =>
+    a.parties.filter((p) => b.parties.some((q) => same(p, q))).length;
+  /** Of the labels' agreements left that `ok` allows, the one with the most parties in common. */
+  const best = (d: Signing, ok: (l: Signing) => boolean) =>
+    labels
+      .filter((l) => !used.has(l) && ok(l) && shared(l, d) > 0)
+      .reduce<Signing | undefined>(
+        (x, l) => (x && shared(x, d) >= shared(l, d) ? x : l),
+        undefined,
+      );
   for (const d of draft) {
-    // The labels' agreement of the same title with a party in common; else one of the same parties.
-    const l =
-      labels.find((l) => !used.has(l) && same(l.titles, d.titles) && partiesMeet(l, d)) ??
-      labels.find((l) => !used.has(l) && partiesMeet(l, d));
+    // The labels' agreement of the same title with a party in common (the most, when several
+    // agreements share one party: MoUs of one body with several units); else one of the same parties.
+    const l = best(d, (l) => same(l.titles, d.titles)) ?? best(d, () => true);
     const what = show(d.titles);
     if (!l) {
       falseAnswers.push(`agreement ${what}: not one the article reports`);
