@@ -115,6 +115,12 @@ export function findEvents(
       const event = byKind(kindNamed(view.slice(at + m[0].length, at + m[0].length + 4)));
       for (const mention of people.mentionsIn([start, at])) attend(event, mention.person);
     }
+    // 出席观礼的有A、B: the list after it.
+    for (const m of part.matchAll(/(?:出席|参加)(观礼|仪式|活动)?的(?:有|包括|还有)/g)) {
+      const after = start + m.index + m[0].length;
+      const event = byKind(kindNamed(m[1] ?? ''));
+      for (const mention of people.mentionsIn([after, end])) attend(event, mention.person);
+    }
     // Hosts: 由X主持, X主持座谈会.
     for (const m of part.matchAll(/主持/g)) {
       const at = start + m.index;

@@ -207,7 +207,13 @@ export function readName(view: string, at: number, end: number): number {
 interface Titles {
   spans: Span[];
   end: number;
+  /** A unit written before the name (飞弹所黄志明所长): the first title begins with it. */
+  unit?: Span;
 }
+
+/** 飞弹所黄志明, 策略会周怡君: a unit (ending 所, 会, 处, 中心 ...) and a name after it. */
+const UNIT_BEFORE_NAME =
+  /^(\p{Script=Han}{1,5}?(?:所|会|处|中心|室|组|馆))(?=\p{Script=Han}{2,3}$)/u;
 
 /** Titles joined by 、 or 兼 beginning at `at`. */
 function readTitles(view: string, at: number, end: number): Titles | undefined {
@@ -372,11 +378,23 @@ export function findOfficials(
         if (nameLength === 0) {
           // 季先峥秘书长, 黄河明厅长: the name before the title, right after its body; and the
           // names after it in a list (王大明校長、李小華副校長與林美玲研發長) at the same body.
-          if (/^[与和及]/.test(view.slice(loose, i))) loose += 1;
-          const gap = view.slice(loose, i);
+          if (/^[与和及由]/.test(view.slice(loose, i))) loose += 1;
           const listed = /[、与和及]/.test(view[loose - 1] ?? '') && !!carried?.orgs.length;
+          // 策略会周怡君副执行长, 飞弹所黄志明所长 in a list after 中科院: a unit of the body
+          // carried, written before the name; the title is kept whole (飞弹所所长) at that body.
+          const unit = UNIT_BEFORE_NAME.exec(view.slice(loose, i));
+          if (unit && (pending.length > 0 || listed)) {
+            titles.unit = [loose, loose + (unit[1] as string).length];
+            loose = titles.unit[1];
+          }
+          const gap = view.slice(loose, i);
+          // 由林志远校长、…代表双方签署: no body before it, but a title one body named can hold.
+          const fitsOne =
+            !unit &&
+            orgs.all.filter((o) => titleFits(view.slice(i, titles.end), o) && !o.parent).length ===
+              1;
           if (
-            (pending.length > 0 || listed) &&
+            (pending.length > 0 || listed || fitsOne) &&
             /^\p{Script=Han}{2,3}$/u.test(gap) &&
             SURNAMES.has(gap[0] as string) &&
             !/[与和及同]/.test(gap) &&
@@ -484,8 +502,9 @@ export function findOfficials(
     function assignTitles(titles: Titles, person: Person, phrase: Span, confidence = 0.9) {
       const holders: Organisation[] = [];
       titles.spans.forEach(([s, e], rank) => {
-        let title = text.slice(s, e);
-        const key = view.slice(s, e);
+        const unit = rank === 0 ? titles.unit : undefined;
+        let title = `${unit ? text.slice(...unit) : ''}${text.slice(s, e)}`;
+        const key = `${unit ? view.slice(...unit) : ''}${view.slice(s, e)}`;
         const place = (level: string) =>
           pending.find((o) => o.place?.endsWith(level))?.place ??
           (pendingPlace?.endsWith(level) ? pendingPlace : undefined) ??

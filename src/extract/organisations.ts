@@ -14,6 +14,7 @@ import {
   NOT_ORGANISATIONS,
   ORG_LEFT_BOUNDARIES,
   ORG_SUFFIXES,
+  SURNAMES,
   TITLE,
 } from './lexicon.ts';
 import { cutWords, tagWords, type Word } from './segmenter.ts';
@@ -215,6 +216,8 @@ const EDGE_WORDS = new Set([
   '赴',
   '到',
   '至',
+  // 出席观礼的有南海大学: 有 lists who came; it is no part of a name.
+  '有',
   '与会',
   '了',
   '中',
@@ -346,6 +349,8 @@ export function leftEdge(view: string, words: Word[], suffixStart: number, limit
       edge = w.start + 1;
       break;
     }
+    // 国际长及相关学院: the linking word glued to the title before it (长及/x) ends the name.
+    if (w.tag === 'x' && w.word.length >= 2 && /[与和同及]$/.test(w.word)) break;
     edge = w.start;
   }
   return edge;
@@ -926,7 +931,13 @@ function boundaryAfter(view: string, i: number): boolean {
   if (ch === '' || PUNCT.test(ch)) return true;
   if (RIGHT_WORDS.some((w) => view.startsWith(w, i))) return true;
   TITLE.lastIndex = i;
-  return TITLE.test(view);
+  if (TITLE.test(view)) return true;
+  // 中科院李大明院长: a name written before its title (Taiwan usage) follows the body.
+  if (!SURNAMES.has(ch)) return false;
+  return [2, 3].some((n) => {
+    TITLE.lastIndex = i + n;
+    return /^\p{Script=Han}+$/u.test(view.slice(i, i + n)) && TITLE.test(view);
+  });
 }
 
 /** Where a party may begin and end: the start, punctuation, or a linking word. */

@@ -850,3 +850,45 @@ describe('several agreements at one event (issue 14, third round)', () => {
     ]);
   });
 });
+
+describe('names before titles, Taiwan usage (issue 14, fourth round)', () => {
+  it('signs NAME校長、ORG NAME院長 each for their body, and reads a delegation list by the body at its head', async () => {
+    const draft = await draftOf(
+      '國立北嶺大學與國家東岸科學研究院簽署學術合作備忘錄\n\n國立北嶺大學與國家東岸科學研究院在北嶺大學簽署學術合作備忘錄，由林志遠校長、東科院許文華院長代表雙方簽署。林志遠校長熱忱歡迎東科院一行來訪。\n\n出席觀禮的有北嶺大學張明德副校長、吳淑芬教務長、鄭建國研發長、蔡雅婷國際長及相關學院師長以及東科院劉俊傑副院長、策略會周怡君副執行長、航太所黃志明所長等一行主管。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '劉俊傑 副院長 @國家東岸科學研究院',
+      '吳淑芬 教務長 @國立北嶺大學',
+      '周怡君 策略會副執行長 @國家東岸科學研究院',
+      '張明德 副校長 @國立北嶺大學',
+      '林志遠 校長 @國立北嶺大學',
+      '蔡雅婷 國際長 @國立北嶺大學',
+      '許文華 院長 @國家東岸科學研究院',
+      '鄭建國 研發長 @國立北嶺大學',
+      '黃志明 航太所所長 @國家東岸科學研究院',
+    ]);
+    expect(signatoriesOf(draft)).toEqual([
+      '林志遠 for 國立北嶺大學',
+      '許文華 for 國家東岸科學研究院',
+    ]);
+    const event = draft.records.find(
+      (r) => r.record.type === 'event' && r.record.kind === 'signing-ceremony',
+    );
+    expect(
+      ((event?.record.attendees as string[]) ?? []).map((id) => nameOf(draft, id)).sort(),
+    ).toEqual([
+      '劉俊傑',
+      '吳淑芬',
+      '周怡君',
+      '張明德',
+      '林志遠',
+      '蔡雅婷',
+      '許文華',
+      '鄭建國',
+      '黃志明',
+    ]);
+    expect(
+      draft.records.filter((r) => r.record.type === 'organisation').map((r) => r.record.name),
+    ).toEqual(['國立北嶺大學', '國家東岸科學研究院']);
+  });
+});
