@@ -344,10 +344,11 @@ export function findAgreements(
         }
         if (view[after] === '的') continue;
         const ceremony = CEREMONY.test(view.slice(after));
+        const told = ceremony ? undefined : toldBefore(view, orgs, [cStart, at]);
         const whole = ceremony
           ? titleBefore(view, at, cStart, orgs)
           : (titleAfter(view, after, cEnd) ??
-            (view.slice(cStart, at).match(/由/) ? passiveTitle(view, cStart, at) : undefined));
+            (view.slice(cStart, at).match(/由/) ? passiveTitle(view, cStart, at) : told?.title));
         const titles = whole
           ? compoundTitles(view, whole, ceremony ? at : cEnd, !ceremony && view[after] !== '由')
           : [];
@@ -434,7 +435,7 @@ export function findAgreements(
           continue;
         } else {
           // A person's name is never a party (孙丽与…总经理刘洋签署).
-          parties = partyRun(view, orgs, [cStart, at]).filter(
+          parties = (told?.parties ?? partyRun(view, orgs, [cStart, at])).filter(
             (o) => !people.all.some((p) => p.name === o.name),
           );
           // A与B签订T1,与C签订T2: the second clause's subject is the first's.
@@ -634,6 +635,24 @@ export function findAgreements(
     }
   }
   return { agreements: placed, signingParties, unplaced };
+}
+
+/**
+ * A与B、C合作共建…分院的协议正式签订: the agreement told before a verb without an object, after
+ * the run of parties that opens the clause; its title is what stands between them.
+ */
+function toldBefore(
+  view: string,
+  orgs: Organisations,
+  [start, at]: Span,
+): { title: Span; parties: Organisation[] } | undefined {
+  const m = /(协议书|协议|合同|备忘录|意向书)(正式|顺利|成功)?$/.exec(view.slice(start, at));
+  if (!m) return undefined;
+  const run = leadingRun(view, orgs, [start, at]);
+  if (run.parties.length < 2) return undefined;
+  const from = afterFunctionWords(view, run.end, at);
+  const end = at - (m[2]?.length ?? 0);
+  return end - from >= 2 && end - from <= 40 ? { title: [from, end], parties: run.parties } : undefined;
 }
 
 function passiveTitle(view: string, from: number, at: number): Span | undefined {

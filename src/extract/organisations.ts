@@ -97,6 +97,9 @@ export function abbreviates(short: string, full: string): boolean {
   if (short.length < 2 || short.length >= full.length) return false;
   // 区委 is a place's committee, never a short form of 区卫生健康委员会.
   if (PLACE_LEVEL.test(short) || /^[省市区县州镇乡](委|政府|人民政府)$/.test(short)) return false;
+  // 东港区人民政府 is not 东港区西岭镇人民政府: the bodies of two places.
+  const placeOf = (name: string) => /^(\p{Script=Han}+?[省市区县州镇乡])(委|人民政府|政府)$/u.exec(name)?.[1];
+  if (placeOf(short) && placeOf(full) && placeOf(short) !== placeOf(full)) return false;
   // 赣东学院 of 赣东学院继续教育学院 is the parent, not a short form.
   const rest = full.slice(short.length);
   if (

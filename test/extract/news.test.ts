@@ -892,3 +892,36 @@ describe('names before titles, Taiwan usage (issue 14, fourth round)', () => {
     ).toEqual(['國立北嶺大學', '國家東岸科學研究院']);
   });
 });
+
+describe('a three-party agreement told before its verb (issue 14, fourth round)', () => {
+  it('drafts A与B、C合作共建…的协议正式签订 with three parties, one signatory each, and the town’s 镇长 at the town', async () => {
+    const draft = await draftOf(
+      '我校附属南湖医院西岭分院签约揭牌\n\n5月6日上午，我校附属南湖医院西岭分院签约揭牌仪式在东港区人民政府会议中心举行。我校校长陈立新、副校长王海涛，东港区人民政府区长刘建华、副区长赵敏等出席仪式。\n\n在我校和东港区人民政府领导的见证下，南湖医院与东港区卫生计生委、东港区西岭镇人民政府合作共建南湖医院西岭分院的协议正式签订，南湖医院院长孙志强、东港区卫生计生委主任李文博、东港区西岭镇人民政府镇长周向阳共同签约。',
+      '2025-05-08',
+    );
+    const [agreement, ...more] = agreementsOf(draft);
+    expect(more).toEqual([]);
+    expect(agreement?.record.name).toBe('合作共建南湖医院西岭分院的协议');
+    expect((agreement?.record.parties as string[]).map((id) => nameOf(draft, id))).toEqual([
+      '南湖医院',
+      '东港区卫生计生委',
+      '东港区西岭镇人民政府',
+    ]);
+    expect(signatoriesOf(draft)).toEqual([
+      '周向阳 for 东港区西岭镇人民政府',
+      '孙志强 for 南湖医院',
+      '李文博 for 东港区卫生计生委',
+    ]);
+    expect(rolesOf(draft)).toEqual([
+      '刘建华 区长 @东港区人民政府',
+      '周向阳 镇长 @东港区西岭镇人民政府',
+      '孙志强 院长 @南湖医院',
+      '李文博 主任 @东港区卫生计生委',
+      '王海涛 副校长 @我校',
+      '赵敏 副区长 @东港区人民政府',
+      '陈立新 校长 @我校',
+    ]);
+    const event = draft.records.find((r) => r.record.type === 'event');
+    expect([event?.record.name, event?.record.date]).toEqual(['签约揭牌仪式', '--05-06']);
+  });
+});
