@@ -16,7 +16,12 @@ import type { Span } from './article.ts';
 import type { DateMention } from './dates.ts';
 import { AGREEMENT_TITLE_END } from './lexicon.ts';
 import type { People, Person, PersonMention } from './officials.ts';
-import { type Organisation, type Organisations, wordsOf } from './organisations.ts';
+import {
+  type Organisation,
+  type Organisations,
+  type OrgMention,
+  wordsOf,
+} from './organisations.ts';
 import { tagWords } from './segmenter.ts';
 import type { Sentence } from './sentences.ts';
 import type { Unplaced } from './unplaced.ts';
@@ -109,7 +114,8 @@ function compoundTitles(view: string, first: Span, end: number, after: boolean):
       const join = JOIN.exec(view.slice(last[1], end));
       if (!join) break;
       const next = titleAfter(view, last[1] + join[0].length, end);
-      if (!next || next[0] <= last[1]) break;
+      // 签订T1、与C签订T2: a title with a verb of its own is a signing of its own.
+      if (!next || next[0] <= last[1] || /签订|签署|签约|签字/.test(view.slice(...next))) break;
       out.push(next);
     }
     return out;
@@ -352,6 +358,42 @@ export function findAgreements(
         const titles = whole
           ? compoundTitles(view, whole, ceremony ? at : cEnd, !ceremony && view[after] !== '由')
           : [];
+        // A与B,C与D分别签订了T1和T2: a pair of parties for each title, in order.
+        if (titles.length >= 2 && /分别$/.test(view.slice(cStart, at))) {
+          const pairs = pairsBefore(view, orgs, [sStart, at - 2]);
+          if (pairs.length === titles.length) {
+            titles.forEach((t, k) => {
+              const a = upsert(t, pairs[k] as Organisation[], clause, sentence);
+              if (a && !inSentence.includes(a)) inSentence.push(a);
+            });
+          } else {
+            unplaced.push({
+              kind: 'agreement',
+              text: text.slice(cStart, cEnd),
+              span: clause,
+              reason: 'agreement-pairs-unclear',
+              detail:
+                'signed severally (…分别签订): which parties signed which agreement is not clear',
+            });
+          }
+          continue;
+        }
+        // 签订了A与B战略合作协议、A与C对口支援协议: each title opens with its own pair of
+        // parties; the agreement is named by what follows them.
+        const paired = titles.map((t) => leadingRun(view, orgs, t));
+        if (
+          !ceremony &&
+          titles.length > 0 &&
+          paired.every((p, k) => p.parties.length >= 2 && (titles[k] as Span)[1] - p.end >= 2)
+        ) {
+          titles.forEach((t, k) => {
+            const { parties, end } = paired[k] as (typeof paired)[number];
+            const from = afterFunctionWords(view, end, t[1]);
+            const a = upsert([from, t[1]], parties, clause, sentence);
+            if (a && !inSentence.includes(a)) inSentence.push(a);
+          });
+          continue;
+        }
         const title = titles[0];
         // Who represents whom: the words around 代表 before the verb.
         const represent = view.lastIndexOf('代表', at);
@@ -372,6 +414,26 @@ export function findAgreements(
         if (severally && titles.length > 0) {
           const from = cStart + severally.index;
           const subject = partyRun(view, orgs, [cStart, from]);
+          // A分别与B签订T1、与C签订T2: each verb has its partner, after the 与 before it.
+          const segment = Math.max(from + 2, view.lastIndexOf('、', at) + 1);
+          const link = /^[与同和]/.exec(view.slice(segment, at));
+          const own = link ? leadingRun(view, orgs, [segment + 1, at]) : undefined;
+          if (
+            subject.length === 1 &&
+            titles.length === 1 &&
+            [...view.slice(from, cEnd).matchAll(SIGN)].length >= 2 &&
+            own?.parties.length === 1 &&
+            /^\s*(签订|签署|签约)/.test(view.slice(own.end, at + 2))
+          ) {
+            const a = upsert(
+              titles[0],
+              [subject[0], own.parties[0]] as Organisation[],
+              clause,
+              sentence,
+            );
+            if (a && !inSentence.includes(a)) inSentence.push(a);
+            continue;
+          }
           const partners = leadingRun(view, orgs, [from + severally[0].length, at]).parties;
           const one = subject.length === 1 ? subject[0] : undefined;
           if (
@@ -501,7 +563,11 @@ export function findAgreements(
           } else if (parties.length === 0 || /(双方|三方|各方|两校)/.test(said)) {
             parties = fallback;
             inferred = true;
-          } else if (parties.length === 1 && fallback.includes(parties[0] as Organisation)) {
+          } else if (
+            parties.length === 1 &&
+            fallback.includes(parties[0] as Organisation) &&
+            !withUnread(view, orgs, parties[0] as Organisation, [cStart, at])
+          ) {
             parties = fallback;
             inferred = true;
           }
@@ -652,7 +718,40 @@ function toldBefore(
   if (run.parties.length < 2) return undefined;
   const from = afterFunctionWords(view, run.end, at);
   const end = at - (m[2]?.length ?? 0);
-  return end - from >= 2 && end - from <= 40 ? { title: [from, end], parties: run.parties } : undefined;
+  return end - from >= 2 && end - from <= 40
+    ? { title: [from, end], parties: run.parties }
+    : undefined;
+}
+
+/** The pairs A与B,C与D that end right at `span`'s end, in order (none when it is not such a list). */
+function pairsBefore(view: string, orgs: Organisations, [start, end]: Span): Organisation[][] {
+  const mentions = orgs.mentionsIn([start, end]).filter((m) => !inBrackets(view, m.span[0], start));
+  const pairs: Organisation[][] = [];
+  let k = mentions.length - 1;
+  let at = end;
+  while (k >= 1) {
+    const b = mentions[k] as OrgMention;
+    const a = mentions[k - 1] as OrgMention;
+    const after = view.slice(b.span[1], at);
+    if (!(pairs.length === 0 ? /^\s*$/ : /^[,、;\s]*$/).test(after)) break;
+    if (!/^[与和同]$/.test(view.slice(a.span[1], b.span[0]))) break;
+    pairs.unshift([a.org, b.org]);
+    at = a.span[0];
+    k -= 2;
+  }
+  return pairs;
+}
+
+/**
+ * A县政府与八十团签订…: the one party read is named with a partner the rules do not read; the
+ * pair of an earlier signing is not this one's.
+ */
+function withUnread(view: string, orgs: Organisations, party: Organisation, span: Span): boolean {
+  return orgs.mentionsIn(span).some((m) => {
+    if (m.org !== party) return false;
+    const link = /^(与|和|同)/.exec(view.slice(m.span[1], span[1]));
+    return !!link && !orgs.mentionAt(m.span[1] + link[0].length);
+  });
 }
 
 function passiveTitle(view: string, from: number, at: number): Span | undefined {

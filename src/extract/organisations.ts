@@ -98,7 +98,8 @@ export function abbreviates(short: string, full: string): boolean {
   // 区委 is a place's committee, never a short form of 区卫生健康委员会.
   if (PLACE_LEVEL.test(short) || /^[省市区县州镇乡](委|政府|人民政府)$/.test(short)) return false;
   // 东港区人民政府 is not 东港区西岭镇人民政府: the bodies of two places.
-  const placeOf = (name: string) => /^(\p{Script=Han}+?[省市区县州镇乡])(委|人民政府|政府)$/u.exec(name)?.[1];
+  const placeOf = (name: string) =>
+    /^(\p{Script=Han}+?[省市区县州镇乡])(委|人民政府|政府)$/u.exec(name)?.[1];
   if (placeOf(short) && placeOf(full) && placeOf(short) !== placeOf(full)) return false;
   // 赣东学院 of 赣东学院继续教育学院 is the parent, not a short form.
   const rest = full.slice(short.length);
@@ -478,6 +479,13 @@ export function scanOrganisationNames(
     .sort((a, b) => a.span[0] - b.span[0]);
 }
 
+const NUMBER = '[一二三四五六七八九十百零〇\\d]';
+/** A corps' division and regiment: 兵团第五师八十团, 第七师, 十四师二二四团 (numbers, then 师 or 团). */
+const CORPS_UNIT = new RegExp(
+  `(?:新疆生产建设兵团|兵团)?(?:第?${NUMBER}{1,3}师)(?:${NUMBER}{1,4}团)?|(?<=兵团|与|和|、|同)${NUMBER}{2,4}团`,
+  'gu',
+);
+
 /** A place's body without the place: 市政府, 县委, 区人民政府. */
 export const BARE_PLACE_BODY = /^(省|市|区|县|州|镇)(委|人民政府|政府)$/;
 
@@ -742,6 +750,17 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
       org.name = written;
     }
     orgs.mention(org, span, 'name');
+  }
+
+  // 兵团第五师八十团, 第七师: a corps' division or regiment, named by its numbers.
+  for (const span of spans) {
+    for (const m of view.slice(...span).matchAll(CORPS_UNIT)) {
+      const at = span[0] + m.index;
+      const end = at + m[0].length;
+      if (orgs.mentions.some((o) => o.span[0] < end && o.span[1] > at)) continue;
+      const org = orgs.find(m[0]) ?? orgs.add(m[0], [at, end], text.slice(at, end), 0.85);
+      orgs.mention(org, [at, end], 'name');
+    }
   }
 
   // Announced short forms: X(以下简称“Y”), X(下称「Y」), X(简称Y); bracketed second names.

@@ -902,7 +902,7 @@ describe('a three-party agreement told before its verb (issue 14, fourth round)'
     const [agreement, ...more] = agreementsOf(draft);
     expect(more).toEqual([]);
     expect(agreement?.record.name).toBe('合作共建南湖医院西岭分院的协议');
-    expect((agreement?.record.parties as string[]).map((id) => nameOf(draft, id))).toEqual([
+    expect(((agreement?.record.parties as string[]) ?? []).map((id) => nameOf(draft, id))).toEqual([
       '南湖医院',
       '东港区卫生计生委',
       '东港区西岭镇人民政府',
@@ -923,5 +923,47 @@ describe('a three-party agreement told before its verb (issue 14, fourth round)'
     ]);
     const event = draft.records.find((r) => r.record.type === 'event');
     expect([event?.record.name, event?.record.date]).toEqual(['签约揭牌仪式', '--05-06']);
+  });
+});
+
+describe('several agreements at one signing, each with its own pair (issue 14, fourth round)', () => {
+  const head =
+    '南州市与北岭县签署合作协议\n\n6月18日，南州市与北岭县合作签约仪式在北岭县举行。\n\n仪式上，';
+  const pairs = (draft: Draft) =>
+    agreementsOf(draft).map(
+      (a) =>
+        `${a.record.name}: ${(a.record.parties as string[]).map((id) => nameOf(draft, id)).join(' + ')}`,
+    );
+  const expected = [
+    '战略合作协议: 南州市人民政府 + 东信集团有限公司',
+    '对口支援协议: 南州市人民政府 + 北岭县人民政府',
+    '合作共建协议: 北岭县人民政府 + 兵团第五师八十团',
+  ];
+
+  it('reads each pair, a corps’ regiment among them, in clauses, in titles, and before 分别签订', async () => {
+    const bodies = [
+      '南州市人民政府与东信集团有限公司签订战略合作协议，南州市人民政府与北岭县人民政府签订对口支援协议，北岭县人民政府与兵团第五师八十团签订合作共建协议。',
+      '签订了南州市人民政府与东信集团有限公司战略合作协议、南州市人民政府与北岭县人民政府对口支援协议以及北岭县人民政府与兵团第五师八十团合作共建协议。',
+      '南州市人民政府与东信集团有限公司，南州市人民政府与北岭县人民政府，北岭县人民政府与兵团第五师八十团分别签订了战略合作协议、对口支援协议和合作共建协议。',
+    ];
+    for (const body of bodies) expect(pairs(await draftOf(`${head}${body}`))).toEqual(expected);
+  });
+
+  it('reads A分别与B签订T1、与C签订T2, and gives no earlier pair to a partner it cannot read', async () => {
+    const severally = await draftOf(
+      `${head}南州市人民政府分别与东信集团有限公司签订战略合作协议、与北岭县人民政府签订对口支援协议、与兵团第五师八十团签订合作共建协议。`,
+    );
+    expect(pairs(severally)).toEqual([
+      '战略合作协议: 南州市人民政府 + 东信集团有限公司',
+      '对口支援协议: 南州市人民政府 + 北岭县人民政府',
+      '合作共建协议: 南州市人民政府 + 兵团第五师八十团',
+    ]);
+    const unread = await draftOf(
+      `${head}南州市人民政府与北岭县人民政府签订对口支援协议，北岭县人民政府与红星农场签订合作共建协议。`,
+    );
+    expect(pairs(unread)).toEqual(['对口支援协议: 南州市人民政府 + 北岭县人民政府']);
+    expect(unread.unplaced.map((u) => `${u.text} ${u.reason}`)).toContain(
+      '合作共建协议 agreement-parties-unnamed',
+    );
   });
 });
