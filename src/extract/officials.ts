@@ -112,13 +112,17 @@ const TITLE_FITS: [RegExp, (name: string, kind: string) => boolean][] = [
     /^(常务)?副?校长|^校党委|^校长助理|^副?(教务|研发|国际|学务|总务|产学)长$/,
     (_, kind) => kind === 'university',
   ],
-  [/所长$/, (name) => /所$/.test(name)],
-  [/院长$/, (name) => /院$/.test(name)],
+  [/所长$/, (name) => /所$/.test(withoutLegalEnding(name))],
+  [/院长$/, (name) => /院$/.test(withoutLegalEnding(name))],
   [/董事|总经理|总裁|监事/, (_, kind) => kind === 'company' || kind === 'other'],
   [/厅长$/, (name) => /[厅廳]$/.test(name)],
   [/局长$/, (name) => /局$/.test(name)],
   [/会长$/, (name) => /[会會]$/.test(name)],
 ];
+
+/** 华建科学研究院有限公司 is a 院 (its 院长), whatever its legal ending. */
+const withoutLegalEnding = (name: string) =>
+  name.replace(/(股份有限公司|有限责任公司|有限公司)$/, '');
 
 /** Whether `org` can hold `title`; undefined when the title says nothing of its body. */
 export function titleFits(title: string, org: Organisation): boolean | undefined {
@@ -398,6 +402,8 @@ export function findOfficials(
             /^\p{Script=Han}{2,3}$/u.test(gap) &&
             SURNAMES.has(gap[0] as string) &&
             !/[与和及同]/.test(gap) &&
+            // 相关负责人: a word of the language (相关/v), not a name.
+            !(wordsOfName(gap).length === 1 && COMMON_WORD.test(wordsOfName(gap)[0]?.tag ?? '')) &&
             // 国际处处长: a department, not a name.
             !/(处|部|办|室|科|系|组|司|局|委|会|院|所|中心)$/.test(gap)
           ) {

@@ -113,6 +113,10 @@ export function abbreviates(short: string, full: string): boolean {
   // Without a suffix rule: the name without its legal ending (华锐机器人 of 华锐机器人有限公司).
   if (!endings) {
     if (!/(有限公司|股份有限公司|有限责任公司|公司)$/.test(full)) return false;
+    // 华建研究院 of 华建科学研究院有限公司: the short form of the name without its legal ending.
+    const named = full.replace(/(股份有限公司|有限责任公司|有限公司)$/, '');
+    if (named !== full && SHORT_ENDINGS.some(([p]) => p.test(named)) && abbreviates(short, named))
+      return true;
     // 检测中心 of 东信检测中心有限公司: the unit without its brand and its legal ending.
     const core = full.replace(/(股份有限公司|有限责任公司|有限公司)$/, '');
     if (
@@ -124,6 +128,9 @@ export function abbreviates(short: string, full: string): boolean {
     )
       return true;
     if (!full.startsWith(short) || short.length < 3) return false;
+    // 建研地基 of 建研地基基础工程有限责任公司: the brand and the first word of its trade.
+    if (short.length >= 4 && named.length - short.length >= 2 && hasProperName(short.slice(0, 2)))
+      return true;
     const words = cutWords(full);
     let at = 0;
     for (const w of words) {
@@ -552,6 +559,13 @@ export class Organisations {
     return org;
   }
 
+  /** Drops a body read in error (a unit's name read whole), and every name it was under. */
+  remove(org: Organisation) {
+    const index = this.all.indexOf(org);
+    if (index >= 0) this.all.splice(index, 1);
+    for (const [name, o] of this.byName) if (o === org) this.byName.delete(name);
+  }
+
   alias(org: Organisation, name: string, original: string, span: Span) {
     const other = this.byName.get(name);
     if (other && other !== org) return;
@@ -788,12 +802,42 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     }
   }
 
+  // 华建研究院检测中心总经理: a body named, then the short form of another (检测中心 of 华建检测
+  // 中心有限公司) read as one name: the second body, a unit of the first.
+  const keyOf = (o: Organisation) => view.slice(o.span[0], o.span[1]);
+  for (const unit of [...orgs.all]) {
+    const key = keyOf(unit);
+    const head = orgs.all.find(
+      (o) => o !== unit && keyOf(o).length >= 3 && key.startsWith(keyOf(o)) && !o.place,
+    );
+    const rest = head ? key.slice(keyOf(head).length) : '';
+    if (!head || rest.length < 3) continue;
+    const named = orgs.all.filter(
+      (o) => o !== unit && o !== head && o.name.length >= 4 && abbreviates(rest, keyOf(o)),
+    );
+    if (named.length !== 1) continue;
+    const body = named[0] as Organisation;
+    orgs.remove(unit);
+    body.parent ??= head;
+    for (const m of orgs.mentions.filter((n) => n.org === unit)) {
+      m.org = body;
+      m.span = [m.span[0] + keyOf(head).length, m.span[1]];
+      m.how = 'abbreviation';
+      body.parentSpan ??= [m.span[0] - keyOf(head).length, m.span[1]];
+      orgs.alias(body, rest, text.slice(...m.span), m.span);
+    }
+  }
+
   // Abbreviations: a name that shortens exactly one full name is another name of it.
   const fulls = orgs.all.filter((o) => o.name.length >= 4);
   for (const org of [...orgs.all]) {
     const key = view.slice(org.span[0], org.span[1]);
-    const longer = fulls.filter(
+    const candidates = fulls.filter(
       (f) => f !== org && abbreviates(key, view.slice(f.span[0], f.span[1])),
+    );
+    // 检测中心 of 建研检测中心 and of 建研检测中心有限公司: one body, the first a short form too.
+    const longer = candidates.filter(
+      (f) => !candidates.some((g) => g !== f && abbreviates(keyOf(f), keyOf(g))),
     );
     if (longer.length === 1 && org.aliases.length === 0 && org.sameAs.length === 0) {
       const full = longer[0] as Organisation;

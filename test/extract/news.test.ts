@@ -967,3 +967,47 @@ describe('several agreements at one signing, each with its own pair (issue 14, f
     );
   });
 });
+
+describe('short forms of governments and companies (issue 14, fourth round)', () => {
+  it('reads 北川县政府 as the county’s government, 建研地基 and 检测中心 as the companies they shorten, with their titles', async () => {
+    const draft = await draftOf(
+      '北川县与中国建研院签署战略合作协议\n\n4月2日，北川县人民政府与中国建筑科学研究院有限公司、建研地基基础工程有限责任公司、建研检测中心有限公司签署战略合作协议。\n\n北川县县长王磊，中国建研院副院长赵刚，建研地基董事长孙伟，建研检测中心总经理钱伟出席签约仪式。\n\n会上，中国建研院与建研地基、检测中心签署战略合作协议。北川县政府副县长李强主持仪式。',
+      '2025-04-03',
+    );
+    expect(orgNames(draft).sort()).toEqual(
+      [
+        '北川县人民政府',
+        '中国建筑科学研究院有限公司',
+        '建研地基基础工程有限责任公司',
+        '建研检测中心有限公司',
+      ].sort(),
+    );
+    expect(rolesOf(draft)).toEqual([
+      '孙伟 董事长 @建研地基基础工程有限责任公司',
+      '李强 副县长 @北川县人民政府',
+      '王磊 县长 @北川县人民政府',
+      '赵刚 副院长 @中国建筑科学研究院有限公司',
+      '钱伟 总经理 @建研检测中心有限公司',
+    ]);
+    expect(
+      agreementsOf(draft).map((a) =>
+        (a.record.parties as string[]).map((id) => nameOf(draft, id)).join(' + '),
+      ),
+    ).toEqual([
+      '北川县人民政府 + 中国建筑科学研究院有限公司 + 建研地基基础工程有限责任公司 + 建研检测中心有限公司',
+      '中国建筑科学研究院有限公司 + 建研地基基础工程有限责任公司 + 建研检测中心有限公司',
+    ]);
+  });
+
+  it('reads a unit written after its parent as the company it shortens (华建研究院检测中心总经理), and 相关 as no name', async () => {
+    const draft = await draftOf(
+      '3月5日，南岭县人民政府与华建科学研究院有限公司、华建检测中心有限公司签署战略合作协议。华建科学研究院有限公司相关负责人出席。\n\n县长王磊，华建研究院副院长赵刚，华建研究院检测中心总经理钱伟出席仪式。',
+      '2025-03-07',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '王磊 县长 @南岭县人民政府',
+      '赵刚 副院长 @华建科学研究院有限公司',
+      '钱伟 总经理 @华建检测中心有限公司',
+    ]);
+  });
+});
