@@ -12,7 +12,7 @@
  * 三方代表签订… and 北工大、北控集团代表签订… name parties and nobody who signed for them.
  * Witnesses: 在X、Y的见证下, X、Y共同见证, X到场见证.
  */
-import type { Span } from './article.ts';
+import { foldText, type Span } from './article.ts';
 import type { DateMention } from './dates.ts';
 import { AGREEMENT_TITLE_END } from './lexicon.ts';
 import type { People, Person, PersonMention } from './officials.ts';
@@ -97,7 +97,7 @@ function titleAfter(view: string, at: number, end: number): Span | undefined {
 }
 
 /** The words that join two titles of one signing: 《A》及《B》, A协议和B协议, A协议、B协议. */
-const JOIN = /^》?\s*(以及|及|和|与|、)\s*/;
+const JOIN = /^》?\s*(以及|及|和|与|、|(?=《))\s*/;
 const TITLE_END = new RegExp(`(?:${AGREEMENT_TITLE_END.source})$`);
 
 /**
@@ -563,6 +563,15 @@ export function findAgreements(
           } else if (parties.length === 0 || /(双方|三方|各方|两校)/.test(said)) {
             parties = fallback;
             inferred = true;
+            // 《A与B战略合作协议》: a title that names its own pair takes no other.
+            const named = title ? view.slice(...title) : '';
+            if (
+              /[与和]/.test(named) &&
+              !fallback.every((o) =>
+                [o.name, ...o.aliases].some((n) => named.includes(foldText(n))),
+              )
+            )
+              parties = [];
           } else if (
             parties.length === 1 &&
             fallback.includes(parties[0] as Organisation) &&
@@ -750,7 +759,14 @@ function withUnread(view: string, orgs: Organisations, party: Organisation, span
   return orgs.mentionsIn(span).some((m) => {
     if (m.org !== party) return false;
     const link = /^(与|和|同)/.exec(view.slice(m.span[1], span[1]));
-    return !!link && !orgs.mentionAt(m.span[1] + link[0].length);
+    if (link && !orgs.mentionAt(m.span[1] + link[0].length)) return true;
+    // 八十团与南州市签订: the partner before it.
+    const before = view.slice(span[0], m.span[0]);
+    return (
+      /[与和同]$/.test(before) &&
+      !orgs.mentionsIn([span[0], m.span[0]]).length &&
+      /\p{Script=Han}{2}[与和同]$/u.test(before)
+    );
   });
 }
 
@@ -853,6 +869,9 @@ export function mergeHeadline(all: Agreement[], headline: Span | undefined): Agr
   const body = agreements.filter((a) => !inHeadline(a));
   return agreements.filter((a) => {
     if (!inHeadline(a)) return true;
+    // A市与B师签署合作协议 over several agreements of other pairs: the headline sums them up;
+    // it names no agreement of its own.
+    if (/^(协议|合作协议|协议书)$/.test(a.key) && body.length >= 2) return false;
     const same = body.filter((b) => a.parties.every((p) => b.parties.includes(p)));
     if (same.length !== 1) return true;
     const b = same[0] as Agreement;

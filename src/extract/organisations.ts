@@ -489,7 +489,7 @@ export function scanOrganisationNames(
 const NUMBER = '[一二三四五六七八九十百零〇\\d]';
 /** A corps' division and regiment: 兵团第五师八十团, 第七师, 十四师二二四团 (numbers, then 师 or 团). */
 const CORPS_UNIT = new RegExp(
-  `(?:新疆生产建设兵团|兵团)?(?:第?${NUMBER}{1,3}师)(?:${NUMBER}{1,4}团)?|(?<=兵团|与|和|、|同)${NUMBER}{2,4}团`,
+  `(?:新疆生产建设兵团|兵团)?(?:第?${NUMBER}{1,3}师)(?:${NUMBER}{1,4}团)?|(?<=^|[,。;:、\\s]|兵团|与|和|同)${NUMBER}{2,4}团`,
   'gu',
 );
 
@@ -766,13 +766,18 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     orgs.mention(org, span, 'name');
   }
 
+  const keyOf = (o: Organisation) => view.slice(o.span[0], o.span[1]);
   // 兵团第五师八十团, 第七师: a corps' division or regiment, named by its numbers.
   for (const span of spans) {
     for (const m of view.slice(...span).matchAll(CORPS_UNIT)) {
       const at = span[0] + m.index;
       const end = at + m[0].length;
       if (orgs.mentions.some((o) => o.span[0] < end && o.span[1] > at)) continue;
-      const org = orgs.find(m[0]) ?? orgs.add(m[0], [at, end], text.slice(at, end), 0.85);
+      // 第五师 after 兵团第五师: one division.
+      const bare = (name: string) => name.replace(/^(新疆生产建设兵团|兵团)/, '');
+      const same = orgs.all.find((o) => bare(keyOf(o)) === bare(m[0]));
+      const org = same ?? orgs.add(m[0], [at, end], text.slice(at, end), 0.85);
+      if (same) orgs.alias(same, m[0], text.slice(at, end), [at, end]);
       orgs.mention(org, [at, end], 'name');
     }
   }
@@ -804,7 +809,6 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
 
   // 华建研究院检测中心总经理: a body named, then the short form of another (检测中心 of 华建检测
   // 中心有限公司) read as one name: the second body, a unit of the first.
-  const keyOf = (o: Organisation) => view.slice(o.span[0], o.span[1]);
   for (const unit of [...orgs.all]) {
     const key = keyOf(unit);
     const head = orgs.all.find(

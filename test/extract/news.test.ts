@@ -966,6 +966,25 @@ describe('several agreements at one signing, each with its own pair (issue 14, f
       '合作共建协议 agreement-parties-unnamed',
     );
   });
+
+  it('drafts no generic headline agreement over several of other pairs, and reads a division and a regiment named bare', async () => {
+    const draft = await draftOf(
+      '南州市与兵团第五师签署合作协议\n\n6月18日，南州市与兵团第五师合作签约仪式在南州市举行。第五师师长郑平出席仪式。\n\n仪式上，南州市政府与东信集团签订战略合作协议，八十团与南州市签订团市合作协议。',
+      '2025-06-20',
+    );
+    expect(pairs(draft)).toEqual([
+      '战略合作协议: 南州市政府 + 东信集团',
+      '团市合作协议: 八十团 + 南州市政府',
+    ]);
+    expect(rolesOf(draft)).toEqual(['郑平 师长 @兵团第五师']);
+  });
+
+  it('gives a title that names its own pair (《A与B…协议》) no other pair', async () => {
+    const draft = await draftOf(
+      `${head}双方签署了《南州市人民政府与东信集团有限公司战略合作协议》《北岭县人民政府与八十团合作共建协议》。`,
+    );
+    expect(pairs(draft).filter((p) => p.includes('东信') || p.includes('八十团'))).toEqual([]);
+  });
 });
 
 describe('short forms of governments and companies (issue 14, fourth round)', () => {
