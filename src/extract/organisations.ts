@@ -782,6 +782,22 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     }
   }
 
+  // 中科院, 工研院, 东科院: an institute named by its abbreviation alone (one word jieba reads
+  // as an abbreviation or does not know, two characters then 院), at a boundary.
+  for (const span of spans) {
+    for (const w of wordsOf(view, span)) {
+      if (!/^\p{Script=Han}{2}院$/u.test(w.word) || !/^(j|x|nt|nz)$/.test(w.tag)) continue;
+      if (/^[我本该此全各学医法]/.test(w.word)) continue;
+      const at = w.start;
+      const end = at + w.word.length;
+      if (at > span[0] && !boundaryBefore(view, at)) continue;
+      if (!boundaryAfter(view, end)) continue;
+      if (orgs.mentions.some((o) => o.span[0] < end && o.span[1] > at)) continue;
+      const org = orgs.find(w.word) ?? orgs.add(w.word, [at, end], text.slice(at, end), 0.8);
+      orgs.mention(org, [at, end], 'name');
+    }
+  }
+
   // Announced short forms: X(以下简称“Y”), X(下称「Y」), X(简称Y); bracketed second names.
   const ANNOUNCED = /^\((?:以下简称|以下称|下称|简称)[::]?“?([^”)]{2,20})”?\)/;
   for (const m of [...orgs.mentions]) {

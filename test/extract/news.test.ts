@@ -893,6 +893,22 @@ describe('names before titles, Taiwan usage (issue 14, fourth round)', () => {
   });
 });
 
+describe('an institute named only by its abbreviation (issue 14, fourth round)', () => {
+  it('reads 東科院 as a body, its 院長 and the units listed after it there, never at the university', async () => {
+    const draft = await draftOf(
+      '國立北嶺大學與東科院簽署學術合作備忘錄，由林志遠校長、東科院許文華院長代表雙方簽署。\n\n北嶺大學張明德副校長及東科院劉俊傑副院長、航太所黃志明所長等共計近30位出席觀禮。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '劉俊傑 副院長 @東科院',
+      '張明德 副校長 @國立北嶺大學',
+      '林志遠 校長 @國立北嶺大學',
+      '許文華 院長 @東科院',
+      '黃志明 航太所所長 @東科院',
+    ]);
+    expect(signatoriesOf(draft)).toEqual(['林志遠 for 國立北嶺大學', '許文華 for 東科院']);
+  });
+});
+
 describe('a three-party agreement told before its verb (issue 14, fourth round)', () => {
   it('drafts A与B、C合作共建…的协议正式签订 with three parties, one signatory each, and the town’s 镇长 at the town', async () => {
     const draft = await draftOf(
