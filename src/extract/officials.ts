@@ -379,10 +379,14 @@ export function findOfficials(
         if (nameLength === 0) nameAt = titles.end;
         if (nameAt > titles.end && /[\p{Script=Han}]/u.test(view[nameAt + nameLength] ?? ''))
           nameLength = 0;
+        // 孙立校长和赵明董事长: 和 joins the next name written before its title; no name follows.
+        TITLE.lastIndex = nameAt + nameLength;
+        if (nameLength > 0 && /[和与及同]/.test(view[nameAt] as string) && TITLE.test(view))
+          nameLength = 0;
         if (nameLength === 0) {
           // 季先峥秘书长, 黄河明厅长: the name before the title, right after its body; and the
           // names after it in a list (王大明校長、李小華副校長與林美玲研發長) at the same body.
-          if (/^[与和及由]/.test(view.slice(loose, i))) loose += 1;
+          if (/^[与和及由在]/.test(view.slice(loose, i))) loose += 1;
           const listed = /[、与和及]/.test(view[loose - 1] ?? '') && !!carried?.orgs.length;
           // 策略会周怡君副执行长, 飞弹所黄志明所长 in a list after 中科院: a unit of the body
           // carried, written before the name; the title is kept whole (飞弹所所长) at that body.

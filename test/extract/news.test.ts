@@ -909,6 +909,24 @@ describe('an institute named only by its abbreviation (issue 14, fourth round)',
   });
 });
 
+describe('witnesses named before their titles (issue 14, fourth round)', () => {
+  it('reads 在孙立校长和赵明董事长的见证下 as two witnesses, never a person 和赵明', async () => {
+    const draft = await draftOf(
+      '5月6日，南湖大学与东信集团有限公司签署战略合作协议。\n\n在孙立校长和赵明董事长的见证下，南湖大学副校长李芳与东信集团有限公司总经理钱亮代表双方签署协议。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '孙立 校长 @南湖大学',
+      '李芳 副校长 @南湖大学',
+      '赵明 董事长 @东信集团有限公司',
+      '钱亮 总经理 @东信集团有限公司',
+    ]);
+    const [agreement] = agreementsOf(draft);
+    expect(
+      ((agreement?.record.witnesses as string[]) ?? []).map((id) => nameOf(draft, id)),
+    ).toEqual(['孙立', '赵明']);
+  });
+});
+
 describe('a three-party agreement told before its verb (issue 14, fourth round)', () => {
   it('drafts A与B、C合作共建…的协议正式签订 with three parties, one signatory each, and the town’s 镇长 at the town', async () => {
     const draft = await draftOf(
