@@ -405,7 +405,8 @@ export function findOfficials(
             (pending.length > 0 || listed || fitsOne) &&
             /^\p{Script=Han}{2,3}$/u.test(gap) &&
             SURNAMES.has(gap[0] as string) &&
-            !/[与和及同]/.test(gap) &&
+            // 王与李: two people; but 陈大同, 林志和 end in a given name's 同 or 和.
+            !/[与和及同]/.test(gap.slice(0, -1)) &&
             // 相关负责人: a word of the language (相关/v), not a name.
             !(wordsOfName(gap).length === 1 && COMMON_WORD.test(wordsOfName(gap)[0]?.tag ?? '')) &&
             // 国际处处长: a department, not a name.

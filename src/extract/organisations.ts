@@ -113,18 +113,20 @@ export function abbreviates(short: string, full: string): boolean {
   // Without a suffix rule: the name without its legal ending (华锐机器人 of 华锐机器人有限公司).
   if (!endings) {
     if (!/(有限公司|股份有限公司|有限责任公司|公司)$/.test(full)) return false;
-    // 华建研究院 of 华建科学研究院有限公司: the short form of the name without its legal ending.
     const named = full.replace(/(股份有限公司|有限责任公司|有限公司)$/, '');
+    // 东岸科技公司 of 东岸科技股份有限公司: the name with a bare 公司 for its legal ending.
+    if (named !== full && (short === `${named}公司` || (short === named && short.length >= 3)))
+      return true;
+    // 华建研究院 of 华建科学研究院有限公司: the short form of the name without its legal ending.
     if (named !== full && SHORT_ENDINGS.some(([p]) => p.test(named)) && abbreviates(short, named))
       return true;
     // 检测中心 of 东信检测中心有限公司: the unit without its brand and its legal ending.
-    const core = full.replace(/(股份有限公司|有限责任公司|有限公司)$/, '');
     if (
       short.length >= 3 &&
-      core.length > short.length + 1 &&
-      core.endsWith(short) &&
+      named.length > short.length + 1 &&
+      named.endsWith(short) &&
       /(中心|研究院|研究所|实验室)$/.test(short) &&
-      hasProperName(core.slice(0, -short.length))
+      hasProperName(named.slice(0, -short.length))
     )
       return true;
     if (!full.startsWith(short) || short.length < 3) return false;
@@ -876,7 +878,9 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     if (full) merge(orgs, org, full, view);
   }
   // Short forms not ending in a suffix (华锐机器人, 江城城投 announced elsewhere): look for every
-  // known short form and every abbreviation bounded by punctuation or linking words.
+  // known short form and every abbreviation bounded by punctuation or linking words (of the
+  // bodies left after the merges above).
+  const live = fulls.filter((f) => orgs.all.includes(f));
   for (const span of spans) {
     for (let i = span[0]; i < span[1]; i++) {
       if (i > span[0] && !boundaryBefore(view, i)) continue;
@@ -888,7 +892,7 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
         const known = orgs.find(short);
         const candidates = known
           ? [known]
-          : fulls.filter((f) => abbreviates(short, view.slice(f.span[0], f.span[1])));
+          : live.filter((f) => abbreviates(short, view.slice(f.span[0], f.span[1])));
         if (candidates.length !== 1) continue;
         const org = candidates[0] as Organisation;
         const written = text.slice(i, i + len);

@@ -927,6 +927,25 @@ describe('witnesses named before their titles (issue 14, fourth round)', () => {
   });
 });
 
+describe('a company named with a bare 公司 and in full, in traditional characters (issue 14, fourth round)', () => {
+  it('drafts one company and one agreement, witnesses and signatories named before their titles', async () => {
+    const draft = await draftOf(
+      '國立北嶺大學與東岸科技公司簽署產學合作備忘錄\n\n國立北嶺大學與東岸科技股份有限公司今日簽署產學合作備忘錄，在林志遠校長與東岸科技陳大同董事長見證下，由張明德副校長與東岸科技王小明總經理代表雙方簽署。',
+      '2025-05-08',
+    );
+    expect(orgNames(draft)).toEqual(['國立北嶺大學', '東岸科技股份有限公司']);
+    expect(signatoriesOf(draft)).toEqual([
+      '張明德 for 國立北嶺大學',
+      '王小明 for 東岸科技股份有限公司',
+    ]);
+    const [agreement, ...more] = agreementsOf(draft);
+    expect(more).toEqual([]);
+    expect(
+      ((agreement?.record.witnesses as string[]) ?? []).map((id) => nameOf(draft, id)),
+    ).toEqual(['林志遠', '陳大同']);
+  });
+});
+
 describe('a three-party agreement told before its verb (issue 14, fourth round)', () => {
   it('drafts A与B、C合作共建…的协议正式签订 with three parties, one signatory each, and the town’s 镇长 at the town', async () => {
     const draft = await draftOf(
