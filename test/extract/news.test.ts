@@ -946,6 +946,13 @@ describe('a company named with a bare 公司 and in full, in traditional charact
   });
 });
 
+describe('a year of the Republic, Taiwan usage (issue 14, fourth round)', () => {
+  it('dates 民國112年6月12日 and 112年6月12日 as 2023-06-12', () => {
+    for (const text of ['民國112年6月12日雙方簽約。', '於112年6月12日簽約。'])
+      expect(findDates(text, undefined).map((d) => d.date)).toEqual(['2023-06-12']);
+  });
+});
+
 describe('a three-party agreement told before its verb (issue 14, fourth round)', () => {
   it('drafts A与B、C合作共建…的协议正式签订 with three parties, one signatory each, and the town’s 镇长 at the town', async () => {
     const draft = await draftOf(
