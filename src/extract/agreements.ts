@@ -668,9 +668,21 @@ export function findAgreements(
       const clause =
         sentence.clauses.find(([s, e]) => s <= witnessAt && witnessAt < e) ?? sentence.span;
       // …等参加会议,并共同见证签约仪式: those who witness are the clause before's.
-      const from = /^(并|并共同|共同|一同|一起)见证/.test(view.slice(clause[0], witnessAt + 2))
+      let from = /^(并|并共同|共同|一同|一起)见证/.test(view.slice(clause[0], witnessAt + 2))
         ? sStart
         : clause[0];
+      // 在A校长孙立,B董事长赵明的共同见证下: a list of officials split by commas; the clauses
+      // before that name people and do nothing else belong to it.
+      for (let k = sentence.clauses.indexOf(clause) - 1; k >= 0 && from > sStart; k--) {
+        const before = sentence.clauses[k] as Span;
+        const said = view.slice(...before);
+        if (
+          people.mentionsIn(before).length === 0 ||
+          /签|出席|参加|主持|致辞|讲话|表示|见证|举行|会见|陪同|代表/.test(said)
+        )
+          break;
+        from = before[0];
+      }
       const witnesses = people.mentionsIn([from, witnessAt]).map((m) => m.person);
       const all = /上述|各项|所有|全部/.test(view.slice(witnessAt, clause[1]));
       const targets = all ? agreements : inSentence.length ? inSentence : agreements.slice(-1);

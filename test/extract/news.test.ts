@@ -946,6 +946,23 @@ describe('a company named with a bare 公司 and in full, in traditional charact
   });
 });
 
+describe('witnesses listed across commas (issue 14, fourth round)', () => {
+  it('reads 在A校长X,B董事长Y的共同见证下 and A校长X,B董事长Y见证签约 as two witnesses', async () => {
+    for (const body of [
+      '在南湖大学校长孙立，东信集团有限公司董事长赵明的共同见证下，双方签署协议。',
+      '南湖大学校长孙立，东信集团有限公司董事长赵明见证签约。',
+    ]) {
+      const draft = await draftOf(
+        `5月6日，南湖大学与东信集团有限公司签署战略合作协议。南湖大学副校长李芳与东信集团有限公司总经理钱亮代表双方签署协议。\n\n${body}`,
+      );
+      const [agreement] = agreementsOf(draft);
+      expect(
+        ((agreement?.record.witnesses as string[]) ?? []).map((id) => nameOf(draft, id)),
+      ).toEqual(['孙立', '赵明']);
+    }
+  });
+});
+
 describe('a year of the Republic, Taiwan usage (issue 14, fourth round)', () => {
   it('dates 民國112年6月12日 and 112年6月12日 as 2023-06-12', () => {
     for (const text of ['民國112年6月12日雙方簽約。', '於112年6月12日簽約。'])
