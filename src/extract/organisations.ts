@@ -489,9 +489,12 @@ export function scanOrganisationNames(
 }
 
 const NUMBER = '[一二三四五六七八九十百零〇\\d]';
-/** A corps' division and regiment: 兵团第五师八十团, 第七师, 十四师二二四团 (numbers, then 师 or 团). */
+/**
+ * A corps' division and regiment: 兵团第五师八十团, 第七师, 十四师二二四团 (numbers, then 师 or 团);
+ * not 第一师范 (a normal school) nor 二师兄.
+ */
 const CORPS_UNIT = new RegExp(
-  `(?:新疆生产建设兵团|兵团)?(?:第?${NUMBER}{1,3}师)(?:${NUMBER}{1,4}团)?|(?<=^|[,。;:、\\s]|兵团|与|和|同)${NUMBER}{2,4}团`,
+  `(?:新疆生产建设兵团|兵团)?(?:第?${NUMBER}{1,3}师(?![范傅生资兄姐弟妹德]))(?:${NUMBER}{1,4}团)?|(?<=^|[,。;:、\\s]|兵团|与|和|同)${NUMBER}{2,4}团`,
   'gu',
 );
 

@@ -1056,6 +1056,14 @@ describe('several agreements at one signing, each with its own pair (issue 14, f
     expect(rolesOf(draft)).toEqual(['郑平 师长 @兵团第五师']);
   });
 
+  it('reads no division in 第一师范 (a normal school)', async () => {
+    const draft = await draftOf(
+      '5月6日，湖南第一师范学院与第一师范附属小学签署合作协议。第五师师长郑平出席。',
+    );
+    expect(orgNames(draft).filter((n) => /^第一师$/.test(n as string))).toEqual([]);
+    expect(rolesOf(draft)).toEqual(['郑平 师长 @第五师']);
+  });
+
   it('gives a title that names its own pair (《A与B…协议》) no other pair', async () => {
     const draft = await draftOf(
       `${head}双方签署了《南州市人民政府与东信集团有限公司战略合作协议》《北岭县人民政府与八十团合作共建协议》。`,
