@@ -12,11 +12,16 @@
  * 三方代表签订… and 北工大、北控集团代表签订… name parties and nobody who signed for them.
  * Witnesses: 在X、Y的见证下, X、Y共同见证, X到场见证.
  */
-import type { Span } from './article.ts';
+import { foldText, type Span } from './article.ts';
 import type { DateMention } from './dates.ts';
 import { AGREEMENT_TITLE_END } from './lexicon.ts';
 import type { People, Person, PersonMention } from './officials.ts';
-import { type Organisation, type Organisations, wordsOf } from './organisations.ts';
+import {
+  type Organisation,
+  type Organisations,
+  type OrgMention,
+  wordsOf,
+} from './organisations.ts';
 import { tagWords } from './segmenter.ts';
 import type { Sentence } from './sentences.ts';
 import type { Unplaced } from './unplaced.ts';
@@ -92,7 +97,7 @@ function titleAfter(view: string, at: number, end: number): Span | undefined {
 }
 
 /** The words that join two titles of one signing: 《A》及《B》, A协议和B协议, A协议、B协议. */
-const JOIN = /^》?\s*(以及|及|和|与|、)\s*/;
+const JOIN = /^》?\s*(以及|及|和|与|、|(?=《))\s*/;
 const TITLE_END = new RegExp(`(?:${AGREEMENT_TITLE_END.source})$`);
 
 /**
@@ -109,7 +114,8 @@ function compoundTitles(view: string, first: Span, end: number, after: boolean):
       const join = JOIN.exec(view.slice(last[1], end));
       if (!join) break;
       const next = titleAfter(view, last[1] + join[0].length, end);
-      if (!next || next[0] <= last[1]) break;
+      // 签订T1、与C签订T2: a title with a verb of its own is a signing of its own.
+      if (!next || next[0] <= last[1] || /签订|签署|签约|签字/.test(view.slice(...next))) break;
       out.push(next);
     }
     return out;
@@ -344,13 +350,50 @@ export function findAgreements(
         }
         if (view[after] === '的') continue;
         const ceremony = CEREMONY.test(view.slice(after));
+        const told = ceremony ? undefined : toldBefore(view, orgs, [cStart, at]);
         const whole = ceremony
           ? titleBefore(view, at, cStart, orgs)
           : (titleAfter(view, after, cEnd) ??
-            (view.slice(cStart, at).match(/由/) ? passiveTitle(view, cStart, at) : undefined));
+            (view.slice(cStart, at).match(/由/) ? passiveTitle(view, cStart, at) : told?.title));
         const titles = whole
           ? compoundTitles(view, whole, ceremony ? at : cEnd, !ceremony && view[after] !== '由')
           : [];
+        // A与B,C与D分别签订了T1和T2: a pair of parties for each title, in order.
+        if (titles.length >= 2 && /分别$/.test(view.slice(cStart, at))) {
+          const pairs = pairsBefore(view, orgs, [sStart, at - 2]);
+          if (pairs.length === titles.length) {
+            titles.forEach((t, k) => {
+              const a = upsert(t, pairs[k] as Organisation[], clause, sentence);
+              if (a && !inSentence.includes(a)) inSentence.push(a);
+            });
+          } else {
+            unplaced.push({
+              kind: 'agreement',
+              text: text.slice(cStart, cEnd),
+              span: clause,
+              reason: 'agreement-pairs-unclear',
+              detail:
+                'signed severally (…分别签订): which parties signed which agreement is not clear',
+            });
+          }
+          continue;
+        }
+        // 签订了A与B战略合作协议、A与C对口支援协议: each title opens with its own pair of
+        // parties; the agreement is named by what follows them.
+        const paired = titles.map((t) => leadingRun(view, orgs, t));
+        if (
+          !ceremony &&
+          titles.length > 0 &&
+          paired.every((p, k) => p.parties.length >= 2 && (titles[k] as Span)[1] - p.end >= 2)
+        ) {
+          titles.forEach((t, k) => {
+            const { parties, end } = paired[k] as (typeof paired)[number];
+            const from = afterFunctionWords(view, end, t[1]);
+            const a = upsert([from, t[1]], parties, clause, sentence);
+            if (a && !inSentence.includes(a)) inSentence.push(a);
+          });
+          continue;
+        }
         const title = titles[0];
         // Who represents whom: the words around 代表 before the verb.
         const represent = view.lastIndexOf('代表', at);
@@ -371,6 +414,26 @@ export function findAgreements(
         if (severally && titles.length > 0) {
           const from = cStart + severally.index;
           const subject = partyRun(view, orgs, [cStart, from]);
+          // A分别与B签订T1、与C签订T2: each verb has its partner, after the 与 before it.
+          const segment = Math.max(from + 2, view.lastIndexOf('、', at) + 1);
+          const link = /^[与同和]/.exec(view.slice(segment, at));
+          const own = link ? leadingRun(view, orgs, [segment + 1, at]) : undefined;
+          if (
+            subject.length === 1 &&
+            titles.length === 1 &&
+            [...view.slice(from, cEnd).matchAll(SIGN)].length >= 2 &&
+            own?.parties.length === 1 &&
+            /^\s*(签订|签署|签约)/.test(view.slice(own.end, at + 2))
+          ) {
+            const a = upsert(
+              titles[0],
+              [subject[0], own.parties[0]] as Organisation[],
+              clause,
+              sentence,
+            );
+            if (a && !inSentence.includes(a)) inSentence.push(a);
+            continue;
+          }
           const partners = leadingRun(view, orgs, [from + severally[0].length, at]).parties;
           const one = subject.length === 1 ? subject[0] : undefined;
           if (
@@ -434,7 +497,7 @@ export function findAgreements(
           continue;
         } else {
           // A person's name is never a party (孙丽与…总经理刘洋签署).
-          parties = partyRun(view, orgs, [cStart, at]).filter(
+          parties = (told?.parties ?? partyRun(view, orgs, [cStart, at])).filter(
             (o) => !people.all.some((p) => p.name === o.name),
           );
           // A与B签订T1,与C签订T2: the second clause's subject is the first's.
@@ -500,7 +563,20 @@ export function findAgreements(
           } else if (parties.length === 0 || /(双方|三方|各方|两校)/.test(said)) {
             parties = fallback;
             inferred = true;
-          } else if (parties.length === 1 && fallback.includes(parties[0] as Organisation)) {
+            // 《A与B战略合作协议》: a title that names its own pair takes no other.
+            const named = title ? view.slice(...title) : '';
+            if (
+              /[与和]/.test(named) &&
+              !fallback.every((o) =>
+                [o.name, ...o.aliases].some((n) => named.includes(foldText(n))),
+              )
+            )
+              parties = [];
+          } else if (
+            parties.length === 1 &&
+            fallback.includes(parties[0] as Organisation) &&
+            !withUnread(view, orgs, parties[0] as Organisation, [cStart, at])
+          ) {
             parties = fallback;
             inferred = true;
           }
@@ -592,9 +668,21 @@ export function findAgreements(
       const clause =
         sentence.clauses.find(([s, e]) => s <= witnessAt && witnessAt < e) ?? sentence.span;
       // …等参加会议,并共同见证签约仪式: those who witness are the clause before's.
-      const from = /^(并|并共同|共同|一同|一起)见证/.test(view.slice(clause[0], witnessAt + 2))
+      let from = /^(并|并共同|共同|一同|一起)见证/.test(view.slice(clause[0], witnessAt + 2))
         ? sStart
         : clause[0];
+      // 在A校长孙立,B董事长赵明的共同见证下: a list of officials split by commas; the clauses
+      // before that name people and do nothing else belong to it.
+      for (let k = sentence.clauses.indexOf(clause) - 1; k >= 0 && from > sStart; k--) {
+        const before = sentence.clauses[k] as Span;
+        const said = view.slice(...before);
+        if (
+          people.mentionsIn(before).length === 0 ||
+          /签|出席|参加|主持|致辞|讲话|表示|见证|举行|会见|陪同|代表/.test(said)
+        )
+          break;
+        from = before[0];
+      }
       const witnesses = people.mentionsIn([from, witnessAt]).map((m) => m.person);
       const all = /上述|各项|所有|全部/.test(view.slice(witnessAt, clause[1]));
       const targets = all ? agreements : inSentence.length ? inSentence : agreements.slice(-1);
@@ -634,6 +722,64 @@ export function findAgreements(
     }
   }
   return { agreements: placed, signingParties, unplaced };
+}
+
+/**
+ * A与B、C合作共建…分院的协议正式签订: the agreement told before a verb without an object, after
+ * the run of parties that opens the clause; its title is what stands between them.
+ */
+function toldBefore(
+  view: string,
+  orgs: Organisations,
+  [start, at]: Span,
+): { title: Span; parties: Organisation[] } | undefined {
+  const m = /(协议书|协议|合同|备忘录|意向书)(正式|顺利|成功)?$/.exec(view.slice(start, at));
+  if (!m) return undefined;
+  const run = leadingRun(view, orgs, [start, at]);
+  if (run.parties.length < 2) return undefined;
+  const from = afterFunctionWords(view, run.end, at);
+  const end = at - (m[2]?.length ?? 0);
+  return end - from >= 2 && end - from <= 40
+    ? { title: [from, end], parties: run.parties }
+    : undefined;
+}
+
+/** The pairs A与B,C与D that end right at `span`'s end, in order (none when it is not such a list). */
+function pairsBefore(view: string, orgs: Organisations, [start, end]: Span): Organisation[][] {
+  const mentions = orgs.mentionsIn([start, end]).filter((m) => !inBrackets(view, m.span[0], start));
+  const pairs: Organisation[][] = [];
+  let k = mentions.length - 1;
+  let at = end;
+  while (k >= 1) {
+    const b = mentions[k] as OrgMention;
+    const a = mentions[k - 1] as OrgMention;
+    const after = view.slice(b.span[1], at);
+    if (!(pairs.length === 0 ? /^\s*$/ : /^[,、;\s]*$/).test(after)) break;
+    if (!/^[与和同]$/.test(view.slice(a.span[1], b.span[0]))) break;
+    pairs.unshift([a.org, b.org]);
+    at = a.span[0];
+    k -= 2;
+  }
+  return pairs;
+}
+
+/**
+ * A县政府与八十团签订…: the one party read is named with a partner the rules do not read; the
+ * pair of an earlier signing is not this one's.
+ */
+function withUnread(view: string, orgs: Organisations, party: Organisation, span: Span): boolean {
+  return orgs.mentionsIn(span).some((m) => {
+    if (m.org !== party) return false;
+    const link = /^(与|和|同)/.exec(view.slice(m.span[1], span[1]));
+    if (link && !orgs.mentionAt(m.span[1] + link[0].length)) return true;
+    // 八十团与南州市签订: the partner before it.
+    const before = view.slice(span[0], m.span[0]);
+    return (
+      /[与和同]$/.test(before) &&
+      !orgs.mentionsIn([span[0], m.span[0]]).length &&
+      /\p{Script=Han}{2}[与和同]$/u.test(before)
+    );
+  });
 }
 
 function passiveTitle(view: string, from: number, at: number): Span | undefined {
@@ -735,6 +881,9 @@ export function mergeHeadline(all: Agreement[], headline: Span | undefined): Agr
   const body = agreements.filter((a) => !inHeadline(a));
   return agreements.filter((a) => {
     if (!inHeadline(a)) return true;
+    // A市与B师签署合作协议 over several agreements of other pairs: the headline sums them up;
+    // it names no agreement of its own.
+    if (/^(协议|合作协议|协议书)$/.test(a.key) && body.length >= 2) return false;
     const same = body.filter((b) => a.parties.every((p) => b.parties.includes(p)));
     if (same.length !== 1) return true;
     const b = same[0] as Agreement;

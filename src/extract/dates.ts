@@ -123,6 +123,11 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
       /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g,
       (m) => [calendarDate(Number(m[1]), Number(m[2]), Number(m[3])), 1],
     ],
+    // 民国112年6月12日, 112年6月12日: a year of the Republic (Taiwan), 1911 after it.
+    [
+      /(?<!\d)(1[01]\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g,
+      (m) => [calendarDate(Number(m[1]) + 1911, Number(m[2]), Number(m[3])), 0.9],
+    ],
     [
       /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g,
       (m) => [calendarDate(Number(m[1]), Number(m[2]), Number(m[3])), 1],

@@ -29,7 +29,7 @@ export interface NewsEvent {
 const NAMES: [EventKind, RegExp][] = [
   [
     'signing-ceremony',
-    /(?:合作交流会暨)?(?:集中)?(?:签约|签字|签署)(?:仪式|活动|典礼|大会)|(?:合作)?签约仪式/g,
+    /(?:合作交流会暨)?(?:集中)?(?:签约|签字|签署)(?:揭牌)?(?:仪式|活动|典礼|大会)|(?:合作)?签约仪式/g,
   ],
   ['symposium', /座谈会|座谈交流|座谈/g],
   ['visit', /来访|到访|率团|率代表团|代表团/g],
@@ -114,6 +114,12 @@ export function findEvents(
       const at = start + m.index;
       const event = byKind(kindNamed(view.slice(at + m[0].length, at + m[0].length + 4)));
       for (const mention of people.mentionsIn([start, at])) attend(event, mention.person);
+    }
+    // 出席观礼的有A、B: the list after it.
+    for (const m of part.matchAll(/(?:出席|参加)(观礼|仪式|活动)?的(?:有|包括|还有)/g)) {
+      const after = start + m.index + m[0].length;
+      const event = byKind(kindNamed(m[1] ?? ''));
+      for (const mention of people.mentionsIn([after, end])) attend(event, mention.person);
     }
     // Hosts: 由X主持, X主持座谈会.
     for (const m of part.matchAll(/主持/g)) {

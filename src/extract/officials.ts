@@ -112,13 +112,17 @@ const TITLE_FITS: [RegExp, (name: string, kind: string) => boolean][] = [
     /^(常务)?副?校长|^校党委|^校长助理|^副?(教务|研发|国际|学务|总务|产学)长$/,
     (_, kind) => kind === 'university',
   ],
-  [/所长$/, (name) => /所$/.test(name)],
-  [/院长$/, (name) => /院$/.test(name)],
+  [/所长$/, (name) => /所$/.test(withoutLegalEnding(name))],
+  [/院长$/, (name) => /院$/.test(withoutLegalEnding(name))],
   [/董事|总经理|总裁|监事/, (_, kind) => kind === 'company' || kind === 'other'],
   [/厅长$/, (name) => /[厅廳]$/.test(name)],
   [/局长$/, (name) => /局$/.test(name)],
   [/会长$/, (name) => /[会會]$/.test(name)],
 ];
+
+/** 华建科学研究院有限公司 is a 院 (its 院长), whatever its legal ending. */
+const withoutLegalEnding = (name: string) =>
+  name.replace(/(股份有限公司|有限责任公司|有限公司)$/, '');
 
 /** Whether `org` can hold `title`; undefined when the title says nothing of its body. */
 export function titleFits(title: string, org: Organisation): boolean | undefined {
@@ -207,7 +211,13 @@ export function readName(view: string, at: number, end: number): number {
 interface Titles {
   spans: Span[];
   end: number;
+  /** A unit written before the name (飞弹所黄志明所长): the first title begins with it. */
+  unit?: Span;
 }
+
+/** 飞弹所黄志明, 策略会周怡君: a unit (ending 所, 会, 处, 中心 ...) and a name after it. */
+const UNIT_BEFORE_NAME =
+  /^(\p{Script=Han}{1,5}?(?:所|会|处|中心|室|组|馆))(?=\p{Script=Han}{2,3}$)/u;
 
 /** Titles joined by 、 or 兼 beginning at `at`. */
 function readTitles(view: string, at: number, end: number): Titles | undefined {
@@ -369,17 +379,36 @@ export function findOfficials(
         if (nameLength === 0) nameAt = titles.end;
         if (nameAt > titles.end && /[\p{Script=Han}]/u.test(view[nameAt + nameLength] ?? ''))
           nameLength = 0;
+        // 孙立校长和赵明董事长: 和 joins the next name written before its title; no name follows.
+        TITLE.lastIndex = nameAt + nameLength;
+        if (nameLength > 0 && /[和与及同]/.test(view[nameAt] as string) && TITLE.test(view))
+          nameLength = 0;
         if (nameLength === 0) {
           // 季先峥秘书长, 黄河明厅长: the name before the title, right after its body; and the
           // names after it in a list (王大明校長、李小華副校長與林美玲研發長) at the same body.
-          if (/^[与和及]/.test(view.slice(loose, i))) loose += 1;
-          const gap = view.slice(loose, i);
+          if (/^[与和及由在]/.test(view.slice(loose, i))) loose += 1;
           const listed = /[、与和及]/.test(view[loose - 1] ?? '') && !!carried?.orgs.length;
+          // 策略会周怡君副执行长, 飞弹所黄志明所长 in a list after 中科院: a unit of the body
+          // carried, written before the name; the title is kept whole (飞弹所所长) at that body.
+          const unit = UNIT_BEFORE_NAME.exec(view.slice(loose, i));
+          if (unit && (pending.length > 0 || listed)) {
+            titles.unit = [loose, loose + (unit[1] as string).length];
+            loose = titles.unit[1];
+          }
+          const gap = view.slice(loose, i);
+          // 由林志远校长、…代表双方签署: no body before it, but a title one body named can hold.
+          const fitsOne =
+            !unit &&
+            orgs.all.filter((o) => titleFits(view.slice(i, titles.end), o) && !o.parent).length ===
+              1;
           if (
-            (pending.length > 0 || listed) &&
+            (pending.length > 0 || listed || fitsOne) &&
             /^\p{Script=Han}{2,3}$/u.test(gap) &&
             SURNAMES.has(gap[0] as string) &&
-            !/[与和及同]/.test(gap) &&
+            // 王与李: two people; but 陈大同, 林志和 end in a given name's 同 or 和.
+            !/[与和及同]/.test(gap.slice(0, -1)) &&
+            // 相关负责人: a word of the language (相关/v), not a name.
+            !(wordsOfName(gap).length === 1 && COMMON_WORD.test(wordsOfName(gap)[0]?.tag ?? '')) &&
             // 国际处处长: a department, not a name.
             !/(处|部|办|室|科|系|组|司|局|委|会|院|所|中心)$/.test(gap)
           ) {
@@ -484,8 +513,9 @@ export function findOfficials(
     function assignTitles(titles: Titles, person: Person, phrase: Span, confidence = 0.9) {
       const holders: Organisation[] = [];
       titles.spans.forEach(([s, e], rank) => {
-        let title = text.slice(s, e);
-        const key = view.slice(s, e);
+        const unit = rank === 0 ? titles.unit : undefined;
+        let title = `${unit ? text.slice(...unit) : ''}${text.slice(s, e)}`;
+        const key = `${unit ? view.slice(...unit) : ''}${view.slice(s, e)}`;
         const place = (level: string) =>
           pending.find((o) => o.place?.endsWith(level))?.place ??
           (pendingPlace?.endsWith(level) ? pendingPlace : undefined) ??

@@ -14,6 +14,7 @@ import {
   NOT_ORGANISATIONS,
   ORG_LEFT_BOUNDARIES,
   ORG_SUFFIXES,
+  SURNAMES,
   TITLE,
 } from './lexicon.ts';
 import { cutWords, tagWords, type Word } from './segmenter.ts';
@@ -96,6 +97,10 @@ export function abbreviates(short: string, full: string): boolean {
   if (short.length < 2 || short.length >= full.length) return false;
   // 区委 is a place's committee, never a short form of 区卫生健康委员会.
   if (PLACE_LEVEL.test(short) || /^[省市区县州镇乡](委|政府|人民政府)$/.test(short)) return false;
+  // 东港区人民政府 is not 东港区西岭镇人民政府: the bodies of two places.
+  const placeOf = (name: string) =>
+    /^(\p{Script=Han}+?[省市区县州镇乡])(委|人民政府|政府)$/u.exec(name)?.[1];
+  if (placeOf(short) && placeOf(full) && placeOf(short) !== placeOf(full)) return false;
   // 赣东学院 of 赣东学院继续教育学院 is the parent, not a short form.
   const rest = full.slice(short.length);
   if (
@@ -108,17 +113,26 @@ export function abbreviates(short: string, full: string): boolean {
   // Without a suffix rule: the name without its legal ending (华锐机器人 of 华锐机器人有限公司).
   if (!endings) {
     if (!/(有限公司|股份有限公司|有限责任公司|公司)$/.test(full)) return false;
+    const named = full.replace(/(股份有限公司|有限责任公司|有限公司)$/, '');
+    // 东岸科技公司 of 东岸科技股份有限公司: the name with a bare 公司 for its legal ending.
+    if (named !== full && (short === `${named}公司` || (short === named && short.length >= 3)))
+      return true;
+    // 华建研究院 of 华建科学研究院有限公司: the short form of the name without its legal ending.
+    if (named !== full && SHORT_ENDINGS.some(([p]) => p.test(named)) && abbreviates(short, named))
+      return true;
     // 检测中心 of 东信检测中心有限公司: the unit without its brand and its legal ending.
-    const core = full.replace(/(股份有限公司|有限责任公司|有限公司)$/, '');
     if (
       short.length >= 3 &&
-      core.length > short.length + 1 &&
-      core.endsWith(short) &&
+      named.length > short.length + 1 &&
+      named.endsWith(short) &&
       /(中心|研究院|研究所|实验室)$/.test(short) &&
-      hasProperName(core.slice(0, -short.length))
+      hasProperName(named.slice(0, -short.length))
     )
       return true;
     if (!full.startsWith(short) || short.length < 3) return false;
+    // 建研地基 of 建研地基基础工程有限责任公司: the brand and the first word of its trade.
+    if (short.length >= 4 && named.length - short.length >= 2 && hasProperName(short.slice(0, 2)))
+      return true;
     const words = cutWords(full);
     let at = 0;
     for (const w of words) {
@@ -215,6 +229,8 @@ const EDGE_WORDS = new Set([
   '赴',
   '到',
   '至',
+  // 出席观礼的有南海大学: 有 lists who came; it is no part of a name.
+  '有',
   '与会',
   '了',
   '中',
@@ -346,6 +362,8 @@ export function leftEdge(view: string, words: Word[], suffixStart: number, limit
       edge = w.start + 1;
       break;
     }
+    // 国际长及相关学院: the linking word glued to the title before it (长及/x) ends the name.
+    if (w.tag === 'x' && w.word.length >= 2 && /[与和同及]$/.test(w.word)) break;
     edge = w.start;
   }
   return edge;
@@ -470,6 +488,16 @@ export function scanOrganisationNames(
     .sort((a, b) => a.span[0] - b.span[0]);
 }
 
+const NUMBER = '[一二三四五六七八九十百零〇\\d]';
+/**
+ * A corps' division and regiment: 兵团第五师八十团, 第七师, 十四师二二四团 (numbers, then 师 or 团);
+ * not 第一师范 (a normal school) nor 二师兄.
+ */
+const CORPS_UNIT = new RegExp(
+  `(?:新疆生产建设兵团|兵团)?(?:第?${NUMBER}{1,3}师(?![范傅生资兄姐弟妹德]))(?:${NUMBER}{1,4}团)?|(?<=^|[,。;:、\\s]|兵团|与|和|同)${NUMBER}{2,4}团`,
+  'gu',
+);
+
 /** A place's body without the place: 市政府, 县委, 区人民政府. */
 export const BARE_PLACE_BODY = /^(省|市|区|县|州|镇)(委|人民政府|政府)$/;
 
@@ -534,6 +562,13 @@ export class Organisations {
     this.all.push(org);
     this.byName.set(name, org);
     return org;
+  }
+
+  /** Drops a body read in error (a unit's name read whole), and every name it was under. */
+  remove(org: Organisation) {
+    const index = this.all.indexOf(org);
+    if (index >= 0) this.all.splice(index, 1);
+    for (const [name, o] of this.byName) if (o === org) this.byName.delete(name);
   }
 
   alias(org: Organisation, name: string, original: string, span: Span) {
@@ -736,6 +771,38 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     orgs.mention(org, span, 'name');
   }
 
+  const keyOf = (o: Organisation) => view.slice(o.span[0], o.span[1]);
+  // 兵团第五师八十团, 第七师: a corps' division or regiment, named by its numbers.
+  for (const span of spans) {
+    for (const m of view.slice(...span).matchAll(CORPS_UNIT)) {
+      const at = span[0] + m.index;
+      const end = at + m[0].length;
+      if (orgs.mentions.some((o) => o.span[0] < end && o.span[1] > at)) continue;
+      // 第五师 after 兵团第五师: one division.
+      const bare = (name: string) => name.replace(/^(新疆生产建设兵团|兵团)/, '');
+      const same = orgs.all.find((o) => bare(keyOf(o)) === bare(m[0]));
+      const org = same ?? orgs.add(m[0], [at, end], text.slice(at, end), 0.85);
+      if (same) orgs.alias(same, m[0], text.slice(at, end), [at, end]);
+      orgs.mention(org, [at, end], 'name');
+    }
+  }
+
+  // 中科院, 工研院, 东科院: an institute named by its abbreviation alone (one word jieba reads
+  // as an abbreviation or does not know, two characters then 院), at a boundary.
+  for (const span of spans) {
+    for (const w of wordsOf(view, span)) {
+      if (!/^\p{Script=Han}{2}院$/u.test(w.word) || !/^(j|x|nt|nz)$/.test(w.tag)) continue;
+      if (/^[我本该此全各学医法]/.test(w.word)) continue;
+      const at = w.start;
+      const end = at + w.word.length;
+      if (at > span[0] && !boundaryBefore(view, at)) continue;
+      if (!boundaryAfter(view, end)) continue;
+      if (orgs.mentions.some((o) => o.span[0] < end && o.span[1] > at)) continue;
+      const org = orgs.find(w.word) ?? orgs.add(w.word, [at, end], text.slice(at, end), 0.8);
+      orgs.mention(org, [at, end], 'name');
+    }
+  }
+
   // Announced short forms: X(以下简称“Y”), X(下称「Y」), X(简称Y); bracketed second names.
   const ANNOUNCED = /^\((?:以下简称|以下称|下称|简称)[::]?“?([^”)]{2,20})”?\)/;
   for (const m of [...orgs.mentions]) {
@@ -761,12 +828,41 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     }
   }
 
+  // 华建研究院检测中心总经理: a body named, then the short form of another (检测中心 of 华建检测
+  // 中心有限公司) read as one name: the second body, a unit of the first.
+  for (const unit of [...orgs.all]) {
+    const key = keyOf(unit);
+    const head = orgs.all.find(
+      (o) => o !== unit && keyOf(o).length >= 3 && key.startsWith(keyOf(o)) && !o.place,
+    );
+    const rest = head ? key.slice(keyOf(head).length) : '';
+    if (!head || rest.length < 3) continue;
+    const named = orgs.all.filter(
+      (o) => o !== unit && o !== head && o.name.length >= 4 && abbreviates(rest, keyOf(o)),
+    );
+    if (named.length !== 1) continue;
+    const body = named[0] as Organisation;
+    orgs.remove(unit);
+    body.parent ??= head;
+    for (const m of orgs.mentions.filter((n) => n.org === unit)) {
+      m.org = body;
+      m.span = [m.span[0] + keyOf(head).length, m.span[1]];
+      m.how = 'abbreviation';
+      body.parentSpan ??= [m.span[0] - keyOf(head).length, m.span[1]];
+      orgs.alias(body, rest, text.slice(...m.span), m.span);
+    }
+  }
+
   // Abbreviations: a name that shortens exactly one full name is another name of it.
   const fulls = orgs.all.filter((o) => o.name.length >= 4);
   for (const org of [...orgs.all]) {
     const key = view.slice(org.span[0], org.span[1]);
-    const longer = fulls.filter(
+    const candidates = fulls.filter(
       (f) => f !== org && abbreviates(key, view.slice(f.span[0], f.span[1])),
+    );
+    // 检测中心 of 建研检测中心 and of 建研检测中心有限公司: one body, the first a short form too.
+    const longer = candidates.filter(
+      (f) => !candidates.some((g) => g !== f && abbreviates(keyOf(f), keyOf(g))),
     );
     if (longer.length === 1 && org.aliases.length === 0 && org.sameAs.length === 0) {
       const full = longer[0] as Organisation;
@@ -785,7 +881,9 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     if (full) merge(orgs, org, full, view);
   }
   // Short forms not ending in a suffix (华锐机器人, 江城城投 announced elsewhere): look for every
-  // known short form and every abbreviation bounded by punctuation or linking words.
+  // known short form and every abbreviation bounded by punctuation or linking words (of the
+  // bodies left after the merges above).
+  const live = fulls.filter((f) => orgs.all.includes(f));
   for (const span of spans) {
     for (let i = span[0]; i < span[1]; i++) {
       if (i > span[0] && !boundaryBefore(view, i)) continue;
@@ -797,7 +895,7 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
         const known = orgs.find(short);
         const candidates = known
           ? [known]
-          : fulls.filter((f) => abbreviates(short, view.slice(f.span[0], f.span[1])));
+          : live.filter((f) => abbreviates(short, view.slice(f.span[0], f.span[1])));
         if (candidates.length !== 1) continue;
         const org = candidates[0] as Organisation;
         const written = text.slice(i, i + len);
@@ -926,7 +1024,13 @@ function boundaryAfter(view: string, i: number): boolean {
   if (ch === '' || PUNCT.test(ch)) return true;
   if (RIGHT_WORDS.some((w) => view.startsWith(w, i))) return true;
   TITLE.lastIndex = i;
-  return TITLE.test(view);
+  if (TITLE.test(view)) return true;
+  // 中科院李大明院长: a name written before its title (Taiwan usage) follows the body.
+  if (!SURNAMES.has(ch)) return false;
+  return [2, 3].some((n) => {
+    TITLE.lastIndex = i + n;
+    return /^\p{Script=Han}+$/u.test(view.slice(i, i + n)) && TITLE.test(view);
+  });
 }
 
 /** Where a party may begin and end: the start, punctuation, or a linking word. */

@@ -850,3 +850,268 @@ describe('several agreements at one event (issue 14, third round)', () => {
     ]);
   });
 });
+
+describe('names before titles, Taiwan usage (issue 14, fourth round)', () => {
+  it('signs NAME校長、ORG NAME院長 each for their body, and reads a delegation list by the body at its head', async () => {
+    const draft = await draftOf(
+      '國立北嶺大學與國家東岸科學研究院簽署學術合作備忘錄\n\n國立北嶺大學與國家東岸科學研究院在北嶺大學簽署學術合作備忘錄，由林志遠校長、東科院許文華院長代表雙方簽署。林志遠校長熱忱歡迎東科院一行來訪。\n\n出席觀禮的有北嶺大學張明德副校長、吳淑芬教務長、鄭建國研發長、蔡雅婷國際長及相關學院師長以及東科院劉俊傑副院長、策略會周怡君副執行長、航太所黃志明所長等一行主管。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '劉俊傑 副院長 @國家東岸科學研究院',
+      '吳淑芬 教務長 @國立北嶺大學',
+      '周怡君 策略會副執行長 @國家東岸科學研究院',
+      '張明德 副校長 @國立北嶺大學',
+      '林志遠 校長 @國立北嶺大學',
+      '蔡雅婷 國際長 @國立北嶺大學',
+      '許文華 院長 @國家東岸科學研究院',
+      '鄭建國 研發長 @國立北嶺大學',
+      '黃志明 航太所所長 @國家東岸科學研究院',
+    ]);
+    expect(signatoriesOf(draft)).toEqual([
+      '林志遠 for 國立北嶺大學',
+      '許文華 for 國家東岸科學研究院',
+    ]);
+    const event = draft.records.find(
+      (r) => r.record.type === 'event' && r.record.kind === 'signing-ceremony',
+    );
+    expect(
+      ((event?.record.attendees as string[]) ?? []).map((id) => nameOf(draft, id)).sort(),
+    ).toEqual([
+      '劉俊傑',
+      '吳淑芬',
+      '周怡君',
+      '張明德',
+      '林志遠',
+      '蔡雅婷',
+      '許文華',
+      '鄭建國',
+      '黃志明',
+    ]);
+    expect(
+      draft.records.filter((r) => r.record.type === 'organisation').map((r) => r.record.name),
+    ).toEqual(['國立北嶺大學', '國家東岸科學研究院']);
+  });
+});
+
+describe('an institute named only by its abbreviation (issue 14, fourth round)', () => {
+  it('reads 東科院 as a body, its 院長 and the units listed after it there, never at the university', async () => {
+    const draft = await draftOf(
+      '國立北嶺大學與東科院簽署學術合作備忘錄，由林志遠校長、東科院許文華院長代表雙方簽署。\n\n北嶺大學張明德副校長及東科院劉俊傑副院長、航太所黃志明所長等共計近30位出席觀禮。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '劉俊傑 副院長 @東科院',
+      '張明德 副校長 @國立北嶺大學',
+      '林志遠 校長 @國立北嶺大學',
+      '許文華 院長 @東科院',
+      '黃志明 航太所所長 @東科院',
+    ]);
+    expect(signatoriesOf(draft)).toEqual(['林志遠 for 國立北嶺大學', '許文華 for 東科院']);
+  });
+});
+
+describe('witnesses named before their titles (issue 14, fourth round)', () => {
+  it('reads 在孙立校长和赵明董事长的见证下 as two witnesses, never a person 和赵明', async () => {
+    const draft = await draftOf(
+      '5月6日，南湖大学与东信集团有限公司签署战略合作协议。\n\n在孙立校长和赵明董事长的见证下，南湖大学副校长李芳与东信集团有限公司总经理钱亮代表双方签署协议。',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '孙立 校长 @南湖大学',
+      '李芳 副校长 @南湖大学',
+      '赵明 董事长 @东信集团有限公司',
+      '钱亮 总经理 @东信集团有限公司',
+    ]);
+    const [agreement] = agreementsOf(draft);
+    expect(
+      ((agreement?.record.witnesses as string[]) ?? []).map((id) => nameOf(draft, id)),
+    ).toEqual(['孙立', '赵明']);
+  });
+});
+
+describe('a company named with a bare 公司 and in full, in traditional characters (issue 14, fourth round)', () => {
+  it('drafts one company and one agreement, witnesses and signatories named before their titles', async () => {
+    const draft = await draftOf(
+      '國立北嶺大學與東岸科技公司簽署產學合作備忘錄\n\n國立北嶺大學與東岸科技股份有限公司今日簽署產學合作備忘錄，在林志遠校長與東岸科技陳大同董事長見證下，由張明德副校長與東岸科技王小明總經理代表雙方簽署。',
+      '2025-05-08',
+    );
+    expect(orgNames(draft)).toEqual(['國立北嶺大學', '東岸科技股份有限公司']);
+    expect(signatoriesOf(draft)).toEqual([
+      '張明德 for 國立北嶺大學',
+      '王小明 for 東岸科技股份有限公司',
+    ]);
+    const [agreement, ...more] = agreementsOf(draft);
+    expect(more).toEqual([]);
+    expect(
+      ((agreement?.record.witnesses as string[]) ?? []).map((id) => nameOf(draft, id)),
+    ).toEqual(['林志遠', '陳大同']);
+  });
+});
+
+describe('witnesses listed across commas (issue 14, fourth round)', () => {
+  it('reads 在A校长X,B董事长Y的共同见证下 and A校长X,B董事长Y见证签约 as two witnesses', async () => {
+    for (const body of [
+      '在南湖大学校长孙立，东信集团有限公司董事长赵明的共同见证下，双方签署协议。',
+      '南湖大学校长孙立，东信集团有限公司董事长赵明见证签约。',
+    ]) {
+      const draft = await draftOf(
+        `5月6日，南湖大学与东信集团有限公司签署战略合作协议。南湖大学副校长李芳与东信集团有限公司总经理钱亮代表双方签署协议。\n\n${body}`,
+      );
+      const [agreement] = agreementsOf(draft);
+      expect(
+        ((agreement?.record.witnesses as string[]) ?? []).map((id) => nameOf(draft, id)),
+      ).toEqual(['孙立', '赵明']);
+    }
+  });
+});
+
+describe('a year of the Republic, Taiwan usage (issue 14, fourth round)', () => {
+  it('dates 民國112年6月12日 and 112年6月12日 as 2023-06-12', () => {
+    for (const text of ['民國112年6月12日雙方簽約。', '於112年6月12日簽約。'])
+      expect(findDates(text, undefined).map((d) => d.date)).toEqual(['2023-06-12']);
+  });
+});
+
+describe('a three-party agreement told before its verb (issue 14, fourth round)', () => {
+  it('drafts A与B、C合作共建…的协议正式签订 with three parties, one signatory each, and the town’s 镇长 at the town', async () => {
+    const draft = await draftOf(
+      '我校附属南湖医院西岭分院签约揭牌\n\n5月6日上午，我校附属南湖医院西岭分院签约揭牌仪式在东港区人民政府会议中心举行。我校校长陈立新、副校长王海涛，东港区人民政府区长刘建华、副区长赵敏等出席仪式。\n\n在我校和东港区人民政府领导的见证下，南湖医院与东港区卫生计生委、东港区西岭镇人民政府合作共建南湖医院西岭分院的协议正式签订，南湖医院院长孙志强、东港区卫生计生委主任李文博、东港区西岭镇人民政府镇长周向阳共同签约。',
+      '2025-05-08',
+    );
+    const [agreement, ...more] = agreementsOf(draft);
+    expect(more).toEqual([]);
+    expect(agreement?.record.name).toBe('合作共建南湖医院西岭分院的协议');
+    expect(((agreement?.record.parties as string[]) ?? []).map((id) => nameOf(draft, id))).toEqual([
+      '南湖医院',
+      '东港区卫生计生委',
+      '东港区西岭镇人民政府',
+    ]);
+    expect(signatoriesOf(draft)).toEqual([
+      '周向阳 for 东港区西岭镇人民政府',
+      '孙志强 for 南湖医院',
+      '李文博 for 东港区卫生计生委',
+    ]);
+    expect(rolesOf(draft)).toEqual([
+      '刘建华 区长 @东港区人民政府',
+      '周向阳 镇长 @东港区西岭镇人民政府',
+      '孙志强 院长 @南湖医院',
+      '李文博 主任 @东港区卫生计生委',
+      '王海涛 副校长 @我校',
+      '赵敏 副区长 @东港区人民政府',
+      '陈立新 校长 @我校',
+    ]);
+    const event = draft.records.find((r) => r.record.type === 'event');
+    expect([event?.record.name, event?.record.date]).toEqual(['签约揭牌仪式', '--05-06']);
+  });
+});
+
+describe('several agreements at one signing, each with its own pair (issue 14, fourth round)', () => {
+  const head =
+    '南州市与北岭县签署合作协议\n\n6月18日，南州市与北岭县合作签约仪式在北岭县举行。\n\n仪式上，';
+  const pairs = (draft: Draft) =>
+    agreementsOf(draft).map(
+      (a) =>
+        `${a.record.name}: ${(a.record.parties as string[]).map((id) => nameOf(draft, id)).join(' + ')}`,
+    );
+  const expected = [
+    '战略合作协议: 南州市人民政府 + 东信集团有限公司',
+    '对口支援协议: 南州市人民政府 + 北岭县人民政府',
+    '合作共建协议: 北岭县人民政府 + 兵团第五师八十团',
+  ];
+
+  it('reads each pair, a corps’ regiment among them, in clauses, in titles, and before 分别签订', async () => {
+    const bodies = [
+      '南州市人民政府与东信集团有限公司签订战略合作协议，南州市人民政府与北岭县人民政府签订对口支援协议，北岭县人民政府与兵团第五师八十团签订合作共建协议。',
+      '签订了南州市人民政府与东信集团有限公司战略合作协议、南州市人民政府与北岭县人民政府对口支援协议以及北岭县人民政府与兵团第五师八十团合作共建协议。',
+      '南州市人民政府与东信集团有限公司，南州市人民政府与北岭县人民政府，北岭县人民政府与兵团第五师八十团分别签订了战略合作协议、对口支援协议和合作共建协议。',
+    ];
+    for (const body of bodies) expect(pairs(await draftOf(`${head}${body}`))).toEqual(expected);
+  });
+
+  it('reads A分别与B签订T1、与C签订T2, and gives no earlier pair to a partner it cannot read', async () => {
+    const severally = await draftOf(
+      `${head}南州市人民政府分别与东信集团有限公司签订战略合作协议、与北岭县人民政府签订对口支援协议、与兵团第五师八十团签订合作共建协议。`,
+    );
+    expect(pairs(severally)).toEqual([
+      '战略合作协议: 南州市人民政府 + 东信集团有限公司',
+      '对口支援协议: 南州市人民政府 + 北岭县人民政府',
+      '合作共建协议: 南州市人民政府 + 兵团第五师八十团',
+    ]);
+    const unread = await draftOf(
+      `${head}南州市人民政府与北岭县人民政府签订对口支援协议，北岭县人民政府与红星农场签订合作共建协议。`,
+    );
+    expect(pairs(unread)).toEqual(['对口支援协议: 南州市人民政府 + 北岭县人民政府']);
+    expect(unread.unplaced.map((u) => `${u.text} ${u.reason}`)).toContain(
+      '合作共建协议 agreement-parties-unnamed',
+    );
+  });
+
+  it('drafts no generic headline agreement over several of other pairs, and reads a division and a regiment named bare', async () => {
+    const draft = await draftOf(
+      '南州市与兵团第五师签署合作协议\n\n6月18日，南州市与兵团第五师合作签约仪式在南州市举行。第五师师长郑平出席仪式。\n\n仪式上，南州市政府与东信集团签订战略合作协议，八十团与南州市签订团市合作协议。',
+      '2025-06-20',
+    );
+    expect(pairs(draft)).toEqual([
+      '战略合作协议: 南州市政府 + 东信集团',
+      '团市合作协议: 八十团 + 南州市政府',
+    ]);
+    expect(rolesOf(draft)).toEqual(['郑平 师长 @兵团第五师']);
+  });
+
+  it('reads no division in 第一师范 (a normal school)', async () => {
+    const draft = await draftOf(
+      '5月6日，湖南第一师范学院与第一师范附属小学签署合作协议。第五师师长郑平出席。',
+    );
+    expect(orgNames(draft).filter((n) => /^第一师$/.test(n as string))).toEqual([]);
+    expect(rolesOf(draft)).toEqual(['郑平 师长 @第五师']);
+  });
+
+  it('gives a title that names its own pair (《A与B…协议》) no other pair', async () => {
+    const draft = await draftOf(
+      `${head}双方签署了《南州市人民政府与东信集团有限公司战略合作协议》《北岭县人民政府与八十团合作共建协议》。`,
+    );
+    expect(pairs(draft).filter((p) => p.includes('东信') || p.includes('八十团'))).toEqual([]);
+  });
+});
+
+describe('short forms of governments and companies (issue 14, fourth round)', () => {
+  it('reads 北川县政府 as the county’s government, 建研地基 and 检测中心 as the companies they shorten, with their titles', async () => {
+    const draft = await draftOf(
+      '北川县与中国建研院签署战略合作协议\n\n4月2日，北川县人民政府与中国建筑科学研究院有限公司、建研地基基础工程有限责任公司、建研检测中心有限公司签署战略合作协议。\n\n北川县县长王磊，中国建研院副院长赵刚，建研地基董事长孙伟，建研检测中心总经理钱伟出席签约仪式。\n\n会上，中国建研院与建研地基、检测中心签署战略合作协议。北川县政府副县长李强主持仪式。',
+      '2025-04-03',
+    );
+    expect(orgNames(draft).sort()).toEqual(
+      [
+        '北川县人民政府',
+        '中国建筑科学研究院有限公司',
+        '建研地基基础工程有限责任公司',
+        '建研检测中心有限公司',
+      ].sort(),
+    );
+    expect(rolesOf(draft)).toEqual([
+      '孙伟 董事长 @建研地基基础工程有限责任公司',
+      '李强 副县长 @北川县人民政府',
+      '王磊 县长 @北川县人民政府',
+      '赵刚 副院长 @中国建筑科学研究院有限公司',
+      '钱伟 总经理 @建研检测中心有限公司',
+    ]);
+    expect(
+      agreementsOf(draft).map((a) =>
+        (a.record.parties as string[]).map((id) => nameOf(draft, id)).join(' + '),
+      ),
+    ).toEqual([
+      '北川县人民政府 + 中国建筑科学研究院有限公司 + 建研地基基础工程有限责任公司 + 建研检测中心有限公司',
+      '中国建筑科学研究院有限公司 + 建研地基基础工程有限责任公司 + 建研检测中心有限公司',
+    ]);
+  });
+
+  it('reads a unit written after its parent as the company it shortens (华建研究院检测中心总经理), and 相关 as no name', async () => {
+    const draft = await draftOf(
+      '3月5日，南岭县人民政府与华建科学研究院有限公司、华建检测中心有限公司签署战略合作协议。华建科学研究院有限公司相关负责人出席。\n\n县长王磊，华建研究院副院长赵刚，华建研究院检测中心总经理钱伟出席仪式。',
+      '2025-03-07',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '王磊 县长 @南岭县人民政府',
+      '赵刚 副院长 @华建科学研究院有限公司',
+      '钱伟 总经理 @华建检测中心有限公司',
+    ]);
+  });
+});
