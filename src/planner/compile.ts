@@ -67,6 +67,35 @@ function orderBy(order: Order, r: string, m: string): string {
   }
 }
 
+const PARAMETER = /^[A-Za-z]+[0-9]+$/;
+/** A parameter's name as plan.ts numbers them (`asOf0`, `from1`). */
+const parameterName = (name: string) => {
+  if (!PARAMETER.test(name)) throw new Error(`planner: ${name} is not a parameter name`);
+  return name;
+};
+
+/**
+ * people/matching's asOf rule (src/graph/held.ts in Cypher: its `EXISTS { ... }` after
+ * `$asOf IS NULL OR`), read from the file so that there is one, for the role `role` held on
+ * the date parameter `date`.
+ */
+function heldOnRule(role: string, date: string): string {
+  const text = withoutComments(cypher('people/matching').text);
+  const start = text.indexOf('EXISTS {', text.indexOf('$asOf IS NULL OR EXISTS {'));
+  let depth = 0;
+  let end = start;
+  for (; end < text.length; end++) {
+    if (text[end] === '{') depth++;
+    else if (text[end] === '}' && --depth === 0) break;
+  }
+  if (start < 0 || depth !== 0) throw new Error('planner: people/matching has no asOf rule');
+  return text
+    .slice(start, end + 1)
+    .replace(/(?<![.$\w])r\b/g, role)
+    .replace(/\$asOf\b/g, `$${parameterName(date)}`)
+    .replace(/\s*\n\s*/g, ' ');
+}
+
 /** Numbered variables, one counter per statement. */
 class Names {
   private next = 0;
@@ -110,7 +139,7 @@ function expression(value: Selected['value'], at: At, names: Names): string {
     case 'step':
       return step(value.step, at.n, names);
     case 'partners':
-      return partners(value.fields, at.n, names);
+      return partners(value, at.n, names);
     case 'partnership':
       return partnership(value, at, names);
   }
@@ -126,7 +155,11 @@ const PARTNERS_VARIABLES = /(?<![.$\w])(o|a|p|agreements|firstSignedOn|lastSigne
  * and its columns computed as the resolver's query does), with no date range, in a COLLECT
  * subquery that returns each partnership's selected fields in the query's order.
  */
-function partners(fields: readonly Selected[], n: string, names: Names): string {
+function partners(
+  { fields, from, to }: Extract<Selected['value'], { kind: 'partners' }>,
+  n: string,
+  names: Names,
+): string {
   const text = withoutComments(cypher('agreements/partners').text);
   const end = text.lastIndexOf('\nRETURN ');
   if (end < 0 || !text.includes(PARTNERS_START))
@@ -148,7 +181,8 @@ function partners(fields: readonly Selected[], n: string, names: Names): string 
   const body = text
     .slice(0, end)
     .replace(PARTNERS_START, '(o)')
-    .replace(/\$(from|to)\b/g, 'null')
+    .replace(/\$from\b/g, from === null ? 'null' : `$${parameterName(from)}`)
+    .replace(/\$to\b/g, to === null ? 'null' : `$${parameterName(to)}`)
     .replace(PARTNERS_VARIABLES, (v) => renamed[v] as string)
     .replace(/\s*\n\s*/g, ' ');
   return `COLLECT { ${body} RETURN ${projection(fields, { n: p, partnership: columns }, names)} }`;
@@ -205,7 +239,8 @@ function step(s: Step, n: string, names: Names): string {
       ? projection(s.fields, { n: m, r, parent: n }, names, sortKey)
       : projection(s.fields, { n: m, r }, names, sortKey);
   const limit = s.shape === 'one' ? ' LIMIT 1' : '';
-  const collect = `COLLECT { MATCH (${n})${left}-[${r}:${type}]-${right}${other} WITH ${r}, ${m} ORDER BY ${orderBy(s.order, r, m)}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
+  const where = s.heldOn ? ` WHERE ${heldOnRule(m, s.heldOn)}` : '';
+  const collect = `COLLECT { MATCH (${n})${left}-[${r}:${type}]-${right}${other}${where} WITH ${r}, ${m} ORDER BY ${orderBy(s.order, r, m)}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
   return s.shape === 'one' ? `head(${collect})` : collect;
 }
 

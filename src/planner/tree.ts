@@ -22,8 +22,11 @@ export type Value =
   /** The entity at the other end of the relationship (an edge's `at`) or the parent (`self`). */
   | { kind: 'end'; end: 'other' | 'parent'; fields: Selected[] }
   | { kind: 'step'; step: Step }
-  /** Organisation.partners (without a date range), compiled from agreements/partners. */
-  | { kind: 'partners'; fields: Selected[] }
+  /**
+   * Organisation.partners, compiled from agreements/partners; `from`/`to` name the parameters
+   * of its signing-date range (null: no bound).
+   */
+  | { kind: 'partners'; fields: Selected[]; from: string | null; to: string | null }
   /** A field of one of those partnerships: the partner, the shared agreements, a date. */
   | { kind: 'partnership'; part: Part; fields: Selected[] };
 
@@ -39,6 +42,8 @@ export interface Step {
   order: Order;
   /** `one`: the first only (null when none); `many`: entities; `edges`: edge objects. */
   shape: 'one' | 'many' | 'edges';
+  /** The parameter of a date: only the roles held on it (people/matching's rule). */
+  heldOn: string | null;
   fields: Selected[];
 }
 

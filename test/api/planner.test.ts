@@ -79,6 +79,12 @@ const OPERATIONS: Operation[] = [
   ['org-wrong-kind', '{ organisation(id: "person-nie-zuoren") { id } }', {}],
   ['role-asof', '{ organisation(id: "org-bjut") { roles(asOf: "2023-12-21") { title } } }', {}],
   [
+    'roles-asof-nested',
+    'query($d: Date){ person(id: "person-nie-zuoren") { y: roles(asOf: "2023") { id } d: roles(asOf: $d) { id organisation { roles(asOf: "2022-12") { id } } } none: roles(asOf: "2019") { id } } }',
+    { d: '2023-12-21' },
+  ],
+  ['role-asof-yearless', '{ organisation(id: "org-bjut") { roles(asOf: "--12-21") { id } } }', {}],
+  [
     'partners',
     '{ organisation(id: "org-bjut") { id p: partners { firstSignedOn lastSignedOn who: partner { id name kind partners { partner { name } agreements { id } } } agreements { id name signedOn parties { order } } } } }',
     {},
@@ -98,6 +104,16 @@ const OPERATIONS: Operation[] = [
   [
     'partners-range',
     '{ organisation(id: "org-bjut") { partners(from: "2023-01") { partner { id } lastSignedOn } } }',
+    {},
+  ],
+  [
+    'partners-to',
+    '{ organisation(id: "org-bjut") { partners(from: "2023", to: "2023-12-21") { partner { id partners(to: "2022") { partner { id } } } firstSignedOn agreements { id } } } }',
+    {},
+  ],
+  [
+    'partners-bad-range',
+    '{ organisation(id: "org-bjut") { partners(from: "2024", to: "2023") { firstSignedOn } } }',
     {},
   ],
   [
@@ -169,9 +185,11 @@ describe('planner on the seed', () => {
     const { data } = await same('search', search[1], search[2]);
     expect((data as { search: unknown[] }).search.length).toBeGreaterThan(0);
     expect(await trips(search[1])).toBe(1);
-    // Partners within a date range are left to the loaders: the look-up, then the partners.
-    const range = OPERATIONS.find(([name]) => name === 'partners-range') as Operation;
-    expect(await trips(range[1])).toBe(2);
+    // Partners within a date range, roles held on a date: one statement too.
+    for (const name of ['partners-range', 'partners-to', 'role-asof', 'roles-asof-nested']) {
+      const [, query, variables] = OPERATIONS.find(([n]) => n === name) as Operation;
+      expect(await trips(query, variables), name).toBe(1);
+    }
     // A name is not an id: the loaders' path looks it up, as before.
     expect(await trips('{ agreements(party: "北工大") { totalCount } }')).toBe(2);
   });
@@ -250,6 +268,16 @@ describe('planner on a generated graph', () => {
       '{ organisations(first: 50) { totalCount nodes { id name kind region { name } agreements { name } roles { title person { name } } } } }',
       {},
     );
+    const { data } = await same(
+      'roles and partners on dates',
+      '{ organisations(first: 50) { nodes { id roles(asOf: "2020-06") { id title since until statedOn person { roles(asOf: "2020") { id } } } partners(from: "2019", to: "2021-06-30") { partner { id } agreements { id signedOn } firstSignedOn lastSignedOn } } } }',
+      {},
+    );
+    // Some roles were held then and some partnerships fall in the range: both were compared.
+    const orgs = (data as { organisations: { nodes: { roles: []; partners: [] }[] } }).organisations
+      .nodes;
+    expect(orgs.flatMap((o) => o.roles).length).toBeGreaterThan(0);
+    expect(orgs.flatMap((o) => o.partners).length).toBeGreaterThan(0);
     await same(
       'people',
       '{ people(first: 50) { totalCount nodes { id name roles { title } signed { agreement { name } } attended { name } } } }',
