@@ -13,8 +13,7 @@
 import { cypher, type Query, withoutComments } from '../db/cypher.ts';
 import type { QueryName } from '../db/queries.ts';
 import { LABELS } from '../model/kinds.ts';
-import { RELATIONSHIP_TYPES } from '../model/relationships.ts';
-import type { Order } from './fields.ts';
+import { RELATIONSHIP_TYPES, type Sort } from '../model/relationships.ts';
 import type { Part, Selected, Step, Tree } from './tree.ts';
 
 /** A compiled statement's one row: a look-up's `value`, or a list's `page` and `total`. */
@@ -47,22 +46,22 @@ export const SORT_KEY = 's';
  * match: Cypher sorts by them, and shape.ts sorts again, with the resolvers' comparators, by
  * the key the statement returns beside each entity.
  */
-export const RESORTED: ReadonlySet<Order> = new Set(['name', 'newest', 'latest']);
+export const RESORTED: ReadonlySet<Sort> = new Set(['name', 'signedOn desc', 'date desc']);
 
-/** ORDER BY of a step: the resolvers' comparators in resolvers/entities.ts, each then by id. */
-function orderBy(order: Order, r: string, m: string): string {
+/** ORDER BY of a step: the resolvers' comparators (following.ts SORTS), each then by id. */
+function orderBy(order: Sort, r: string, m: string): string {
   switch (order) {
     case 'order':
       return `coalesce(${r}.order, 9007199254740991), ${m}.id`;
     case 'rank':
       return `coalesce(${m}.rank, 0), ${m}.id`;
-    case 'chosen':
+    case 'one':
       return `size(coalesce(${r}.sources, [])) DESC, ${m}.id`;
     case 'name':
       return `${m}.name, ${m}.id`;
-    case 'newest':
+    case 'signedOn desc':
       return `coalesce(${m}.signedOn, '') DESC, ${m}.id`;
-    case 'latest':
+    case 'date desc':
       return `coalesce(${m}.date, '') DESC, ${m}.id`;
   }
 }

@@ -28,7 +28,7 @@ import { dateRange, onTimeLine } from '../graphql/scalars.ts';
 import { couldBeId } from '../import/validate.ts';
 import { type Kind, LABELS } from '../model/kinds.ts';
 import { nameKey } from '../names.ts';
-import { KNOWN } from './fields.ts';
+import { HELD_ON, KNOWN } from './fields.ts';
 import type { Plan, Selected, Tree } from './tree.ts';
 
 /** The look-ups the planner answers (by id; by name the loaders do). */
@@ -51,9 +51,6 @@ const REFERENCES = {
 } as const satisfies Record<string, Record<string, Kind>>;
 
 type Args = Record<string, unknown>;
-
-/** The relationship fields whose `asOf` keeps the roles held on the day (graph/held.ts). */
-const HELD_ON: ReadonlySet<string> = new Set(['Organisation.roles', 'Person.roles']);
 
 /**
  * A date argument as a parameter of the statement, named by its place in `params` (so that

@@ -6,23 +6,12 @@
 import type { Related } from '../graph/entity.ts';
 import { SORTS } from '../graphql/following.ts';
 import { fieldKey, RESORTED, SORT_KEY } from './compile.ts';
-import type { Order } from './fields.ts';
 import type { Selected } from './tree.ts';
 
 /** Objects the planner answered; their fields hold every selected value under its response key. */
 export const planned = new WeakSet<object>();
 
 type Raw = Record<string, unknown>;
-
-/**
- * The resolvers' own comparators for the orders whose string comparison is localeCompare:
- * Cypher sorted by code point, so the few entries of each list are sorted again here.
- */
-const COMPARATORS: Partial<Record<Order, (a: Related, b: Related) => number>> = {
-  name: SORTS.name,
-  newest: SORTS['signedOn desc'],
-  latest: SORTS['date desc'],
-};
 
 const asRelated = (raw: Raw): Related => ({ rel: {}, node: raw[SORT_KEY] as Related['node'] });
 
@@ -50,7 +39,7 @@ export function shape(fields: readonly Selected[], raw: Raw | null | undefined):
           out[key] = shape(step.fields, found as Raw);
           break;
         }
-        const compare = RESORTED.has(step.order) ? COMPARATORS[step.order] : undefined;
+        const compare = RESORTED.has(step.order) ? SORTS[step.order] : undefined;
         const list = compare
           ? [...(found as Raw[])].sort((a, b) => compare(asRelated(a), asRelated(b)))
           : (found as Raw[]);

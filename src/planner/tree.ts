@@ -5,8 +5,7 @@
  * objects the resolvers return. Response keys (aliases) are kept only here, never written
  * into Cypher: the statement's map keys are numbered.
  */
-import type { Direction } from '../model/relationships.ts';
-import type { Order } from './fields.ts';
+import type { Direction, Sort } from '../model/relationships.ts';
 
 /** One selected field of an entity or edge object, under its response key. */
 export interface Selected {
@@ -39,7 +38,7 @@ export interface Step {
   direction: Direction;
   /** Only entities with this label at the other end. */
   label: string | null;
-  order: Order;
+  order: Sort;
   /** `one`: the first only (null when none); `many`: entities; `edges`: edge objects. */
   shape: 'one' | 'many' | 'edges';
   /** The parameter of a date: only the roles held on it (people/matching's rule). */
