@@ -76,7 +76,7 @@ const parameterName = (name: string) => {
 /**
  * people/matching's asOf rule (src/graph/held.ts in Cypher: its `EXISTS { ... }` after
  * `$asOf IS NULL OR`), read from the file so that there is one, for the role `role` held on
- * the date parameter `date`.
+ * `date` (a parameter, or a property of a variable).
  */
 function heldOnRule(role: string, date: string): string {
   const text = withoutComments(cypher('people/matching').text);
@@ -91,7 +91,7 @@ function heldOnRule(role: string, date: string): string {
   return text
     .slice(start, end + 1)
     .replace(/(?<![.$\w])r\b/g, role)
-    .replace(/\$asOf\b/g, `$${parameterName(date)}`)
+    .replace(/\$asOf\b/g, date)
     .replace(/\s*\n\s*/g, ' ');
 }
 
@@ -136,7 +136,7 @@ function expression(value: Selected['value'], at: At, names: Names): string {
     case 'byId':
       return byId(value, at, names);
     case 'step':
-      return step(value.step, at.n, names);
+      return step(value.step, at, names);
     case 'partners':
       return partners(value, at.n, names);
     case 'partnership':
@@ -221,8 +221,19 @@ function byId(value: Extract<Selected['value'], { kind: 'byId' }>, at: At, names
   return `head(COLLECT { UNWIND ${ids} AS ${id} WITH ${id} ORDER BY ${stated} DESC, ${id} LIMIT 1 MATCH (${e}:Entity {id: ${id}}) RETURN ${e} ${map} })`;
 }
 
-/** A relationship step from `n`: a COLLECT subquery, ordered inside; one link: its head. */
-function step(s: Step, n: string, names: Names): string {
+/** The WHERE of a step that keeps the roles (`m`) held on a day, from the entity `at`. */
+function heldOnWhere(heldOn: Step['heldOn'], m: string, at: At): string {
+  if (heldOn === null) return '';
+  if (heldOn !== 'parent') return ` WHERE ${heldOnRule(m, `$${parameterName(heldOn.parameter)}`)}`;
+  if (!at.parent) throw new Error('planner: roles held on the day of a missing parent');
+  const date = `${at.parent}.date`;
+  // An event without a year is on no particular day: every role (resolvers/entities.ts).
+  return ` WHERE (${date} IS NULL OR ${date} STARTS WITH '--' OR ${heldOnRule(m, date)})`;
+}
+
+/** A relationship step from `at.n`: a COLLECT subquery, ordered inside; one link: its head. */
+function step(s: Step, at: At, names: Names): string {
+  const { n } = at;
   const r = names.fresh('r');
   const m = names.fresh('m');
   const type = `\`${checked(TYPES, 'a relationship type of the model', s.type)}\``;
@@ -238,7 +249,7 @@ function step(s: Step, n: string, names: Names): string {
       ? projection(s.fields, { n: m, r, parent: n }, names, sortKey)
       : projection(s.fields, { n: m, r }, names, sortKey);
   const limit = s.shape === 'one' ? ' LIMIT 1' : '';
-  const where = s.heldOn ? ` WHERE ${heldOnRule(m, s.heldOn)}` : '';
+  const where = heldOnWhere(s.heldOn, m, at);
   const collect = `COLLECT { MATCH (${n})${left}-[${r}:${type}]-${right}${other}${where} WITH ${r}, ${m} ORDER BY ${orderBy(s.order, r, m)}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
   return s.shape === 'one' ? `head(${collect})` : collect;
 }

@@ -89,8 +89,15 @@ const OWN: Record<string, Record<string, Known>> = {
   },
 };
 
-/** The relationship fields whose `asOf` keeps the roles held on the day (graph/held.ts). */
-export const HELD_ON: ReadonlySet<string> = new Set(['Organisation.roles', 'Person.roles']);
+/**
+ * The relationship fields that keep the roles held on a day (graph/held.ts): the day of their
+ * `asOf` argument, or an attendance's the day of its event (`parent`).
+ */
+export const HELD_ON: ReadonlyMap<string, 'asOf' | 'parent'> = new Map([
+  ['Organisation.roles', 'asOf'],
+  ['Person.roles', 'asOf'],
+  ['Attendance.roles', 'parent'],
+]);
 
 /**
  * Catalogue fields with resolvers of their own (resolvers/entities.ts: holders, acts,

@@ -29,7 +29,7 @@ import { couldBeId } from '../import/validate.ts';
 import { type Kind, LABELS } from '../model/kinds.ts';
 import { nameKey } from '../names.ts';
 import { HELD_ON, KNOWN } from './fields.ts';
-import type { Plan, Selected, Tree } from './tree.ts';
+import type { Plan, Selected, Step, Tree } from './tree.ts';
 
 /** The look-ups the planner answers (by id; by name the loaders do). */
 const LOOKUPS: ReadonlySet<string> = new Set([
@@ -344,8 +344,13 @@ function answerOf(
   // A role's asOf is a parameter of its step; other arguments (acts' act) are left to the loaders.
   const { asOf, ...others } = args;
   if (Object.values(others).some((v) => v != null)) return null;
-  const heldOn = asOf == null ? null : parameter(params, 'asOf', asOf);
-  if (heldOn === undefined || (heldOn && !HELD_ON.has(`${type.name}.${field.name}`))) return null;
+  const held = HELD_ON.get(`${type.name}.${field.name}`);
+  let heldOn: Step['heldOn'] = held === 'parent' ? 'parent' : null;
+  if (asOf != null) {
+    const name = held === 'asOf' ? parameter(params, 'asOf', asOf) : undefined;
+    if (!name) return null;
+    heldOn = { parameter: name };
+  }
   const follows = followsOf(field);
   if (follows.length !== 1 || !isObjectType(named)) return null;
   const [{ type: relType, direction, at }] = follows as [Follows];

@@ -41,8 +41,11 @@ export interface Step {
   order: Sort;
   /** `one`: the first only (null when none); `many`: entities; `edges`: edge objects. */
   shape: 'one' | 'many' | 'edges';
-  /** The parameter of a date: only the roles held on it (people/matching's rule). */
-  heldOn: string | null;
+  /**
+   * Only the roles held on a day (people/matching's rule): the date parameter named, or the
+   * parent's `date` (an attendance's event; every role when it has no year).
+   */
+  heldOn: { parameter: string } | 'parent' | null;
   fields: Selected[];
 }
 

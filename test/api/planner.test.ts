@@ -185,9 +185,18 @@ describe('planner on the seed', () => {
     const { data } = await same('search', search[1], search[2]);
     expect((data as { search: unknown[] }).search.length).toBeGreaterThan(0);
     expect(await trips(search[1])).toBe(1);
-    // Partners within a date range, roles held on a date: one statement too.
-    for (const name of ['partners-range', 'partners-to', 'role-asof', 'roles-asof-nested']) {
-      const [, query, variables] = OPERATIONS.find(([n]) => n === name) as Operation;
+    // Partners within a date range, roles held on a date (an attendance's: its event's): one
+    // statement too.
+    for (const name of [
+      'partners-range',
+      'partners-to',
+      'role-asof',
+      'roles-asof-nested',
+      'signing-attendees.graphql',
+    ]) {
+      const [, query, variables] = [...examples, ...OPERATIONS].find(
+        ([n]) => n === name,
+      ) as Operation;
       expect(await trips(query, variables), name).toBe(1);
     }
     // A name is not an id: the loaders' path looks it up, as before.
@@ -273,6 +282,17 @@ describe('planner on a generated graph', () => {
       '{ organisations(first: 50) { nodes { id roles(asOf: "2020-06") { id title since until statedOn person { roles(asOf: "2020") { id } } } partners(from: "2019", to: "2021-06-30") { partner { id } agreements { id signedOn } firstSignedOn lastSignedOn } } } }',
       {},
     );
+    const events = await same(
+      'attendances',
+      '{ agreements(first: 60) { nodes { id event { id date attendees { order person { id } roles { id title rank } } } } } }',
+      {},
+    );
+    const attendances = (
+      events.data as {
+        agreements: { nodes: { event: { attendees: { roles: [] }[] } | null }[] };
+      }
+    ).agreements.nodes.flatMap((a) => a.event?.attendees ?? []);
+    expect(attendances.flatMap((a) => a.roles).length).toBeGreaterThan(0);
     // Some roles were held then and some partnerships fall in the range: both were compared.
     const orgs = (data as { organisations: { nodes: { roles: []; partners: [] }[] } }).organisations
       .nodes;
