@@ -19,6 +19,8 @@ import type { Part, Selected, Step, Tree } from './tree.ts';
 /** A compiled statement's one row: a look-up's `value`, or a list's `page` and `total`. */
 export interface PlannedRow {
   value?: unknown;
+  /** A look-up by name's candidate's stored name. */
+  name?: string;
   page?: unknown[];
   total?: number;
 }
@@ -144,6 +146,14 @@ function expression(value: Selected['value'], at: At, names: Names): string {
   }
 }
 
+/** A named query's text up to its last RETURN (what the planner puts its projection after). */
+function beforeReturn(name: QueryName): string {
+  const text = withoutComments(cypher(name).text);
+  const end = text.lastIndexOf('\nRETURN ');
+  if (end < 0) throw new Error(`planner: ${name} has no RETURN`);
+  return text.slice(0, end);
+}
+
 /** agreements/partners' start, made the organisation the step starts from. */
 const PARTNERS_START = '(o:Entity {id: $of})';
 /** The variables agreements/partners names, each renamed per step (steps nest). */
@@ -159,9 +169,8 @@ function partners(
   n: string,
   names: Names,
 ): string {
-  const text = withoutComments(cypher('agreements/partners').text);
-  const end = text.lastIndexOf('\nRETURN ');
-  if (end < 0 || !text.includes(PARTNERS_START))
+  const text = beforeReturn('agreements/partners');
+  if (!text.includes(PARTNERS_START))
     throw new Error(`planner: agreements/partners does not start at ${PARTNERS_START}`);
   const p = names.fresh('p');
   const columns: Record<Part, string> = {
@@ -178,7 +187,6 @@ function partners(
     last: names.fresh('last'),
   };
   const body = text
-    .slice(0, end)
     .replace(PARTNERS_START, '(o)')
     .replace(/\$from\b/g, from === null ? 'null' : `$${parameterName(from)}`)
     .replace(/\$to\b/g, to === null ? 'null' : `$${parameterName(to)}`)
@@ -267,15 +275,12 @@ function listStart(name: QueryName): { text: string; variable: string } {
  * query reads the page of the sort key's index in order (see the file).
  */
 function allStart(): { text: string; variable: string } {
-  const text = withoutComments(cypher('agreements/all').text);
-  const last = text.lastIndexOf('\nRETURN ');
-  if (last < 0) throw new Error('planner: agreements/all has no RETURN');
-  return { text: `${text.slice(0, last)}\nWITH collect(a) AS found`, variable: 'a' };
+  return { text: `${beforeReturn('agreements/all')}\nWITH collect(a) AS found`, variable: 'a' };
 }
 
 /**
- * The statement of a tree. A look-up returns `value` (no row: no entity); a search a `value`
- * row per hit; a list returns `total` (when counted) and `page` (the page's entities, when
+ * The statement of a tree. A look-up returns `value` (no row: no entity); by name, a `value`
+ * and `name` row per entity bearing the name; a search a `value` row per hit; a list returns `total` (when counted) and `page` (the page's entities, when
  * asked).
  */
 function compile(tree: Tree): Query<PlannedRow> {
@@ -288,14 +293,19 @@ function compile(tree: Tree): Query<PlannedRow> {
       text: `MATCH (${n}:Entity${label(root.label)} {id: $id})\nRETURN ${n} ${projection(tree.fields, { n }, names)} AS value`,
     };
   }
+  if (root.kind === 'named') {
+    // Every entity of the label bearing the name (graph/entities-by-name, variable n), with
+    // its name: resolve.ts chooses as the resolver does (graph/references.ts byName).
+    return {
+      name: 'planner/named',
+      text: `${beforeReturn('graph/entities-by-name')}\nRETURN n.name AS name, n ${projection(tree.fields, { n: 'n' }, names)} AS value`,
+    };
+  }
   if (root.kind === 'search') {
-    const text = withoutComments(cypher('search/names').text);
-    const end = text.lastIndexOf('\nRETURN ');
-    if (end < 0) throw new Error('planner: search/names has no RETURN');
     // The hit's score as a map, read as the edge properties of a step are (`of: 'rel'`).
     return {
       name: 'planner/search',
-      text: `${text.slice(0, end)}\nWITH node, {score: score} AS hit\nRETURN ${projection(tree.fields, { n: 'node', r: 'hit' }, names)} AS value`,
+      text: `${beforeReturn('search/names')}\nWITH node, {score: score} AS hit\nRETURN ${projection(tree.fields, { n: 'node', r: 'hit' }, names)} AS value`,
     };
   }
   const start = root.unfiltered ? allStart() : listStart(`${root.area}/matching` as const);

@@ -31,7 +31,7 @@ import { nameKey } from '../names.ts';
 import { HELD_ON, KNOWN } from './fields.ts';
 import type { Plan, Selected, Step, Tree } from './tree.ts';
 
-/** The look-ups the planner answers (by id; by name the loaders do). */
+/** The look-ups the planner answers, by id or by name. */
 const LOOKUPS: ReadonlySet<string> = new Set([
   'organisation',
   'person',
@@ -100,16 +100,18 @@ export function planRoot(
   // The parameters of nested fields' arguments (roles' asOf, partners' range), by name.
   const params: Args = {};
   if (LOOKUPS.has(fieldName)) {
-    if (args.id == null) return null;
+    const name = args.id == null ? args.name : null;
+    if (args.id == null && typeof name !== 'string') return null;
     const fields = select(info, custom, params, info.fieldNodes, type, 'node');
     if (!fields) return null;
-    const tree: Tree = {
-      root: { kind: 'lookup', label: type.name },
-      fields,
-      page: true,
-      count: false,
-    };
-    return { tree, params: { ...params, id: args.id }, references: {} };
+    const kind = typeof name === 'string' ? 'named' : 'lookup';
+    const tree: Tree = { root: { kind, label: type.name }, fields, page: true, count: false };
+    // By name: the keys graph/entities-by-name takes (the loaders' byName), and the name.
+    const asked =
+      typeof name === 'string'
+        ? { keys: [nameKey(name)], label: type.name, name }
+        : { id: args.id };
+    return { tree, params: { ...params, ...asked }, references: {} };
   }
   if (fieldName === 'search') return planSearch(info, args, custom, params, type);
   if (fieldName in REFERENCES) return planList(info, args, custom, params, type, fieldName as List);

@@ -44,10 +44,20 @@ async function referenced(ctx: Context, plan: RootPlan) {
 /** The type of each planned entity reached through an interface (a search hit's entity). */
 const typed = new WeakMap<object, string>();
 
+/** What run answers when the resolver must: a name several entities bear (its error). */
+const ASK_RESOLVER = Symbol('ask the resolver');
+
 /** Runs a root field's plan: a look-up's object, a search's hits, or a list's connection. */
 async function run(plan: RootPlan, ctx: Context) {
   const { tree } = plan;
   let { params } = plan;
+  if (tree.root.kind === 'named') {
+    // As graph/references.ts byName chooses: the one entity, else the one named exactly so.
+    const rows = await ctx.db.read(statementOf(tree), params);
+    const exact = rows.length <= 1 ? rows : rows.filter((row) => row.name === params.name);
+    if (exact.length > 1 || (rows.length > 1 && exact.length === 0)) return ASK_RESOLVER;
+    return shape(tree.fields, exact[0]?.value as Raw | undefined);
+  }
   if (tree.root.kind === 'search') {
     const { label } = tree.root;
     const rows = await ctx.db.read(statementOf(tree), params);
@@ -81,7 +91,8 @@ const rootField =
   (own: Resolver, custom: ReadonlySet<string>): Resolver =>
   async (source, args, ctx, info: GraphQLResolveInfo) => {
     const plan = planRoot(info, args, custom);
-    return plan ? run(plan, ctx) : own(source, args, ctx, info);
+    const answer = plan ? await run(plan, ctx) : ASK_RESOLVER;
+    return answer === ASK_RESOLVER ? own(source, args, ctx, info) : answer;
   };
 
 /** A field that reads its value from a planned parent, else resolves as it did. */

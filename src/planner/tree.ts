@@ -58,7 +58,9 @@ export type Root =
    * Query.search's hits from cypher/search/names, all of one kind (`label`): each hit's fields,
    * its entity's and its `score` (of the hit, `of: 'rel'`).
    */
-  | { kind: 'search'; label: string };
+  | { kind: 'search'; label: string }
+  /** A look-up by name (graph/entities-by-name): each entity of `label` bearing it. */
+  | { kind: 'named'; label: string };
 
 export interface Tree {
   root: Root;

@@ -75,6 +75,12 @@ const OPERATIONS: Operation[] = [
     {},
   ],
   ['org-by-name', '{ organisation(name: "北工大") { id roles { title } } }', {}],
+  [
+    'by-name',
+    'query($n: String){ p: person(name: $n) { id name roles { title organisation { name } } } o: organisation(name: "北京工業大學") { id partners { partner { name } } } none: region(name: "nowhere at all") { id } }',
+    { n: '聂祚仁' },
+  ],
+  ['by-name-other-kind', '{ organisation(name: "聂祚仁") { id } }', {}],
   ['org-unknown', '{ organisation(id: "org-nothing") { id } }', {}],
   ['org-wrong-kind', '{ organisation(id: "person-nie-zuoren") { id } }', {}],
   ['role-asof', '{ organisation(id: "org-bjut") { roles(asOf: "2023-12-21") { title } } }', {}],
@@ -193,6 +199,7 @@ describe('planner on the seed', () => {
       'role-asof',
       'roles-asof-nested',
       'signing-attendees.graphql',
+      'org-by-name',
     ]) {
       const [, query, variables] = [...examples, ...OPERATIONS].find(
         ([n]) => n === name,
@@ -293,6 +300,14 @@ describe('planner on a generated graph', () => {
       }
     ).agreements.nodes.flatMap((a) => a.event?.attendees ?? []);
     expect(attendances.flatMap((a) => a.roles).length).toBeGreaterThan(0);
+    const named = await same('names', '{ organisations(first: 10) { nodes { name } } }', {});
+    for (const { name } of (named.data as { organisations: { nodes: { name: string }[] } })
+      .organisations.nodes) {
+      const query =
+        'query($n: String) { organisation(name: $n) { id name region { name } roles { id } } }';
+      const { data } = await same(name, query, { n: name });
+      expect((data as { organisation: { name: string } }).organisation.name).toBe(name);
+    }
     // Some roles were held then and some partnerships fall in the range: both were compared.
     const orgs = (data as { organisations: { nodes: { roles: []; partners: [] }[] } }).organisations
       .nodes;
