@@ -13,7 +13,7 @@
 import { cypher, type Query, withoutComments } from '../db/cypher.ts';
 import type { QueryName } from '../db/queries.ts';
 import { LABELS } from '../model/kinds.ts';
-import { RELATIONSHIP_TYPES, type Sort } from '../model/relationships.ts';
+import { following, RELATIONSHIP_TYPES, type Sort } from '../model/relationships.ts';
 import type { Part, Selected, Step, Tree } from './tree.ts';
 
 /** A compiled statement's one row: a look-up's `value`, or a list's `page` and `total`. */
@@ -143,6 +143,8 @@ function expression(value: Selected['value'], at: At, names: Names): string {
       return partners(value, at.n, names);
     case 'partnership':
       return partnership(value, at, names);
+    case 'holders':
+      return holders(value.fields, at.n, names);
   }
 }
 
@@ -152,6 +154,22 @@ function beforeReturn(name: QueryName): string {
   const end = text.lastIndexOf('\nRETURN ');
   if (end < 0) throw new Error(`planner: ${name} has no RETURN`);
   return text.slice(0, end);
+}
+
+/** What graph/held.ts reads of a role to choose the holders. */
+export const HELD_KEY = 'h';
+
+/**
+ * Organisation.holders from `n`: every role at it, each as the Holding's fields (the role's
+ * map; `basis` left to shape.ts) and beside them the role's properties holdersOn reads.
+ */
+function holders(fields: readonly Selected[], n: string, names: Names): string {
+  const { type, direction } = following('Organisation.holders');
+  const r = names.fresh('r');
+  const m = names.fresh('m');
+  const [left, right] = direction === 'out' ? ['', '>'] : ['<', ''];
+  const held = `${HELD_KEY}: ${m} {.id, .title, .titleEn, .rank, .since, .until, .statedOn}`;
+  return `COLLECT { MATCH (${n})${left}-[${r}:\`${checked(TYPES, 'a relationship type of the model', type)}\`]-${right}(${m}:Entity${label('Role')}) RETURN ${projection(fields, { n: m }, names, held)} }`;
 }
 
 /** agreements/partners' start, made the organisation the step starts from. */

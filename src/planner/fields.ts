@@ -45,7 +45,12 @@ export interface Partnership {
   partnership: Part;
 }
 
-export type Known = Relationship | Property | ById | Partners | Partnership;
+/** Organisation.holders: see tree.ts. */
+export interface Holders {
+  holders: true;
+}
+
+export type Known = Relationship | Property | ById | Partners | Partnership | Holders;
 
 /** Fields every entity type shares. */
 const ENTITY = {
@@ -61,7 +66,9 @@ const KIND = { kind: { property: 'kind' } } satisfies Record<string, Known>;
 /** The fields that are not plain relationships, by type and field name. */
 const OWN: Record<string, Record<string, Known>> = {
   Source: { aliases: ENTITY.aliases },
-  Organisation: { ...ENTITY, ...KIND, partners: { partners: true } },
+  Organisation: { ...ENTITY, ...KIND, partners: { partners: true }, holders: { holders: true } },
+  // Its fields are the planned holdings' (shape.ts): known, so that they read them.
+  Holding: {},
   Partnership: {
     partner: { partnership: 'partner' },
     agreements: { partnership: 'agreements' },

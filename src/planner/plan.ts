@@ -8,6 +8,7 @@
 import {
   type FieldNode,
   type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   getArgumentValues,
@@ -338,6 +339,7 @@ function answerOf(
     const fields = entity();
     return fields && { kind: 'byId', of, name: known.byId, chosen: known.chosen ?? false, fields };
   }
+  if ('holders' in known) return holdersOf(info, custom, params, group, named, args);
   if ('partners' in known) {
     const range = rangeOf(args, params);
     const partnerships = isObjectType(named) ? entity() : null;
@@ -373,4 +375,41 @@ function answerOf(
       fields,
     },
   };
+}
+
+/**
+ * Organisation.holders: `basis` and `role` of each Holding, the day and title as values for
+ * holdersOn (resolve.ts), not written into the statement. A yearless day is the resolver's to
+ * refuse.
+ */
+function holdersOf(
+  info: GraphQLResolveInfo,
+  custom: ReadonlySet<string>,
+  params: Args,
+  group: FieldNode[],
+  holding: GraphQLNamedType,
+  args: Args,
+): Selected['value'] | null {
+  const role = info.schema.getType('Role');
+  if (!isObjectType(holding) || !isObjectType(role)) return null;
+  const asOf = parameter(params, 'asOf', args.asOf);
+  if (!asOf) return null;
+  let title: string | null = null;
+  if (typeof args.title === 'string') {
+    title = `title${Object.keys(params).length}`;
+    params[title] = args.title;
+  }
+  const fields: Selected[] = [];
+  for (const [key, nodes] of byResponseKey(info, group, holding)) {
+    const name = (nodes[0] as FieldNode).name.value;
+    if (nodes.some((n) => n.name.value !== name)) return null;
+    if (name === 'basis')
+      fields.push({ key, value: { kind: 'property', of: 'node', name, list: false } });
+    else if (name === 'role') {
+      const selected = select(info, custom, params, nodes, role, 'node');
+      if (!selected) return null;
+      fields.push({ key, value: { kind: 'end', end: 'other', fields: selected } });
+    } else if (name !== '__typename') return null;
+  }
+  return { kind: 'holders', asOf, title, fields };
 }

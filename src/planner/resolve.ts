@@ -56,20 +56,20 @@ async function run(plan: RootPlan, ctx: Context) {
     const rows = await ctx.db.read(statementOf(tree), params);
     const exact = rows.length <= 1 ? rows : rows.filter((row) => row.name === params.name);
     if (exact.length > 1 || (rows.length > 1 && exact.length === 0)) return ASK_RESOLVER;
-    return shape(tree.fields, exact[0]?.value as Raw | undefined);
+    return shape(tree.fields, exact[0]?.value as Raw | undefined, params);
   }
   if (tree.root.kind === 'search') {
     const { label } = tree.root;
     const rows = await ctx.db.read(statementOf(tree), params);
     return rows.map((hit) => {
-      const shaped = shape(tree.fields, hit.value as Raw) as Raw;
+      const shaped = shape(tree.fields, hit.value as Raw, params) as Raw;
       for (const { key, value } of tree.fields)
         if (value.kind === 'end') typed.set(shaped[key] as object, label);
       return shaped;
     });
   }
   let [row] = await ctx.db.read(statementOf(tree), params);
-  if (tree.root.kind === 'lookup') return shape(tree.fields, row?.value as Raw | null);
+  if (tree.root.kind === 'lookup') return shape(tree.fields, row?.value as Raw | null, params);
   if (row?.total === 0 && Object.keys(plan.references).length > 0) {
     const other = await referenced(ctx, plan);
     if (other) {
@@ -78,7 +78,9 @@ async function run(plan: RootPlan, ctx: Context) {
     }
   }
   const total = row?.total as number | undefined;
-  const nodes = ((row?.page as Raw[] | undefined) ?? []).map((raw) => shape(tree.fields, raw));
+  const nodes = ((row?.page as Raw[] | undefined) ?? []).map((raw) =>
+    shape(tree.fields, raw, params),
+  );
   const page = { skip: params.skip as number, limit: params.limit as number };
   return connection(page, {
     nodes: async () => nodes as never,

@@ -26,6 +26,12 @@ export type Value =
    * of its signing-date range (null: no bound).
    */
   | { kind: 'partners'; fields: Selected[]; from: string | null; to: string | null }
+  /**
+   * Organisation.holders: the organisation's roles (each with the properties graph/held.ts
+   * reads), chosen in JavaScript by holdersOn on the day of the `asOf` parameter, of the
+   * `title` parameter's title if any; `fields` are the Holding's (`basis` set by holdersOn).
+   */
+  | { kind: 'holders'; asOf: string; title: string | null; fields: Selected[] }
   /** A field of one of those partnerships: the partner, the shared agreements, a date. */
   | { kind: 'partnership'; part: Part; fields: Selected[] };
 

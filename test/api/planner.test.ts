@@ -89,6 +89,16 @@ const OPERATIONS: Operation[] = [
     'query($d: Date){ person(id: "person-nie-zuoren") { y: roles(asOf: "2023") { id } d: roles(asOf: $d) { id organisation { roles(asOf: "2022-12") { id } } } none: roles(asOf: "2019") { id } } }',
     { d: '2023-12-21' },
   ],
+  [
+    'holders',
+    'query($t: String){ organisation(id: "org-bjut") { a: holders(asOf: "2023-12-21") { basis role { id title person { name } } } b: holders(asOf: "2022", title: $t) { role { id } basis } c: holders(asOf: "2030-01") { basis } } }',
+    { t: '校長' },
+  ],
+  [
+    'holders-yearless',
+    '{ organisation(id: "org-bjut") { holders(asOf: "--12-21") { basis } } }',
+    {},
+  ],
   ['role-asof-yearless', '{ organisation(id: "org-bjut") { roles(asOf: "--12-21") { id } } }', {}],
   [
     'partners',
@@ -200,6 +210,8 @@ describe('planner on the seed', () => {
       'roles-asof-nested',
       'signing-attendees.graphql',
       'org-by-name',
+      'holders',
+      'bjut-holders.graphql',
     ]) {
       const [, query, variables] = [...examples, ...OPERATIONS].find(
         ([n]) => n === name,
@@ -286,7 +298,7 @@ describe('planner on a generated graph', () => {
     );
     const { data } = await same(
       'roles and partners on dates',
-      '{ organisations(first: 50) { nodes { id roles(asOf: "2020-06") { id title since until statedOn person { roles(asOf: "2020") { id } } } partners(from: "2019", to: "2021-06-30") { partner { id } agreements { id signedOn } firstSignedOn lastSignedOn } } } }',
+      '{ organisations(first: 50) { nodes { id holders(asOf: "2020-06") { basis role { id title person { id } } } roles(asOf: "2020-06") { id title since until statedOn person { roles(asOf: "2020") { id } } } partners(from: "2019", to: "2021-06-30") { partner { id } agreements { id signedOn } firstSignedOn lastSignedOn } } } }',
       {},
     );
     const events = await same(
@@ -309,8 +321,9 @@ describe('planner on a generated graph', () => {
       expect((data as { organisation: { name: string } }).organisation.name).toBe(name);
     }
     // Some roles were held then and some partnerships fall in the range: both were compared.
-    const orgs = (data as { organisations: { nodes: { roles: []; partners: [] }[] } }).organisations
-      .nodes;
+    const orgs = (data as { organisations: { nodes: { roles: []; partners: []; holders: [] }[] } })
+      .organisations.nodes;
+    expect(orgs.flatMap((o) => o.holders).length).toBeGreaterThan(0);
     expect(orgs.flatMap((o) => o.roles).length).toBeGreaterThan(0);
     expect(orgs.flatMap((o) => o.partners).length).toBeGreaterThan(0);
     await same(
