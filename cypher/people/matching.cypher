@@ -3,9 +3,10 @@
 // Without filters: everyone. By name: one page of them, and how many there are in all.
 //
 // Where it starts (the candidates): an organisation's people come from its roles, a title's
-// from the role title indexes (migration 0006), so neither reads every person. Only asOf
-// alone, or no filter, goes through every person. The candidates are then held to the role
-// rule below, the one place that says which role counts.
+// from the role title indexes (migration 0006), asOf alone's from the roles with a date on or
+// before the day's end (the role date indexes, migration 0007), so none reads every person;
+// only no filter does. The candidates are then held to the role rule below, the one place
+// that says which role counts.
 CALL () {
   WITH 1 AS go WHERE $organisation IS NOT NULL
   MATCH (:Entity:Organisation {id: $organisation})<-[:AT]-(:Role)<-[:HOLDS]-(p:Person)
@@ -17,7 +18,17 @@ CALL () {
   MATCH (p:Person)-[:HOLDS]->(r)
   RETURN p
   UNION
-  WITH 1 AS go WHERE $organisation IS NULL AND $titles IS NULL
+  WITH $asOf + substring('-12-31', size($asOf) - 4) AS asOfEnd
+  WHERE $organisation IS NULL AND $titles IS NULL AND $asOf IS NOT NULL
+  // A role held on the day has some date on or before its end (the rule's start, or a stated
+  // date): since, until, or statedOn's first date (the list is sorted, and a list whose first
+  // item is at most asOfEnd sorts before [asOfEnd + '~']). A superset: the rule below decides.
+  MATCH (r:Role)
+  WHERE r.since <= asOfEnd OR r.until <= asOfEnd OR r.statedOn < [asOfEnd + '~']
+  MATCH (p:Person)-[:HOLDS]->(r)
+  RETURN p
+  UNION
+  WITH 1 AS go WHERE $organisation IS NULL AND $titles IS NULL AND $asOf IS NULL
   MATCH (p:Person)
   RETURN p
 }

@@ -13,13 +13,14 @@
 import { cypher, type Query, withoutComments } from '../db/cypher.ts';
 import type { QueryName } from '../db/queries.ts';
 import { LABELS } from '../model/kinds.ts';
-import { RELATIONSHIP_TYPES } from '../model/relationships.ts';
-import type { Order } from './fields.ts';
+import { following, RELATIONSHIP_TYPES, type Sort } from '../model/relationships.ts';
 import type { Part, Selected, Step, Tree } from './tree.ts';
 
 /** A compiled statement's one row: a look-up's `value`, or a list's `page` and `total`. */
 export interface PlannedRow {
   value?: unknown;
+  /** A look-up by name's candidate's stored name. */
+  name?: string;
   page?: unknown[];
   total?: number;
 }
@@ -47,24 +48,53 @@ export const SORT_KEY = 's';
  * match: Cypher sorts by them, and shape.ts sorts again, with the resolvers' comparators, by
  * the key the statement returns beside each entity.
  */
-export const RESORTED: ReadonlySet<Order> = new Set(['name', 'newest', 'latest']);
+export const RESORTED: ReadonlySet<Sort> = new Set(['name', 'signedOn desc', 'date desc']);
 
-/** ORDER BY of a step: the resolvers' comparators in resolvers/entities.ts, each then by id. */
-function orderBy(order: Order, r: string, m: string): string {
+/** ORDER BY of a step: the resolvers' comparators (following.ts SORTS), each then by id. */
+function orderBy(order: Sort, r: string, m: string): string {
   switch (order) {
     case 'order':
       return `coalesce(${r}.order, 9007199254740991), ${m}.id`;
     case 'rank':
       return `coalesce(${m}.rank, 0), ${m}.id`;
-    case 'chosen':
+    case 'one':
       return `size(coalesce(${r}.sources, [])) DESC, ${m}.id`;
     case 'name':
       return `${m}.name, ${m}.id`;
-    case 'newest':
+    case 'signedOn desc':
       return `coalesce(${m}.signedOn, '') DESC, ${m}.id`;
-    case 'latest':
+    case 'date desc':
       return `coalesce(${m}.date, '') DESC, ${m}.id`;
   }
+}
+
+const PARAMETER = /^[A-Za-z]+[0-9]+$/;
+/** A parameter's name as plan.ts numbers them (`asOf0`, `from1`). */
+const parameterName = (name: string) => {
+  if (!PARAMETER.test(name)) throw new Error(`planner: ${name} is not a parameter name`);
+  return name;
+};
+
+/**
+ * people/matching's asOf rule (src/graph/held.ts in Cypher: its `EXISTS { ... }` after
+ * `$asOf IS NULL OR`), read from the file so that there is one, for the role `role` held on
+ * `date` (a parameter, or a property of a variable).
+ */
+function heldOnRule(role: string, date: string): string {
+  const text = withoutComments(cypher('people/matching').text);
+  const start = text.indexOf('EXISTS {', text.indexOf('$asOf IS NULL OR EXISTS {'));
+  let depth = 0;
+  let end = start;
+  for (; end < text.length; end++) {
+    if (text[end] === '{') depth++;
+    else if (text[end] === '}' && --depth === 0) break;
+  }
+  if (start < 0 || depth !== 0) throw new Error('planner: people/matching has no asOf rule');
+  return text
+    .slice(start, end + 1)
+    .replace(/(?<![.$\w])r\b/g, role)
+    .replace(/\$asOf\b/g, date)
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /** Numbered variables, one counter per statement. */
@@ -108,12 +138,38 @@ function expression(value: Selected['value'], at: At, names: Names): string {
     case 'byId':
       return byId(value, at, names);
     case 'step':
-      return step(value.step, at.n, names);
+      return step(value.step, at, names);
     case 'partners':
-      return partners(value.fields, at.n, names);
+      return partners(value, at.n, names);
     case 'partnership':
       return partnership(value, at, names);
+    case 'holders':
+      return holders(value.fields, at.n, names);
   }
+}
+
+/** A named query's text up to its last RETURN (what the planner puts its projection after). */
+function beforeReturn(name: QueryName): string {
+  const text = withoutComments(cypher(name).text);
+  const end = text.lastIndexOf('\nRETURN ');
+  if (end < 0) throw new Error(`planner: ${name} has no RETURN`);
+  return text.slice(0, end);
+}
+
+/** What graph/held.ts reads of a role to choose the holders. */
+export const HELD_KEY = 'h';
+
+/**
+ * Organisation.holders from `n`: every role at it, each as the Holding's fields (the role's
+ * map; `basis` left to shape.ts) and beside them the role's properties holdersOn reads.
+ */
+function holders(fields: readonly Selected[], n: string, names: Names): string {
+  const { type, direction } = following('Organisation.holders');
+  const r = names.fresh('r');
+  const m = names.fresh('m');
+  const [left, right] = direction === 'out' ? ['', '>'] : ['<', ''];
+  const held = `${HELD_KEY}: ${m} {.id, .title, .titleEn, .rank, .since, .until, .statedOn}`;
+  return `COLLECT { MATCH (${n})${left}-[${r}:\`${checked(TYPES, 'a relationship type of the model', type)}\`]-${right}(${m}:Entity${label('Role')}) RETURN ${projection(fields, { n: m }, names, held)} }`;
 }
 
 /** agreements/partners' start, made the organisation the step starts from. */
@@ -126,10 +182,13 @@ const PARTNERS_VARIABLES = /(?<![.$\w])(o|a|p|agreements|firstSignedOn|lastSigne
  * and its columns computed as the resolver's query does), with no date range, in a COLLECT
  * subquery that returns each partnership's selected fields in the query's order.
  */
-function partners(fields: readonly Selected[], n: string, names: Names): string {
-  const text = withoutComments(cypher('agreements/partners').text);
-  const end = text.lastIndexOf('\nRETURN ');
-  if (end < 0 || !text.includes(PARTNERS_START))
+function partners(
+  { fields, from, to }: Extract<Selected['value'], { kind: 'partners' }>,
+  n: string,
+  names: Names,
+): string {
+  const text = beforeReturn('agreements/partners');
+  if (!text.includes(PARTNERS_START))
     throw new Error(`planner: agreements/partners does not start at ${PARTNERS_START}`);
   const p = names.fresh('p');
   const columns: Record<Part, string> = {
@@ -146,9 +205,9 @@ function partners(fields: readonly Selected[], n: string, names: Names): string 
     last: names.fresh('last'),
   };
   const body = text
-    .slice(0, end)
     .replace(PARTNERS_START, '(o)')
-    .replace(/\$(from|to)\b/g, 'null')
+    .replace(/\$from\b/g, from === null ? 'null' : `$${parameterName(from)}`)
+    .replace(/\$to\b/g, to === null ? 'null' : `$${parameterName(to)}`)
     .replace(PARTNERS_VARIABLES, (v) => renamed[v] as string)
     .replace(/\s*\n\s*/g, ' ');
   return `COLLECT { ${body} RETURN ${projection(fields, { n: p, partnership: columns }, names)} }`;
@@ -188,8 +247,19 @@ function byId(value: Extract<Selected['value'], { kind: 'byId' }>, at: At, names
   return `head(COLLECT { UNWIND ${ids} AS ${id} WITH ${id} ORDER BY ${stated} DESC, ${id} LIMIT 1 MATCH (${e}:Entity {id: ${id}}) RETURN ${e} ${map} })`;
 }
 
-/** A relationship step from `n`: a COLLECT subquery, ordered inside; one link: its head. */
-function step(s: Step, n: string, names: Names): string {
+/** The WHERE of a step that keeps the roles (`m`) held on a day, from the entity `at`. */
+function heldOnWhere(heldOn: Step['heldOn'], m: string, at: At): string {
+  if (heldOn === null) return '';
+  if (heldOn !== 'parent') return ` WHERE ${heldOnRule(m, `$${parameterName(heldOn.parameter)}`)}`;
+  if (!at.parent) throw new Error('planner: roles held on the day of a missing parent');
+  const date = `${at.parent}.date`;
+  // An event without a year is on no particular day: every role (resolvers/entities.ts).
+  return ` WHERE (${date} IS NULL OR ${date} STARTS WITH '--' OR ${heldOnRule(m, date)})`;
+}
+
+/** A relationship step from `at.n`: a COLLECT subquery, ordered inside; one link: its head. */
+function step(s: Step, at: At, names: Names): string {
+  const { n } = at;
   const r = names.fresh('r');
   const m = names.fresh('m');
   const type = `\`${checked(TYPES, 'a relationship type of the model', s.type)}\``;
@@ -205,7 +275,8 @@ function step(s: Step, n: string, names: Names): string {
       ? projection(s.fields, { n: m, r, parent: n }, names, sortKey)
       : projection(s.fields, { n: m, r }, names, sortKey);
   const limit = s.shape === 'one' ? ' LIMIT 1' : '';
-  const collect = `COLLECT { MATCH (${n})${left}-[${r}:${type}]-${right}${other} WITH ${r}, ${m} ORDER BY ${orderBy(s.order, r, m)}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
+  const where = heldOnWhere(s.heldOn, m, at);
+  const collect = `COLLECT { MATCH (${n})${left}-[${r}:${type}]-${right}${other}${where} WITH ${r}, ${m} ORDER BY ${orderBy(s.order, r, m)}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
   return s.shape === 'one' ? `head(${collect})` : collect;
 }
 
@@ -222,15 +293,12 @@ function listStart(name: QueryName): { text: string; variable: string } {
  * query reads the page of the sort key's index in order (see the file).
  */
 function allStart(): { text: string; variable: string } {
-  const text = withoutComments(cypher('agreements/all').text);
-  const last = text.lastIndexOf('\nRETURN ');
-  if (last < 0) throw new Error('planner: agreements/all has no RETURN');
-  return { text: `${text.slice(0, last)}\nWITH collect(a) AS found`, variable: 'a' };
+  return { text: `${beforeReturn('agreements/all')}\nWITH collect(a) AS found`, variable: 'a' };
 }
 
 /**
- * The statement of a tree. A look-up returns `value` (no row: no entity); a search a `value`
- * row per hit; a list returns `total` (when counted) and `page` (the page's entities, when
+ * The statement of a tree. A look-up returns `value` (no row: no entity); by name, a `value`
+ * and `name` row per entity bearing the name; a search a `value` row per hit; a list returns `total` (when counted) and `page` (the page's entities, when
  * asked).
  */
 function compile(tree: Tree): Query<PlannedRow> {
@@ -243,14 +311,19 @@ function compile(tree: Tree): Query<PlannedRow> {
       text: `MATCH (${n}:Entity${label(root.label)} {id: $id})\nRETURN ${n} ${projection(tree.fields, { n }, names)} AS value`,
     };
   }
+  if (root.kind === 'named') {
+    // Every entity of the label bearing the name (graph/entities-by-name, variable n), with
+    // its name: resolve.ts chooses as the resolver does (graph/references.ts byName).
+    return {
+      name: 'planner/named',
+      text: `${beforeReturn('graph/entities-by-name')}\nRETURN n.name AS name, n ${projection(tree.fields, { n: 'n' }, names)} AS value`,
+    };
+  }
   if (root.kind === 'search') {
-    const text = withoutComments(cypher('search/names').text);
-    const end = text.lastIndexOf('\nRETURN ');
-    if (end < 0) throw new Error('planner: search/names has no RETURN');
     // The hit's score as a map, read as the edge properties of a step are (`of: 'rel'`).
     return {
       name: 'planner/search',
-      text: `${text.slice(0, end)}\nWITH node, {score: score} AS hit\nRETURN ${projection(tree.fields, { n: 'node', r: 'hit' }, names)} AS value`,
+      text: `${beforeReturn('search/names')}\nWITH node, {score: score} AS hit\nRETURN ${projection(tree.fields, { n: 'node', r: 'hit' }, names)} AS value`,
     };
   }
   const start = root.unfiltered ? allStart() : listStart(`${root.area}/matching` as const);

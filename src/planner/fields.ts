@@ -3,23 +3,20 @@
  * it can answer in Cypher, and how. A leaf field without a resolver reads the property of its
  * name; a field with a resolver the planner does not know here (claims, holders, ancestors,
  * acts, ...) makes the whole root field unplannable, so the loaders answer it as before.
- * Each relationship field's type, direction and `at` come from its `extensions.follows`
- * (the same shape the lookahead reads); this table adds only the order and the shape of the
- * answer, as the catalogue's sorts (src/graphql/following.ts, SORTS) order them.
+ * Relationship fields are the catalogue's (src/model/relationships.ts): the shape of the
+ * answer and its order are read from each field's spec as the catalogue's resolvers
+ * (src/graphql/following.ts) read them; this table adds only the fields that are not plain
+ * relationships.
  */
+import { entityResolvers } from '../graphql/resolvers/entities.ts';
+import { type Kind, LABELS } from '../model/kinds.ts';
+import { FOLLOWING, type Sort } from '../model/relationships.ts';
 import type { Part } from './tree.ts';
-
-/**
- * How a relationship field orders what it follows: by the relationship's `order` (byOrder),
- * by name, newest signing first, latest date first, by the role's rank (heldOn), or the one
- * most sources state (chosenFirst, for single-valued links); each then by id.
- */
-export type Order = 'order' | 'name' | 'newest' | 'latest' | 'rank' | 'chosen';
 
 /** A relationship field: a single entity, a list of entities, or a list of edge objects. */
 export interface Relationship {
   relationship: 'one' | 'many' | 'edges';
-  order: Order;
+  order: Sort;
   /** Only entities of this label at the other end (Region.organisations: Organisation). */
   label?: string;
   /** For edge objects (Party, Signatory, ...): the field holding the parent entity. */
@@ -48,19 +45,12 @@ export interface Partnership {
   partnership: Part;
 }
 
-export type Known = Relationship | Property | ById | Partners | Partnership;
+/** Organisation.holders: see tree.ts. */
+export interface Holders {
+  holders: true;
+}
 
-const one = (): Relationship => ({ relationship: 'one', order: 'chosen' });
-const many = (order: Order, label?: string): Relationship => ({
-  relationship: 'many',
-  order,
-  ...(label ? { label } : {}),
-});
-const edges = (order: Order, self: string): Relationship => ({
-  relationship: 'edges',
-  order,
-  self,
-});
+export type Known = Relationship | Property | ById | Partners | Partnership | Holders;
 
 /** Fields every entity type shares. */
 const ENTITY = {
@@ -73,73 +63,29 @@ const EDGE = { sources: { byId: 'sources' } } satisfies Record<string, Known>;
 
 const KIND = { kind: { property: 'kind' } } satisfies Record<string, Known>;
 
-/** Known fields by type and field name; roles only without `asOf` (see plan.ts). */
-export const KNOWN: Record<string, Record<string, Known>> = {
-  Source: { aliases: ENTITY.aliases, credits: edges('name', 'source') },
-  Organisation: {
-    ...ENTITY,
-    ...KIND,
-    region: one(),
-    parent: one(),
-    units: many('name'),
-    roles: many('rank'),
-    agreements: many('newest'),
-    partners: { partners: true },
-  },
+/** The fields that are not plain relationships, by type and field name. */
+const OWN: Record<string, Record<string, Known>> = {
+  Source: { aliases: ENTITY.aliases },
+  Organisation: { ...ENTITY, ...KIND, partners: { partners: true }, holders: { holders: true } },
+  // Its fields are the planned holdings' (shape.ts): known, so that they read them.
+  Holding: {},
   Partnership: {
     partner: { partnership: 'partner' },
     agreements: { partnership: 'agreements' },
     firstSignedOn: { partnership: 'firstSignedOn' },
     lastSignedOn: { partnership: 'lastSignedOn' },
   },
-  Person: {
-    ...ENTITY,
-    roles: many('rank'),
-    signed: edges('newest', 'person'),
-    witnessed: many('newest'),
-    attended: many('latest'),
-  },
+  Person: ENTITY,
   Role: {
     ...ENTITY,
     name: { property: 'title' },
     nameEn: { property: 'titleEn' },
     statedOn: { property: 'statedOn', list: true },
-    person: one(),
-    organisation: one(),
   },
-  Region: {
-    ...ENTITY,
-    ...KIND,
-    parent: one(),
-    children: many('name'),
-    organisations: many('name', 'Organisation'),
-  },
-  Initiative: {
-    ...ENTITY,
-    ...KIND,
-    focus: { property: 'focus', list: true },
-    regions: many('name'),
-    parent: one(),
-    parts: many('name'),
-    agreements: many('newest', 'Agreement'),
-  },
-  Event: {
-    ...ENTITY,
-    ...KIND,
-    place: one(),
-    attendees: edges('order', 'event'),
-    agreements: many('newest'),
-    concerns: many('name'),
-  },
-  Agreement: {
-    ...ENTITY,
-    ...KIND,
-    parties: edges('order', 'agreement'),
-    signatories: edges('name', 'agreement'),
-    witnesses: many('name'),
-    event: one(),
-    initiatives: many('name'),
-  },
+  Region: { ...ENTITY, ...KIND },
+  Initiative: { ...ENTITY, ...KIND, focus: { property: 'focus', list: true } },
+  Event: { ...ENTITY, ...KIND },
+  Agreement: { ...ENTITY, ...KIND },
   Credit: { ...EDGE, roles: { property: 'roles', list: true } },
   Party: EDGE,
   Attendance: EDGE,
@@ -149,3 +95,43 @@ export const KNOWN: Record<string, Record<string, Known>> = {
     onBehalfOfAll: { byId: 'onBehalfOf' },
   },
 };
+
+/**
+ * The relationship fields that keep the roles held on a day (graph/held.ts): the day of their
+ * `asOf` argument, or an attendance's the day of its event (`parent`).
+ */
+export const HELD_ON: ReadonlyMap<string, 'asOf' | 'parent'> = new Map([
+  ['Organisation.roles', 'asOf'],
+  ['Person.roles', 'asOf'],
+  ['Attendance.roles', 'parent'],
+]);
+
+/**
+ * Catalogue fields with resolvers of their own (resolvers/entities.ts: holders, acts,
+ * Attendance.roles) answer more than the relationship: not planned, but for HELD_ON.
+ */
+const resolvedElsewhere = (name: string) => {
+  const [type, field] = name.split('.') as [string, string];
+  const own = (entityResolvers as Record<string, Record<string, unknown>>)[type];
+  return own?.[field] !== undefined && !HELD_ON.has(name);
+};
+
+const KIND_OF = Object.fromEntries(
+  Object.entries(LABELS).map(([k, label]) => [label, k]),
+) as Record<string, Kind>;
+
+/**
+ * Known fields by type and field name: OWN, and each catalogue field that follows one way as
+ * its resolver (following.ts) answers it: `sort: 'one'` the entity most sources state, `at`
+ * the relationship objects with the parent under its kind, else the entities (of `only`).
+ */
+export const KNOWN: Record<string, Record<string, Known>> = { ...OWN };
+for (const [name, spec] of FOLLOWING) {
+  if (spec.direction === 'both' || resolvedElsewhere(name)) continue;
+  const [type, field] = name.split('.') as [string, string];
+  const relationship: Relationship = spec.at
+    ? { relationship: 'edges', order: spec.sort, self: KIND_OF[type] as string }
+    : { relationship: spec.sort === 'one' ? 'one' : 'many', order: spec.sort };
+  if (spec.only) relationship.label = LABELS[spec.only];
+  KNOWN[type] = { ...KNOWN[type], [field]: relationship };
+}

@@ -8,6 +8,7 @@
 import {
   type FieldNode,
   type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   getArgumentValues,
@@ -15,6 +16,7 @@ import {
   isLeafType,
   isObjectType,
 } from 'graphql';
+import { hasYear } from '../dates.ts';
 import { luceneQuery } from '../graph/search.ts';
 import { type Follows, fieldsOn } from '../graphql/lookahead.ts';
 import { pageOf } from '../graphql/pagination.ts';
@@ -27,10 +29,10 @@ import { dateRange, onTimeLine } from '../graphql/scalars.ts';
 import { couldBeId } from '../import/validate.ts';
 import { type Kind, LABELS } from '../model/kinds.ts';
 import { nameKey } from '../names.ts';
-import { KNOWN } from './fields.ts';
-import type { Plan, Selected, Tree } from './tree.ts';
+import { HELD_ON, KNOWN } from './fields.ts';
+import type { Plan, Selected, Step, Tree } from './tree.ts';
 
-/** The look-ups the planner answers (by id; by name the loaders do). */
+/** The look-ups the planner answers, by id or by name. */
 const LOOKUPS: ReadonlySet<string> = new Set([
   'organisation',
   'person',
@@ -52,6 +54,31 @@ const REFERENCES = {
 type Args = Record<string, unknown>;
 
 /**
+ * A date argument as a parameter of the statement, named by its place in `params` (so that
+ * the tree, and the statement cached by it, does not depend on the value): its name, or
+ * undefined when it has no year (the loaders' resolver then answers with its error).
+ */
+function parameter(params: Args, name: string, date: unknown): string | undefined {
+  if (typeof date !== 'string' || !hasYear(date)) return undefined;
+  const key = `${name}${Object.keys(params).length}`;
+  params[key] = date;
+  return key;
+}
+
+/** Partners' from/to as parameters (dateRange's checks), or null for the loaders to refuse. */
+function rangeOf(args: Args, params: Args): { from: string | null; to: string | null } | null {
+  let range: ReturnType<typeof dateRange>;
+  try {
+    range = dateRange(args);
+  } catch {
+    return null;
+  }
+  const from = range.from === null ? null : parameter(params, 'from', range.from);
+  const to = range.to === null ? null : parameter(params, 'to', range.to);
+  return from === undefined || to === undefined ? null : { from, to };
+}
+
+/**
  * A plan and the filter arguments in it that reference entities, with the kind each names: an
  * empty answer may mean that one was a name, not an id (resolve.ts then looks them up).
  */
@@ -71,20 +98,24 @@ export function planRoot(
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return null;
   const { fieldName } = info;
+  // The parameters of nested fields' arguments (roles' asOf, partners' range), by name.
+  const params: Args = {};
   if (LOOKUPS.has(fieldName)) {
-    if (args.id == null) return null;
-    const fields = select(info, custom, info.fieldNodes, type, 'node');
+    const name = args.id == null ? args.name : null;
+    if (args.id == null && typeof name !== 'string') return null;
+    const fields = select(info, custom, params, info.fieldNodes, type, 'node');
     if (!fields) return null;
-    const tree: Tree = {
-      root: { kind: 'lookup', label: type.name },
-      fields,
-      page: true,
-      count: false,
-    };
-    return { tree, params: { id: args.id }, references: {} };
+    const kind = typeof name === 'string' ? 'named' : 'lookup';
+    const tree: Tree = { root: { kind, label: type.name }, fields, page: true, count: false };
+    // By name: the keys graph/entities-by-name takes (the loaders' byName), and the name.
+    const asked =
+      typeof name === 'string'
+        ? { keys: [nameKey(name)], label: type.name, name }
+        : { id: args.id };
+    return { tree, params: { ...params, ...asked }, references: {} };
   }
-  if (fieldName === 'search') return planSearch(info, args, custom, type);
-  if (fieldName in REFERENCES) return planList(info, args, custom, type, fieldName as List);
+  if (fieldName === 'search') return planSearch(info, args, custom, params, type);
+  if (fieldName in REFERENCES) return planList(info, args, custom, params, type, fieldName as List);
   return null;
 }
 
@@ -99,6 +130,7 @@ function planSearch(
   info: GraphQLResolveInfo,
   args: Args,
   custom: ReadonlySet<string>,
+  params: Args,
   hit: GraphQLObjectType,
 ): RootPlan | null {
   const text = (args.text as string).trim();
@@ -119,13 +151,13 @@ function planSearch(
     if (name === 'score')
       fields.push({ key, value: { kind: 'property', of: 'rel', name, list: false } });
     else if (name === 'entity') {
-      const selected = select(info, custom, group, entity, 'node');
+      const selected = select(info, custom, params, group, entity, 'node');
       if (!selected) return null;
       fields.push({ key, value: { kind: 'end', end: 'other', fields: selected } });
     } else return null;
   }
   const tree: Tree = { root: { kind: 'search', label }, fields, page: true, count: false };
-  return { tree, params: { query, labels: [label], first }, references: {} };
+  return { tree, params: { ...params, query, labels: [label], first }, references: {} };
 }
 
 type List = keyof typeof REFERENCES;
@@ -155,6 +187,7 @@ function planList(
   info: GraphQLResolveInfo,
   args: Args,
   custom: ReadonlySet<string>,
+  params: Args,
   connection: GraphQLObjectType,
   list: List,
 ): RootPlan | null {
@@ -193,7 +226,7 @@ function planList(
   }
   const nodeType = getNamedType(connection.getFields().nodes?.type);
   if (!isObjectType(nodeType)) return null;
-  const fields = select(info, custom, nodes, nodeType, 'node');
+  const fields = select(info, custom, params, nodes, nodeType, 'node');
   if (!fields) return null;
   const unfiltered = Object.values(filter).every((v) => v === null);
   const tree: Tree = {
@@ -205,7 +238,7 @@ function planList(
   const orderBy = list === 'agreements' ? { orderBy: args.orderBy } : {};
   return {
     tree,
-    params: { ...filter, ...orderBy, ...page },
+    params: { ...params, ...filter, ...orderBy, ...page },
     references: Object.fromEntries(references),
   };
 }
@@ -239,6 +272,7 @@ function byResponseKey(
 function select(
   info: GraphQLResolveInfo,
   custom: ReadonlySet<string>,
+  params: Args,
   nodes: readonly FieldNode[],
   type: GraphQLObjectType,
   on: 'node' | 'edge',
@@ -263,7 +297,7 @@ function select(
       )
     )
       return null;
-    const value = answerOf(info, custom, group, type, field, args, on, ends);
+    const value = answerOf(info, custom, params, group, type, field, args, on, ends);
     if (!value) return null;
     out.push({ key, value });
   }
@@ -273,6 +307,7 @@ function select(
 function answerOf(
   info: GraphQLResolveInfo,
   custom: ReadonlySet<string>,
+  params: Args,
   group: FieldNode[],
   type: GraphQLObjectType,
   field: GraphQLField<unknown, unknown>,
@@ -284,7 +319,7 @@ function answerOf(
   const known = KNOWN[type.name]?.[field.name];
   const of = on === 'edge' ? 'rel' : 'node';
   const entity = (): Selected[] | null =>
-    isObjectType(named) ? select(info, custom, group, named, 'node') : null;
+    isObjectType(named) ? select(info, custom, params, group, named, 'node') : null;
   if (on === 'edge' && (field.name === ends.at || field.name === ends.self)) {
     const fields = entity();
     return fields && { kind: 'end', end: field.name === ends.at ? 'other' : 'parent', fields };
@@ -304,19 +339,28 @@ function answerOf(
     const fields = entity();
     return fields && { kind: 'byId', of, name: known.byId, chosen: known.chosen ?? false, fields };
   }
-  // Arguments (roles' asOf, acts' act) filter in JavaScript today: left to the loaders.
-  if (Object.values(args).some((v) => v != null)) return null;
-  // Partners within a date range would need the range as parameters of the step: not yet.
+  if ('holders' in known) return holdersOf(info, custom, params, group, named, args);
   if ('partners' in known) {
-    const partnerships = isObjectType(named) ? select(info, custom, group, named, 'node') : null;
-    return partnerships && { kind: 'partners', fields: partnerships };
+    const range = rangeOf(args, params);
+    const partnerships = isObjectType(named) ? entity() : null;
+    return range && partnerships && { kind: 'partners', fields: partnerships, ...range };
+  }
+  // A role's asOf is a parameter of its step; other arguments (acts' act) are left to the loaders.
+  const { asOf, ...others } = args;
+  if (Object.values(others).some((v) => v != null)) return null;
+  const held = HELD_ON.get(`${type.name}.${field.name}`);
+  let heldOn: Step['heldOn'] = held === 'parent' ? 'parent' : null;
+  if (asOf != null) {
+    const name = held === 'asOf' ? parameter(params, 'asOf', asOf) : undefined;
+    if (!name) return null;
+    heldOn = { parameter: name };
   }
   const follows = followsOf(field);
   if (follows.length !== 1 || !isObjectType(named)) return null;
   const [{ type: relType, direction, at }] = follows as [Follows];
   const fields =
     known.relationship === 'edges'
-      ? select(info, custom, group, named, 'edge', { at, self: known.self })
+      ? select(info, custom, params, group, named, 'edge', { at, self: known.self })
       : entity();
   if (!fields) return null;
   return {
@@ -327,7 +371,45 @@ function answerOf(
       label: known.label ?? null,
       order: known.order,
       shape: known.relationship,
+      heldOn,
       fields,
     },
   };
+}
+
+/**
+ * Organisation.holders: `basis` and `role` of each Holding, the day and title as values for
+ * holdersOn (resolve.ts), not written into the statement. A yearless day is the resolver's to
+ * refuse.
+ */
+function holdersOf(
+  info: GraphQLResolveInfo,
+  custom: ReadonlySet<string>,
+  params: Args,
+  group: FieldNode[],
+  holding: GraphQLNamedType,
+  args: Args,
+): Selected['value'] | null {
+  const role = info.schema.getType('Role');
+  if (!isObjectType(holding) || !isObjectType(role)) return null;
+  const asOf = parameter(params, 'asOf', args.asOf);
+  if (!asOf) return null;
+  let title: string | null = null;
+  if (typeof args.title === 'string') {
+    title = `title${Object.keys(params).length}`;
+    params[title] = args.title;
+  }
+  const fields: Selected[] = [];
+  for (const [key, nodes] of byResponseKey(info, group, holding)) {
+    const name = (nodes[0] as FieldNode).name.value;
+    if (nodes.some((n) => n.name.value !== name)) return null;
+    if (name === 'basis')
+      fields.push({ key, value: { kind: 'property', of: 'node', name, list: false } });
+    else if (name === 'role') {
+      const selected = select(info, custom, params, nodes, role, 'node');
+      if (!selected) return null;
+      fields.push({ key, value: { kind: 'end', end: 'other', fields: selected } });
+    } else if (name !== '__typename') return null;
+  }
+  return { kind: 'holders', asOf, title, fields };
 }

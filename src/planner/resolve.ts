@@ -44,22 +44,32 @@ async function referenced(ctx: Context, plan: RootPlan) {
 /** The type of each planned entity reached through an interface (a search hit's entity). */
 const typed = new WeakMap<object, string>();
 
+/** What run answers when the resolver must: a name several entities bear (its error). */
+const ASK_RESOLVER = Symbol('ask the resolver');
+
 /** Runs a root field's plan: a look-up's object, a search's hits, or a list's connection. */
 async function run(plan: RootPlan, ctx: Context) {
   const { tree } = plan;
   let { params } = plan;
+  if (tree.root.kind === 'named') {
+    // As graph/references.ts byName chooses: the one entity, else the one named exactly so.
+    const rows = await ctx.db.read(statementOf(tree), params);
+    const exact = rows.length <= 1 ? rows : rows.filter((row) => row.name === params.name);
+    if (exact.length > 1 || (rows.length > 1 && exact.length === 0)) return ASK_RESOLVER;
+    return shape(tree.fields, exact[0]?.value as Raw | undefined, params);
+  }
   if (tree.root.kind === 'search') {
     const { label } = tree.root;
     const rows = await ctx.db.read(statementOf(tree), params);
     return rows.map((hit) => {
-      const shaped = shape(tree.fields, hit.value as Raw) as Raw;
+      const shaped = shape(tree.fields, hit.value as Raw, params) as Raw;
       for (const { key, value } of tree.fields)
         if (value.kind === 'end') typed.set(shaped[key] as object, label);
       return shaped;
     });
   }
   let [row] = await ctx.db.read(statementOf(tree), params);
-  if (tree.root.kind === 'lookup') return shape(tree.fields, row?.value as Raw | null);
+  if (tree.root.kind === 'lookup') return shape(tree.fields, row?.value as Raw | null, params);
   if (row?.total === 0 && Object.keys(plan.references).length > 0) {
     const other = await referenced(ctx, plan);
     if (other) {
@@ -68,7 +78,9 @@ async function run(plan: RootPlan, ctx: Context) {
     }
   }
   const total = row?.total as number | undefined;
-  const nodes = ((row?.page as Raw[] | undefined) ?? []).map((raw) => shape(tree.fields, raw));
+  const nodes = ((row?.page as Raw[] | undefined) ?? []).map((raw) =>
+    shape(tree.fields, raw, params),
+  );
   const page = { skip: params.skip as number, limit: params.limit as number };
   return connection(page, {
     nodes: async () => nodes as never,
@@ -81,7 +93,8 @@ const rootField =
   (own: Resolver, custom: ReadonlySet<string>): Resolver =>
   async (source, args, ctx, info: GraphQLResolveInfo) => {
     const plan = planRoot(info, args, custom);
-    return plan ? run(plan, ctx) : own(source, args, ctx, info);
+    const answer = plan ? await run(plan, ctx) : ASK_RESOLVER;
+    return answer === ASK_RESOLVER ? own(source, args, ctx, info) : answer;
   };
 
 /** A field that reads its value from a planned parent, else resolves as it did. */

@@ -3,10 +3,10 @@
  * under its response key, and each marked as planned: its fields then read their values from
  * it (schema.ts) instead of asking the loaders.
  */
-import type { Related } from '../graph/entity.ts';
+import type { EntityNode, Related } from '../graph/entity.ts';
+import { holdersOn } from '../graph/held.ts';
 import { SORTS } from '../graphql/following.ts';
-import { fieldKey, RESORTED, SORT_KEY } from './compile.ts';
-import type { Order } from './fields.ts';
+import { fieldKey, HELD_KEY, RESORTED, SORT_KEY } from './compile.ts';
 import type { Selected } from './tree.ts';
 
 /** Objects the planner answered; their fields hold every selected value under its response key. */
@@ -14,20 +14,14 @@ export const planned = new WeakSet<object>();
 
 type Raw = Record<string, unknown>;
 
-/**
- * The resolvers' own comparators for the orders whose string comparison is localeCompare:
- * Cypher sorted by code point, so the few entries of each list are sorted again here.
- */
-const COMPARATORS: Partial<Record<Order, (a: Related, b: Related) => number>> = {
-  name: SORTS.name,
-  newest: SORTS['signedOn desc'],
-  latest: SORTS['date desc'],
-};
-
 const asRelated = (raw: Raw): Related => ({ rel: {}, node: raw[SORT_KEY] as Related['node'] });
 
 /** The object of `fields` from the statement's map `raw` (null stays null). */
-export function shape(fields: readonly Selected[], raw: Raw | null | undefined): Raw | null {
+export function shape(
+  fields: readonly Selected[],
+  raw: Raw | null | undefined,
+  params: Record<string, unknown>,
+): Raw | null {
   if (raw == null) return null;
   const out: Raw = {};
   fields.forEach(({ key, value }, i) => {
@@ -37,33 +31,50 @@ export function shape(fields: readonly Selected[], raw: Raw | null | undefined):
         out[key] = found;
         break;
       case 'end':
-        out[key] = shape(value.fields, found as Raw);
+        out[key] = shape(value.fields, found as Raw, params);
         break;
       case 'byId':
         out[key] = value.chosen
-          ? shape(value.fields, found as Raw)
-          : (found as Raw[]).map((x) => shape(value.fields, x));
+          ? shape(value.fields, found as Raw, params)
+          : (found as Raw[]).map((x) => shape(value.fields, x, params));
         break;
       case 'step': {
         const { step } = value;
         if (step.shape === 'one') {
-          out[key] = shape(step.fields, found as Raw);
+          out[key] = shape(step.fields, found as Raw, params);
           break;
         }
-        const compare = RESORTED.has(step.order) ? COMPARATORS[step.order] : undefined;
+        const compare = RESORTED.has(step.order) ? SORTS[step.order] : undefined;
         const list = compare
           ? [...(found as Raw[])].sort((a, b) => compare(asRelated(a), asRelated(b)))
           : (found as Raw[]);
-        out[key] = list.map((x) => shape(step.fields, x));
+        out[key] = list.map((x) => shape(step.fields, x, params));
         break;
       }
       case 'partners':
-        out[key] = (found as Raw[]).map((x) => shape(value.fields, x));
+        out[key] = (found as Raw[]).map((x) => shape(value.fields, x, params));
         break;
+      case 'holders': {
+        const roles = found as Raw[];
+        const date = params[value.asOf] as string;
+        const title = value.title === null ? null : (params[value.title] as string);
+        out[key] = holdersOn(
+          roles.map((x) => x[HELD_KEY] as EntityNode),
+          date,
+          title,
+        ).map(({ role, basis }) => {
+          const raw = roles.find((x) => (x[HELD_KEY] as EntityNode).id === role.id) as Raw;
+          const holding = shape(value.fields, raw, params) as Raw;
+          for (const { key: at, value: field } of value.fields)
+            if (field.kind === 'property') holding[at] = basis;
+          return holding;
+        });
+        break;
+      }
       case 'partnership':
-        if (value.part === 'partner') out[key] = shape(value.fields, found as Raw);
+        if (value.part === 'partner') out[key] = shape(value.fields, found as Raw, params);
         else if (value.part === 'agreements')
-          out[key] = (found as Raw[]).map((x) => shape(value.fields, x));
+          out[key] = (found as Raw[]).map((x) => shape(value.fields, x, params));
         else out[key] = found;
     }
   });

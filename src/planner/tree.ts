@@ -5,8 +5,7 @@
  * objects the resolvers return. Response keys (aliases) are kept only here, never written
  * into Cypher: the statement's map keys are numbered.
  */
-import type { Direction } from '../model/relationships.ts';
-import type { Order } from './fields.ts';
+import type { Direction, Sort } from '../model/relationships.ts';
 
 /** One selected field of an entity or edge object, under its response key. */
 export interface Selected {
@@ -22,8 +21,17 @@ export type Value =
   /** The entity at the other end of the relationship (an edge's `at`) or the parent (`self`). */
   | { kind: 'end'; end: 'other' | 'parent'; fields: Selected[] }
   | { kind: 'step'; step: Step }
-  /** Organisation.partners (without a date range), compiled from agreements/partners. */
-  | { kind: 'partners'; fields: Selected[] }
+  /**
+   * Organisation.partners, compiled from agreements/partners; `from`/`to` name the parameters
+   * of its signing-date range (null: no bound).
+   */
+  | { kind: 'partners'; fields: Selected[]; from: string | null; to: string | null }
+  /**
+   * Organisation.holders: the organisation's roles (each with the properties graph/held.ts
+   * reads), chosen in JavaScript by holdersOn on the day of the `asOf` parameter, of the
+   * `title` parameter's title if any; `fields` are the Holding's (`basis` set by holdersOn).
+   */
+  | { kind: 'holders'; asOf: string; title: string | null; fields: Selected[] }
   /** A field of one of those partnerships: the partner, the shared agreements, a date. */
   | { kind: 'partnership'; part: Part; fields: Selected[] };
 
@@ -36,9 +44,14 @@ export interface Step {
   direction: Direction;
   /** Only entities with this label at the other end. */
   label: string | null;
-  order: Order;
+  order: Sort;
   /** `one`: the first only (null when none); `many`: entities; `edges`: edge objects. */
   shape: 'one' | 'many' | 'edges';
+  /**
+   * Only the roles held on a day (people/matching's rule): the date parameter named, or the
+   * parent's `date` (an attendance's event; every role when it has no year).
+   */
+  heldOn: { parameter: string } | 'parent' | null;
   fields: Selected[];
 }
 
@@ -51,7 +64,9 @@ export type Root =
    * Query.search's hits from cypher/search/names, all of one kind (`label`): each hit's fields,
    * its entity's and its `score` (of the hit, `of: 'rel'`).
    */
-  | { kind: 'search'; label: string };
+  | { kind: 'search'; label: string }
+  /** A look-up by name (graph/entities-by-name): each entity of `label` bearing it. */
+  | { kind: 'named'; label: string };
 
 export interface Tree {
   root: Root;

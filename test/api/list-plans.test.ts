@@ -35,6 +35,8 @@ const CASES: [ListArea, string, Record<string, unknown>][] = [
     'organisation and asOf',
     { organisation: 'org-bjut', titles: null, asOf: '2023-12-21' },
   ],
+  ['people', 'asOf', { organisation: null, titles: null, asOf: '2023-12-21' }],
+  ['people', 'asOf, a year', { organisation: null, titles: null, asOf: '2023' }],
   ['people', 'title', { organisation: null, titles: ['校长'], asOf: null }],
   ['people', 'title in English', { organisation: null, titles: ['President'], asOf: null }],
   ['agreements', 'party', { ...agreement, party: 'org-bjut' }],

@@ -56,6 +56,16 @@ describe('compiled statements', () => {
     expect(sent[0]).not.toMatch(/secretAlias|otherAlias|injected/);
   });
 
+  it('compiles roles held on a date and partners in a date range, dates as parameters', async () => {
+    const sent = await statements(
+      `query($id: ID!) { organisation(id: $id) { roles(asOf: "2023-12-21") { id person { roles(asOf: "2022") { id } } } partners(from: "2023-01", to: "2023-12-21") { partner { id } agreements { id } } } }`,
+      { id: 'org-1' },
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toMatch(/2023|2022/);
+    expect(sent).toMatchSnapshot();
+  });
+
   it('compiles one statement per tree shape, reused for other ids', async () => {
     const query = `query($id: ID!) { agreement(id: $id) { name parties { order } } }`;
     const [first] = await statements(query, { id: 'a-1' });
