@@ -132,9 +132,23 @@ export type GraphRelatedRow = {
   props: unknown;
 };
 
+/** cypher/import/create-nodes.cypher */
+export type ImportCreateNodesRow = Record<string, never>;
+
+/** cypher/import/create-relationships.cypher */
+export type ImportCreateRelationshipsRow = Record<string, never>;
+
 /** cypher/import/database-id.cypher */
 export type ImportDatabaseIdRow = {
   id: unknown;
+};
+
+/** cypher/import/existing-relationships.cypher */
+export type ImportExistingRelationshipsRow = {
+  i: unknown;
+  a: unknown;
+  b: unknown;
+  exists: unknown;
 };
 
 /** cypher/import/lookup-ids.cypher */
@@ -526,7 +540,10 @@ export interface Rows {
   'graph/prefetch/start': GraphPrefetchStartRow;
   'graph/prefetch/step': GraphPrefetchStepRow;
   'graph/related': GraphRelatedRow;
+  'import/create-nodes': ImportCreateNodesRow;
+  'import/create-relationships': ImportCreateRelationshipsRow;
   'import/database-id': ImportDatabaseIdRow;
+  'import/existing-relationships': ImportExistingRelationshipsRow;
   'import/lookup-ids': ImportLookupIdsRow;
   'import/lookup-names': ImportLookupNamesRow;
   'import/missing-nodes': ImportMissingNodesRow;
