@@ -26,8 +26,8 @@ export interface ImportProfile {
   recordsPerSecond: number;
   /** Wall-clock milliseconds per phase; `resolve` is the reference look-ups after validation. */
   phases: Record<string, { ms: number; recordsPerSecond: number }>;
-  /** Per named query: calls and milliseconds waiting for Neo4j. */
-  queries: Record<string, { calls: number; ms: number }>;
+  /** Per named query: calls, milliseconds waiting for Neo4j, and the longest call's. */
+  queries: Record<string, { calls: number; ms: number; maxMs: number }>;
   peakRssMb: number;
 }
 
@@ -42,10 +42,11 @@ export async function profileImport(
     if (!keep) await base.autoCommit(cypher('test/reset'));
     const queries: ImportProfile['queries'] = {};
     const db = base.observed((query, ms) => {
-      const q = queries[query.name] ?? { calls: 0, ms: 0 };
+      const q = queries[query.name] ?? { calls: 0, ms: 0, maxMs: 0 };
       queries[query.name] = q;
       q.calls += 1;
       q.ms += ms;
+      q.maxMs = Math.max(q.maxMs, ms);
     });
     const started = performance.now();
     let validated = started;
@@ -100,7 +101,7 @@ export async function profileImport(
       recordsPerSecond: Math.round(summary.records / (elapsedMs / 1000)),
       phases,
       queries: Object.fromEntries(
-        Object.entries(queries).map(([k, v]) => [k, { calls: v.calls, ms: Math.round(v.ms) }]),
+        Object.entries(queries).map(([k, v]) => [k, { calls: v.calls, ms: Math.round(v.ms), maxMs: Math.round(v.maxMs) }]),
       ),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };

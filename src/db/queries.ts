@@ -346,6 +346,12 @@ export type TestFulltextRow = {
   score: unknown;
 };
 
+/** cypher/test/import/graph.cypher */
+export type TestImportGraphRow = {
+  nodes: unknown;
+  relationships: unknown;
+};
+
 /** cypher/test/import/kinds.cypher */
 export type TestImportKindsRow = {
   labels: unknown;
@@ -581,6 +587,7 @@ export interface Rows {
   'test/drop-index': TestDropIndexRow;
   'test/forget-migrations': TestForgetMigrationsRow;
   'test/fulltext': TestFulltextRow;
+  'test/import/graph': TestImportGraphRow;
   'test/import/kinds': TestImportKindsRow;
   'test/import/node': TestImportNodeRow;
   'test/import/put-clash': TestImportPutClashRow;
