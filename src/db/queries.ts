@@ -136,19 +136,13 @@ export type GraphRelatedRow = {
 export type ImportCreateNodesRow = Record<string, never>;
 
 /** cypher/import/create-relationships.cypher */
-export type ImportCreateRelationshipsRow = Record<string, never>;
+export type ImportCreateRelationshipsRow = {
+  i: unknown;
+};
 
 /** cypher/import/database-id.cypher */
 export type ImportDatabaseIdRow = {
   id: unknown;
-};
-
-/** cypher/import/existing-relationships.cypher */
-export type ImportExistingRelationshipsRow = {
-  i: unknown;
-  a: unknown;
-  b: unknown;
-  exists: unknown;
 };
 
 /** cypher/import/lookup-ids.cypher */
@@ -549,7 +543,6 @@ export interface Rows {
   'import/create-nodes': ImportCreateNodesRow;
   'import/create-relationships': ImportCreateRelationshipsRow;
   'import/database-id': ImportDatabaseIdRow;
-  'import/existing-relationships': ImportExistingRelationshipsRow;
   'import/lookup-ids': ImportLookupIdsRow;
   'import/lookup-names': ImportLookupNamesRow;
   'import/missing-nodes': ImportMissingNodesRow;
