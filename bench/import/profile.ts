@@ -101,7 +101,10 @@ export async function profileImport(
       recordsPerSecond: Math.round(summary.records / (elapsedMs / 1000)),
       phases,
       queries: Object.fromEntries(
-        Object.entries(queries).map(([k, v]) => [k, { calls: v.calls, ms: Math.round(v.ms), maxMs: Math.round(v.maxMs) }]),
+        Object.entries(queries).map(([k, v]) => [
+          k,
+          { calls: v.calls, ms: Math.round(v.ms), maxMs: Math.round(v.maxMs) },
+        ]),
       ),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
