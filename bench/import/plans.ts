@@ -48,8 +48,7 @@ export async function importPlans(
     // The pipeline's statements, through one "transaction" that commits each on its own.
     const tx: Transaction = {
       run: async (query, params = {}) => {
-        if (!/^(import\/(upsert|create)|claims\/)/.test(query.name))
-          return db.write(query, params);
+        if (!/^(import\/(upsert|create)|claims\/)/.test(query.name)) return db.write(query, params);
         const started = performance.now();
         const plan = await profile(db.driver, config.database, query.text, params, {
           write: true,

@@ -56,8 +56,7 @@ export async function profileImport(
     let lastNodeWrite = 0;
     const observedDb = db.observed((query, ms) => {
       const now = performance.now();
-      if (/^import\/(upsert|create)/.test(query.name))
-        firstWrite = Math.min(firstWrite, now - ms);
+      if (/^import\/(upsert|create)/.test(query.name)) firstWrite = Math.min(firstWrite, now - ms);
       if (/^(import\/(upsert|create)|claims\/choose)-nodes$/.test(query.name)) lastNodeWrite = now;
     });
     const summary = await runImport(observedDb, [fileInput(file)], {
