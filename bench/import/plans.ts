@@ -3,9 +3,11 @@
  * database at NEO4J_URI (emptied first) with every upsert and choose statement PROFILEd, each
  * committed on its own, and prints per statement the calls, rows, database hits (the same on
  * any machine, unlike times) and milliseconds; `--out DIR` writes each statement's plan of its
- * second call (a batch written into a graph that already holds some) to DIR/NAME.txt.
+ * second call (or its first, if it has one) (a batch written into a graph that already holds some) to DIR/NAME.txt.
  *
- *   node bench/import/plans.ts FILE [--batch-size N] [--out DIR] [--json]
+ * `--upserts` writes every row as an upsert (the code before the create path, src/import/write.ts).
+ *
+ *   node bench/import/plans.ts FILE [--batch-size N] [--out DIR] [--upserts] [--json]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +31,11 @@ export interface StatementCost {
 
 export async function importPlans(
   file: string,
-  { batchSize = 10_000, out }: { batchSize?: number; out?: string } = {},
+  {
+    batchSize = 10_000,
+    out,
+    create = true,
+  }: { batchSize?: number; out?: string; create?: boolean } = {},
 ): Promise<Record<string, StatementCost>> {
   const config = loadConfig().neo4j;
   const db = createDatabase(config);
@@ -42,7 +48,7 @@ export async function importPlans(
     // The pipeline's statements, through one "transaction" that commits each on its own.
     const tx: Transaction = {
       run: async (query, params = {}) => {
-        if (!/^(import\/upsert|claims\/)/.test(query.name)) return db.write(query, params);
+        if (!/^(import\/(upsert|create)|claims\/)/.test(query.name)) return db.write(query, params);
         const started = performance.now();
         const plan = await profile(db.driver, config.database, query.text, params, {
           write: true,
@@ -53,7 +59,7 @@ export async function importPlans(
         cost.rows += ((params.rows ?? params.ids) as unknown[] | undefined)?.length ?? 0;
         cost.dbHits += plan.dbHits;
         cost.ms += performance.now() - started;
-        if (out && cost.calls === 2)
+        if (out && cost.calls <= 2)
           writeFileSync(join(out, `${query.name.replaceAll('/', '-')}.txt`), `${plan.text}\n`);
         return plan.rows.map(
           (row) =>
@@ -63,7 +69,11 @@ export async function importPlans(
         );
       },
     };
-    const summary = await runImport(db, [fileInput(file)], { batchSize, transaction: tx });
+    const summary = await runImport(db, [fileInput(file)], {
+      batchSize,
+      transaction: tx,
+      create,
+    });
     if (!summary.ok)
       throw new Error(`import failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
     for (const cost of Object.values(costs)) {
@@ -82,15 +92,19 @@ if (import.meta.main) {
     options: {
       'batch-size': { type: 'string' },
       out: { type: 'string' },
+      upserts: { type: 'boolean' },
       json: { type: 'boolean' },
     },
   });
   const file = positionals[0];
   if (!file)
-    throw new Error('usage: node bench/import/plans.ts FILE [--batch-size N] [--out DIR] [--json]');
+    throw new Error(
+      'usage: node bench/import/plans.ts FILE [--batch-size N] [--out DIR] [--upserts] [--json]',
+    );
   const costs = await importPlans(file, {
     batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
     out: values.out,
+    create: !values.upserts,
   });
   console.log(JSON.stringify(costs, null, values.json ? 0 : 2));
 }

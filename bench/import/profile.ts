@@ -5,7 +5,9 @@
  * Database.observed). What is left of a phase's time after its queries is Node's own work
  * (reading, validating, resolving, building rows).
  *
- *   node bench/import/profile.ts FILE [--batch-size N] [--writers N (default: the CLI's)] [--keep] [--json]
+ *   node bench/import/profile.ts FILE [--batch-size N] [--writers N (default: the CLI's)] [--keep] [--upserts] [--json]
+ *
+ * `--upserts` writes every row as an upsert (the code before the create path, src/import/write.ts).
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
@@ -24,14 +26,14 @@ export interface ImportProfile {
   recordsPerSecond: number;
   /** Wall-clock milliseconds per phase; `resolve` is the reference look-ups after validation. */
   phases: Record<string, { ms: number; recordsPerSecond: number }>;
-  /** Per named query: calls and milliseconds waiting for Neo4j. */
-  queries: Record<string, { calls: number; ms: number }>;
+  /** Per named query: calls, milliseconds waiting for Neo4j, and the longest call's. */
+  queries: Record<string, { calls: number; ms: number; maxMs: number }>;
   peakRssMb: number;
 }
 
 export async function profileImport(
   file: string,
-  { batchSize = 2000, writers = DEFAULT_CLI_WRITERS, keep = false } = {},
+  { batchSize = 2000, writers = DEFAULT_CLI_WRITERS, keep = false, upserts = false } = {},
 ): Promise<ImportProfile> {
   const base = createDatabase(loadConfig().neo4j);
   try {
@@ -40,21 +42,27 @@ export async function profileImport(
     if (!keep) await base.autoCommit(cypher('test/reset'));
     const queries: ImportProfile['queries'] = {};
     const db = base.observed((query, ms) => {
-      const q = queries[query.name] ?? { calls: 0, ms: 0 };
+      const q = queries[query.name] ?? { calls: 0, ms: 0, maxMs: 0 };
       queries[query.name] = q;
       q.calls += 1;
       q.ms += ms;
+      q.maxMs = Math.max(q.maxMs, ms);
     });
     const started = performance.now();
     let validated = started;
     const ended = { value: started };
-    const lastEnd: Record<string, number> = {};
-    const observedDb = db.observed((query) => {
-      lastEnd[query.name] = performance.now();
+    // The first write's start and the last node write's end bound the phases.
+    let firstWrite = Number.POSITIVE_INFINITY;
+    let lastNodeWrite = 0;
+    const observedDb = db.observed((query, ms) => {
+      const now = performance.now();
+      if (/^import\/(upsert|create)/.test(query.name)) firstWrite = Math.min(firstWrite, now - ms);
+      if (/^(import\/(upsert|create)|claims\/choose)-nodes$/.test(query.name)) lastNodeWrite = now;
     });
     const summary = await runImport(observedDb, [fileInput(file)], {
       batchSize,
       writers,
+      create: !upserts,
       onProgress: (p) => {
         if (p.phase === 'validate' && p.total !== undefined) validated = performance.now();
       },
@@ -62,14 +70,14 @@ export async function profileImport(
     ended.value = performance.now();
     if (!summary.ok)
       throw new Error(`import failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
-    // validate: reading and checking every record; resolve: the look-ups of references in the
-    // database that follow; nodes: until the last node batch is written; relationships: the rest.
-    const lookups =
-      (queries['import/lookup-ids']?.ms ?? 0) + (queries['import/lookup-names']?.ms ?? 0);
+    // validate: reading and checking every record; resolve: the look-ups of references and
+    // checks that follow, until the first write; nodes: until the last node batch is written;
+    // relationships: the rest.
+    const resolved = Math.min(firstWrite, ended.value);
     const bounds: [string, number][] = [
       ['validate', validated],
-      ['resolve', validated + lookups],
-      ['nodes', lastEnd['import/upsert-nodes'] ?? validated + lookups],
+      ['resolve', resolved],
+      ['nodes', Math.max(lastNodeWrite, resolved)],
       ['relationships', ended.value],
     ];
     const phases: ImportProfile['phases'] = {};
@@ -92,7 +100,10 @@ export async function profileImport(
       recordsPerSecond: Math.round(summary.records / (elapsedMs / 1000)),
       phases,
       queries: Object.fromEntries(
-        Object.entries(queries).map(([k, v]) => [k, { calls: v.calls, ms: Math.round(v.ms) }]),
+        Object.entries(queries).map(([k, v]) => [
+          k,
+          { calls: v.calls, ms: Math.round(v.ms), maxMs: Math.round(v.maxMs) },
+        ]),
       ),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
@@ -108,18 +119,20 @@ if (import.meta.main) {
       'batch-size': { type: 'string' },
       writers: { type: 'string' },
       keep: { type: 'boolean' },
+      upserts: { type: 'boolean' },
       json: { type: 'boolean' },
     },
   });
   const file = positionals[0];
   if (!file)
     throw new Error(
-      'usage: node bench/import/profile.ts FILE [--batch-size N] [--writers N] [--keep] [--json]',
+      'usage: node bench/import/profile.ts FILE [--batch-size N] [--writers N] [--keep] [--upserts] [--json]',
     );
   const profile = await profileImport(file, {
     batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
     writers: values.writers ? Number(values.writers) : undefined,
     keep: values.keep,
+    upserts: values.upserts,
   });
   console.log(values.json ? JSON.stringify(profile) : JSON.stringify(profile, null, 2));
 }

@@ -132,6 +132,14 @@ export type GraphRelatedRow = {
   props: unknown;
 };
 
+/** cypher/import/create-nodes.cypher */
+export type ImportCreateNodesRow = Record<string, never>;
+
+/** cypher/import/create-relationships.cypher */
+export type ImportCreateRelationshipsRow = {
+  i: unknown;
+};
+
 /** cypher/import/database-id.cypher */
 export type ImportDatabaseIdRow = {
   id: unknown;
@@ -332,6 +340,12 @@ export type TestFulltextRow = {
   score: unknown;
 };
 
+/** cypher/test/import/graph.cypher */
+export type TestImportGraphRow = {
+  nodes: unknown;
+  relationships: unknown;
+};
+
 /** cypher/test/import/kinds.cypher */
 export type TestImportKindsRow = {
   labels: unknown;
@@ -526,6 +540,8 @@ export interface Rows {
   'graph/prefetch/start': GraphPrefetchStartRow;
   'graph/prefetch/step': GraphPrefetchStepRow;
   'graph/related': GraphRelatedRow;
+  'import/create-nodes': ImportCreateNodesRow;
+  'import/create-relationships': ImportCreateRelationshipsRow;
   'import/database-id': ImportDatabaseIdRow;
   'import/lookup-ids': ImportLookupIdsRow;
   'import/lookup-names': ImportLookupNamesRow;
@@ -564,6 +580,7 @@ export interface Rows {
   'test/drop-index': TestDropIndexRow;
   'test/forget-migrations': TestForgetMigrationsRow;
   'test/fulltext': TestFulltextRow;
+  'test/import/graph': TestImportGraphRow;
   'test/import/kinds': TestImportKindsRow;
   'test/import/node': TestImportNodeRow;
   'test/import/put-clash': TestImportPutClashRow;

@@ -3,11 +3,12 @@
  * names and references; nothing is written when any record is invalid, any reference fails,
  * records of one entity disagree or a parent would close a cycle. A resume skips the batches its
  * checkpoint counts only once it has found them in the database. Pass 2 writes the nodes and pass 3 the relationships, in batches: one transaction per batch,
- * one UNWIND query per batch and phase. Every write is an upsert, so a rerun after a failure
- * completes the import without duplicating anything.
+ * one UNWIND query per batch and phase. Every write is an upsert, or a create of what the
+ * transaction found missing (src/import/write.ts), so a rerun after a failure completes the
+ * import without duplicating anything.
  */
 import { cypher } from '../db/cypher.ts';
-import type { Database, Transaction } from '../db/driver.ts';
+import type { Database, Row, Transaction } from '../db/driver.ts';
 import type { Kind } from '../model/kinds.ts';
 import { describeCycle, partOfCycles } from '../model/part-of.ts';
 import { nodeRounds, relationshipRounds } from './partition.ts';
@@ -23,7 +24,7 @@ import {
   uniteRelationships,
 } from './rows.ts';
 import { validateRecord } from './validate.ts';
-import { writeNodes, writeRelationships } from './write.ts';
+import { createdMeanwhile, type WriteOptions, writeNodes, writeRelationships } from './write.ts';
 
 export type Phase = 'validate' | 'nodes' | 'relationships';
 
@@ -82,6 +83,12 @@ export interface ImportOptions {
    * nothing, for the API's mutations.
    */
   transaction?: Transaction;
+  /**
+   * Write the nodes and relationships the database does not hold by the create path (one SET
+   * each, src/import/write.ts) rather than as upserts. Default: without `transaction` only, since
+   * a batch whose create met another writer's node is redone as upserts in a new transaction.
+   */
+  create?: boolean;
 }
 
 export interface Counts {
@@ -201,6 +208,7 @@ export async function runImport(
   const checkpoint: Checkpoint = { nodes: 0, relationships: 0 };
   const resume = options.resumeFrom ?? { nodes: 0, relationships: 0 };
   const resolve = resolver.resolve.bind(resolver);
+  const create = options.create ?? !options.transaction;
   const phases = [
     {
       phase: 'nodes' as const,
@@ -208,7 +216,8 @@ export async function runImport(
       rows: (record: ImportRecord, id: string) => [nodeRow(record, id, resolve)],
       unite: (rows: WriteRow[]) => uniteNodes(rows as NodeRow[]),
       rounds: (rows: WriteRow[]) => nodeRounds(rows as NodeRow[], writers),
-      write: (tx: Transaction, rows: WriteRow[]) => writeNodes(tx, rows as NodeRow[]),
+      write: (tx: Transaction, rows: WriteRow[], how: WriteOptions) =>
+        writeNodes(tx, rows as NodeRow[], how),
       key: 'kind',
       totals: summary.nodes as Record<string, Counts>,
     },
@@ -218,8 +227,8 @@ export async function runImport(
       rows: (record: ImportRecord, id: string) => relationshipRows(record, id, resolve),
       unite: (rows: WriteRow[]) => uniteRelationships(rows as RelationshipRow[]),
       rounds: (rows: WriteRow[]) => relationshipRounds(rows as RelationshipRow[], writers),
-      write: (tx: Transaction, rows: WriteRow[]) =>
-        writeRelationships(tx, rows as RelationshipRow[]),
+      write: (tx: Transaction, rows: WriteRow[], how: WriteOptions) =>
+        writeRelationships(tx, rows as RelationshipRow[], how),
       key: 'type',
       totals: summary.relationships,
     },
@@ -228,10 +237,20 @@ export async function runImport(
     /** One transaction's rows, written and counted. */
     const commit = async (batch: WriteRow[]) => {
       if (batch.length === 0) return;
-      const work = (tx: Transaction) => write(tx, batch);
-      const written = options.transaction
-        ? await work(options.transaction)
-        : await db.writeTransaction(work);
+      const work = (create: boolean) => (tx: Transaction) => write(tx, batch, { create });
+      let written: Row[];
+      if (options.transaction) written = await work(create)(options.transaction);
+      else {
+        try {
+          written = await db.writeTransaction(work(create));
+        } catch (error) {
+          // Another import created one of these ids after this batch looked them up: the
+          // transaction was rolled back whole, and the batch is redone as upserts, which unite
+          // with what that import stored.
+          if (!create || !createdMeanwhile(error)) throw error;
+          written = await db.writeTransaction(work(false));
+        }
+      }
       for (const row of written) {
         const name = row[key] as string;
         totals[name] ??= emptyCounts();

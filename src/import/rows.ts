@@ -212,6 +212,50 @@ export function claimed(claims: string[]): { claims: string[]; chosen: Record<st
   return { claims: sorted, chosen: chosenValues(sorted) };
 }
 
+/**
+ * The properties of a node that the database does not hold yet, exactly as
+ * cypher/import/upsert-nodes.cypher stores a row for a node with nothing stored: its claims
+ * (when there are any) and chosen values, sources, the name or else the default one, aliases
+ * without the name (all of them dropped when there is no name, as `a <> null` drops them),
+ * focus, statedOn distinct and sorted, searchTerms, and nameKeys as `|key1|key2|`. Written by
+ * one SET (cypher/import/create-nodes.cypher); absent fields are left out, as null leaves them.
+ */
+export function newNodeProperties(row: NodeRow): Record<string, unknown> {
+  const props: Record<string, unknown> = { ...row.props, id: row.id };
+  if (row.claims.length > 0) props.claims = row.claims;
+  Object.assign(props, row.chosen);
+  props.sources = row.sources;
+  props.name ??= row.defaultName ?? undefined;
+  const name = props.name;
+  if (row.aliases) props.aliases = name == null ? [] : row.aliases.filter((a) => a !== name);
+  if (row.focus) props.focus = row.focus;
+  if (row.statedOn) props.statedOn = sortedDates(row.statedOn);
+  if (row.searchTerms) props.searchTerms = row.searchTerms;
+  if (row.nameKeys) {
+    let keys = '|';
+    for (const key of row.nameKeys) if (!keys.includes(`|${key}|`)) keys += `${key}|`;
+    props.nameKeys = keys;
+  }
+  for (const key of Object.keys(props)) if (props[key] === undefined) delete props[key];
+  return props;
+}
+
+/**
+ * The properties of a relationship that does not exist yet, as
+ * cypher/import/upsert-relationships.cypher stores a row for one it creates: its identity, its
+ * sources and roles, its claims (when there are any) and chosen values
+ * (cypher/import/create-relationships.cypher writes them with one SET).
+ */
+export function newRelationshipProperties(row: RelationshipRow): Record<string, unknown> {
+  return {
+    ...row.props,
+    sources: row.sources,
+    ...(row.roles ? { roles: row.roles } : {}),
+    ...(row.claims.length > 0 ? { claims: row.claims } : {}),
+    ...row.chosen,
+  };
+}
+
 /** Two lists united in order, without repeats; null when neither is given. */
 const union = <T>(a: T[] | null, b: T[] | null): T[] | null =>
   a === null && b === null ? null : [...new Set([...(a ?? []), ...(b ?? [])])];
