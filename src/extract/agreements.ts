@@ -267,6 +267,8 @@ export function findAgreements(
     clause: Span,
     sentence: Sentence,
     inferred = false,
+    /** Words the title lacks in the text (战略合作 of a 战略合作签约仪式 is a 战略合作协议). */
+    ending = '',
   ): Agreement | undefined => {
     // 区校企三方签署战略合作协议是…: parties read from context do not make a new agreement.
     if (inferred && titleSpan) {
@@ -276,7 +278,7 @@ export function findAgreements(
         return same;
       }
     }
-    const bare = titleSpan ? titleKey(view, titleSpan) : '';
+    const bare = titleSpan ? titleKey(view, titleSpan) + ending : '';
     const generic =
       !titleSpan ||
       /^(协议|合同|合作协议)$/.test(bare) ||
@@ -288,7 +290,7 @@ export function findAgreements(
       if (parties.length < 2 || sameParties(last.parties, parties)) return last;
     }
     if (!titleSpan) return undefined;
-    const key = titleKey(view, titleSpan);
+    const key = bare;
     const existing = agreements.find(
       (a) =>
         a.key === key &&
@@ -307,7 +309,8 @@ export function findAgreements(
       existing.mentions.push(sentence.span);
       return existing;
     }
-    const written = text.slice(...titleSpan).replace(/^(双方|三方|四方|多方|各方|雙方)/, '');
+    const written =
+      text.slice(...titleSpan).replace(/^(双方|三方|四方|多方|各方|雙方)/, '') + ending;
     const agreement: Agreement = {
       title: written,
       key,
@@ -399,7 +402,13 @@ export function findAgreements(
         const represent = view.lastIndexOf('代表', at);
         const hasRepresent = represent >= cStart && represent < at;
         const byWhom = view.lastIndexOf('由', hasRepresent ? represent : at);
-        const signersFrom = byWhom >= cStart ? byWhom + 1 : cStart;
+        // A董事长X,B总经理Y出席…并代表各方签署: the signers listed across commas before.
+        const signersFrom =
+          byWhom >= cStart
+            ? byWhom + 1
+            : hasRepresent && MANY.test(view.slice(represent + 2, at))
+              ? listStart(view, people, sentence, clause)
+              : cStart;
         // …由X与Y签署 without 代表: X and Y sign, each for the party they hold a title at.
         const signers = hasRepresent
           ? people.mentionsIn([signersFrom, represent]).map((m) => m.person)
@@ -494,6 +503,13 @@ export function findAgreements(
         } else if (ceremony) {
           const leading = partyRun(view, orgs, [cStart, at]);
           if (leading.length >= 2) signingParties = leading;
+          // A与B举行战略合作签约仪式: the ceremony names the agreement's kind, 战略合作协议.
+          const kind = /(?:举行|举办)((?:全面)?战略合作(?:框架)?)$/.exec(view.slice(cStart, at));
+          if (kind && leading.length >= 2) {
+            const named = [at - (kind[1] as string).length, at] as Span;
+            const a = upsert(named, leading, clause, sentence, false, '协议');
+            if (a && !inSentence.includes(a)) inSentence.push(a);
+          }
           continue;
         } else {
           // A person's name is never a party (孙丽与…总经理刘洋签署).
@@ -671,18 +687,8 @@ export function findAgreements(
       let from = /^(并|并共同|共同|一同|一起)见证/.test(view.slice(clause[0], witnessAt + 2))
         ? sStart
         : clause[0];
-      // 在A校长孙立,B董事长赵明的共同见证下: a list of officials split by commas; the clauses
-      // before that name people and do nothing else belong to it.
-      for (let k = sentence.clauses.indexOf(clause) - 1; k >= 0 && from > sStart; k--) {
-        const before = sentence.clauses[k] as Span;
-        const said = view.slice(...before);
-        if (
-          people.mentionsIn(before).length === 0 ||
-          /签|出席|参加|主持|致辞|讲话|表示|见证|举行|会见|陪同|代表/.test(said)
-        )
-          break;
-        from = before[0];
-      }
+      // 在A校长孙立,B董事长赵明的共同见证下: a list of officials split by commas.
+      if (from > sStart) from = listStart(view, people, sentence, clause);
       const witnesses = people.mentionsIn([from, witnessAt]).map((m) => m.person);
       const all = /上述|各项|所有|全部/.test(view.slice(witnessAt, clause[1]));
       const targets = all ? agreements : inSentence.length ? inSentence : agreements.slice(-1);
@@ -722,6 +728,24 @@ export function findAgreements(
     }
   }
   return { agreements: placed, signingParties, unplaced };
+}
+
+/**
+ * Where a list of officials split by commas begins, for the clause that ends it (A校长孙立,
+ * B董事长赵明的共同见证下): the clauses before that name people and do nothing else.
+ */
+function listStart(view: string, people: People, sentence: Sentence, clause: Span): number {
+  let from = clause[0];
+  for (let k = sentence.clauses.indexOf(clause) - 1; k >= 0; k--) {
+    const before = sentence.clauses[k] as Span;
+    if (
+      people.mentionsIn(before).length === 0 ||
+      /签|出席|参加|主持|致辞|讲话|表示|见证|举行|会见|陪同|代表/.test(view.slice(...before))
+    )
+      break;
+    from = before[0];
+  }
+  return from;
 }
 
 /**

@@ -1185,24 +1185,51 @@ function unnamedBody(orgs: Organisations, word: string, span: Span, kind: OrgKin
 
 /**
  * A party written without an ending such as 公司 (中国交建与上海交大签署…): a proper name at the
- * head of a clause, joined by 与 or 和 to a body already known, in a clause that signs.
+ * head of a clause, joined by 与 or 和 to a body already known, in a clause that signs; or one
+ * inside a run of parties (A集团与北岸地基、南川中心举行…签约仪式), set between a known body
+ * and 、 or 与 before another, a company's short form the page never spells out.
  */
+/** Whether `name` is written before a title (泓岩地基董事长) somewhere past `from`. */
+function holdsTitle(view: string, name: string, from: number): boolean {
+  for (let k = view.indexOf(name, from); k !== -1; k = view.indexOf(name, k + 1)) {
+    TITLE.lastIndex = k + name.length;
+    if (TITLE.test(view)) return true;
+  }
+  return false;
+}
+
 function findUnsuffixedParties(text: string, view: string, spans: Span[], orgs: Organisations) {
   const head = /(?<=^|[,。;:\s]|日|午)(\p{Script=Han}{2,6}?)(?=与|和)/gu;
+  const inRun = /(?<=[与和、])(\p{Script=Han}{2,6}?)(?=[、与和]|举行)/gu;
   for (const span of spans) {
     const part = view.slice(...span);
     if (!/签署|签订|签约/.test(part)) continue;
-    for (const m of part.matchAll(head)) {
+    const found = [
+      ...[...part.matchAll(head)].map((m) => ({ m, run: false })),
+      ...[...part.matchAll(inRun)].map((m) => ({ m, run: true })),
+    ];
+    for (const { m, run } of found) {
       const at = span[0] + m.index;
       const name = m[1] as string;
       const end = at + name.length;
-      if (!orgs.mentionAt(end + 1) || orgs.mentions.some((x) => x.span[0] < end && x.span[1] > at))
-        continue;
+      if (orgs.mentions.some((x) => x.span[0] < end && x.span[1] > at)) continue;
+      // In a run, known bodies on both sides: A与X、B.
+      // In a run, known bodies on both sides (A与X、B), and X written before a title elsewhere.
+      const flanked =
+        (orgs.mentionAt(end + 1) || view.startsWith('举行', end)) &&
+        orgs.mentions.some((x) => x.span[1] === at - 1) &&
+        holdsTitle(view, name, end);
+      if (run ? !flanked : !orgs.mentionAt(end + 1)) continue;
       if (/(省|市|区|县|州|镇|双方|三方)$/.test(name) || orgs.find(name)) continue;
       const words = tagWords(name);
-      if (words.some((w) => !/^(ns|nz|nt|j|x|n|eng)$/.test(w.tag)) || !hasProperName(name))
-        continue;
-      if (words.some((w) => /^nr/.test(w.tag))) continue;
+      // Between two bodies, a name that ends in a common noun (地基, 中心) whatever jieba makes
+      // of its proper part; elsewhere only proper names and nouns, no person's name.
+      const named = run
+        ? words.length >= 2 &&
+          words.at(-1)?.tag === 'n' &&
+          !words.some((w) => /^(v|p|c|u|d|r|m)/.test(w.tag))
+        : words.every((w) => /^(ns|nz|nt|j|x|n|eng)$/.test(w.tag)) && hasProperName(name);
+      if (!named) continue;
       const org = orgs.add(name, [at, end], text.slice(at, end), 0.7);
       orgs.mention(org, [at, end], 'name');
       // Its other mentions (中国交建总裁宋海良): a proper name, wherever it is written.

@@ -1115,3 +1115,37 @@ describe('short forms of governments and companies (issue 14, fourth round)', ()
     ]);
   });
 });
+
+describe('an agreement named by its ceremony (issue 14, fifth round)', () => {
+  it('drafts A与B、C举行战略合作签约仪式 as a 战略合作协议 of the three, each signer for the body before their title', async () => {
+    const draft = await draftOf(
+      '2月15日，华建集团与建研地基、检测中心举行战略合作签约仪式，华建集团董事长郑文海，建研地基董事长许立平，检测中心总经理冯志刚出席签约仪式并代表各方签署协议。',
+      '2024-02-16',
+    );
+    const [agreement, ...more] = agreementsOf(draft);
+    expect(more).toEqual([]);
+    expect(agreement?.record.name).toBe('战略合作协议');
+    expect(agreement?.record.signedOn).toBe('--02-15');
+    expect(partiesOf(draft)[0]).toEqual(['华建集团', '建研地基', '检测中心']);
+    expect(rolesOf(draft)).toEqual([
+      '冯志刚 总经理 @检测中心',
+      '许立平 董事长 @建研地基',
+      '郑文海 董事长 @华建集团',
+    ]);
+    expect(signatoriesOf(draft)).toEqual([
+      '冯志刚 for 检测中心',
+      '许立平 for 建研地基',
+      '郑文海 for 华建集团',
+    ]);
+  });
+
+  it('drafts a city and a company named with its city (东莞恒达集团) as the parties of the ceremony', async () => {
+    const draft = await draftOf(
+      '6月22日下午，第三届湾区产业对接会期间，临川市与东莞恒达集团在临川市青石镇举行战略合作签约仪式。',
+      '2024-06-23',
+    );
+    const agreements = agreementsOf(draft);
+    expect(agreements.map((a) => a.record.name)).toEqual(['战略合作协议']);
+    expect(partiesOf(draft)[0]).toEqual(['临川市', '东莞恒达集团']);
+  });
+});
