@@ -96,6 +96,34 @@ function titleAfter(view: string, at: number, end: number): Span | undefined {
   return [i, i + title.length];
 }
 
+/**
+ * A run of quoted titles counted by the kind after it: 签订了“A工作协议”“B协议”“C基金”3个合作协议.
+ * Each quoted title is an agreement (a fund too: the count and the kind say so); none unless
+ * the count equals the titles quoted.
+ */
+function quotedRun(view: string, at: number, end: number): Span[] {
+  let i = view[at] === '了' ? at + 1 : at;
+  const out: Span[] = [];
+  while (view[i] === '“') {
+    const close = view.indexOf('”', i);
+    if (close === -1 || close > end || close - i < 3) return [];
+    out.push([i + 1, close]);
+    i = close + 1;
+    if (view[i] === '、') i++;
+  }
+  if (out.length < 2) return [];
+  const counted = new RegExp(
+    `^(?:等)?(\\d+|[两二三四五六七八九十])(?:个|份|项)\\p{Script=Han}{0,8}?(?:${AGREEMENT_TITLE_END.source})`,
+    'u',
+  ).exec(view.slice(i, end));
+  const count = counted?.[1] as string | undefined;
+  if (!count) return [];
+  const n = /^\d+$/.test(count)
+    ? Number(count)
+    : '一二三四五六七八九十'.indexOf(count.replace('两', '二')) + 1;
+  return n === out.length ? out : [];
+}
+
 /** The words that join two titles of one signing: 《A》及《B》, A协议和B协议, A协议、B协议. */
 const JOIN = /^》?\s*(以及|及|和|与|、|(?=《))\s*/;
 const TITLE_END = new RegExp(`(?:${AGREEMENT_TITLE_END.source})$`);
@@ -358,9 +386,13 @@ export function findAgreements(
           ? titleBefore(view, at, cStart, orgs)
           : (titleAfter(view, after, cEnd) ??
             (view.slice(cStart, at).match(/由/) ? passiveTitle(view, cStart, at) : told?.title));
-        const titles = whole
-          ? compoundTitles(view, whole, ceremony ? at : cEnd, !ceremony && view[after] !== '由')
-          : [];
+        const quoted = ceremony ? [] : quotedRun(view, after, cEnd);
+        const titles =
+          quoted.length > 0
+            ? quoted
+            : whole
+              ? compoundTitles(view, whole, ceremony ? at : cEnd, !ceremony && view[after] !== '由')
+              : [];
         // A与B,C与D分别签订了T1和T2: a pair of parties for each title, in order.
         if (titles.length >= 2 && /分别$/.test(view.slice(cStart, at))) {
           const pairs = pairsBefore(view, orgs, [sStart, at - 2]);

@@ -1149,3 +1149,27 @@ describe('an agreement named by its ceremony (issue 14, fifth round)', () => {
     expect(partiesOf(draft)[0]).toEqual(['临川市', '东莞恒达集团']);
   });
 });
+
+describe('a run of quoted agreement titles with a count (issue 14, fifth round)', () => {
+  it('drafts each quoted title as an agreement of the pair, dated like the event, and no generic one', async () => {
+    const draft = await draftOf(
+      '9月3日，东阳市人民政府与西岭市人民政府举行合作交流座谈会。当天，东阳市人民政府与西岭市人民政府还签订了“关于深化两地干部交流的工作协议”“合作共建东西科创园区协议”“东西协同发展基金”3个政府间合作协议。',
+      '2024-09-04',
+    );
+    const agreements = agreementsOf(draft);
+    expect(agreements.map((a) => a.record.name)).toEqual([
+      '关于深化两地干部交流的工作协议',
+      '合作共建东西科创园区协议',
+      '东西协同发展基金',
+    ]);
+    expect(partiesOf(draft)).toEqual(agreements.map(() => ['东阳市人民政府', '西岭市人民政府']));
+    expect(agreements.map((a) => a.record.signedOn)).toEqual(['--09-03', '--09-03', '--09-03']);
+  });
+
+  it('drafts none of them when the count differs from the titles quoted', async () => {
+    const draft = await draftOf(
+      '当天，东阳市人民政府与西岭市人民政府还签订了“关于深化两地干部交流的工作协议”“东西协同发展基金”3个政府间合作协议。',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.name)).not.toContain('东西协同发展基金');
+  });
+});
