@@ -1173,3 +1173,21 @@ describe('a run of quoted agreement titles with a count (issue 14, fifth round)'
     expect(agreementsOf(draft).map((a) => a.record.name)).not.toContain('东西协同发展基金');
   });
 });
+
+describe('a month told relative to a dateline (issue 14, fifth round)', () => {
+  it('dates 上月28至30日 under a dateline of 7月2日 on a page of 2023-07-02 as 2023-06, not the publication day', async () => {
+    const draft = await draftOf(
+      '2023-07-02 09:30 香港新聞網7月2日電 香港北嶺大學校長陳志明在上月28至30日率領代表團赴北京訪問。訪問期間，香港北嶺大學與故宮博物院簽署合作意向書。',
+      '2023-07-02',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.signedOn)).toEqual(['2023-06']);
+    expect(
+      draft.records.filter((r) => r.record.type === 'event').map((r) => r.record.date),
+    ).toEqual(['2023-06', '2023-06']);
+    expect(findDates('香港新闻网1月3日电 上月30日', '2024-01-03').map((d) => d.date)).toEqual([
+      '2023-12-30',
+    ]);
+    // No dateline of the page's month: 上月 is not read.
+    expect(findDates('上月30日', '2024-01-03')).toEqual([]);
+  });
+});
