@@ -17,6 +17,7 @@ import type { DateMention } from './dates.ts';
 import { AGREEMENT_TITLE_END } from './lexicon.ts';
 import type { People, Person, PersonMention } from './officials.ts';
 import {
+  abbreviates,
   type Organisation,
   type Organisations,
   type OrgMention,
@@ -92,7 +93,8 @@ function titleAfter(view: string, at: number, end: number): Span | undefined {
   const m = AGREEMENT_TITLE_END.exec(rest);
   if (!m) return undefined;
   const title = rest.slice(0, m.index + m[0].length);
-  if (/[,、。;()“”]/.test(title)) return undefined;
+  // “南粤文物特展”展览协议: a quoted name inside the title is the title's.
+  if (/[,、。;()“”]/.test(title.replace(/“[^“”,。;]+”/g, ''))) return undefined;
   return [i, i + title.length];
 }
 
@@ -338,7 +340,10 @@ export function findAgreements(
       return existing;
     }
     const written =
-      text.slice(...titleSpan).replace(/^(双方|三方|四方|多方|各方|雙方)/, '') + ending;
+      text
+        .slice(...titleSpan)
+        .replace(/^(双方|三方|四方|多方|各方|雙方)/, '')
+        .replace(/[“”]/g, '') + ending;
     const agreement: Agreement = {
       title: written,
       key,
@@ -356,9 +361,18 @@ export function findAgreements(
     return agreement;
   };
 
+  /** The subject the sentence before opened with, for one that goes on with 与… (after ;). */
+  let opened: { org: Organisation; paragraph: number } | undefined;
   for (const sentence of sentences) {
     const inSentence: Agreement[] = [];
     const [sStart, sEnd] = sentence.span;
+    const openedWith =
+      opened?.paragraph === sentence.paragraph && /^[与和同]/.test(view.slice(sStart, sStart + 1))
+        ? opened.org
+        : undefined;
+    const own = subjectAt(text, view, orgs, sStart);
+    if (own) opened = { org: own, paragraph: sentence.paragraph };
+    else if (!openedWith) opened = undefined;
     for (const clause of sentence.clauses) {
       const [cStart, cEnd] = clause;
       const part = view.slice(cStart, cEnd);
@@ -548,6 +562,15 @@ export function findAgreements(
           parties = (told?.parties ?? partyRun(view, orgs, [cStart, at])).filter(
             (o) => !people.all.some((p) => p.name === o.name),
           );
+          // X亦与…签署了N项协议,包括与A签署T1;与B、C签署T2: each with the sentence's subject.
+          const partners = /^(?:包括|其中)?[与和同]/.exec(view.slice(cStart, at));
+          const subject = partners
+            ? (subjectAt(text, view, orgs, sStart) ?? openedWith)
+            : undefined;
+          if (partners && subject) {
+            const run = leadingRun(view, orgs, [cStart + partners[0].length, at]).parties;
+            if (run.length > 0 && !run.includes(subject)) parties = [subject, ...run];
+          }
           // A与B签订T1,与C签订T2: the second clause's subject is the first's.
           const lead = inSentence.at(-1)?.parties[0];
           if (
@@ -760,6 +783,33 @@ export function findAgreements(
     }
   }
   return { agreements: placed, signingParties, unplaced };
+}
+
+/**
+ * The body a sentence opens with as the subject of a signing with others (港中大亦与…), by its
+ * name or a short form given before (港中大 of 香港中文大学).
+ */
+function subjectAt(
+  text: string,
+  view: string,
+  orgs: Organisations,
+  at: number,
+): Organisation | undefined {
+  const goesOn = (end: number) => /^(亦|也|还|又|并|同时)?[与和同]/.test(view.slice(end, end + 3));
+  const mention = orgs.mentionAt(at);
+  if (mention) return goesOn(mention.span[1]) ? mention.org : undefined;
+  for (let n = 12; n >= 2; n--) {
+    const head = view.slice(at, at + n);
+    if (!goesOn(at + n) || !/^\p{Script=Han}+$/u.test(head)) continue;
+    const known = orgs.find(head);
+    const shortened = orgs.all.filter((o) => abbreviates(head, foldText(o.name)));
+    const org = known ?? (shortened.length === 1 ? shortened[0] : undefined);
+    if (!org) continue;
+    orgs.alias(org, head, text.slice(at, at + n), [at, at + n]);
+    orgs.mention(org, [at, at + n], 'alias');
+    return org;
+  }
+  return undefined;
 }
 
 /**

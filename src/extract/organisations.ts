@@ -151,6 +151,8 @@ export function abbreviates(short: string, full: string): boolean {
     starts.add(at);
     at += w.length;
   }
+  // 港中大 of 香港中文大学: 香港 and 澳门 shorten to their second character.
+  if (/^(香港|澳门)/.test(full)) starts.add(1);
   const first = short[0] as string;
   for (const start of starts) {
     if (full[start] !== first) continue;

@@ -1174,6 +1174,24 @@ describe('a run of quoted agreement titles with a count (issue 14, fifth round)'
   });
 });
 
+describe('the subject by its short form, agreements listed after 包括 (issue 14, fifth round)', () => {
+  it('makes 港嶺大 (香港北嶺大學) a party of each agreement signed with the bodies after 與', async () => {
+    const draft = await draftOf(
+      '香港北嶺大學校長陳志明上月率領代表團赴北京訪問。\n\n港嶺大亦與不同夥伴機構簽署了3項合作協議，包括與故宮博物院簽署合作意向書及“嶺南文物特展”展覽協議；與北京市文物局、國家（北京）文化遺產學院簽署合作交流備忘錄等。',
+    );
+    expect(agreementsOf(draft).map((a) => [a.record.name, a.record.kind])).toEqual([
+      ['合作意向書', 'letter-of-intent'],
+      ['嶺南文物特展展覽協議', 'other'],
+      ['合作交流備忘錄', 'memorandum-of-understanding'],
+    ]);
+    expect(partiesOf(draft)).toEqual([
+      ['香港北嶺大學', '故宮博物院'],
+      ['香港北嶺大學', '故宮博物院'],
+      ['香港北嶺大學', '北京市文物局', '國家（北京）文化遺產學院'],
+    ]);
+  });
+});
+
 describe('a month told relative to a dateline (issue 14, fifth round)', () => {
   it('dates 上月28至30日 under a dateline of 7月2日 on a page of 2023-07-02 as 2023-06, not the publication day', async () => {
     const draft = await draftOf(
