@@ -1099,6 +1099,10 @@ function findPlaceParties(view: string, spans: Span[], orgs: Organisations) {
 const SELF =
   /(?:我|本)(?:校|所|院|县|市|区|省)|(?<=^|[,。;:、\s(“]|与|和|同|由|代表)学校(?=与|和|同|、|党委|校长|副校长|签|举行)/g;
 
+/** 集团 alone before a title (集团党委书记, 集团董事长): the group the page is about. */
+const SELF_GROUP =
+  /(?<=^|[,。;:、\s(“]|与|和|同|由|代表)集团(?=党委|党组|纪委|董事|监事|总经理|副总经理|总工程师|总会计师|总法律顾问|工会)/g;
+
 function findSelfMentions(text: string, view: string, spans: Span[], orgs: Organisations) {
   const resolved = new Map<string, Organisation | undefined>();
   const resolve = (word: string, span: Span): Organisation | undefined => {
@@ -1166,6 +1170,18 @@ function findSelfMentions(text: string, view: string, spans: Span[], orgs: Organ
     resolved.set(level, org);
     return org;
   };
+  // 集团党委书记、董事长X on a page about A集团: the group the article names first.
+  const group = orgs.mentions
+    .filter((m) => /集团/.test(m.org.name))
+    .sort((a, b) => a.span[0] - b.span[0])[0]?.org;
+  for (const span of group ? spans : []) {
+    const part = view.slice(...span);
+    for (const m of part.matchAll(SELF_GROUP)) {
+      const at = span[0] + m.index;
+      if (orgs.mentions.some((x) => x.span[0] < at + 2 && x.span[1] > at)) continue;
+      orgs.mention(group as Organisation, [at, at + 2], 'self');
+    }
+  }
   for (const span of spans) {
     const part = view.slice(...span);
     for (const m of part.matchAll(SELF)) {

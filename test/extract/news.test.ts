@@ -1209,3 +1209,21 @@ describe('a month told relative to a dateline (issue 14, fifth round)', () => {
     expect(findDates('上月30日', '2024-01-03')).toEqual([]);
   });
 });
+
+describe('集团 naming the group the page is about (issue 14, fifth round)', () => {
+  it('gives 集团党委书记、董事长 to the group named first, each title apart, and the visitors’ titles to their own group', async () => {
+    const draft = await draftOf(
+      '东岭集团与华信集团举行战略合作签约仪式\n\n3月8日，东岭集团与华信集团举行战略合作签约仪式。华信集团党委书记、董事长王建军一行到访。集团党委书记、董事长郑文海，集团党委委员、总工程师、董事会秘书刘志强出席。',
+      '2024-03-09',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '刘志强 党委委员 @东岭集团',
+      '刘志强 总工程师 @东岭集团',
+      '刘志强 董事会秘书 @东岭集团',
+      '王建军 党委书记 @华信集团',
+      '王建军 董事长 @华信集团',
+      '郑文海 党委书记 @东岭集团',
+      '郑文海 董事长 @东岭集团',
+    ]);
+  });
+});
