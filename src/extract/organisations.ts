@@ -50,6 +50,8 @@ export interface Organisation {
    * name of it, so the draft lists it for the reviewer to name.
    */
   unnamed?: boolean;
+  /** Visited by the page's delegation (拜会了…机构,包括A、B等): a body of the article, not a party. */
+  visited?: boolean;
 }
 
 export interface OrgMention {
@@ -931,6 +933,17 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
   findPlaceParties(view, spans, orgs);
   findUnsuffixedParties(text, view, spans, orgs);
   findSelfMentions(text, view, spans, orgs);
+  // 拜会了11个中央部委和机构,包括A、B、C等: each body listed was visited.
+  for (const span of spans) {
+    const part = view.slice(...span);
+    for (const m of part.matchAll(
+      /(?:拜会|拜访|走访|会见)了?[^,。;]{0,16}?(?:机构|部委|单位|部门)\s*,?\s*包括([^。;]+?)等/g,
+    )) {
+      const from = span[0] + m.index + m[0].length - (m[1] as string).length - 1;
+      const listed = orgs.mentionsIn([from, span[0] + m.index + m[0].length]);
+      for (const x of listed) x.org.visited = true;
+    }
+  }
   // Subsidiaries: X下属Y, X旗下Y, X所属Y.
   for (const m of orgs.mentions) {
     const link = /^(下属|旗下|所属|及其(全资)?子公司|的(全资)?子公司)(的)?/.exec(

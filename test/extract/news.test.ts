@@ -1227,3 +1227,18 @@ describe('集团 naming the group the page is about (issue 14, fifth round)', ()
     ]);
   });
 });
+
+describe('bodies a delegation visited (issue 14, fifth round)', () => {
+  it('drafts each body listed after 拜會了…機構，包括 as an organisation, a party of nothing', async () => {
+    const draft = await draftOf(
+      '香港北嶺大學校長陳志明上月率領代表團赴北京訪問，拜會了3個中央部委和機構，包括國家自然科學基金委員會、國家教育部、中國科學院等。',
+    );
+    const names = draft.records
+      .filter((r) => r.record.type === 'organisation')
+      .map((r) => r.record.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['國家教育部', '中國科學院', '國家自然科學基金委員會']),
+    );
+    expect(agreementsOf(draft)).toEqual([]);
+  });
+});
