@@ -17,6 +17,7 @@ import type { DateMention } from './dates.ts';
 import { AGREEMENT_TITLE_END } from './lexicon.ts';
 import type { People, Person, PersonMention } from './officials.ts';
 import {
+  abbreviates,
   type Organisation,
   type Organisations,
   type OrgMention,
@@ -92,8 +93,37 @@ function titleAfter(view: string, at: number, end: number): Span | undefined {
   const m = AGREEMENT_TITLE_END.exec(rest);
   if (!m) return undefined;
   const title = rest.slice(0, m.index + m[0].length);
-  if (/[,、。;()“”]/.test(title)) return undefined;
+  // “南粤文物特展”展览协议: a quoted name inside the title is the title's.
+  if (/[,、。;()“”]/.test(title.replace(/“[^“”,。;]+”/g, ''))) return undefined;
   return [i, i + title.length];
+}
+
+/**
+ * A run of quoted titles counted by the kind after it: 签订了“A工作协议”“B协议”“C基金”3个合作协议.
+ * Each quoted title is an agreement (a fund too: the count and the kind say so); none unless
+ * the count equals the titles quoted.
+ */
+function quotedRun(view: string, at: number, end: number): Span[] {
+  let i = view[at] === '了' ? at + 1 : at;
+  const out: Span[] = [];
+  while (view[i] === '“') {
+    const close = view.indexOf('”', i);
+    if (close === -1 || close > end || close - i < 3) return [];
+    out.push([i + 1, close]);
+    i = close + 1;
+    if (view[i] === '、') i++;
+  }
+  if (out.length < 2) return [];
+  const counted = new RegExp(
+    `^(?:等)?(\\d+|[两二三四五六七八九十])(?:个|份|项)\\p{Script=Han}{0,8}?(?:${AGREEMENT_TITLE_END.source})`,
+    'u',
+  ).exec(view.slice(i, end));
+  const count = counted?.[1] as string | undefined;
+  if (!count) return [];
+  const n = /^\d+$/.test(count)
+    ? Number(count)
+    : '一二三四五六七八九十'.indexOf(count.replace('两', '二')) + 1;
+  return n === out.length ? out : [];
 }
 
 /** The words that join two titles of one signing: 《A》及《B》, A协议和B协议, A协议、B协议. */
@@ -267,6 +297,8 @@ export function findAgreements(
     clause: Span,
     sentence: Sentence,
     inferred = false,
+    /** Words the title lacks in the text (战略合作 of a 战略合作签约仪式 is a 战略合作协议). */
+    ending = '',
   ): Agreement | undefined => {
     // 区校企三方签署战略合作协议是…: parties read from context do not make a new agreement.
     if (inferred && titleSpan) {
@@ -276,7 +308,7 @@ export function findAgreements(
         return same;
       }
     }
-    const bare = titleSpan ? titleKey(view, titleSpan) : '';
+    const bare = titleSpan ? titleKey(view, titleSpan) + ending : '';
     const generic =
       !titleSpan ||
       /^(协议|合同|合作协议)$/.test(bare) ||
@@ -288,7 +320,7 @@ export function findAgreements(
       if (parties.length < 2 || sameParties(last.parties, parties)) return last;
     }
     if (!titleSpan) return undefined;
-    const key = titleKey(view, titleSpan);
+    const key = bare;
     const existing = agreements.find(
       (a) =>
         a.key === key &&
@@ -307,7 +339,11 @@ export function findAgreements(
       existing.mentions.push(sentence.span);
       return existing;
     }
-    const written = text.slice(...titleSpan).replace(/^(双方|三方|四方|多方|各方|雙方)/, '');
+    const written =
+      text
+        .slice(...titleSpan)
+        .replace(/^(双方|三方|四方|多方|各方|雙方)/, '')
+        .replace(/[“”]/g, '') + ending;
     const agreement: Agreement = {
       title: written,
       key,
@@ -325,9 +361,18 @@ export function findAgreements(
     return agreement;
   };
 
+  /** The subject the sentence before opened with, for one that goes on with 与… (after ;). */
+  let opened: { org: Organisation; paragraph: number } | undefined;
   for (const sentence of sentences) {
     const inSentence: Agreement[] = [];
     const [sStart, sEnd] = sentence.span;
+    const openedWith =
+      opened?.paragraph === sentence.paragraph && /^[与和同]/.test(view.slice(sStart, sStart + 1))
+        ? opened.org
+        : undefined;
+    const own = subjectAt(text, view, orgs, sStart);
+    if (own) opened = { org: own, paragraph: sentence.paragraph };
+    else if (!openedWith) opened = undefined;
     for (const clause of sentence.clauses) {
       const [cStart, cEnd] = clause;
       const part = view.slice(cStart, cEnd);
@@ -355,9 +400,13 @@ export function findAgreements(
           ? titleBefore(view, at, cStart, orgs)
           : (titleAfter(view, after, cEnd) ??
             (view.slice(cStart, at).match(/由/) ? passiveTitle(view, cStart, at) : told?.title));
-        const titles = whole
-          ? compoundTitles(view, whole, ceremony ? at : cEnd, !ceremony && view[after] !== '由')
-          : [];
+        const quoted = ceremony ? [] : quotedRun(view, after, cEnd);
+        const titles =
+          quoted.length > 0
+            ? quoted
+            : whole
+              ? compoundTitles(view, whole, ceremony ? at : cEnd, !ceremony && view[after] !== '由')
+              : [];
         // A与B,C与D分别签订了T1和T2: a pair of parties for each title, in order.
         if (titles.length >= 2 && /分别$/.test(view.slice(cStart, at))) {
           const pairs = pairsBefore(view, orgs, [sStart, at - 2]);
@@ -399,7 +448,13 @@ export function findAgreements(
         const represent = view.lastIndexOf('代表', at);
         const hasRepresent = represent >= cStart && represent < at;
         const byWhom = view.lastIndexOf('由', hasRepresent ? represent : at);
-        const signersFrom = byWhom >= cStart ? byWhom + 1 : cStart;
+        // A董事长X,B总经理Y出席…并代表各方签署: the signers listed across commas before.
+        const signersFrom =
+          byWhom >= cStart
+            ? byWhom + 1
+            : hasRepresent && MANY.test(view.slice(represent + 2, at))
+              ? listStart(view, people, sentence, clause)
+              : cStart;
         // …由X与Y签署 without 代表: X and Y sign, each for the party they hold a title at.
         const signers = hasRepresent
           ? people.mentionsIn([signersFrom, represent]).map((m) => m.person)
@@ -494,12 +549,28 @@ export function findAgreements(
         } else if (ceremony) {
           const leading = partyRun(view, orgs, [cStart, at]);
           if (leading.length >= 2) signingParties = leading;
+          // A与B举行战略合作签约仪式: the ceremony names the agreement's kind, 战略合作协议.
+          const kind = /(?:举行|举办)((?:全面)?战略合作(?:框架)?)$/.exec(view.slice(cStart, at));
+          if (kind && leading.length >= 2) {
+            const named = [at - (kind[1] as string).length, at] as Span;
+            const a = upsert(named, leading, clause, sentence, false, '协议');
+            if (a && !inSentence.includes(a)) inSentence.push(a);
+          }
           continue;
         } else {
           // A person's name is never a party (孙丽与…总经理刘洋签署).
           parties = (told?.parties ?? partyRun(view, orgs, [cStart, at])).filter(
             (o) => !people.all.some((p) => p.name === o.name),
           );
+          // X亦与…签署了N项协议,包括与A签署T1;与B、C签署T2: each with the sentence's subject.
+          const partners = /^(?:包括|其中)?[与和同]/.exec(view.slice(cStart, at));
+          const subject = partners
+            ? (subjectAt(text, view, orgs, sStart) ?? openedWith)
+            : undefined;
+          if (partners && subject) {
+            const run = leadingRun(view, orgs, [cStart + partners[0].length, at]).parties;
+            if (run.length > 0 && !run.includes(subject)) parties = [subject, ...run];
+          }
           // A与B签订T1,与C签订T2: the second clause's subject is the first's.
           const lead = inSentence.at(-1)?.parties[0];
           if (
@@ -671,18 +742,8 @@ export function findAgreements(
       let from = /^(并|并共同|共同|一同|一起)见证/.test(view.slice(clause[0], witnessAt + 2))
         ? sStart
         : clause[0];
-      // 在A校长孙立,B董事长赵明的共同见证下: a list of officials split by commas; the clauses
-      // before that name people and do nothing else belong to it.
-      for (let k = sentence.clauses.indexOf(clause) - 1; k >= 0 && from > sStart; k--) {
-        const before = sentence.clauses[k] as Span;
-        const said = view.slice(...before);
-        if (
-          people.mentionsIn(before).length === 0 ||
-          /签|出席|参加|主持|致辞|讲话|表示|见证|举行|会见|陪同|代表/.test(said)
-        )
-          break;
-        from = before[0];
-      }
+      // 在A校长孙立,B董事长赵明的共同见证下: a list of officials split by commas.
+      if (from > sStart) from = listStart(view, people, sentence, clause);
       const witnesses = people.mentionsIn([from, witnessAt]).map((m) => m.person);
       const all = /上述|各项|所有|全部/.test(view.slice(witnessAt, clause[1]));
       const targets = all ? agreements : inSentence.length ? inSentence : agreements.slice(-1);
@@ -722,6 +783,51 @@ export function findAgreements(
     }
   }
   return { agreements: placed, signingParties, unplaced };
+}
+
+/**
+ * The body a sentence opens with as the subject of a signing with others (港中大亦与…), by its
+ * name or a short form given before (港中大 of 香港中文大学).
+ */
+function subjectAt(
+  text: string,
+  view: string,
+  orgs: Organisations,
+  at: number,
+): Organisation | undefined {
+  const goesOn = (end: number) => /^(亦|也|还|又|并|同时)?[与和同]/.test(view.slice(end, end + 3));
+  const mention = orgs.mentionAt(at);
+  if (mention) return goesOn(mention.span[1]) ? mention.org : undefined;
+  for (let n = 12; n >= 2; n--) {
+    const head = view.slice(at, at + n);
+    if (!goesOn(at + n) || !/^\p{Script=Han}+$/u.test(head)) continue;
+    const known = orgs.find(head);
+    const shortened = orgs.all.filter((o) => abbreviates(head, foldText(o.name)));
+    const org = known ?? (shortened.length === 1 ? shortened[0] : undefined);
+    if (!org) continue;
+    orgs.alias(org, head, text.slice(at, at + n), [at, at + n]);
+    orgs.mention(org, [at, at + n], 'alias');
+    return org;
+  }
+  return undefined;
+}
+
+/**
+ * Where a list of officials split by commas begins, for the clause that ends it (A校长孙立,
+ * B董事长赵明的共同见证下): the clauses before that name people and do nothing else.
+ */
+function listStart(view: string, people: People, sentence: Sentence, clause: Span): number {
+  let from = clause[0];
+  for (let k = sentence.clauses.indexOf(clause) - 1; k >= 0; k--) {
+    const before = sentence.clauses[k] as Span;
+    if (
+      people.mentionsIn(before).length === 0 ||
+      /签|出席|参加|主持|致辞|讲话|表示|见证|举行|会见|陪同|代表/.test(view.slice(...before))
+    )
+      break;
+    from = before[0];
+  }
+  return from;
 }
 
 /**

@@ -171,6 +171,27 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
       (m) => yearless(m, monthNumber(m[1] as string), Number(m[2])),
     ],
   );
+  // 香港新闻网7月2日电 … 上月28至30日: a dateline of the month the page was published in
+  // gives 上月 its month; a span of days keeps only the month (2023-06), one day the day.
+  const dateline = /(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:电|讯|消息)/.exec(view);
+  if (
+    publishedOn &&
+    /^\d{4}-\d{2}/.test(publishedOn) &&
+    dateline &&
+    Number(dateline[1]) === Number(publishedOn.slice(5, 7))
+  ) {
+    const month = Number(dateline[1]) === 1 ? 12 : Number(dateline[1]) - 1;
+    const year = Number(publishedOn.slice(0, 4)) - (month === 12 ? 1 : 0);
+    patterns.unshift([
+      /上月\s*(\d{1,2})\s*(?:日(?!\s*(?:至|到|~|－|-))|日?\s*(?:至|到|~|－|-)\s*(\d{1,2})\s*日)/g,
+      (m) => [
+        m[2]
+          ? calendarDate(year, month, Number(m[2]))?.slice(0, 7)
+          : calendarDate(year, month, Number(m[1])),
+        0.8,
+      ],
+    ]);
+  }
   if (isFullDate(publishedOn)) {
     patterns.push(
       [/昨日|昨天/g, () => [shift(publishedOn.slice(0, 10), -1), 0.8]],
@@ -204,10 +225,12 @@ export function findDates(view: string, publishedOn: string | undefined): DateMe
   return out.filter(
     (d, i) =>
       !/^\d{4}-\d{2}$/.test(d.date) ||
+      // 上月28至30日 states no year and month of its own: no period.
+      !view.slice(...d.span).includes('年') ||
       !out
         .slice(0, i)
         .some(
-          (e) => /-\d{2}-\d{2}$/.test(e.date) && !/[。!?]/.test(view.slice(e.span[1], d.span[0])),
+          (e) => /-\d{2}-\d{2}$/.test(e.date) && !/[。!?\n]/.test(view.slice(e.span[1], d.span[0])),
         ),
   );
 }
@@ -237,6 +260,9 @@ export function datesOfActs(view: string, sentences: Span[], dates: DateMention[
     // 发布日期:2024-03-05 in the body: when the page was published, not when anything was done.
     const line = view.slice(view.lastIndexOf('\n', d.span[0]) + 1, d.span[0]);
     if (PUBLICATION_LINE.test(line)) return false;
+    // 2023-07-02 09:30 at the head of a line: a time stamp of the page, not a day of anything.
+    if (/^\s*$/.test(line) && /^\s*\d{1,2}:\d{2}/.test(view.slice(d.span[1], d.span[1] + 8)))
+      return false;
     const s = sentences.find(([a, b]) => a <= d.span[0] && d.span[1] <= b);
     if (!s) return true;
     const said = view.slice(...s);

@@ -107,6 +107,7 @@ export function buildDraft(findings: Findings, options: DraftOptions = {}): Draf
   };
   for (const r of findings.roles) place(r.organisation);
   for (const a of findings.agreements) for (const p of a.parties) place(p);
+  for (const o of findings.organisations) if (o.visited) place(o);
   for (const o of findings.organisations) {
     if (o.parent && o.parentSpan && (placed.has(o.parent) || placed.has(o))) place(o);
   }

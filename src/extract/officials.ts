@@ -307,7 +307,8 @@ export function findOfficials(
         org &&
         readTitles(view, org.span[1], end) &&
         isDepartment(org.org.name, org.org.parent) &&
-        (org.org.parent || carried?.orgs.length || isCollege(org.org))
+        (org.org.parent || carried?.orgs.length || isCollege(org.org)) &&
+        !namedAsPartner(view, orgs, org.org)
       ) {
         const parent =
           org.org.parent &&
@@ -641,6 +642,21 @@ export function findOfficials(
   });
   people.mentions.sort((a, b) => a.span[0] - b.span[0]);
   return people;
+}
+
+/**
+ * Whether a body stands in a run of bodies (A集团与建研地基、检测中心举行…): a partner of its
+ * own, not a department of the body named before it.
+ */
+function namedAsPartner(view: string, orgs: Organisations, org: Organisation): boolean {
+  return orgs.mentions.some(
+    (m) =>
+      m.org === org &&
+      ((/[与和、]/.test(view[m.span[0] - 1] ?? '') &&
+        orgs.mentions.some((x) => x.org !== org && x.span[1] === m.span[0] - 1)) ||
+        (/[与和、]/.test(view[m.span[1]] ?? '') &&
+          orgs.mentions.some((x) => x.org !== org && x.span[0] === m.span[1] + 1))),
+  );
 }
 
 /** A college or department of a university (工程学院, 化学系), named without the university. */

@@ -50,6 +50,8 @@ export interface Organisation {
    * name of it, so the draft lists it for the reviewer to name.
    */
   unnamed?: boolean;
+  /** Visited by the page's delegation (拜会了…机构,包括A、B等): a body of the article, not a party. */
+  visited?: boolean;
 }
 
 export interface OrgMention {
@@ -151,6 +153,8 @@ export function abbreviates(short: string, full: string): boolean {
     starts.add(at);
     at += w.length;
   }
+  // 港中大 of 香港中文大学: 香港 and 澳门 shorten to their second character.
+  if (/^(香港|澳门)/.test(full)) starts.add(1);
   const first = short[0] as string;
   for (const start of starts) {
     if (full[start] !== first) continue;
@@ -929,6 +933,17 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
   findPlaceParties(view, spans, orgs);
   findUnsuffixedParties(text, view, spans, orgs);
   findSelfMentions(text, view, spans, orgs);
+  // 拜会了11个中央部委和机构,包括A、B、C等: each body listed was visited.
+  for (const span of spans) {
+    const part = view.slice(...span);
+    for (const m of part.matchAll(
+      /(?:拜会|拜访|走访|会见)了?[^,。;]{0,16}?(?:机构|部委|单位|部门)\s*,?\s*包括([^。;]+?)等/g,
+    )) {
+      const from = span[0] + m.index + m[0].length - (m[1] as string).length - 1;
+      const listed = orgs.mentionsIn([from, span[0] + m.index + m[0].length]);
+      for (const x of listed) x.org.visited = true;
+    }
+  }
   // Subsidiaries: X下属Y, X旗下Y, X所属Y.
   for (const m of orgs.mentions) {
     const link = /^(下属|旗下|所属|及其(全资)?子公司|的(全资)?子公司)(的)?/.exec(
@@ -1097,6 +1112,10 @@ function findPlaceParties(view: string, spans: Span[], orgs: Organisations) {
 const SELF =
   /(?:我|本)(?:校|所|院|县|市|区|省)|(?<=^|[,。;:、\s(“]|与|和|同|由|代表)学校(?=与|和|同|、|党委|校长|副校长|签|举行)/g;
 
+/** 集团 alone before a title (集团党委书记, 集团董事长): the group the page is about. */
+const SELF_GROUP =
+  /(?<=^|[,。;:、\s(“]|与|和|同|由|代表)集团(?=党委|党组|纪委|董事|监事|总经理|副总经理|总工程师|总会计师|总法律顾问|工会)/g;
+
 function findSelfMentions(text: string, view: string, spans: Span[], orgs: Organisations) {
   const resolved = new Map<string, Organisation | undefined>();
   const resolve = (word: string, span: Span): Organisation | undefined => {
@@ -1164,6 +1183,18 @@ function findSelfMentions(text: string, view: string, spans: Span[], orgs: Organ
     resolved.set(level, org);
     return org;
   };
+  // 集团党委书记、董事长X on a page about A集团: the group the article names first.
+  const group = orgs.mentions
+    .filter((m) => /集团/.test(m.org.name))
+    .sort((a, b) => a.span[0] - b.span[0])[0]?.org;
+  for (const span of group ? spans : []) {
+    const part = view.slice(...span);
+    for (const m of part.matchAll(SELF_GROUP)) {
+      const at = span[0] + m.index;
+      if (orgs.mentions.some((x) => x.span[0] < at + 2 && x.span[1] > at)) continue;
+      orgs.mention(group as Organisation, [at, at + 2], 'self');
+    }
+  }
   for (const span of spans) {
     const part = view.slice(...span);
     for (const m of part.matchAll(SELF)) {
@@ -1185,24 +1216,51 @@ function unnamedBody(orgs: Organisations, word: string, span: Span, kind: OrgKin
 
 /**
  * A party written without an ending such as 公司 (中国交建与上海交大签署…): a proper name at the
- * head of a clause, joined by 与 or 和 to a body already known, in a clause that signs.
+ * head of a clause, joined by 与 or 和 to a body already known, in a clause that signs; or one
+ * inside a run of parties (A集团与北岸地基、南川中心举行…签约仪式), set between a known body
+ * and 、 or 与 before another, a company's short form the page never spells out.
  */
+/** Whether `name` is written before a title (泓岩地基董事长) somewhere past `from`. */
+function holdsTitle(view: string, name: string, from: number): boolean {
+  for (let k = view.indexOf(name, from); k !== -1; k = view.indexOf(name, k + 1)) {
+    TITLE.lastIndex = k + name.length;
+    if (TITLE.test(view)) return true;
+  }
+  return false;
+}
+
 function findUnsuffixedParties(text: string, view: string, spans: Span[], orgs: Organisations) {
   const head = /(?<=^|[,。;:\s]|日|午)(\p{Script=Han}{2,6}?)(?=与|和)/gu;
+  const inRun = /(?<=[与和、])(\p{Script=Han}{2,6}?)(?=[、与和]|举行)/gu;
   for (const span of spans) {
     const part = view.slice(...span);
     if (!/签署|签订|签约/.test(part)) continue;
-    for (const m of part.matchAll(head)) {
+    const found = [
+      ...[...part.matchAll(head)].map((m) => ({ m, run: false })),
+      ...[...part.matchAll(inRun)].map((m) => ({ m, run: true })),
+    ];
+    for (const { m, run } of found) {
       const at = span[0] + m.index;
       const name = m[1] as string;
       const end = at + name.length;
-      if (!orgs.mentionAt(end + 1) || orgs.mentions.some((x) => x.span[0] < end && x.span[1] > at))
-        continue;
+      if (orgs.mentions.some((x) => x.span[0] < end && x.span[1] > at)) continue;
+      // In a run, known bodies on both sides: A与X、B.
+      // In a run, known bodies on both sides (A与X、B), and X written before a title elsewhere.
+      const flanked =
+        (orgs.mentionAt(end + 1) || view.startsWith('举行', end)) &&
+        orgs.mentions.some((x) => x.span[1] === at - 1) &&
+        holdsTitle(view, name, end);
+      if (run ? !flanked : !orgs.mentionAt(end + 1)) continue;
       if (/(省|市|区|县|州|镇|双方|三方)$/.test(name) || orgs.find(name)) continue;
       const words = tagWords(name);
-      if (words.some((w) => !/^(ns|nz|nt|j|x|n|eng)$/.test(w.tag)) || !hasProperName(name))
-        continue;
-      if (words.some((w) => /^nr/.test(w.tag))) continue;
+      // Between two bodies, a name that ends in a common noun (地基, 中心) whatever jieba makes
+      // of its proper part; elsewhere only proper names and nouns, no person's name.
+      const named = run
+        ? words.length >= 2 &&
+          words.at(-1)?.tag === 'n' &&
+          !words.some((w) => /^(v|p|c|u|d|r|m)/.test(w.tag))
+        : words.every((w) => /^(ns|nz|nt|j|x|n|eng)$/.test(w.tag)) && hasProperName(name);
+      if (!named) continue;
       const org = orgs.add(name, [at, end], text.slice(at, end), 0.7);
       orgs.mention(org, [at, end], 'name');
       // Its other mentions (中国交建总裁宋海良): a proper name, wherever it is written.

@@ -1115,3 +1115,130 @@ describe('short forms of governments and companies (issue 14, fourth round)', ()
     ]);
   });
 });
+
+describe('an agreement named by its ceremony (issue 14, fifth round)', () => {
+  it('drafts A与B、C举行战略合作签约仪式 as a 战略合作协议 of the three, each signer for the body before their title', async () => {
+    const draft = await draftOf(
+      '2月15日，华建集团与建研地基、检测中心举行战略合作签约仪式，华建集团董事长郑文海，建研地基董事长许立平，检测中心总经理冯志刚出席签约仪式并代表各方签署协议。',
+      '2024-02-16',
+    );
+    const [agreement, ...more] = agreementsOf(draft);
+    expect(more).toEqual([]);
+    expect(agreement?.record.name).toBe('战略合作协议');
+    expect(agreement?.record.signedOn).toBe('--02-15');
+    expect(partiesOf(draft)[0]).toEqual(['华建集团', '建研地基', '检测中心']);
+    expect(rolesOf(draft)).toEqual([
+      '冯志刚 总经理 @检测中心',
+      '许立平 董事长 @建研地基',
+      '郑文海 董事长 @华建集团',
+    ]);
+    expect(signatoriesOf(draft)).toEqual([
+      '冯志刚 for 检测中心',
+      '许立平 for 建研地基',
+      '郑文海 for 华建集团',
+    ]);
+  });
+
+  it('drafts a city and a company named with its city (东莞恒达集团) as the parties of the ceremony', async () => {
+    const draft = await draftOf(
+      '6月22日下午，第三届湾区产业对接会期间，临川市与东莞恒达集团在临川市青石镇举行战略合作签约仪式。',
+      '2024-06-23',
+    );
+    const agreements = agreementsOf(draft);
+    expect(agreements.map((a) => a.record.name)).toEqual(['战略合作协议']);
+    expect(partiesOf(draft)[0]).toEqual(['临川市', '东莞恒达集团']);
+  });
+});
+
+describe('a run of quoted agreement titles with a count (issue 14, fifth round)', () => {
+  it('drafts each quoted title as an agreement of the pair, dated like the event, and no generic one', async () => {
+    const draft = await draftOf(
+      '9月3日，东阳市人民政府与西岭市人民政府举行合作交流座谈会。当天，东阳市人民政府与西岭市人民政府还签订了“关于深化两地干部交流的工作协议”“合作共建东西科创园区协议”“东西协同发展基金”3个政府间合作协议。',
+      '2024-09-04',
+    );
+    const agreements = agreementsOf(draft);
+    expect(agreements.map((a) => a.record.name)).toEqual([
+      '关于深化两地干部交流的工作协议',
+      '合作共建东西科创园区协议',
+      '东西协同发展基金',
+    ]);
+    expect(partiesOf(draft)).toEqual(agreements.map(() => ['东阳市人民政府', '西岭市人民政府']));
+    expect(agreements.map((a) => a.record.signedOn)).toEqual(['--09-03', '--09-03', '--09-03']);
+  });
+
+  it('drafts none of them when the count differs from the titles quoted', async () => {
+    const draft = await draftOf(
+      '当天，东阳市人民政府与西岭市人民政府还签订了“关于深化两地干部交流的工作协议”“东西协同发展基金”3个政府间合作协议。',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.name)).not.toContain('东西协同发展基金');
+  });
+});
+
+describe('the subject by its short form, agreements listed after 包括 (issue 14, fifth round)', () => {
+  it('makes 港嶺大 (香港北嶺大學) a party of each agreement signed with the bodies after 與', async () => {
+    const draft = await draftOf(
+      '香港北嶺大學校長陳志明上月率領代表團赴北京訪問。\n\n港嶺大亦與不同夥伴機構簽署了3項合作協議，包括與故宮博物院簽署合作意向書及“嶺南文物特展”展覽協議；與北京市文物局、國家（北京）文化遺產學院簽署合作交流備忘錄等。',
+    );
+    expect(agreementsOf(draft).map((a) => [a.record.name, a.record.kind])).toEqual([
+      ['合作意向書', 'letter-of-intent'],
+      ['嶺南文物特展展覽協議', 'other'],
+      ['合作交流備忘錄', 'memorandum-of-understanding'],
+    ]);
+    expect(partiesOf(draft)).toEqual([
+      ['香港北嶺大學', '故宮博物院'],
+      ['香港北嶺大學', '故宮博物院'],
+      ['香港北嶺大學', '北京市文物局', '國家（北京）文化遺產學院'],
+    ]);
+  });
+});
+
+describe('a month told relative to a dateline (issue 14, fifth round)', () => {
+  it('dates 上月28至30日 under a dateline of 7月2日 on a page of 2023-07-02 as 2023-06, not the publication day', async () => {
+    const draft = await draftOf(
+      '2023-07-02 09:30 香港新聞網7月2日電 香港北嶺大學校長陳志明在上月28至30日率領代表團赴北京訪問。訪問期間，香港北嶺大學與故宮博物院簽署合作意向書。',
+      '2023-07-02',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.signedOn)).toEqual(['2023-06']);
+    expect(
+      draft.records.filter((r) => r.record.type === 'event').map((r) => r.record.date),
+    ).toEqual(['2023-06', '2023-06']);
+    expect(findDates('香港新闻网1月3日电 上月30日', '2024-01-03').map((d) => d.date)).toEqual([
+      '2023-12-30',
+    ]);
+    // No dateline of the page's month: 上月 is not read.
+    expect(findDates('上月30日', '2024-01-03')).toEqual([]);
+  });
+});
+
+describe('集团 naming the group the page is about (issue 14, fifth round)', () => {
+  it('gives 集团党委书记、董事长 to the group named first, each title apart, and the visitors’ titles to their own group', async () => {
+    const draft = await draftOf(
+      '东岭集团与华信集团举行战略合作签约仪式\n\n3月8日，东岭集团与华信集团举行战略合作签约仪式。华信集团党委书记、董事长王建军一行到访。集团党委书记、董事长郑文海，集团党委委员、总工程师、董事会秘书刘志强出席。',
+      '2024-03-09',
+    );
+    expect(rolesOf(draft)).toEqual([
+      '刘志强 党委委员 @东岭集团',
+      '刘志强 总工程师 @东岭集团',
+      '刘志强 董事会秘书 @东岭集团',
+      '王建军 党委书记 @华信集团',
+      '王建军 董事长 @华信集团',
+      '郑文海 党委书记 @东岭集团',
+      '郑文海 董事长 @东岭集团',
+    ]);
+  });
+});
+
+describe('bodies a delegation visited (issue 14, fifth round)', () => {
+  it('drafts each body listed after 拜會了…機構，包括 as an organisation, a party of nothing', async () => {
+    const draft = await draftOf(
+      '香港北嶺大學校長陳志明上月率領代表團赴北京訪問，拜會了3個中央部委和機構，包括國家自然科學基金委員會、國家教育部、中國科學院等。',
+    );
+    const names = draft.records
+      .filter((r) => r.record.type === 'organisation')
+      .map((r) => r.record.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['國家教育部', '中國科學院', '國家自然科學基金委員會']),
+    );
+    expect(agreementsOf(draft)).toEqual([]);
+  });
+});
