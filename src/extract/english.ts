@@ -27,6 +27,9 @@ import {
 } from './organisations.ts';
 import { englishSentences } from './sentences.ts';
 
+/** A verb that makes a bare family name before it the subject of its clause ("Chen met with"). */
+const SUBJECT_VERB =
+  /^ (?:met|said|says|noted|added|stated|remarked|expressed|welcomed|introduced|hoped|thanked|signed|witnessed|visited|led)\b/;
 const HEADS =
   /\b(Universiti|Universitas|Universidade|Università|Universiteit|Universitat|Université|Universidad|Universität|Politecnico|Polytechnic|Polytechnique|Institut|Instituto|Hochschule|Province|University|College|Institute|Academy|Group|Company|Corporation|Corp\.?|Ltd\.?|Limited|Inc\.?|AS|ASA|AG|GmbH|SA|plc|PLC|LLC|Faculty|Embassy|Consulate|Committee|Commission|Bureau|Agency|Authority|Council|Association|Society|Foundation|Hospital|Bank|Centre|Center|Laboratory|Ministry|Government|Administration|Federation|Chamber)\b/;
 const CAP = "(?:[A-Z][A-Za-z&'-]*\\.?|[A-Z]{2,})";
@@ -580,12 +583,21 @@ export function readEnglish(
     }
     inSentence.set(index, found);
   });
-  // Names met again: "said Ingrid Halvorsen", "Professor Whitfield".
+  // Names met again: "said Ingrid Halvorsen", "Professor Whitfield", and a family name alone
+  // as a clause's subject ("Chen met with …", "Berg said …"): the first word of a name in
+  // Chinese order, the last in Western order, when no one else named bears it.
+  const familyNames = new Map<string, number>();
+  for (const person of people.all)
+    for (const f of new Set([person.name.split(' ')[0], person.name.split(' ').at(-1)]))
+      if (f) familyNames.set(f, (familyNames.get(f) ?? 0) + 1);
   sentences.forEach((sentence, index) => {
     const part = text.slice(...sentence.span);
     for (const person of people.all) {
-      const surname = person.name.split(' ').at(-1) as string;
-      for (const form of [person.name, surname]) {
+      const words = person.name.split(' ');
+      const surname = words.at(-1) as string;
+      const first = words.length > 1 ? words[0] : undefined;
+      for (const form of new Set([person.name, surname, first])) {
+        if (!form) continue;
         let from = 0;
         for (;;) {
           const k = part.indexOf(form, from);
@@ -593,11 +605,17 @@ export function readEnglish(
           from = k + form.length;
           const at = sentence.span[0] + k;
           if (people.mentions.some((m) => m.span[0] <= at && m.span[1] > at)) continue;
-          if (
-            form === surname &&
-            !/(Professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.)\s+$/.test(part.slice(0, k))
-          )
-            continue;
+          if (form !== person.name) {
+            const titled =
+              form === surname &&
+              /(Professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.)\s+$/.test(part.slice(0, k));
+            const subject =
+              familyNames.get(form) === 1 &&
+              /^[A-Z][a-z]+$/.test(form) &&
+              /(?:^|, )$/.test(part.slice(0, k)) &&
+              SUBJECT_VERB.test(part.slice(k + form.length));
+            if (!titled && !subject) continue;
+          }
           people.mention(person, [at, at + form.length], index);
         }
       }

@@ -919,6 +919,20 @@ export function findOrganisations(text: string, view: string, spans: Span[]): Or
     const university = unit?.[1];
     if (university) org.parent = orgs.add(university, org.span, university, 0.8);
   }
+  // 岚县县委、县政府 in the body, 岚县人民政府 in the headline: the government drafted under a
+  // name made from its place (岚县政府, never written) is the one the text names.
+  for (const org of [...orgs.all]) {
+    if (!org.place || org.name !== `${org.place}政府` || view.includes(foldText(org.name)))
+      continue;
+    const named = orgs.find(`${org.place}人民政府`);
+    if (!named || named === org) continue;
+    named.kind = 'government';
+    named.place = org.place;
+    for (const m of orgs.mentions) if (m.org === org) m.org = named;
+    for (const a of org.aliases)
+      orgs.alias(named, foldText(a), a, org.aliasSpans.get(a) ?? org.span);
+    orgs.remove(org);
+  }
   // 临江县委、县政府…临江县人民政府: a government first met bare was drafted under a name made
   // from its place (临江县政府); once the text writes its name, that name is the one kept.
   for (const org of orgs.all) {

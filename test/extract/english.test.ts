@@ -111,4 +111,14 @@ describe('English releases (issue 14, fourth round)', () => {
     // Ts. (a Malaysian professional title) is an honorific: no part of the name, no sentence end.
     expect(rolesOf(draft)).toContain('Wong Mei Fong, Deputy Vice-Chancellor @KTU');
   });
+  it('reads a family name alone as the subject of "met with" (Chen, Chinese order), so "They jointly witnessed" names both', async () => {
+    const draft = await extractDraft(
+      'Northbay University signs MoU with Kestrel Institute of Technology\n\nNorthbay University signed a Memorandum of Understanding with Kestrel Institute of Technology (KIT) during a visit to Oslo by Northbay University President Chen Haoran.\n\nOn May 4, Chen met with Dr. Anna Berg, Rector of KIT. They jointly witnessed the signing of the MoU. Berg said that KIT looks forward to the exchange of students.',
+    );
+    const witnesses = draft.records
+      .filter((r) => r.record.type === 'agreement')
+      .flatMap((r) => (r.record.witnesses as string[]) ?? [])
+      .map((id) => nameOf(draft, id));
+    expect(witnesses).toEqual(['Chen Haoran', 'Anna Berg']);
+  });
 });

@@ -1242,3 +1242,15 @@ describe('bodies a delegation visited (issue 14, fifth round)', () => {
     expect(agreementsOf(draft)).toEqual([]);
   });
 });
+
+describe('a one-character county’s government named in the headline (issue 14)', () => {
+  it('gives 县长 and 副县长 to 磁县人民政府 the headline names, not to a 磁县政府 made from 县委、县政府', async () => {
+    const draft = await draftOf(
+      '我校与磁县人民政府签署战略合作协议\n\n11月3日上午，我校与磁县人民政府战略合作签约仪式在图书馆第一会议室举行。磁县县委副书记、县长赵立新，副县长钱小红，我校党委副书记、校长孙立出席。\n\n孙立对赵立新县长一行表示欢迎，对磁县县委、县政府长期以来的支持表示感谢。',
+      '2021-11-04',
+    );
+    expect(rolesOf(draft)).toContain('赵立新 县长 @磁县人民政府');
+    expect(rolesOf(draft)).toContain('钱小红 副县长 @磁县人民政府');
+    expect(idOf(draft, '磁县政府')).toBeUndefined();
+  });
+});
