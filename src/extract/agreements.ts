@@ -278,6 +278,15 @@ export function findAgreements(
 ): AgreementFindings {
   const agreements: Agreement[] = [];
   const unplaced: Unplaced[] = [];
+  /** Agreements signed severally whose pairs the clause does not make clear. */
+  const pairsUnclear = (written: string, clause: Span, how: string) =>
+    unplaced.push({
+      kind: 'agreement',
+      text: written,
+      span: clause,
+      reason: 'agreement-pairs-unclear',
+      detail: `signed severally (${how}): which parties signed which agreement is not clear`,
+    });
   let signingParties: Organisation[] = [];
   /** Agreements told as one compound title, each with the others signed with it. */
   const together = new Map<Agreement, Agreement[]>();
@@ -416,14 +425,7 @@ export function findAgreements(
               if (a && !inSentence.includes(a)) inSentence.push(a);
             });
           } else {
-            unplaced.push({
-              kind: 'agreement',
-              text: text.slice(cStart, cEnd),
-              span: clause,
-              reason: 'agreement-pairs-unclear',
-              detail:
-                'signed severally (…分别签订): which parties signed which agreement is not clear',
-            });
+            pairsUnclear(text.slice(cStart, cEnd), clause, '…分别签订');
           }
           continue;
         }
@@ -502,14 +504,7 @@ export function findAgreements(
               if (a && !inSentence.includes(a)) inSentence.push(a);
             });
           } else {
-            unplaced.push({
-              kind: 'agreement',
-              text: text.slice(cStart, cEnd),
-              span: clause,
-              reason: 'agreement-pairs-unclear',
-              detail:
-                'signed severally (分别与…): which parties signed which agreement is not clear',
-            });
+            pairsUnclear(text.slice(cStart, cEnd), clause, '分别与…');
           }
           continue;
         }
