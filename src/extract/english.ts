@@ -278,6 +278,29 @@ function hostAcronyms(url: string | undefined): string[] {
     .filter((w) => /^[a-z]{3,8}$/.test(w) && !HOST_WORDS.test(w));
 }
 
+/** An agreement a sentence states, before its signatories and witnesses are read. */
+function stated(
+  title: string,
+  key: string,
+  parties: Organisation[],
+  span: Span,
+  signedOn: string | undefined,
+  confidence: number,
+): Agreement {
+  return {
+    title,
+    key,
+    kind: agreementKind(title),
+    parties,
+    signatories: [],
+    witnesses: [],
+    ...(signedOn ? { signedOn } : {}),
+    span,
+    mentions: [span],
+    confidence,
+  };
+}
+
 /** The parties among bodies named in a signing: each once, not the university of a unit that signs. */
 function partiesOf(mentions: OrgMention[]): Organisation[] {
   const parties: Organisation[] = [];
@@ -684,16 +707,14 @@ export function readEnglish(
         if (told !== -1) agreements.splice(told, 1);
         for (const unit of units)
           agreements.push({
-            title: name,
-            key: `${key}|${unit.name.toLowerCase()}`,
-            kind: agreementKind(name),
-            parties: [...parties, unit],
-            signatories: [],
-            witnesses: [],
-            ...(date ? { signedOn: date } : {}),
-            span: sentence.span,
-            mentions: [sentence.span],
-            confidence: 0.75,
+            ...stated(
+              name,
+              `${key}|${unit.name.toLowerCase()}`,
+              [...parties, unit],
+              sentence.span,
+              date,
+              0.75,
+            ),
             ...aliases,
           });
         continue;
@@ -710,19 +731,7 @@ export function readEnglish(
         continue;
       }
       if (agreements.some((a) => a.key === key)) continue;
-      agreements.push({
-        title: name,
-        key,
-        kind: agreementKind(name),
-        parties,
-        signatories: [],
-        witnesses: [],
-        ...(date ? { signedOn: date } : {}),
-        span: sentence.span,
-        mentions: [sentence.span],
-        confidence: 0.85,
-        ...aliases,
-      });
+      agreements.push({ ...stated(name, key, parties, sentence.span, date, 0.85), ...aliases });
     }
   });
   // "An MoU was signed between X and Y": the parties after "between".
@@ -744,18 +753,7 @@ export function readEnglish(
     const date =
       dates.find((d) => d.span[0] >= sentence.span[0] && d.span[1] <= sentence.span[1])?.date ??
       leadDate;
-    agreements.push({
-      title: name,
-      key,
-      kind: agreementKind(name),
-      parties,
-      signatories: [],
-      witnesses: [],
-      ...(date ? { signedOn: date } : {}),
-      span: sentence.span,
-      mentions: [sentence.span],
-      confidence: 0.85,
-    });
+    agreements.push(stated(name, key, parties, sentence.span, date, 0.85));
   });
   agreements.splice(0, agreements.length, ...mergeHeadline(agreements, article.title));
   // Who signed, who witnessed, who attended.
