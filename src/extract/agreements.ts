@@ -71,8 +71,17 @@ export function agreementKind(title: string): AgreementKind {
   if (/合同|contract/i.test(title)) return 'contract';
   if (/战略合作|strategic/i.test(title)) return 'strategic-cooperation-agreement';
   if (/合作|cooperation|collaboration/i.test(title)) return 'cooperation-agreement';
+  // 研究生联合培养协议, Student Exchange Agreement: a joint or exchange programme is cooperation.
+  if (/联合|聯合|共建|交流|\bjoint\b|\bexchange\b/i.test(title)) return 'cooperation-agreement';
   return 'other';
 }
+
+/** Kinds that say more of a cooperation than another: a strategic one is still a cooperation. */
+const COOPERATION_LADDER: AgreementKind[] = [
+  'other',
+  'cooperation-agreement',
+  'strategic-cooperation-agreement',
+];
 
 const SIGN = /签署|签订|签约|签定|签字/g;
 const CEREMONY = /^(仪式|活动|典礼|大会|现场|会)/;
@@ -100,30 +109,35 @@ function titleAfter(view: string, at: number, end: number): Span | undefined {
 
 /**
  * A run of quoted titles counted by the kind after it: 签订了“A工作协议”“B协议”“C基金”3个合作协议.
- * Each quoted title is an agreement (a fund too: the count and the kind say so); none unless
- * the count equals the titles quoted.
+ * Each quoted title is an agreement of the count's kind (a fund too: the count and the kind say
+ * so, whatever its own title says); none unless the count equals the titles quoted.
  */
-function quotedRun(view: string, at: number, end: number): Span[] {
+function quotedRun(
+  view: string,
+  at: number,
+  end: number,
+): { titles: Span[]; kind?: AgreementKind } {
+  const none = { titles: [] };
   let i = view[at] === '了' ? at + 1 : at;
   const out: Span[] = [];
   while (view[i] === '“') {
     const close = view.indexOf('”', i);
-    if (close === -1 || close > end || close - i < 3) return [];
+    if (close === -1 || close > end || close - i < 3) return none;
     out.push([i + 1, close]);
     i = close + 1;
     if (view[i] === '、') i++;
   }
-  if (out.length < 2) return [];
+  if (out.length < 2) return none;
   const counted = new RegExp(
-    `^(?:等)?(\\d+|[两二三四五六七八九十])(?:个|份|项)\\p{Script=Han}{0,8}?(?:${AGREEMENT_TITLE_END.source})`,
+    `^(?:等)?(\\d+|[两二三四五六七八九十])(?:个|份|项)(\\p{Script=Han}{0,8}?(?:${AGREEMENT_TITLE_END.source}))`,
     'u',
   ).exec(view.slice(i, end));
   const count = counted?.[1] as string | undefined;
-  if (!count) return [];
+  if (!count) return none;
   const n = /^\d+$/.test(count)
     ? Number(count)
     : '一二三四五六七八九十'.indexOf(count.replace('两', '二')) + 1;
-  return n === out.length ? out : [];
+  return n === out.length ? { titles: out, kind: agreementKind(counted?.[2] as string) } : none;
 }
 
 /** The words that join two titles of one signing: 《A》及《B》, A协议和B协议, A协议、B协议. */
@@ -290,6 +304,10 @@ export function findAgreements(
   let signingParties: Organisation[] = [];
   /** Agreements told as one compound title, each with the others signed with it. */
   const together = new Map<Agreement, Agreement[]>();
+  /** Titles of a counted run (“A”“B”3个合作协议), each of the count's kind. */
+  const countedKinds = new Map<string, AgreementKind>();
+  /** Kinds a later 此次…协议的签署 gives the signing already reported. */
+  const laterKinds: AgreementKind[] = [];
   const leadDate = dates.find((d) =>
     sentences.some((s) => s.paragraph >= 0 && s.span[0] <= d.span[0] && d.span[1] <= s.span[1]),
   );
@@ -396,8 +414,15 @@ export function findAgreements(
             /(?<=^|[,。;、“”()对为就把与和])([^\s,。;、“”()对为就把与和]{2,20}?(?:协议|合同|备忘录))的$/.exec(
               view.slice(cStart, at),
             );
+          // 此次战略合作协议的签署: this signing, of the kind it names.
+          const thisOne = /^(此次|本次|这次)/.exec(title?.[1] ?? '');
+          if (thisOne) laterKinds.push(agreementKind(title?.[1] as string));
           if (title && signingParties.length >= 2 && agreements.length === 0) {
-            const s = afterFunctionWords(view, at - 1 - (title[1] as string).length, at - 1);
+            const s = afterFunctionWords(
+              view,
+              at - 1 - (title[1] as string).length + (thisOne?.[0].length ?? 0),
+              at - 1,
+            );
             if (at - 1 - s >= 2) upsert([s, at - 1], signingParties, clause, sentence);
           }
           continue;
@@ -409,10 +434,12 @@ export function findAgreements(
           ? titleBefore(view, at, cStart, orgs)
           : (titleAfter(view, after, cEnd) ??
             (view.slice(cStart, at).match(/由/) ? passiveTitle(view, cStart, at) : told?.title));
-        const quoted = ceremony ? [] : quotedRun(view, after, cEnd);
+        const quoted = ceremony ? { titles: [] } : quotedRun(view, after, cEnd);
+        if (quoted.kind)
+          for (const t of quoted.titles) countedKinds.set(titleKey(view, t), quoted.kind);
         const titles =
-          quoted.length > 0
-            ? quoted
+          quoted.titles.length > 0
+            ? quoted.titles
             : whole
               ? compoundTitles(view, whole, ceremony ? at : cEnd, !ceremony && view[after] !== '由')
               : [];
@@ -764,8 +791,15 @@ export function findAgreements(
   }
   for (const a of agreements) {
     if (!a.signedOn && leadDate) a.signedOn = leadDate.date;
+    a.kind = countedKinds.get(a.key) ?? a.kind;
   }
   const placed = agreements.filter((a) => a.parties.length >= 2);
+  // 签署合作协议, then 此次战略合作协议的签署: the one agreement reported, more precisely named.
+  const only = placed.length === 1 ? placed[0] : undefined;
+  for (const kind of only ? laterKinds : []) {
+    const rank = (k: AgreementKind) => COOPERATION_LADDER.indexOf(k);
+    if (only && rank(only.kind) >= 0 && rank(kind) > rank(only.kind)) only.kind = kind;
+  }
   for (const a of agreements) {
     if (a.parties.length < 2) {
       unplaced.push({

@@ -1254,3 +1254,45 @@ describe('a one-character county’s government named in the headline (issue 14)
     expect(idOf(draft, '磁县政府')).toBeUndefined();
   });
 });
+
+describe('agreement kinds (issue 14, sixth round)', () => {
+  it('reads a joint or exchange programme without 合作 as a cooperation agreement', async () => {
+    const draft = await draftOf(
+      '4月10日，东湖大学与西岭师范学院签署研究生联合培养协议。',
+      '2024-04-11',
+    );
+    expect(agreementsOf(draft).map((a) => [a.record.name, a.record.kind])).toEqual([
+      ['研究生联合培养协议', 'cooperation-agreement'],
+    ]);
+    const english = await draftOf(
+      'On 5 May 2024, Northfield University and Lakeside College signed a Student Exchange Agreement.',
+    );
+    expect(agreementsOf(english).map((a) => a.record.kind)).toEqual(['cooperation-agreement']);
+    // An exhibition agreement is still of no kind the labels name.
+    const exhibition = await draftOf('4月10日，东湖博物馆与西岭美术馆签署展览协议。');
+    expect(agreementsOf(exhibition).map((a) => a.record.kind)).toEqual(['other']);
+  });
+
+  it('gives each quoted title of a counted run the kind of the count', async () => {
+    const draft = await draftOf(
+      '当天，南川市人民政府与北岭市人民政府签订了“关于互派挂职干部的工作协议”“南北产业园区建设协议”“南北协作发展基金”3个政府间合作协议。',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.kind)).toEqual([
+      'cooperation-agreement',
+      'cooperation-agreement',
+      'cooperation-agreement',
+    ]);
+  });
+
+  it('gives the one agreement of an article the more specific kind a later 此次…的签署 names', async () => {
+    const text = (later: string) =>
+      `南湖大学与青石集团签署合作协议\n\n5月6日，南湖大学与青石集团签署合作协议。青石集团董事长赵明、南湖大学校长孙立出席。孙立表示，${later}的签署标志着校企合作进入新阶段。`;
+    const one = await draftOf(text('此次战略合作协议'), '2024-05-07');
+    expect(agreementsOf(one).map((a) => [a.record.name, a.record.kind])).toEqual([
+      ['合作协议', 'strategic-cooperation-agreement'],
+    ]);
+    // A less specific kind later does not lower it, nor does an unrelated one change it.
+    const memo = await draftOf(text('此次备忘录'), '2024-05-07');
+    expect(agreementsOf(memo).map((a) => a.record.kind)).toEqual(['cooperation-agreement']);
+  });
+});
