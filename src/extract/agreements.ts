@@ -674,6 +674,10 @@ export function findAgreements(
             inferred = true;
           }
         }
+        // X代表A县人民政府与B集团第四工程有限公司董事长Y签约, after A县人民政府与B集团有限公司…协议
+        // 签约仪式: the agreement reported, signed by the group's subsidiary, which is no party.
+        const viaSubsidiary = !title ? throughSubsidiary(agreements, parties) : undefined;
+        if (viaSubsidiary) parties = viaSubsidiary.parties;
         if (!title && inSentence.length > 0 && signers.length > 0) {
           // 叶春燕与谢振华代表双方签约: the agreement of the clause before.
           const last = inSentence.at(-1) as Agreement;
@@ -729,9 +733,16 @@ export function findAgreements(
           for (const a of group) together.set(a, group);
           if (!inSentence.includes(twin)) inSentence.push(twin);
         }
-        if (
+        if (counterpart && !agreement.parties.includes(counterpart.onBehalfOf)) {
+          unplaced.push({
+            kind: 'signatory',
+            text: text.slice(...counterpart.person.span),
+            span: clause,
+            reason: 'signatory-side-unclear',
+            detail: `signed ${agreement.title} for ${counterpart.onBehalfOf.name}, which is not a party`,
+          });
+        } else if (
           counterpart &&
-          agreement.parties.includes(counterpart.onBehalfOf) &&
           !agreement.signatories.some((x) => x.person === counterpart.person)
         ) {
           agreement.signatories.push(counterpart);
@@ -922,6 +933,33 @@ function passiveTitle(view: string, from: number, at: number): Span | undefined 
   if (by === -1 || by > at) return undefined;
   const before = view.slice(from, by);
   return /(协议|合同|备忘录|意向书|协定)$/.test(before) ? [from, by] : undefined;
+}
+
+/**
+ * 华建集团第四工程有限公司 of 华建集团有限公司: a company named by its group's name (the group's
+ * name without its legal ending, ending in 集团) and more.
+ */
+function subsidiaryOf(child: Organisation, group: Organisation): boolean {
+  if (child.parent === group) return true;
+  const stem = /^(\p{Script=Han}{2,}集团)(?:股份)?有限(?:责任)?公司$/u.exec(group.name)?.[1];
+  return !!stem && child.name.startsWith(stem) && child.name.length > stem.length + 2;
+}
+
+/**
+ * The agreement already reported between the same parties when one party is named by a
+ * subsidiary of the other's group (A与B集团第四工程有限公司签约 after A与B集团有限公司…协议).
+ */
+function throughSubsidiary(
+  agreements: Agreement[],
+  parties: Organisation[],
+): { parties: Organisation[] } | undefined {
+  if (parties.length !== 2) return undefined;
+  const match = (a: Agreement) =>
+    a.parties.length === 2 &&
+    parties.every((p, k) => p === a.parties[k] || subsidiaryOf(p, a.parties[k] as Organisation)) &&
+    !sameParties(a.parties, parties);
+  const found = agreements.filter(match);
+  return found.length === 1 ? { parties: (found[0] as Agreement).parties } : undefined;
 }
 
 const sameParties = (a: Organisation[], b: Organisation[]) =>

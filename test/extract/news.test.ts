@@ -1296,3 +1296,25 @@ describe('agreement kinds (issue 14, sixth round)', () => {
     expect(agreementsOf(memo).map((a) => a.record.kind)).toEqual(['cooperation-agreement']);
   });
 });
+
+describe('a signatory after a compound title, for a government (issue 14, sixth round)', () => {
+  it('signs 常务副县长X代表A县人民政府与B集团第四工程有限公司董事长Y进行了现场签约 for the county, Y listed (the subsidiary is no party)', async () => {
+    const draft = await draftOf(
+      '临河县人民政府与华建集团有限公司合作框架协议签约仪式举行\n\n3月12日上午，临河县人民政府与华建集团有限公司合作框架协议签约仪式在县行政中心举行。县委书记王立新，华建集团有限公司副总经理孙浩出席仪式。\n\n最后，在大家的见证下，县委常委、常务副县长赵春明代表临河县人民政府与华建集团第四工程有限公司董事长钱立军进行了现场签约。',
+      '2024-03-13',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.name)).toEqual(['合作框架协议']);
+    expect(partiesOf(draft)).toEqual([['临河县人民政府', '华建集团有限公司']]);
+    expect(signatoriesOf(draft)).toEqual(['赵春明 for 临河县人民政府']);
+    expect(rolesOf(draft)).toEqual(
+      expect.arrayContaining([
+        '赵春明 县委常委 @临河县委',
+        '赵春明 常务副县长 @临河县人民政府',
+        '钱立军 董事长 @华建集团第四工程有限公司',
+      ]),
+    );
+    expect(draft.unplaced).toContainEqual(
+      expect.objectContaining({ reason: 'signatory-side-unclear', text: '钱立军' }),
+    );
+  });
+});
