@@ -585,9 +585,11 @@ export function findAgreements(
             (o) => !people.all.some((p) => p.name === o.name),
           );
           // X亦与…签署了N项协议,包括与A签署T1;与B、C签署T2: each with the sentence's subject.
-          const partners = /^(?:包括|其中)?[与和同]/.exec(view.slice(cStart, at));
+          const partners = PARTNERS_FIRST.exec(view.slice(cStart, at));
           const subject = partners
-            ? (subjectAt(text, view, orgs, sStart) ?? openedWith)
+            ? (subjectAt(text, view, orgs, sStart) ??
+              openedWith ??
+              headSubject(view, orgs, people, sentence, clause))
             : undefined;
           if (partners && subject) {
             const run = leadingRun(view, orgs, [cStart + partners[0].length, at]).parties;
@@ -850,6 +852,38 @@ function subjectAt(
     return org;
   }
   return undefined;
+}
+
+/** A clause that goes on with its partners: 与B签订, 包括与B…, 27日与B…, 并与B…. */
+const PARTNERS_FIRST = /^(?:\d{1,2}日|当天|同日|随后)?(?:并|还|也|亦)?(?:包括|其中)?[与和同]/;
+
+/**
+ * A大学在…的支持下,成立…联盟,27日与B、C签订…: the body that heads the sentence is the subject
+ * of a later clause that goes on with 与, when no clause between opens with a subject of its
+ * own (a body or a person) or signs, and the head names nobody (A大学校长X is X's sentence).
+ */
+function headSubject(
+  view: string,
+  orgs: Organisations,
+  people: People,
+  sentence: Sentence,
+  clause: Span,
+): Organisation | undefined {
+  const index = sentence.clauses.indexOf(clause);
+  const head = sentence.clauses.findIndex(
+    (c) => !/^[\d月日年上下午晚,\s]*$/.test(view.slice(...c)),
+  );
+  const first = sentence.clauses[head];
+  if (!first || head >= index) return undefined;
+  const mention = orgs.mentionAt(first[0]);
+  if (!mention || /^[、与和及同]/.test(view.slice(mention.span[1], mention.span[1] + 1)))
+    return undefined;
+  if (people.mentionsIn(first).length > 0) return undefined;
+  for (const between of sentence.clauses.slice(head + 1, index)) {
+    if (orgs.mentionAt(between[0]) || people.mentionsIn(between).length > 0) return undefined;
+    if (/签署|签订|签约|签定|签字/.test(view.slice(...between))) return undefined;
+  }
+  return mention.org;
 }
 
 /**

@@ -1318,3 +1318,25 @@ describe('a signatory after a compound title, for a government (issue 14, sixth 
     );
   });
 });
+
+describe('the subject across clauses (issue 14, sixth round)', () => {
+  it('makes the body heading the sentence a party of a later clause’s 與B、C簽訂, an alliance it founds being an object', async () => {
+    const draft = await draftOf(
+      '南嶺大學在教育部高教深耕計畫的支持下，成立南嶺五校聯盟，27日與東岳大學、西川大學、北辰大學、中興科技大學簽訂合作意向書。',
+      '2024-05-28',
+    );
+    expect(agreementsOf(draft).map((a) => [a.record.name, a.record.kind])).toEqual([
+      ['合作意向書', 'letter-of-intent'],
+    ]);
+    expect(partiesOf(draft)).toEqual([
+      ['南嶺大學', '東岳大學', '西川大學', '北辰大學', '中興科技大學'],
+    ]);
+  });
+
+  it('takes no subject across a clause that opens with a body of its own', async () => {
+    const draft = await draftOf(
+      '南嶺大學在教育部計畫的支持下，西川大學隨即加入，27日與北辰大學簽訂合作意向書。',
+    );
+    expect(partiesOf(draft).flat()).not.toContain('南嶺大學');
+  });
+});
