@@ -474,7 +474,7 @@ export function findAgreements(
         }
         const title = titles[0];
         // Who represents whom: the words around 代表 before the verb.
-        const represent = view.lastIndexOf('代表', at);
+        const represent = representAt(view, cStart, at);
         const hasRepresent = represent >= cStart && represent < at;
         const byWhom = view.lastIndexOf('由', hasRepresent ? represent : at);
         // A董事长X,B总经理Y出席…并代表各方签署: the signers listed across commas before.
@@ -572,7 +572,7 @@ export function findAgreements(
           const leading = partyRun(view, orgs, [cStart, at]);
           if (leading.length >= 2) signingParties = leading;
           // A与B举行战略合作签约仪式: the ceremony names the agreement's kind, 战略合作协议.
-          const kind = /(?:举行|举办)((?:全面)?战略合作(?:框架)?)$/.exec(view.slice(cStart, at));
+          const kind = /(?:举行|举办)了?((?:全面)?战略合作(?:框架)?)$/.exec(view.slice(cStart, at));
           if (kind && leading.length >= 2) {
             const named = [at - (kind[1] as string).length, at] as Span;
             const a = upsert(named, leading, clause, sentence, false, '协议');
@@ -852,6 +852,14 @@ function subjectAt(
     return org;
   }
   return undefined;
+}
+
+/** The last 代表 (represents) before `at`, not of 代表团 (a delegation) or 代表大会; -1 if none. */
+function representAt(view: string, from: number, at: number): number {
+  let k = view.lastIndexOf('代表', at);
+  while (k >= from && /^代表(团|队|处|大会)/.test(view.slice(k, k + 4)))
+    k = k > 0 ? view.lastIndexOf('代表', k - 1) : -1;
+  return k;
 }
 
 /** A clause that goes on with its partners: 与B签订, 包括与B…, 27日与B…, 并与B…. */

@@ -493,12 +493,17 @@ export function scanOrganisationNames(
 }
 
 const NUMBER = '[一二三四五六七八九十百零〇\\d]';
+/** A corps' division written before the city it administers: 三师 of 三师图木舒克市. */
+const DIVISION_PREFIX = `第?${NUMBER}{1,3}师`;
+/** Where such a division may begin: not inside a number (十三师) nor after 第. */
+const AFTER_DIVISION = `(?<![第${NUMBER.slice(1, -1)}])(?=${DIVISION_PREFIX})`;
 /**
  * A corps' division and regiment: 兵团第五师八十团, 第七师, 十四师二二四团 (numbers, then 师 or 团);
- * not 第一师范 (a normal school) nor 二师兄.
+ * not 第一师范 (a normal school) nor 二师兄, nor the division before its city's name (三师图木舒克市
+ * is the city).
  */
 const CORPS_UNIT = new RegExp(
-  `(?:新疆生产建设兵团|兵团)?(?:第?${NUMBER}{1,3}师(?![范傅生资兄姐弟妹德]))(?:${NUMBER}{1,4}团)?|(?<=^|[,。;:、\\s]|兵团|与|和|同)${NUMBER}{2,4}团`,
+  `(?:新疆生产建设兵团|兵团)?(?:第?${NUMBER}{1,3}师(?![范傅生资兄姐弟妹德])(?![^与和同及、,。;:\\s]{2,5}市))(?:${NUMBER}{1,4}团)?|(?<=^|[,。;:、\\s]|兵团|与|和|同)${NUMBER}{2,4}团`,
   'gu',
 );
 
@@ -1073,18 +1078,22 @@ const PARTY_AFTER = '(?=与|和|同|、|签署|签订|签约|簽|代表)';
  */
 function findPlaceParties(view: string, spans: Span[], orgs: Organisations) {
   const known = new Set(orgs.all.flatMap((o) => (o.place ? [o.place] : [])));
+  // 七师临川市与…: a city named with the corps' division that administers it; the division
+  // marks where its name begins, after any word (…期间七师临川市与).
   const bare = new RegExp(
-    `${PARTY_BEFORE}(\\p{Script=Han}{2,6}?(?:省|市|区|县))${PARTY_AFTER}`,
+    `(?:${PARTY_BEFORE}|${AFTER_DIVISION})((?:${DIVISION_PREFIX})?)(\\p{Script=Han}{2,6}?(?:省|市|区|县))${PARTY_AFTER}`,
     'gu',
   );
   for (const span of spans) {
     const words = wordsOf(view, span);
     const part = view.slice(...span);
     for (const m of part.matchAll(bare)) {
-      const at = span[0] + m.index;
-      const place = m[1] as string;
+      const division = m[1] as string;
+      const at = span[0] + m.index + division.length;
+      const place = m[2] as string;
+      if (division && !place.endsWith('市')) continue;
       if (!isPlace(view, words, at, at + place.length) || /^(我|本|该|两|各)/.test(place)) continue;
-      known.add(place);
+      known.add(division + place);
     }
   }
   // A place's name without its level (龙湾 of 龙湾区), when that place is named in full.
@@ -1094,7 +1103,10 @@ function findPlaceParties(view: string, spans: Span[], orgs: Organisations) {
   const names = [...known, ...stems.keys()].sort((a, b) => b.length - a.length);
   if (names.length === 0) return;
   const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const any = new RegExp(`${PARTY_BEFORE}(${escaped.join('|')})${PARTY_AFTER}`, 'gu');
+  const any = new RegExp(
+    `(?:${PARTY_BEFORE}|${AFTER_DIVISION}(?=${DIVISION_PREFIX}))(${escaped.join('|')})${PARTY_AFTER}`,
+    'gu',
+  );
   for (const span of spans) {
     const part = view.slice(...span);
     for (const m of part.matchAll(any)) {

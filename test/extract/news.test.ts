@@ -1340,3 +1340,38 @@ describe('the subject across clauses (issue 14, sixth round)', () => {
     expect(partiesOf(draft).flat()).not.toContain('南嶺大學');
   });
 });
+
+describe('a city named with its corps division at a ceremony with a group (issue 14, sixth round)', () => {
+  it('drafts 七师临川市与东莞恒达集团…举行战略合作签约仪式 as their strategic agreement, the city its government', async () => {
+    const draft = await draftOf(
+      '东莞市与七师临川市签署合作协议\n\n6月21日，东莞市人民政府与七师临川市人民政府签订了“关于互派干部的工作协议”“临川产业园区共建协议”“东临协作发展基金”3个政府间合作协议。\n\n6月22日下午，在南海省党政代表团赴兵团考察对口支援工作期间，七师临川市与东莞恒达集团在七师临川市青石镇举行战略合作签约仪式。',
+      '2024-06-23',
+    );
+    expect(
+      agreementsOf(draft).map((a) => [a.record.name, a.record.kind, a.record.signedOn]),
+    ).toEqual([
+      ['关于互派干部的工作协议', 'cooperation-agreement', '--06-21'],
+      ['临川产业园区共建协议', 'cooperation-agreement', '--06-21'],
+      ['东临协作发展基金', 'cooperation-agreement', '--06-21'],
+      ['战略合作协议', 'strategic-cooperation-agreement', '--06-22'],
+    ]);
+    expect(partiesOf(draft).at(-1)).toEqual(['七师临川市人民政府', '东莞恒达集团']);
+    // Named alone, the city is a government of that name, and 七师 no division of its own.
+    const alone = await draftOf(
+      '6月22日下午，七师临川市与东莞恒达集团在七师临川市青石镇举行战略合作签约仪式。',
+    );
+    expect(partiesOf(alone)).toEqual([['七师临川市', '东莞恒达集团']]);
+    expect(idOf(alone, '七师')).toBeUndefined();
+  });
+
+  it('reads the ceremony after a delegation’s clause without a comma (代表团 represents nobody) and after 举行了', async () => {
+    for (const text of [
+      '6月22日下午，在南海省党政代表团赴兵团考察期间七师临川市与东莞恒达集团在七师临川市青石镇举行战略合作签约仪式。',
+      '南海省党政代表团赴兵团考察期间，七师临川市与东莞恒达集团在七师临川市青石镇举行了战略合作签约仪式。',
+    ]) {
+      const draft = await draftOf(text);
+      expect(agreementsOf(draft).map((a) => a.record.name)).toEqual(['战略合作协议']);
+      expect(partiesOf(draft)).toEqual([['七师临川市', '东莞恒达集团']]);
+    }
+  });
+});
