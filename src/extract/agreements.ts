@@ -1064,6 +1064,27 @@ function assignSignatories(
   }
 }
 
+/** The words of a title that say what kind of cooperation it is. */
+const cooperationWords = (key: string) => ['战略', '合作', '框架'].filter((w) => key.includes(w));
+
+/**
+ * 区政府与百联集团签署创新发展战略合作协议 in a summary, then 9月13日,区政府与百联集团有限公司签署
+ * 战略合作框架协议 and who signed it: one signing told twice, under two names. `a` retells `b`
+ * when both are cooperation agreements of the same parties told in different clauses (titles
+ * signed together share theirs), `b`'s kind words include all of `a`'s, their dates do not
+ * differ, and `a` names no signatory while `b` names who signed it (合作协议 now and a 合作框架协议
+ * three years before, neither with signatories, stay two).
+ */
+function retelling(a: Agreement, b: Agreement): boolean {
+  if (a.span[0] === b.span[0] || !sameParties(a.parties, b.parties)) return false;
+  const wa = cooperationWords(a.key);
+  const wb = cooperationWords(b.key);
+  if (!wa.includes('合作') || !wb.includes('合作') || !wa.every((w) => wb.includes(w)))
+    return false;
+  if (a.signedOn && b.signedOn && a.signedOn !== b.signedOn) return false;
+  return a.signatories.length === 0 && b.signatories.length > 0;
+}
+
 /**
  * One agreement told in the headline and again in the body (孙吴县与斗门区签署战略合作协议 over
  * 签订《高水平、全方位战略合作框架协议》; "sign research agreement" over "signed a Research
@@ -1078,8 +1099,7 @@ export function mergeHeadline(all: Agreement[], headline: Span | undefined): Agr
       !all.some((b) => {
         if (
           b === a ||
-          !b.key.endsWith(a.key) ||
-          b.key === a.key ||
+          !((b.key.endsWith(a.key) && b.key !== a.key) || retelling(a, b)) ||
           !sameParties(a.parties, b.parties)
         )
           return false;

@@ -1375,3 +1375,35 @@ describe('a city named with its corps division at a ceremony with a group (issue
     }
   });
 });
+
+describe('one signing told twice under two names (issue 14, sixth round)', () => {
+  it('merges a summary’s 智慧商圈战略合作协议 into the 战略合作框架协议 the same parties signed, its name an alias', async () => {
+    const draft = await draftOf(
+      '2022年,临江区商务委协调推动临江区政府与东岭集团签署智慧商圈战略合作协议,促进项目落地。5月8日,临江区政府与东岭集团有限公司签署战略合作框架协议。区委书记陈刚,东岭集团董事长周海等出席并共同见证签约仪式。区委常委、副区长王强代表区政府与东岭集团副总裁李明签署协议。',
+      '2022-05-09',
+    );
+    const agreements = agreementsOf(draft);
+    expect(agreements.map((a) => [a.record.name, a.record.aliases])).toEqual([
+      ['战略合作框架协议', ['智慧商圈战略合作协议']],
+    ]);
+    expect(signatoriesOf(draft)).toEqual(['李明 for 东岭集团有限公司', '王强 for 临江区政府']);
+  });
+
+  it('keeps two signings of the same parties apart when each names its signatories, or their kinds differ', async () => {
+    const twice = await draftOf(
+      '3月2日,南湖大学与青石集团签署人才培养合作协议,南湖大学副校长李芳与青石集团副总经理钱亮代表双方签约。5月8日,南湖大学与青石集团签署科研战略合作协议,南湖大学校长孙立与青石集团董事长赵明代表双方签约。',
+    );
+    expect(agreementsOf(twice).map((a) => a.record.name)).toEqual([
+      '人才培养合作协议',
+      '科研战略合作协议',
+    ]);
+    const memo = await draftOf(
+      '3月2日,南湖大学与青石集团签署合作备忘录。5月8日,南湖大学与青石集团签署战略合作协议。',
+    );
+    expect(agreementsOf(memo).map((a) => a.record.name)).toEqual(['合作备忘录', '战略合作协议']);
+    const before = await draftOf(
+      '13日,南湖大学与青石集团正式签署合作协议。三年前,南湖大学与青石集团签署合作框架协议。',
+    );
+    expect(agreementsOf(before).map((a) => a.record.name)).toEqual(['合作协议', '合作框架协议']);
+  });
+});
