@@ -306,6 +306,13 @@ export function findAgreements(
   const together = new Map<Agreement, Agreement[]>();
   /** Titles of a counted run (“A”“B”3个合作协议), each of the count's kind. */
   const countedKinds = new Map<string, AgreementKind>();
+  /** Signings between named bodies with no title (X与Y签约), drafted unless an agreement covers them. */
+  const bareSignings: {
+    parties: Organisation[];
+    clause: Span;
+    sentence: Sentence;
+    signedOn?: string;
+  }[] = [];
   /** Kinds a later 此次…协议的签署 gives the signing already reported. */
   const laterKinds: AgreementKind[] = [];
   const leadDate = dates.find((d) =>
@@ -685,6 +692,20 @@ export function findAgreements(
           const last = inSentence.at(-1) as Agreement;
           if (parties.length < 2 || sameParties(parties, last.parties)) parties = last.parties;
         }
+        // 此前,X还与Y签约,托管…: a signing between two bodies the text names, with no title.
+        if (
+          !title &&
+          !inferred &&
+          verb[0] === '签约' &&
+          parties.length === 2 &&
+          signers.length === 0 &&
+          bySigners.length === 0 &&
+          sentence.paragraph >= 0 &&
+          /^(?:[,。;]|$)/.test(view.slice(after, after + 1))
+        ) {
+          const own = dates.filter((d) => d.span[0] >= sStart && d.span[0] < at).at(-1);
+          bareSignings.push({ parties, clause, sentence, ...(own ? { signedOn: own.date } : {}) });
+        }
         const agreement = title
           ? upsert(title, parties, clause, sentence, inferred)
           : signers.length > 0 && inSentence.length > 0
@@ -805,6 +826,32 @@ export function findAgreements(
   for (const a of agreements) {
     if (!a.signedOn && leadDate) a.signedOn = leadDate.date;
     a.kind = countedKinds.get(a.key) ?? a.kind;
+  }
+  // …X还与Y签约: an agreement the text gives no title, 协议, dated only by its own sentence.
+  // Only beside an agreement the article is about, and where no other sentence of both names
+  // what they signed (…签署的人才培养合作协议).
+  const titledElsewhere = (u: (typeof bareSignings)[number]) =>
+    sentences.some(
+      (s) =>
+        s !== u.sentence &&
+        /协议|合同|备忘录|意向书/.test(view.slice(...s.span)) &&
+        u.parties.every((p) => orgs.mentionsIn(s.span).some((m) => m.org === p)),
+    );
+  for (const u of bareSignings) {
+    if (!agreements.some((a) => a.parties.length >= 2) || titledElsewhere(u)) continue;
+    if (agreements.some((a) => u.parties.every((p) => a.parties.includes(p)))) continue;
+    agreements.push({
+      title: '协议',
+      key: '协议',
+      kind: 'other',
+      parties: u.parties,
+      signatories: [],
+      witnesses: [],
+      ...(u.signedOn ? { signedOn: u.signedOn } : {}),
+      span: u.clause,
+      mentions: [u.sentence.span],
+      confidence: 0.7,
+    });
   }
   const placed = agreements.filter((a) => a.parties.length >= 2);
   // 签署合作协议, then 此次战略合作协议的签署: the one agreement reported, more precisely named.

@@ -366,8 +366,9 @@ export function leftEdge(view: string, words: Word[], suffixStart: number, limit
       edge = w.start + 1;
       break;
     }
-    // 国际长及相关学院: the linking word glued to the title before it (长及/x) ends the name.
-    if (w.tag === 'x' && w.word.length >= 2 && /[与和同及]$/.test(w.word)) break;
+    // 国际长及相关学院: the linking word glued to the title before it (长及/x) ends the name;
+    // so does a preposition glued to a name before it (王宏对西南大学: 王宏对/x).
+    if (w.tag === 'x' && w.word.length >= 2 && /[与和同及对向把被]$/.test(w.word)) break;
     edge = w.start;
   }
   return edge;

@@ -1407,3 +1407,31 @@ describe('one signing told twice under two names (issue 14, sixth round)', () =>
     expect(agreementsOf(before).map((a) => a.record.name)).toEqual(['合作协议', '合作框架协议']);
   });
 });
+
+describe('a signing with no title between named bodies (issue 14, sixth round)', () => {
+  it('drafts 此前,X还与Y签约 as an agreement titled 协议 between them, undated, beside the one the article is about', async () => {
+    const draft = await draftOf(
+      '8月4日下午,东湖大学与临川市人民政府合作办学签约仪式在临川市举行。在校长孙立的见证下,副校长李芳与副市长钱亮代表双方签署合作协议。\n\n孙立对东湖大学校友会的支持表示感谢。此前,东湖教育发展有限公司还与南岭县政府签约,托管南岭县第二中学。',
+      '2025-08-06',
+    );
+    expect(
+      agreementsOf(draft).map((a) => [a.record.name, a.record.kind, a.record.signedOn ?? null]),
+    ).toEqual([
+      ['合作协议', 'cooperation-agreement', '--08-04'],
+      ['协议', 'other', null],
+    ]);
+    expect(partiesOf(draft)).toEqual([
+      ['东湖大学', '临川市人民政府'],
+      ['东湖教育发展有限公司', '南岭县政府'],
+    ]);
+    // A name before 对 is no part of the body after it.
+    expect(idOf(draft, '孙立对东湖大学')).toBeUndefined();
+  });
+
+  it('drafts no 协议 for a 签约 the article names elsewhere, nor for a ceremony', async () => {
+    const draft = await draftOf(
+      '5月6日,南湖大学与青石集团签约。根据南湖大学与青石集团签署的人才培养合作协议,双方将共建实验室。',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.name)).not.toContain('协议');
+  });
+});
