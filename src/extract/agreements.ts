@@ -480,6 +480,35 @@ export function findAgreements(
           continue;
         }
         const title = titles[0];
+        // X代表县人民政府分别与企业代表签订合作协议: one agreement with each company the page calls a
+        // signing one (签约企业代表A公司总经理Y), X for the government in each; none it does not name.
+        const unnamedSides = UNNAMED_PARTNERS.exec(view.slice(cStart, at));
+        if (unnamedSides && title && titles.length === 1) {
+          const sideAt = cStart + unnamedSides.index + 2;
+          const side = leadingRun(view, orgs, [
+            sideAt,
+            sideAt + (unnamedSides[1] as string).length,
+          ]);
+          const signer = people.mentionsIn([cStart, sideAt - 2]);
+          const partners = signingCompanies(view, orgs).filter((o) => !side.parties.includes(o));
+          if (
+            side.parties.length === 1 &&
+            side.end === sideAt + (unnamedSides[1] as string).length &&
+            signer.length === 1 &&
+            partners.length > 0
+          ) {
+            const body = side.parties[0] as Organisation;
+            const person = (signer[0] as PersonMention).person;
+            for (const partner of partners) {
+              const a = upsert(title, [body, partner], clause, sentence);
+              if (!a) continue;
+              if (!inSentence.includes(a)) inSentence.push(a);
+              if (!a.signatories.some((x) => x.person === person))
+                a.signatories.push({ person, onBehalfOf: body, span: clause, confidence: 0.8 });
+            }
+            continue;
+          }
+        }
         // Who represents whom: the words around 代表 before the verb.
         const represent = representAt(view, cStart, at);
         const hasRepresent = represent >= cStart && represent < at;
@@ -899,6 +928,20 @@ function subjectAt(
     return org;
   }
   return undefined;
+}
+
+/** 代表A分别与企业代表: a body signing severally with representatives the clause does not name. */
+const UNNAMED_PARTNERS =
+  /代表([^,。;、]{2,15}?)分别与(?:各|相关)?(?:签约)?(?:企业|单位|客商|项目方)代表$/;
+
+/** The companies a page calls signing ones: 签约企业代表A公司…, 签约企业A公司. */
+function signingCompanies(view: string, orgs: Organisations): Organisation[] {
+  const out: Organisation[] = [];
+  for (const m of view.matchAll(/签约(?:企业|单位|项目方)(?:代表)?/g)) {
+    const org = orgs.mentionAt(m.index + m[0].length)?.org;
+    if (org && !out.includes(org)) out.push(org);
+  }
+  return out;
 }
 
 /** The last 代表 (represents) before `at`, not of 代表团 (a delegation) or 代表大会; -1 if none. */

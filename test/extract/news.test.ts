@@ -1435,3 +1435,25 @@ describe('a signing with no title between named bodies (issue 14, sixth round)',
     expect(agreementsOf(draft).map((a) => a.record.name)).not.toContain('协议');
   });
 });
+
+describe('a government signing severally with companies it does not name there (issue 14, sixth round)', () => {
+  const article = (later: string) =>
+    `临河县举行招商引资项目集中签约仪式\n发布时间:2024-03-15 10:20\n\n3月12日,临河县招商引资项目集中签约仪式在县会议中心举行。县委书记王立新出席。\n\n签约仪式上,县委常委、常务副县长赵春明代表县人民政府分别与企业代表签订合作协议。\n\n${later}`;
+
+  it('drafts the 合作协议 with each company the page calls a signing one, the official for the county', async () => {
+    const draft = await draftOf(
+      article('签约企业代表南海青石新材料有限公司总经理钱立军作了发言。'),
+      '2024-03-15',
+    );
+    expect(agreementsOf(draft).map((a) => [a.record.name, a.record.signedOn])).toEqual([
+      ['合作协议', '2024-03-12'],
+    ]);
+    expect(partiesOf(draft)).toEqual([['临河县人民政府', '南海青石新材料有限公司']]);
+    expect(signatoriesOf(draft)).toEqual(['赵春明 for 临河县人民政府']);
+  });
+
+  it('drafts no agreement when the page names no signing company', async () => {
+    const draft = await draftOf(article('本次集中签约项目4个。'), '2024-03-15');
+    expect(agreementsOf(draft)).toEqual([]);
+  });
+});
