@@ -76,6 +76,19 @@ export function agreementKind(title: string): AgreementKind {
   return 'other';
 }
 
+/** An agreement as a sentence states it, before its signatories and witnesses are read. */
+export function newAgreement(
+  fields: Pick<
+    Agreement,
+    'title' | 'key' | 'kind' | 'parties' | 'span' | 'mentions' | 'confidence'
+  > & {
+    signedOn?: string | undefined;
+  },
+): Agreement {
+  const { signedOn, ...rest } = fields;
+  return { ...rest, signatories: [], witnesses: [], ...(signedOn ? { signedOn } : {}) };
+}
+
 /** Kinds that say more of a cooperation than another: a strategic one is still a cooperation. */
 const COOPERATION_LADDER: AgreementKind[] = [
   'other',
@@ -378,19 +391,16 @@ export function findAgreements(
         .slice(...titleSpan)
         .replace(/^(双方|三方|四方|多方|各方|雙方)/, '')
         .replace(/[“”]/g, '') + ending;
-    const agreement: Agreement = {
+    const agreement = newAgreement({
       title: written,
       key,
       kind: agreementKind(key),
       parties,
-      signatories: [],
-      witnesses: [],
       span: clause,
       mentions: [sentence.span],
       confidence: parties.length >= 2 ? 0.9 : 0.6,
-    };
-    const signedOn = dateAt(clause[0], sentence);
-    if (signedOn) agreement.signedOn = signedOn;
+      signedOn: dateAt(clause[0], sentence),
+    });
     agreements.push(agreement);
     return agreement;
   };
@@ -869,18 +879,18 @@ export function findAgreements(
   for (const u of bareSignings) {
     if (!agreements.some((a) => a.parties.length >= 2) || titledElsewhere(u)) continue;
     if (agreements.some((a) => u.parties.every((p) => a.parties.includes(p)))) continue;
-    agreements.push({
-      title: '协议',
-      key: '协议',
-      kind: 'other',
-      parties: u.parties,
-      signatories: [],
-      witnesses: [],
-      ...(u.signedOn ? { signedOn: u.signedOn } : {}),
-      span: u.clause,
-      mentions: [u.sentence.span],
-      confidence: 0.7,
-    });
+    agreements.push(
+      newAgreement({
+        title: '协议',
+        key: '协议',
+        kind: 'other',
+        parties: u.parties,
+        span: u.clause,
+        mentions: [u.sentence.span],
+        confidence: 0.7,
+        signedOn: u.signedOn,
+      }),
+    );
   }
   const placed = agreements.filter((a) => a.parties.length >= 2);
   // 签署合作协议, then 此次战略合作协议的签署: the one agreement reported, more precisely named.

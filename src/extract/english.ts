@@ -12,7 +12,7 @@
  * organisation their title is at, and only where the text says they signed.
  */
 import type { Agreement, Unplaced } from './agreements.ts';
-import { agreementKind, mergeHeadline } from './agreements.ts';
+import { agreementKind, mergeHeadline, newAgreement } from './agreements.ts';
 import type { Article, Span } from './article.ts';
 import { findDates } from './dates.ts';
 import type { NewsEvent } from './events.ts';
@@ -278,7 +278,7 @@ function hostAcronyms(url: string | undefined): string[] {
     .filter((w) => /^[a-z]{3,8}$/.test(w) && !HOST_WORDS.test(w));
 }
 
-/** An agreement a sentence states, before its signatories and witnesses are read. */
+/** An agreement a sentence states, of the kind its title names. */
 function stated(
   title: string,
   key: string,
@@ -287,18 +287,8 @@ function stated(
   signedOn: string | undefined,
   confidence: number,
 ): Agreement {
-  return {
-    title,
-    key,
-    kind: agreementKind(title),
-    parties,
-    signatories: [],
-    witnesses: [],
-    ...(signedOn ? { signedOn } : {}),
-    span,
-    mentions: [span],
-    confidence,
-  };
+  const kind = agreementKind(title);
+  return newAgreement({ title, key, kind, parties, span, mentions: [span], confidence, signedOn });
 }
 
 /** The parties among bodies named in a signing: each once, not the university of a unit that signs. */
