@@ -504,7 +504,7 @@ const AFTER_DIVISION = `(?<![第${NUMBER.slice(1, -1)}])(?=${DIVISION_PREFIX})`;
  * is the city).
  */
 const CORPS_UNIT = new RegExp(
-  `(?:新疆生产建设兵团|兵团)?(?:第?${NUMBER}{1,3}师(?![范傅生资兄姐弟妹德])(?![^与和同及、,。;:\\s]{2,5}市))(?:${NUMBER}{1,4}团)?|(?<=^|[,。;:、\\s]|兵团|与|和|同)${NUMBER}{2,4}团`,
+  `(?:新疆生产建设兵团|兵团)?(?:第?${NUMBER}{1,3}师(?![范傅生资兄姐弟妹德])(?![^与和同及、,。;:\\s]{1,5}市))(?:${NUMBER}{1,4}团)?|(?<=^|[,。;:、\\s]|兵团|与|和|同)${NUMBER}{2,4}团`,
   'gu',
 );
 
@@ -1082,7 +1082,7 @@ function findPlaceParties(view: string, spans: Span[], orgs: Organisations) {
   // 七师临川市与…: a city named with the corps' division that administers it; the division
   // marks where its name begins, after any word (…期间七师临川市与).
   const bare = new RegExp(
-    `(?:${PARTY_BEFORE}|${AFTER_DIVISION})((?:${DIVISION_PREFIX})?)(\\p{Script=Han}{2,6}?(?:省|市|区|县))${PARTY_AFTER}`,
+    `(?:${PARTY_BEFORE}|${AFTER_DIVISION})((?:${DIVISION_PREFIX})?)(\\p{Script=Han}{1,6}?(?:省|市|区|县))${PARTY_AFTER}`,
     'gu',
   );
   for (const span of spans) {
@@ -1092,8 +1092,14 @@ function findPlaceParties(view: string, spans: Span[], orgs: Organisations) {
       const division = m[1] as string;
       const at = span[0] + m.index + division.length;
       const place = m[2] as string;
-      if (division && !place.endsWith('市')) continue;
-      if (!isPlace(view, words, at, at + place.length) || /^(我|本|该|两|各)/.test(place)) continue;
+      // After a division, a city's short form may be one character (三师图市 of 图木舒克市).
+      if (division ? !place.endsWith('市') : place.length < 3) continue;
+      // The segmenter may read division and city as one word: the place is checked with it.
+      if (
+        !isPlace(view, words, at - division.length, at + place.length) ||
+        /^(我|本|该|两|各)/.test(place)
+      )
+        continue;
       known.add(division + place);
     }
   }

@@ -1374,6 +1374,15 @@ describe('a city named with its corps division at a ceremony with a group (issue
       expect(partiesOf(draft)).toEqual([['七师临川市', '东莞恒达集团']]);
     }
   });
+
+  it('reads a division city whose own name is one character (九师岚市, the short form of a longer name)', async () => {
+    const draft = await draftOf(
+      '6月22日下午，在南海省党政代表团赴兵团考察期间，九师岚市与东莞恒达集团在九师岚市青石镇举行战略合作签约仪式。',
+    );
+    expect(agreementsOf(draft).map((a) => a.record.name)).toEqual(['战略合作协议']);
+    expect(partiesOf(draft)).toEqual([['九师岚市', '东莞恒达集团']]);
+    expect(idOf(draft, '九师')).toBeUndefined();
+  });
 });
 
 describe('one signing told twice under two names (issue 14, sixth round)', () => {
