@@ -42,7 +42,10 @@ const MB = 2 ** 20;
 /** Samples process memory every `ms` until stopped: [milliseconds since start, RSS, heap used]. */
 function sampleMemory(started: number, log: boolean, ms = 500) {
   const samples: [number, number, number][] = [];
+  // With --expose-gc, a full collection first: what is live, not what awaits collection.
+  const collect = (globalThis as { gc?: () => void }).gc;
   const sample = () => {
+    collect?.();
     const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
     const at = performance.now() - started;
     samples.push([at, rss, heapUsed]);
@@ -52,7 +55,7 @@ function sampleMemory(started: number, log: boolean, ms = 500) {
       console.error(`${(at / 1000).toFixed(1)}s rss ${f(rss)} ${heap} external ${f(external)}`);
     }
   };
-  const timer = setInterval(sample, ms);
+  const timer = setInterval(sample, collect ? 4 * ms : ms);
   return {
     samples,
     stop: () => {
