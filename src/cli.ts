@@ -17,7 +17,6 @@ import { extractCommand } from './extract/command.ts';
 import { persistOperations } from './graphql/persisted.ts';
 import { createSchema } from './graphql/schema.ts';
 import { importFiles } from './import/files.ts';
-import { importHeapMb, limitHeap } from './import/heap.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CLI_WRITERS, type ImportSummary } from './import/pipeline.ts';
 import { formatIssue } from './import/records.ts';
 import { DEFAULT_MEMORY_BUDGET } from './import/scratch.ts';
@@ -123,8 +122,6 @@ export function cli(): Command {
     )
     .option('--json', 'print the summary as JSON')
     .action(async (files: string[], options) => {
-      // Large files: restarts under a heap limit, so that memory stays bounded by the batches.
-      limitHeap(files, importHeapMb(options.batchSize, options.writers));
       const summary = await withDatabase((db) =>
         importFiles(db, files, {
           dryRun: options.dryRun,
