@@ -5,9 +5,13 @@
  * Database.observed). What is left of a phase's time after its queries is Node's own work
  * (reading, validating, resolving, building rows).
  *
- *   node bench/import/profile.ts FILE [--batch-size N] [--writers N (default: the CLI's)] [--keep] [--upserts] [--json]
+ *   node bench/import/profile.ts FILE [--batch-size N] [--writers N (default: the CLI's)] [--keep] [--upserts] [--dry-run] [--memory-log] [--json]
  *
  * `--upserts` writes every row as an upsert (the code before the create path, src/import/write.ts).
+ * `--dry-run` validates and resolves only. Memory is sampled twice a second: the peak RSS and
+ * heap used of each phase, so that what grows can be told from what is merely not yet collected;
+ * `--memory-log` also prints each sample (seconds; RSS, V8 heap used and total, external; MB)
+ * to stderr.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
@@ -29,11 +33,48 @@ export interface ImportProfile {
   /** Per named query: calls, milliseconds waiting for Neo4j, and the longest call's. */
   queries: Record<string, { calls: number; ms: number; maxMs: number }>;
   peakRssMb: number;
+  /** Per phase: the highest RSS and V8 heap used sampled in it, in MB. */
+  memory: Record<string, { rssMb: number; heapUsedMb: number }>;
+}
+
+const MB = 2 ** 20;
+
+/** Samples process memory every `ms` until stopped: [milliseconds since start, RSS, heap used]. */
+function sampleMemory(started: number, log: boolean, ms = 500) {
+  const samples: [number, number, number][] = [];
+  // With --expose-gc, a full collection first: what is live, not what awaits collection.
+  const collect = (globalThis as { gc?: () => void }).gc;
+  const sample = () => {
+    collect?.();
+    const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
+    const at = performance.now() - started;
+    samples.push([at, rss, heapUsed]);
+    if (log) {
+      const f = (n: number) => Math.round(n / MB);
+      const heap = `heap ${f(heapUsed)} of ${f(heapTotal)}`;
+      console.error(`${(at / 1000).toFixed(1)}s rss ${f(rss)} ${heap} external ${f(external)}`);
+    }
+  };
+  const timer = setInterval(sample, collect ? 4 * ms : ms);
+  return {
+    samples,
+    stop: () => {
+      clearInterval(timer);
+      sample();
+    },
+  };
 }
 
 export async function profileImport(
   file: string,
-  { batchSize = 2000, writers = DEFAULT_CLI_WRITERS, keep = false, upserts = false } = {},
+  {
+    batchSize = 2000,
+    writers = DEFAULT_CLI_WRITERS,
+    keep = false,
+    upserts = false,
+    dryRun = false,
+    memoryLog = false,
+  } = {},
 ): Promise<ImportProfile> {
   const base = createDatabase(loadConfig().neo4j);
   try {
@@ -49,6 +90,7 @@ export async function profileImport(
       q.maxMs = Math.max(q.maxMs, ms);
     });
     const started = performance.now();
+    const memory = sampleMemory(started, memoryLog);
     let validated = started;
     const ended = { value: started };
     // The first write's start and the last node write's end bound the phases.
@@ -63,11 +105,13 @@ export async function profileImport(
       batchSize,
       writers,
       create: !upserts,
+      dryRun,
       onProgress: (p) => {
         if (p.phase === 'validate' && p.total !== undefined) validated = performance.now();
       },
     });
     ended.value = performance.now();
+    memory.stop();
     if (!summary.ok)
       throw new Error(`import failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
     // validate: reading and checking every record; resolve: the look-ups of references and
@@ -79,14 +123,20 @@ export async function profileImport(
       ['resolve', resolved],
       ['nodes', Math.max(lastNodeWrite, resolved)],
       ['relationships', ended.value],
-    ];
+    ].slice(0, dryRun ? 2 : 4) as [string, number][];
     const phases: ImportProfile['phases'] = {};
+    const peaks: ImportProfile['memory'] = {};
     let from = started;
     for (const [phase, to] of bounds) {
       const ms = Math.max(0, to - from);
       phases[phase] = {
         ms: Math.round(ms),
         recordsPerSecond: Math.round(summary.records / (ms / 1000)),
+      };
+      const within = memory.samples.filter(([at]) => at >= from - started && at <= to - started);
+      peaks[phase] = {
+        rssMb: Math.round(Math.max(0, ...within.map(([, rss]) => rss)) / MB),
+        heapUsedMb: Math.round(Math.max(0, ...within.map(([, , heap]) => heap)) / MB),
       };
       from = to;
     }
@@ -106,6 +156,7 @@ export async function profileImport(
         ]),
       ),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      memory: peaks,
     };
   } finally {
     await base.close();
@@ -120,19 +171,23 @@ if (import.meta.main) {
       writers: { type: 'string' },
       keep: { type: 'boolean' },
       upserts: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      'memory-log': { type: 'boolean' },
       json: { type: 'boolean' },
     },
   });
   const file = positionals[0];
   if (!file)
     throw new Error(
-      'usage: node bench/import/profile.ts FILE [--batch-size N] [--writers N] [--keep] [--upserts] [--json]',
+      'usage: node bench/import/profile.ts FILE [--batch-size N] [--writers N] [--keep] [--upserts] [--dry-run] [--memory-log] [--json]',
     );
   const profile = await profileImport(file, {
     batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
     writers: values.writers ? Number(values.writers) : undefined,
     keep: values.keep,
     upserts: values.upserts,
+    dryRun: values['dry-run'],
+    memoryLog: values['memory-log'],
   });
   console.log(values.json ? JSON.stringify(profile) : JSON.stringify(profile, null, 2));
 }

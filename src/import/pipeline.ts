@@ -216,8 +216,12 @@ export async function runImport(
       rows: (record: ImportRecord, id: string) => [nodeRow(record, id, resolve)],
       unite: (rows: WriteRow[]) => uniteNodes(rows as NodeRow[]),
       rounds: (rows: WriteRow[]) => nodeRounds(rows as NodeRow[], writers),
+      // Resolution looked every id up: the create path need not ask again (src/import/write.ts).
       write: (tx: Transaction, rows: WriteRow[], how: WriteOptions) =>
-        writeNodes(tx, rows as NodeRow[], how),
+        writeNodes(tx, rows as NodeRow[], {
+          ...how,
+          ...(how.create ? { held: resolver.held(rows.map((row) => (row as NodeRow).id)) } : {}),
+        }),
       key: 'kind',
       totals: summary.nodes as Record<string, Counts>,
     },

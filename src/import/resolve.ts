@@ -37,7 +37,8 @@ const SCHEMA = `
   CREATE TABLE stored_names (key TEXT, id TEXT, kind TEXT, name TEXT);
   CREATE TABLE part_of (self TEXT, ref TEXT, targets TEXT, file INTEGER, line INTEGER,
     field TEXT);
-  CREATE TABLE parents (child TEXT, parent TEXT, UNIQUE (child, parent))`;
+  CREATE TABLE parents (child TEXT, parent TEXT, UNIQUE (child, parent));
+  CREATE TABLE looked_up (id TEXT PRIMARY KEY, held INTEGER NOT NULL) WITHOUT ROWID`;
 
 /** Every reference a record holds, with the field it sits in and the kinds it may point at. */
 export function* referencesOf(
@@ -326,6 +327,7 @@ export class Resolver {
         }
       }
     }
+    await this.settleAnonymousIds(db);
     for (const page of this.scratch.pages<PendingNameRow>(
       `SELECT rowid AS seek, key, name, targets, file, line, field FROM pending_names
        WHERE rowid > ? ORDER BY rowid LIMIT ${LOOKUP_BATCH}`,
@@ -371,6 +373,10 @@ export class Resolver {
       const stored = await this.lookupIds(
         db,
         page.map((row) => row.id),
+      );
+      this.lookedUp(
+        page.map((row) => row.id),
+        stored,
       );
       for (const row of page) {
         const kind = stored.get(row.id);
@@ -422,6 +428,46 @@ export class Resolver {
         }
       }
     }
+  }
+
+  /** Notes whether the database held each of `ids` (`stored`: those it held). */
+  private lookedUp(ids: string[], stored: Map<string, Kind>): void {
+    for (const id of ids) {
+      this.scratch.run(
+        'INSERT OR IGNORE INTO looked_up (id, held) VALUES (?, ?)',
+        id,
+        stored.has(id) ? 1 : 0,
+      );
+    }
+  }
+
+  /** Whether the database holds the ids that records without one were given, a batch at a time. */
+  private async settleAnonymousIds(db: Database): Promise<void> {
+    this.scratch.exec(`
+      CREATE TABLE anonymous_ids AS
+        SELECT DISTINCT id FROM anonymous
+        WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM looked_up)`);
+    for (const page of this.scratch.pages<{ seek: number; id: string }>(
+      `SELECT rowid AS seek, id FROM anonymous_ids WHERE rowid > ? ORDER BY rowid LIMIT ${LOOKUP_BATCH}`,
+      0,
+    )) {
+      const ids = page.map((row) => row.id);
+      this.lookedUp(ids, await this.lookupIds(db, ids));
+    }
+  }
+
+  /**
+   * After `settle` and `repeatedIds`: of the given ids, those resolution can vouch for, and
+   * whether the database held each when it looked (settleIds). An id that several records
+   * come to is left out: an earlier batch of this import may have created it since.
+   */
+  held(ids: string[]): Map<string, boolean> {
+    const rows = this.scratch.all<{ id: string; held: number }>(
+      `SELECT l.id, l.held FROM json_each(?) j JOIN looked_up l ON l.id = j.value
+       WHERE NOT EXISTS (SELECT 1 FROM repeated r WHERE r.id = l.id)`,
+      JSON.stringify(ids),
+    );
+    return new Map(rows.map((row) => [row.id, row.held === 1]));
   }
 
   /**

@@ -23,6 +23,11 @@ import {
 /** Whether to write rows for nodes and relationships not in the database by the create path. */
 export interface WriteOptions {
   create?: boolean;
+  /**
+   * Whether the database holds each node id, as resolution found it (Resolver.held): those
+   * given are not looked up again; the rest are, in the transaction.
+   */
+  held?: ReadonlyMap<string, boolean>;
 }
 
 /**
@@ -58,27 +63,28 @@ async function upsert(
 /**
  * Writes node rows; each result row has `kind` and `status` (created, updated, unchanged).
  * With `create`, the ids the database does not hold are created (cypher/import/create-nodes),
- * the rest upserted.
+ * the rest upserted. Whether it holds one is what `held` says, else looked up here.
  */
 export async function writeNodes(
   tx: Transaction,
   rows: NodeRow[],
-  { create = false }: WriteOptions = {},
+  { create = false, held = new Map() }: WriteOptions = {},
 ): Promise<Row[]> {
   if (!create) return upsert(tx, 'nodes', rows);
-  const stored = new Set(
-    (await tx.run(cypher('import/lookup-ids'), { ids: rows.map((row) => row.id) })).map(
-      (found) => found.id,
-    ),
+  const unknown = rows.filter((row) => !held.has(row.id)).map((row) => row.id);
+  const found = new Set(
+    unknown.length > 0
+      ? (await tx.run(cypher('import/lookup-ids'), { ids: unknown })).map((row) => row.id)
+      : [],
   );
-  const fresh = rows.filter((row) => !stored.has(row.id));
+  const stored = (row: NodeRow) => held.get(row.id) ?? found.has(row.id);
+  const fresh = rows.filter((row) => !stored(row));
   if (fresh.length > 0) {
     const props = fresh.map((row) => ({ label: row.label, props: newNodeProperties(row) }));
     await tx.run(cypher('import/create-nodes'), { rows: props });
   }
   const created = fresh.map((row) => ({ kind: row.kind, status: 'created' }));
-  const rest = rows.filter((row) => stored.has(row.id));
-  return [...created, ...(await upsert(tx, 'nodes', rest))];
+  return [...created, ...(await upsert(tx, 'nodes', rows.filter(stored)))];
 }
 
 /**

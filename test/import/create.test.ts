@@ -129,6 +129,36 @@ describe('the create path', () => {
     await bothWays([ndjsonFile(B), ndjsonFile(A)]);
   });
 
+  it('looks up again in its transactions only the ids that several records come to', async () => {
+    // Resolution looked every id up before the write; an id of one record can since have been
+    // created only by another import (below). One of several may be by an earlier batch.
+    const ids = all.map((record) => record.id as string).filter((id) => id !== undefined);
+    const repeated = new Set(ids.filter((id, i) => ids.indexOf(id) !== i));
+    await resetGraph(db);
+    await importRecords(db, all.slice(0, Math.floor(all.length / 2)));
+    const lookedUp: string[] = [];
+    const watched: Database = {
+      ...db,
+      writeTransaction: (work) =>
+        db.writeTransaction((tx) =>
+          work({
+            run: (query, params) => {
+              if (query.name === 'import/lookup-ids')
+                lookedUp.push(...((params?.ids ?? []) as string[]));
+              return tx.run(query, params);
+            },
+          } as Transaction),
+        ),
+    };
+    const whole = counts(
+      await runImport(watched, [fileInput(ndjsonFile(all))], { batchSize: 40, create: true }),
+    );
+    expect(total(whole, 'created')).toBeGreaterThan(100);
+    expect(total(whole, 'unchanged')).toBeGreaterThan(100);
+    expect(lookedUp.length).toBeGreaterThan(0);
+    expect(lookedUp.filter((id) => !repeated.has(id))).toEqual([]);
+  });
+
   it('redoes a batch as upserts when another import created one of its ids meanwhile', async () => {
     const records: Rec[] = [
       source(),
@@ -149,7 +179,8 @@ describe('the create path', () => {
     const sequential = counts(await importRecords(db, records, { create: false }));
     const expected = await graph();
 
-    // At once: the other import commits o-2 after this batch looked its ids up.
+    // At once: the other import commits o-2 after resolution found it absent, just before
+    // this batch creates it.
     await resetGraph(db);
     let interleaved = false;
     const observed = counting();
@@ -159,12 +190,11 @@ describe('the create path', () => {
         observed.db.writeTransaction((tx) =>
           work({
             run: async (query, params) => {
-              const rows = await tx.run(query, params);
-              if (query.name === 'import/lookup-ids' && !interleaved) {
+              if (query.name === 'import/create-nodes' && !interleaved) {
                 interleaved = true;
                 expect(counts(await importRecords(db, other)).nodes).toBeDefined();
               }
-              return rows;
+              return tx.run(query, params);
             },
           } as Transaction),
         ),
