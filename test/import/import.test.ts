@@ -607,4 +607,29 @@ describe('importing records', () => {
     expect(summary.errors).toEqual([]);
     expect(await exportAll()).toEqual(first);
   });
+
+  it('closes a batch at twice its size in rows, so that records stating many relationships do not pile up', async () => {
+    // Batches of 3 records, closed early at 6 rows. The event states 6 attendees: 6 rows of
+    // relationships, a batch of its own; without the cap it would share one with two more.
+    const people = Array.from({ length: 6 }, (_, i) => person(`p-${i}`, `人员${i}`));
+    const event: Rec = {
+      type: 'event',
+      id: 'e-1',
+      name: '大会',
+      attendees: people.map((p) => p.id as string),
+      sources: [SRC],
+    };
+    const batches: { nodes: number; relationships: number }[] = [];
+    const summary = await runImport(db, [fileInput(ndjsonFile([event, source(), ...people]))], {
+      batchSize: 3,
+      onBatch: (checkpoint) => {
+        batches.push({ ...checkpoint });
+      },
+    });
+    expect(summary.errors).toEqual([]);
+    // 8 records: nodes [e-1, source, p-0] [p-1..p-3] [p-4, p-5]; relationships [e-1] alone,
+    // then [source, p-0, p-1] [p-2..p-4] [p-5].
+    expect(batches.at(-1)).toEqual({ nodes: 3, relationships: 4 });
+    expect(await graphCounts(db)).toEqual({ nodes: 8, relationships: 6 });
+  });
 });
