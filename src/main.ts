@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The service's entry point: `npm start`. */
+import './production.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError } from './db/driver.ts';
 import { MigrationError } from './db/migrate.ts';

@@ -39,8 +39,13 @@ const property = (variable: string, name: string) => {
   return `${variable}.${name}`;
 };
 
-/** The map key of the n-th selected field, and of a level's sort key (shape.ts reads both). */
-export const fieldKey = (n: number) => `f${n}`;
+const KEYS: string[] = [];
+/**
+ * The map key of the n-th selected field, and of a level's sort key (shape.ts reads both).
+ * One string per key, made once: shape.ts reads a thousand maps a page with them, and a key
+ * built afresh for each read is looked up as a new string each time.
+ */
+export const fieldKey = (n: number) => (KEYS[n] ??= `f${n}`);
 export const SORT_KEY = 's';
 
 /**

@@ -18,7 +18,7 @@ import { reference } from '../graphql/references.ts';
 import { statementOf } from './compile.ts';
 import { KNOWN } from './fields.ts';
 import { planRoot, type RootPlan } from './plan.ts';
-import { planned, shape } from './shape.ts';
+import { isPlanned, shape } from './shape.ts';
 
 type Args = Record<string, unknown>;
 type Resolver = GraphQLFieldResolver<unknown, Context, Args>;
@@ -101,9 +101,7 @@ const rootField =
 const plannedField =
   (own: Resolver): Resolver =>
   (parent, args, ctx, info) =>
-    parent !== null && typeof parent === 'object' && planned.has(parent)
-      ? (parent as Raw)[info.path.key as string]
-      : own(parent, args, ctx, info);
+    isPlanned(parent) ? (parent as Raw)[info.path.key as string] : own(parent, args, ctx, info);
 
 /** `schema` with the planner in front of its root fields (modified in place and returned). */
 export function withPlanner(schema: GraphQLSchema): GraphQLSchema {

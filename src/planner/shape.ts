@@ -9,8 +9,16 @@ import { SORTS } from '../graphql/following.ts';
 import { fieldKey, HELD_KEY, RESORTED, SORT_KEY } from './compile.ts';
 import type { Selected } from './tree.ts';
 
-/** Objects the planner answered; their fields hold every selected value under its response key. */
-export const planned = new WeakSet<object>();
+/**
+ * Marks the objects the planner answered: their fields hold every selected value under its
+ * response key. A symbol-keyed property rather than a WeakSet, which cost a hash-table entry
+ * (and the collector's work on it) for each of the thousand objects of a page.
+ */
+const PLANNED = Symbol('planned');
+
+/** Whether `value` is an object the planner answered. */
+export const isPlanned = (value: unknown): boolean =>
+  value !== null && typeof value === 'object' && PLANNED in value;
 
 type Raw = Record<string, unknown>;
 
@@ -24,7 +32,8 @@ export function shape(
 ): Raw | null {
   if (raw == null) return null;
   const out: Raw = {};
-  fields.forEach(({ key, value }, i) => {
+  for (let i = 0; i < fields.length; i++) {
+    const { key, value } = fields[i] as Selected;
     const found = raw[fieldKey(i)];
     switch (value.kind) {
       case 'property':
@@ -77,7 +86,7 @@ export function shape(
           out[key] = (found as Raw[]).map((x) => shape(value.fields, x, params));
         else out[key] = found;
     }
-  });
-  planned.add(out);
+  }
+  (out as Record<symbol, boolean>)[PLANNED] = true;
   return out;
 }

@@ -17,6 +17,7 @@ import { useArmor } from './plugins/armor.ts';
 import { useCsrfPrevention } from './plugins/csrf.ts';
 import { useExplorer } from './plugins/explorer.ts';
 import { useGraphExports } from './plugins/exports.ts';
+import { useCompiledExecution } from './plugins/jit.ts';
 import { useLogging } from './plugins/logging.ts';
 import { useMetrics } from './plugins/metrics.ts';
 import { DOCUMENT_ID_PARAM, useAllowList } from './plugins/persisted-operations.ts';
@@ -106,6 +107,7 @@ export function createApp({
       useGraphExports({ db }),
       useExplorer(),
       useReadiness(db, logger),
+      useCompiledExecution(),
     ],
   });
 }

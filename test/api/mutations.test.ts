@@ -54,6 +54,19 @@ describe('mutations', () => {
     expect(again.extensions.code).toBe('CONFLICT');
   });
 
+  it('createEntity reads the variables written inside a JSON literal', async () => {
+    // Mutations run through graphql-js, which parses a JSON literal with the operation's
+    // variables (src/server/plugins/jit.ts compiles queries only).
+    const result = await gql(
+      `mutation ($name: String!, $source: String!) { createEntity(record: {type: "organisation", id: "org-literal", name: $name, sources: [$source]}) { id name sources { id } } }`,
+      { name: '北工大创新中心', source: SRC },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      createEntity: { id: 'org-literal', name: '北工大创新中心', sources: [{ id: SRC }] },
+    });
+  });
+
   it('createEntity refuses invalid records and unresolved references, writing nothing', async () => {
     const invalid = await refused(`mutation ($r: JSON!) { createEntity(record: $r) { id } }`, {
       r: {
