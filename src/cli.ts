@@ -105,7 +105,12 @@ export function cli(): Command {
     .description('import records (NDJSON, JSON array or CSV files; - for NDJSON on stdin)')
     .argument('<files...>', 'files to import, validated together')
     .option('--dry-run', 'validate and resolve references; write nothing')
-    .option('--batch-size <n>', 'records per transaction (a batch closes early at twice as many rows)', positiveInt, DEFAULT_BATCH_SIZE)
+    .option(
+      '--batch-size <n>',
+      'records per transaction (a batch closes early at twice as many rows)',
+      positiveInt,
+      DEFAULT_BATCH_SIZE,
+    )
     .option(
       '--writers <n>',
       'transactions written at once, none touching a node another touches',
