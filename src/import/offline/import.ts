@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../config.ts';
 import { cypher } from '../../db/cypher.ts';
 import { createDatabase, type Database } from '../../db/driver.ts';
-import { migrate } from '../../db/migrate.ts';
+import { migrate, recordDataMigrations } from '../../db/migrate.ts';
 import {
   type Counts,
   checkInputs,
@@ -193,6 +193,9 @@ export async function offlineImport(
     const db = createDatabase({ ...loadConfig().neo4j, uri: summary.uri });
     try {
       await db.verify();
+      // The data migrations would take this graph for one written before them (claims absent
+      // where a record states none): it is in their shape already. Then the schema is built.
+      await recordDataMigrations(db);
       await migrate(db);
       // neo4j-admin writes no empty list (./csv.ts): the few nodes that store one get it here.
       if (files.emptyLists.length > 0) {
