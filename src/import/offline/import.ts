@@ -35,7 +35,7 @@ import {
   uniteNodes,
   uniteRelationships,
 } from '../rows.ts';
-import { AdminCsvWriter, CsvValueError } from './csv.ts';
+import { AdminCsvWriter, type CsvFiles, CsvValueError } from './csv.ts';
 import {
   adminImport,
   type LocalStore,
@@ -66,6 +66,19 @@ export interface OfflineOptions {
   onProgress?: (progress: Progress) => void;
 }
 
+/** A summary before anything is done. */
+export const emptySummary = (dryRun = false): ImportSummary => ({
+  ok: false,
+  dryRun,
+  records: 0,
+  nodes: {},
+  relationships: {},
+  errors: [],
+  errorCount: 0,
+  skippedBatches: 0,
+  elapsedMs: 0,
+});
+
 export interface OfflineSummary extends ImportSummary {
   /** The started database's Bolt URI (absent for a dry run or a refused input). */
   uri?: string;
@@ -74,24 +87,14 @@ export interface OfflineSummary extends ImportSummary {
 }
 
 /** Validates, resolves, writes CSV, runs neo4j-admin, starts and migrates the store. */
+/** Validates, resolves, writes CSV, runs neo4j-admin, starts and migrates the store. */
 export async function offlineImport(
   inputs: RecordInput[],
   options: OfflineOptions,
 ): Promise<OfflineSummary> {
   const started = performance.now();
   const { store } = options;
-  const summary: OfflineSummary = {
-    ok: false,
-    dryRun: options.dryRun ?? false,
-    records: 0,
-    nodes: {},
-    relationships: {},
-    errors: [],
-    errorCount: 0,
-    skippedBatches: 0,
-    elapsedMs: 0,
-    steps: {},
-  };
+  const summary: OfflineSummary = { ...emptySummary(options.dryRun), steps: {} };
   let stepStarted = started;
   const step = (name: keyof OfflineSummary['steps']) => {
     const now = performance.now();
@@ -101,10 +104,6 @@ export async function offlineImport(
   const finish = () => {
     summary.elapsedMs = Math.round(performance.now() - started);
     return summary;
-  };
-  const report = (issue: ImportIssue) => {
-    summary.errorCount += 1;
-    if (summary.errors.length < (options.maxErrors ?? 100)) summary.errors.push(issue);
   };
 
   // Refused before any work: a running server, or a database that holds something.
@@ -117,75 +116,10 @@ export async function offlineImport(
     );
   }
 
-  const { resolver, repeated, records } = await checkInputs(NOTHING_STORED, inputs, report, {
-    memoryBudget: options.memoryBudget,
-    onProgress: options.onProgress,
-  });
-  summary.records = records;
-  step('check');
-  if (summary.errorCount > 0 || summary.dryRun) {
-    resolver.close();
-    summary.ok = summary.errorCount === 0;
-    return finish();
-  }
-
   const csvDir = join(store.dir, 'offline-import');
-  rmSync(csvDir, { recursive: true, force: true });
-  mkdirSync(csvDir, { recursive: true });
   try {
-    const writer = new AdminCsvWriter(csvDir);
-    const count = (totals: Record<string, Counts>, name: string) => {
-      totals[name] ??= { created: 0, updated: 0, unchanged: 0 };
-      totals[name].created += 1;
-    };
-    const node = async (row: NodeRow) => {
-      await writer.node(row);
-      count(summary.nodes as Record<string, Counts>, row.kind);
-    };
-    const relationship = async (row: RelationshipRow) => {
-      await writer.relationship(row);
-      count(summary.relationships, row.type);
-    };
-    const resolve = resolver.resolve.bind(resolver);
-    /** Where the record being written is (for held entities: their first record). */
-    let at: Position = { file: '', line: 0 };
-    const held = new Map<string, Held>();
-    let done = 0;
-    try {
-      for await (const { position, record } of validRecords(inputs, report)) {
-        at = position;
-        const id = resolver.idOf(record, position);
-        const own = nodeRow(record, id, resolve);
-        const rels = relationshipRows(record, id, resolve);
-        if (repeated.size > 0 && repeated.has(id)) {
-          const entity = held.get(id) ?? { at: position, nodes: [], relationships: [] };
-          entity.nodes.push(own);
-          entity.relationships.push(...rels);
-          held.set(id, entity);
-        } else {
-          await node(own);
-          for (const rel of rels) await relationship(rel);
-        }
-        done += 1;
-        if (done % 10_000 === 0) options.onProgress?.({ phase: 'nodes', done, total: records });
-      }
-      for (const entity of held.values()) {
-        at = entity.at;
-        for (const row of uniteNodes(entity.nodes)) await node(row);
-        for (const row of uniteRelationships(entity.relationships)) await relationship(row);
-      }
-    } catch (error) {
-      // Nothing is in the database yet: the files are deleted below.
-      if (!(error instanceof CsvValueError)) throw error;
-      report({ file: at.file, line: at.line, field: error.field, message: error.message });
-      await writer.close();
-      return finish();
-    } finally {
-      resolver.close();
-    }
-    const files = await writer.close();
-    step('csv');
-
+    const files = await writeAdminFiles(inputs, csvDir, summary, { ...options, onStep: step });
+    if (!files) return finish();
     await adminImport(store, files.adminArguments, state !== 'absent');
     step('admin');
     summary.uri = await startStore(store);
@@ -212,4 +146,92 @@ export async function offlineImport(
   }
   summary.ok = true;
   return finish();
+}
+
+/**
+ * Validates and resolves `inputs` as the transactional import does (against nothing stored),
+ * then writes their rows as neo4j-admin's CSV files into `dir` (emptied first). Fills in
+ * `summary`: records, errors, and each node and relationship as created. Undefined when there
+ * are errors (or for a dry run): then no file is left.
+ */
+export async function writeAdminFiles(
+  inputs: RecordInput[],
+  dir: string,
+  summary: ImportSummary,
+  options: Pick<OfflineOptions, 'maxErrors' | 'memoryBudget' | 'onProgress'> & {
+    onStep?: (step: 'check' | 'csv') => void;
+  } = {},
+): Promise<CsvFiles | undefined> {
+  const report = (issue: ImportIssue) => {
+    summary.errorCount += 1;
+    if (summary.errors.length < (options.maxErrors ?? 100)) summary.errors.push(issue);
+  };
+  const { resolver, repeated, records } = await checkInputs(NOTHING_STORED, inputs, report, {
+    memoryBudget: options.memoryBudget,
+    onProgress: options.onProgress,
+  });
+  summary.records = records;
+  options.onStep?.('check');
+  if (summary.errorCount > 0 || summary.dryRun) {
+    resolver.close();
+    summary.ok = summary.errorCount === 0;
+    return undefined;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const writer = new AdminCsvWriter(dir);
+  const count = (totals: Record<string, Counts>, name: string) => {
+    totals[name] ??= { created: 0, updated: 0, unchanged: 0 };
+    totals[name].created += 1;
+  };
+  const node = async (row: NodeRow) => {
+    await writer.node(row);
+    count(summary.nodes as Record<string, Counts>, row.kind);
+  };
+  const relationship = async (row: RelationshipRow) => {
+    await writer.relationship(row);
+    count(summary.relationships, row.type);
+  };
+  const resolve = resolver.resolve.bind(resolver);
+  /** Where the record being written is (for held entities: their first record). */
+  let at: Position = { file: '', line: 0 };
+  const held = new Map<string, Held>();
+  let done = 0;
+  try {
+    for await (const { position, record } of validRecords(inputs, report)) {
+      at = position;
+      const id = resolver.idOf(record, position);
+      const own = nodeRow(record, id, resolve);
+      const rels = relationshipRows(record, id, resolve);
+      if (repeated.size > 0 && repeated.has(id)) {
+        const entity = held.get(id) ?? { at: position, nodes: [], relationships: [] };
+        entity.nodes.push(own);
+        entity.relationships.push(...rels);
+        held.set(id, entity);
+      } else {
+        await node(own);
+        for (const rel of rels) await relationship(rel);
+      }
+      done += 1;
+      if (done % 10_000 === 0) options.onProgress?.({ phase: 'nodes', done, total: records });
+    }
+    for (const entity of held.values()) {
+      at = entity.at;
+      for (const row of uniteNodes(entity.nodes)) await node(row);
+      for (const row of uniteRelationships(entity.relationships)) await relationship(row);
+    }
+  } catch (error) {
+    await writer.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (!(error instanceof CsvValueError)) throw error;
+    report({ file: at.file, line: at.line, field: error.field, message: error.message });
+    summary.nodes = {};
+    summary.relationships = {};
+    return undefined;
+  } finally {
+    resolver.close();
+  }
+  const files = await writer.close();
+  options.onStep?.('csv');
+  return files;
 }
