@@ -168,7 +168,10 @@ export async function neo4jAdminImport(
 export interface OfflineRouteResult {
   /** The whole `accord import --offline` process, Neo4j's start included. */
   processMs: number;
+  /** Peak resident memory of the process and the children it waits for (neo4j-admin's JVM). */
   peakRssMb: number;
+  /** The Node process's own peak (process.resourceUsage). */
+  nodePeakRssMb: number;
   recordsPerSecond: number;
   /** Milliseconds of each step: check (validate, resolve), csv, admin, start, migrate. */
   steps: OfflineSummary['steps'];
@@ -194,6 +197,7 @@ export async function offlineRoute(
     return {
       processMs: run.elapsedMs,
       peakRssMb: run.peakRssMb,
+      nodePeakRssMb: value.peakRssMb ?? Number.NaN,
       recordsPerSecond: Math.round(value.records / (run.elapsedMs / 1000)),
       steps: value.steps,
       counts: await graphCounts(instance(options)),

@@ -150,6 +150,18 @@ describe('accord import --offline', () => {
     expect(existsSync(store)).toBe(false);
   });
 
+  it('refuses a text holding U+001F, which separates list items in its files, writing nothing', async () => {
+    const file = ndjsonFile([source(SRC), org('o-d', '分隔', { aliases: ['a\u001fb'] })]);
+    const offline = await accord(['import', '--offline', '--json', file], '', launcher);
+    expect(offline.code).toBe(1);
+    const [error, ...more] = JSON.parse(offline.stdout).errors;
+    expect(more).toEqual([]);
+    expect(error).toMatchObject({ file, line: 2, field: 'aliases' });
+    expect(error.message).toMatch(/node o-d, property aliases: .* holds U\+001F/);
+    expect(existsSync(store)).toBe(false);
+    expect(existsSync(join(dir, 'offline-import'))).toBe(false);
+  });
+
   it('writes the graph a transactional import writes, with the same summary', async () => {
     const file = ndjsonFile(records);
     const expected = await transactional(db, file);

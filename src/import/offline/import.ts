@@ -82,6 +82,8 @@ export const emptySummary = (dryRun = false): ImportSummary => ({
 export interface OfflineSummary extends ImportSummary {
   /** The started database's Bolt URI (absent for a dry run or a refused input). */
   uri?: string;
+  /** This process's peak resident memory in MB: the Node side (neo4j-admin and Neo4j run apart). */
+  peakRssMb?: number;
   /** Milliseconds of each step. */
   steps: Partial<Record<'check' | 'csv' | 'admin' | 'start' | 'migrate', number>>;
 }
@@ -103,6 +105,7 @@ export async function offlineImport(
   };
   const finish = () => {
     summary.elapsedMs = Math.round(performance.now() - started);
+    summary.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     return summary;
   };
 
