@@ -78,6 +78,8 @@ interface CsvFile {
   group: string;
   path: string;
   columns: Column[];
+  /** The columns' names, to refuse a property without one. */
+  known: Set<string>;
   out: WriteStream;
   multiline: boolean;
 }
@@ -153,7 +155,9 @@ export class AdminCsvWriter {
     if (!file) {
       const path = join(this.dir, `${name}.csv`);
       const out = createWriteStream(path, { highWaterMark: 1 << 20 });
-      file = { what, group, path, columns: columns(), out, multiline: false };
+      const cols = columns();
+      const known = new Set(cols.map((c) => c.name));
+      file = { what, group, path, columns: cols, known, out, multiline: false };
       const lead = what === 'nodes' ? ['id:ID'] : [':START_ID', ':END_ID'];
       const header = file.columns.map((c) => `${c.name}${HEADER_TYPE[c.type]}`);
       file.out.write(`${[...lead, ...header].join(',')}\n`);
@@ -168,9 +172,9 @@ export class AdminCsvWriter {
     props: Record<string, unknown>,
     what: string,
   ): Promise<void> {
-    const known = new Set(file.columns.map((c) => c.name));
     for (const key of Object.keys(props)) {
-      if (!known.has(key)) throw new CsvValueError(`${what}: no column for property ${key}`, key);
+      if (!file.known.has(key))
+        throw new CsvValueError(`${what}: no column for property ${key}`, key);
     }
     const cells = [...lead];
     for (const column of file.columns) {
