@@ -2,13 +2,15 @@
  * `npm run bench`: Accord's query and import benchmarks, from nothing to tables.
  *
  *   npm run bench -- [--sizes 10000,100000] [--duration 5] [--rounds 3] [--connections 1,32]
- *                    [--batch-sizes 10000] [--skip naive,admin,query,filters,import] [--reuse]
+ *                    [--batch-sizes 10000] [--skip naive,admin,offline,query,filters,import] [--reuse]
  *
  * For each size: generates the synthetic graph (bench/generate.ts, cached in bench/data/),
  * imports it with Accord into an empty Neo4j (once per batch size), runs the query benchmark
  * against Accord and @neo4j/graphql over the database the last import left and the filter
  * scale curve (bench/query/filters.ts) over the same database, and imports the
- * same graph with neo4j-admin into a second, separate instance. Once per run, the naive
+ * same graph with neo4j-admin into a second, separate instance, then with Accord's offline route
+ * (`accord import --offline`: its own conversion, neo4j-admin, start and migrations) into a
+ * third, side by side with neo4j-admin's own time (its import and the same indexes). Once per run, the naive
  * baseline imports the 10k sample one record per transaction. Every Neo4j it starts it stops.
  * With --reuse, a database the last import of that graph left (the marker it keeps names the
  * size, the seed and the counts the import found, and the graph still holds those counts) is
@@ -23,7 +25,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { accordImport, graphCounts, naiveImport, neo4jAdminImport } from './import/benchmark.ts';
+import {
+  type AdminImportBenchmark,
+  accordImport,
+  graphCounts,
+  naiveImport,
+  neo4jAdminImport,
+  offlineRoute,
+} from './import/benchmark.ts';
 import { DATA_DIR as dataDir, generatedFile } from './lib/data.ts';
 import { machine } from './lib/machine.ts';
 import { connect, type Instance, type InstanceOptions, ROOT, start, stop } from './lib/neo4j.ts';
@@ -46,6 +55,7 @@ const { values } = parseArgs({
     pagecache: { type: 'string', default: process.env.NEO4J_PAGECACHE ?? '2g' },
     port: { type: 'string', default: '7704' },
     'admin-port': { type: 'string', default: '7705' },
+    'offline-port': { type: 'string', default: '7706' },
     reuse: { type: 'boolean', default: false },
     loader: { type: 'string', default: 'accord' },
     out: { type: 'string', default: join(ROOT, 'bench/results') },
@@ -77,6 +87,11 @@ const admin: InstanceOptions = {
   ...main,
   dir: join(ROOT, '.neo4j/bench-admin'),
   port: Number(values['admin-port']),
+};
+const offline: InstanceOptions = {
+  ...main,
+  dir: join(ROOT, '.neo4j/bench-offline'),
+  port: Number(values['offline-port']),
 };
 
 const started = new Date();
@@ -220,6 +235,33 @@ try {
       result.neo4jAdmin = adminResult;
       rmSync(join(dataDir, `csv-${size}`), { recursive: true, force: true });
     }
+    if (!skip.has('offline')) {
+      log(`offline route: accord import --offline, ${size} entities, into ${offline.dir}`);
+      const before = (await machine()).loadAverage;
+      const route = await offlineRoute(offline, file);
+      const after = (await machine()).loadAverage;
+      // neo4j-admin's own time, measured in this run: its import and the same indexes.
+      const admin = result.neo4jAdmin as AdminImportBenchmark | undefined;
+      const adminMs = admin && admin.import.elapsedMs + admin.indexes.elapsedMs;
+      result.offline = {
+        ...route,
+        loadAverage: { before, after },
+        ...(adminMs
+          ? {
+              neo4jAdminMs: adminMs,
+              ratio: Math.round((route.processMs / adminMs) * 100) / 100,
+              ratioWithoutStart:
+                Math.round(((route.processMs - (route.steps.start ?? 0)) / adminMs) * 100) / 100,
+            }
+          : {}),
+      };
+      log(
+        `  ${route.processMs} ms (${JSON.stringify(route.steps)}), ${route.recordsPerSecond} records/s, peak RSS ${route.peakRssMb} MB` +
+          (adminMs
+            ? `; neo4j-admin's own ${adminMs} ms: ${(route.processMs / adminMs).toFixed(2)}x`
+            : ''),
+      );
+    }
     save(`size-${size}.json`, result);
   }
   save('machine.json', {
@@ -235,4 +277,5 @@ try {
 } finally {
   await stop(main).catch(() => {});
   await stop(admin).catch(() => {});
+  await stop(offline).catch(() => {});
 }

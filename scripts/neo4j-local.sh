@@ -2,11 +2,15 @@
 # A local Neo4j 5.26 Community server for machines without Docker.
 #
 #   scripts/neo4j-local.sh start|stop|status|uri
+#   scripts/neo4j-local.sh admin ARGS...   (neo4j-admin ARGS with this instance's configuration)
 #
 # start: fetches Neo4j's jars from Maven Central with mvn (cached in ~/.m2, so later starts
 # need no network), lays out home/conf/data/logs under $NEO4J_LOCAL_DIR, sets the initial
 # password, starts the server in the background on 127.0.0.1 and waits until Bolt answers.
 # It is idempotent: a running server (by pid file) is reused. stop: stops only that process.
+# admin: Neo4j's admin tool (what a distribution's bin/neo4j-admin runs) on this instance's
+# configuration and store, written first as start writes them; e.g. `admin database import full`
+# (src/import/offline/, `accord import --offline`), which needs the server stopped.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -147,10 +151,18 @@ status() {
   fi
 }
 
+admin() {
+  command -v java >/dev/null || { log "java not found: install Java 17 or 21"; exit 1; }
+  fetch
+  configure
+  NEO4J_HOME="$home" NEO4J_CONF="$home/conf" exec "${java_cmd[@]}" org.neo4j.cli.AdminTool "$@"
+}
+
 case "${1:-}" in
   start) start ;;
+  admin) shift; admin "$@" ;;
   stop) stop ;;
   status) status ;;
   uri) echo "$uri" ;;
-  *) echo "usage: $0 start|stop|status|uri" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|uri|admin ARGS..." >&2; exit 2 ;;
 esac

@@ -4,7 +4,7 @@ import { once } from 'node:events';
  * `accord`: the command line for batch jobs and operators. Each command is a thin shell over
  * the modules that do the work (import pipeline, export, merge, migrations, seed).
  */
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { keysCommand } from './auth/cli.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -17,7 +17,10 @@ import { extractCommand } from './extract/command.ts';
 import { persistOperations } from './graphql/persisted.ts';
 import { createSchema } from './graphql/schema.ts';
 import { importFiles } from './import/files.ts';
+import { type OfflineSummary, offlineImport, StoreRefusedError } from './import/offline/import.ts';
+import { localStore } from './import/offline/store.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CLI_WRITERS, type ImportSummary } from './import/pipeline.ts';
+import { fileInput } from './import/read.ts';
 import { formatIssue } from './import/records.ts';
 import { DEFAULT_MEMORY_BUDGET } from './import/scratch.ts';
 import { MergeError, mergeEntities } from './model/merge.ts';
@@ -95,6 +98,40 @@ function printSummary(summary: ImportSummary, json: boolean) {
     out.write(`skipped ${summary.skippedBatches} batches committed by an earlier run\n`);
 }
 
+/** `accord import --offline`: src/import/offline/. */
+async function importOffline(
+  files: string[],
+  options: { dryRun?: boolean; replace?: boolean; resume?: boolean; json: boolean } & Record<
+    string,
+    unknown
+  >,
+) {
+  if (options.resume) throw new CliError('--resume does not go with --offline');
+  for (const file of files) {
+    if (file === '-') throw new CliError('--offline reads files, not standard input');
+    if (!existsSync(file)) throw new CliError(`no such file: ${file}`);
+  }
+  let summary: OfflineSummary;
+  try {
+    summary = await offlineImport(
+      files.map((file) => fileInput(file)),
+      {
+        store: localStore(),
+        dryRun: options.dryRun,
+        replace: options.replace,
+        maxErrors: options.maxErrors as number,
+        memoryBudget: (options.memory as number) * 2 ** 20,
+      },
+    );
+  } catch (error) {
+    if (error instanceof StoreRefusedError) throw new CliError(`refused: ${error.message}`);
+    throw error;
+  }
+  printSummary(summary, options.json);
+  if (summary.uri && !options.json) process.stderr.write(`Neo4j runs at ${summary.uri}\n`);
+  if (!summary.ok) process.exitCode = 1;
+}
+
 export function cli(): Command {
   const program = new Command('accord')
     .description('Accord: a knowledge graph of partnership relations over Neo4j')
@@ -125,8 +162,15 @@ export function cli(): Command {
       positiveInt,
       DEFAULT_MEMORY_BUDGET / 2 ** 20,
     )
+    .option(
+      '--offline',
+      "load an empty, stopped local launcher's store with neo4j-admin, then start and migrate it",
+    )
+    .option('--replace', 'with --offline: delete a database that holds data first')
     .option('--json', 'print the summary as JSON')
     .action(async (files: string[], options) => {
+      if (options.offline) return importOffline(files, options);
+      if (options.replace) throw new CliError('--replace goes with --offline');
       const summary = await withDatabase((db) =>
         importFiles(db, files, {
           dryRun: options.dryRun,

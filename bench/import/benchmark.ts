@@ -3,10 +3,16 @@
  * - Accord's import pipeline (bench/import/profile.ts: what `accord import` runs, timed per
  *   phase and per query), at a given batch size, with the process's peak memory;
  * - the naive baseline (bench/import/naive.ts): one transaction per record;
- * - neo4j-admin's offline importer on the same graph as CSV (bench/import/csv.ts), followed by
- *   Accord's migrations (the constraints and indexes the offline import does not build).
+ * - neo4j-admin's offline importer on the same graph as CSV (bench/import/csv.ts, Accord's own
+ *   offline writer), followed by Accord's migrations (the constraints and indexes the offline
+ *   import does not build): neo4j-admin's own time, without the conversion;
+ * - Accord's offline route (`accord import --offline`, src/import/offline/): the conversion,
+ *   neo4j-admin, the start and the migrations, as one process.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { migrate, recordDataMigrations } from '../../src/db/migrate.ts';
+import type { OfflineSummary } from '../../src/import/offline/import.ts';
 import { benchCypher } from '../lib/cypher.ts';
 import {
   type AdminImportResult,
@@ -14,6 +20,8 @@ import {
   connect,
   type Instance,
   type InstanceOptions,
+  instance,
+  launcherEnv,
   ROOT,
   start,
   startEmpty,
@@ -137,15 +145,62 @@ export async function neo4jAdminImport(
   await stop(options);
   const imported = await adminImport(options, csv.adminArguments);
   const db = await start(options);
+  const database = connect(db);
   try {
-    const migrate = await timed(node('src/cli.ts', 'migrate'), { env: db.env });
-    if (migrate.code !== 0)
-      throw new Error(`migrate failed after neo4j-admin import:\n${migrate.stderr}`);
+    // As the offline route does (src/import/offline/): the files hold the data migrations'
+    // shape already, so only the schema is built.
+    const started = performance.now();
+    await recordDataMigrations(database);
+    await migrate(database);
+    const indexes = { elapsedMs: Math.round(performance.now() - started) };
     return {
       csv: { ...csv, peakRssMb: csvRun.peakRssMb },
       import: imported,
-      indexes: { elapsedMs: migrate.elapsedMs },
+      indexes,
       counts: await graphCounts(db),
+    };
+  } finally {
+    await database.close();
+    await stop(options);
+  }
+}
+
+export interface OfflineRouteResult {
+  /** The whole `accord import --offline` process, Neo4j's start included. */
+  processMs: number;
+  /** Peak resident memory of the process and the children it waits for (neo4j-admin's JVM). */
+  peakRssMb: number;
+  /** The Node process's own peak (process.resourceUsage). */
+  nodePeakRssMb: number;
+  recordsPerSecond: number;
+  /** Milliseconds of each step: check (validate, resolve), csv, admin, start, migrate. */
+  steps: OfflineSummary['steps'];
+  counts: Counts;
+}
+
+/**
+ * `accord import --offline` of `file` into the instance's store, deleted first (as absent as on
+ * a new machine: the launcher writes its configuration and password again); left stopped.
+ */
+export async function offlineRoute(
+  options: InstanceOptions,
+  file: string,
+): Promise<OfflineRouteResult> {
+  await stop(options);
+  rmSync(join(options.dir, 'home/data'), { recursive: true, force: true });
+  try {
+    const { value, run } = await timedJson<OfflineSummary>(
+      node('src/cli.ts', 'import', '--offline', '--json', file),
+      { env: { ...instance(options).env, ...launcherEnv(options) } },
+    );
+    if (!value.ok) throw new Error(`the offline import failed: ${JSON.stringify(value.errors)}`);
+    return {
+      processMs: run.elapsedMs,
+      peakRssMb: run.peakRssMb,
+      nodePeakRssMb: value.peakRssMb ?? Number.NaN,
+      recordsPerSecond: Math.round(value.records / (run.elapsedMs / 1000)),
+      steps: value.steps,
+      counts: await graphCounts(instance(options)),
     };
   } finally {
     await stop(options);

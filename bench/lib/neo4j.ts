@@ -32,7 +32,8 @@ export interface Instance extends InstanceOptions {
   env: NodeJS.ProcessEnv;
 }
 
-const launcherEnv = (o: InstanceOptions): NodeJS.ProcessEnv => ({
+/** The launcher's environment for an instance. */
+export const launcherEnv = (o: InstanceOptions): NodeJS.ProcessEnv => ({
   ...process.env,
   NEO4J_LOCAL_DIR: o.dir,
   NEO4J_BOLT_PORT: String(o.port),

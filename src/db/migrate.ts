@@ -110,6 +110,26 @@ async function lock(db: Database): Promise<() => Promise<void>> {
   };
 }
 
+/** A statement that changes the schema (a constraint or an index), not the data. */
+const SCHEMA_STATEMENT = /^(CREATE|DROP)\b[^(]*\b(CONSTRAINT|INDEX)\b/i;
+
+/**
+ * Records the pending data migrations (those with a statement that is not a schema command) as
+ * applied without running them, and returns their names: for a graph written whole in the shape
+ * they produce, as the offline import (src/import/offline/) writes one before `migrate` builds
+ * the schema. A transactional import into an empty database meets them done, on nothing, too.
+ */
+export async function recordDataMigrations(db: Database): Promise<string[]> {
+  const { pending } = await migrationStatus(db);
+  const data = migrationFiles().filter(
+    (f) => pending.includes(f.name) && statements(f.text).some((s) => !SCHEMA_STATEMENT.test(s)),
+  );
+  for (const file of data) {
+    await db.write(cypher('migrate/record'), { name: file.name, checksum: file.checksum });
+  }
+  return data.map((f) => f.name);
+}
+
 /** Applies the pending migrations and returns their names. */
 export async function migrate(db: Database): Promise<string[]> {
   await db.write(cypher('migrate/deduplicate'));

@@ -169,6 +169,9 @@ export type ImportMissingRelationshipsRow = {
   missing: unknown;
 };
 
+/** cypher/import/offline-empty-lists.cypher */
+export type ImportOfflineEmptyListsRow = Record<string, never>;
+
 /** cypher/import/parents.cypher */
 export type ImportParentsRow = {
   child: unknown;
@@ -547,6 +550,7 @@ export interface Rows {
   'import/lookup-names': ImportLookupNamesRow;
   'import/missing-nodes': ImportMissingNodesRow;
   'import/missing-relationships': ImportMissingRelationshipsRow;
+  'import/offline-empty-lists': ImportOfflineEmptyListsRow;
   'import/parents': ImportParentsRow;
   'import/upsert-nodes': ImportUpsertNodesRow;
   'import/upsert-relationships': ImportUpsertRelationshipsRow;

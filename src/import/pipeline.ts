@@ -14,7 +14,7 @@ import { describeCycle, partOfCycles } from '../model/part-of.ts';
 import { nodeRounds, relationshipRounds } from './partition.ts';
 import type { ImportIssue, ImportRecord, Position, RecordInput } from './records.ts';
 import { checkRepeats } from './repeats.ts';
-import { Resolver } from './resolve.ts';
+import { type RepeatedIds, Resolver } from './resolve.ts';
 import {
   type NodeRow,
   nodeRow,
@@ -164,38 +164,11 @@ export async function runImport(
   };
 
   // Pass 1: validate, register, resolve.
-  // References are checked even when some records are invalid, so that one run reports all.
-  const resolver = new Resolver(report, options.memoryBudget);
-  const invalid = (record: Partial<ImportRecord> | undefined) => {
-    summary.records += 1;
-    if (record) resolver.seeInvalid(record);
-  };
-  for await (const { position, record } of validRecords(inputs, report, invalid)) {
-    summary.records += 1;
-    resolver.see(record, position);
-    if (summary.records % 10_000 === 0) progress({ phase: 'validate', done: summary.records });
-  }
-  progress({ phase: 'validate', done: summary.records, total: summary.records });
-  await resolver.settle(db);
-  // What only the whole input (and the database) can tell: records of one entity agree, and
-  // no parent makes an entity part of itself.
-  const repeated = resolver.repeatedIds();
-  if (repeated.size > 0) {
-    const idOf = resolver.idOf.bind(resolver);
-    await checkRepeats(
-      validRecords(inputs, () => {}),
-      repeated,
-      idOf,
-      resolver.resolve.bind(resolver),
-      report,
-    );
-  }
-  // Every parent stated, by the plain field or by statements (the export writes those).
-  const added = { [Symbol.iterator]: () => resolver.partOf() };
-  for (const { edge, cycle } of await partOfCycles(db, added, resolver.parents())) {
-    const { file, line, field } = edge.at;
-    report({ file, line, field, message: describeCycle(cycle) });
-  }
+  const { resolver, repeated, records } = await checkInputs(db, inputs, report, {
+    memoryBudget: options.memoryBudget,
+    onProgress: progress,
+  });
+  summary.records = records;
   if (summary.errorCount > 0 || summary.dryRun) {
     summary.ok = summary.errorCount === 0;
     return finish();
@@ -329,8 +302,58 @@ export async function runImport(
   return finish();
 }
 
+/**
+ * Pass 1: validates every record of `inputs`, registers its id, names and references and
+ * resolves them against `db`, then checks what only the whole input (and the database) can
+ * tell: records of one entity agree, and no parent makes an entity part of itself. Every
+ * problem goes to `report`. The caller closes the resolver. Shared by the offline route
+ * (src/import/offline.ts), which writes what this resolves as neo4j-admin's files.
+ */
+export async function checkInputs(
+  db: Database,
+  inputs: RecordInput[],
+  report: (issue: ImportIssue) => void,
+  options: Pick<ImportOptions, 'memoryBudget' | 'onProgress'> = {},
+): Promise<{ resolver: Resolver; repeated: RepeatedIds; records: number }> {
+  const progress = options.onProgress ?? (() => {});
+  let records = 0;
+  // References are checked even when some records are invalid, so that one run reports all.
+  const resolver = new Resolver(report, options.memoryBudget);
+  const invalid = (record: Partial<ImportRecord> | undefined) => {
+    records += 1;
+    if (record) resolver.seeInvalid(record);
+  };
+  for await (const { position, record } of validRecords(inputs, report, invalid)) {
+    records += 1;
+    resolver.see(record, position);
+    if (records % 10_000 === 0) progress({ phase: 'validate', done: records });
+  }
+  progress({ phase: 'validate', done: records, total: records });
+  await resolver.settle(db);
+  // What only the whole input (and the database) can tell: records of one entity agree, and
+  // no parent makes an entity part of itself.
+  const repeated = resolver.repeatedIds();
+  if (repeated.size > 0) {
+    const idOf = resolver.idOf.bind(resolver);
+    await checkRepeats(
+      validRecords(inputs, () => {}),
+      repeated,
+      idOf,
+      resolver.resolve.bind(resolver),
+      report,
+    );
+  }
+  // Every parent stated, by the plain field or by statements (the export writes those).
+  const added = { [Symbol.iterator]: () => resolver.partOf() };
+  for (const { edge, cycle } of await partOfCycles(db, added, resolver.parents())) {
+    const { file, line, field } = edge.at;
+    report({ file, line, field, message: describeCycle(cycle) });
+  }
+  return { resolver, repeated, records };
+}
+
 /** Reads every input and yields its valid records; reports the rest. */
-async function* validRecords(
+export async function* validRecords(
   inputs: RecordInput[],
   report: (issue: ImportIssue) => void,
   onInvalid: (record: Partial<ImportRecord> | undefined) => void = () => {},

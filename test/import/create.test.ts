@@ -11,6 +11,7 @@ import type { Database, Transaction } from '../../src/db/driver.ts';
 import { type ImportSummary, runImport } from '../../src/import/pipeline.ts';
 import { fileInput } from '../../src/import/read.ts';
 import { freshDatabase, resetGraph } from '../support/db.ts';
+import { storedGraph } from '../support/graph.ts';
 import { importRecords, ndjsonFile, type Rec, source } from '../support/records.ts';
 import { A, B } from '../support/sources.ts';
 
@@ -20,28 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-/** A value with its keys in order, so that two equal graphs print the same. */
-const sorted = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value === null || typeof value !== 'object' || 'low' in value) return value;
-  return Object.fromEntries(
-    Object.entries(value as Rec)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => [k, sorted(v)]),
-  );
-};
-
 /** The stored graph, every node and relationship as one line, sorted. */
-async function graph(): Promise<{ nodes: string[]; relationships: string[] }> {
-  const [row] = await db.read(cypher('test/import/graph'));
-  const lines = (items: unknown) =>
-    (items as unknown[][]).map((item) => JSON.stringify(sorted(item))).sort();
-  const nodes = ((row?.nodes ?? []) as [string[], Rec][]).map(([labels, props]) => [
-    labels.sort(),
-    props,
-  ]);
-  return { nodes: lines(nodes), relationships: lines(row?.relationships) };
-}
+const graph = () => storedGraph(db);
 
 const counts = (summary: ImportSummary) => {
   expect(summary.errors).toEqual([]);

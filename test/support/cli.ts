@@ -8,9 +8,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node src/cli.ts ARGS`, with `input` on its standard input, and waits for it to exit. */
-export async function accord(args: string[], input = ''): Promise<CliResult> {
-  const child = spawn('node', ['src/cli.ts', ...args], { env: testEnv() });
+/**
+ * Runs `node src/cli.ts ARGS`, with `input` on its standard input and `env` added to its
+ * environment, and waits for it to exit.
+ */
+export async function accord(
+  args: string[],
+  input = '',
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  const child = spawn('node', ['src/cli.ts', ...args], { env: testEnv(env) });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => {
