@@ -7,7 +7,8 @@
  *
  * Prints a JSON summary with the neo4j-admin arguments that load the files.
  */
-import { emptySummary, writeAdminFiles } from '../../src/import/offline/import.ts';
+import { writeAdminFiles } from '../../src/import/offline/import.ts';
+import { emptySummary } from '../../src/import/pipeline.ts';
 import { fileInput } from '../../src/import/read.ts';
 import { formatIssue } from '../../src/import/records.ts';
 

@@ -133,6 +133,19 @@ export class ImportWriteError extends Error {
 
 const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
 
+/** A summary before anything is done (the offline route's too). */
+export const emptySummary = (dryRun = false): ImportSummary => ({
+  ok: false,
+  dryRun,
+  records: 0,
+  nodes: {},
+  relationships: {},
+  errors: [],
+  errorCount: 0,
+  skippedBatches: 0,
+  elapsedMs: 0,
+});
+
 export async function runImport(
   db: Database,
   inputs: RecordInput[],
@@ -142,17 +155,7 @@ export async function runImport(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const maxErrors = options.maxErrors ?? 100;
   const progress = options.onProgress ?? (() => {});
-  const summary: ImportSummary = {
-    ok: false,
-    dryRun: options.dryRun ?? false,
-    records: 0,
-    nodes: {},
-    relationships: {},
-    errors: [],
-    errorCount: 0,
-    skippedBatches: 0,
-    elapsedMs: 0,
-  };
+  const summary = emptySummary(options.dryRun);
   const report = (issue: ImportIssue) => {
     summary.errorCount += 1;
     if (summary.errors.length < maxErrors) summary.errors.push(issue);

@@ -22,6 +22,7 @@ import { migrate, recordDataMigrations } from '../../db/migrate.ts';
 import {
   type Counts,
   checkInputs,
+  emptySummary,
   type ImportSummary,
   type Progress,
   validRecords,
@@ -66,19 +67,6 @@ export interface OfflineOptions {
   onProgress?: (progress: Progress) => void;
 }
 
-/** A summary before anything is done. */
-export const emptySummary = (dryRun = false): ImportSummary => ({
-  ok: false,
-  dryRun,
-  records: 0,
-  nodes: {},
-  relationships: {},
-  errors: [],
-  errorCount: 0,
-  skippedBatches: 0,
-  elapsedMs: 0,
-});
-
 export interface OfflineSummary extends ImportSummary {
   /** The started database's Bolt URI (absent for a dry run or a refused input). */
   uri?: string;
@@ -88,7 +76,6 @@ export interface OfflineSummary extends ImportSummary {
   steps: Partial<Record<'check' | 'csv' | 'admin' | 'start' | 'migrate', number>>;
 }
 
-/** Validates, resolves, writes CSV, runs neo4j-admin, starts and migrates the store. */
 /** Validates, resolves, writes CSV, runs neo4j-admin, starts and migrates the store. */
 export async function offlineImport(
   inputs: RecordInput[],
