@@ -17,6 +17,7 @@ import { extractCommand } from './extract/command.ts';
 import { persistOperations } from './graphql/persisted.ts';
 import { createSchema } from './graphql/schema.ts';
 import { importFiles } from './import/files.ts';
+import { importHeapMb, limitHeap } from './import/heap.ts';
 import { type OfflineSummary, offlineImport, StoreRefusedError } from './import/offline/import.ts';
 import { localStore } from './import/offline/store.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CLI_WRITERS, type ImportSummary } from './import/pipeline.ts';
@@ -171,6 +172,8 @@ export function cli(): Command {
     .action(async (files: string[], options) => {
       if (options.offline) return importOffline(files, options);
       if (options.replace) throw new CliError('--replace goes with --offline');
+      // Large files: restarts under a heap limit, so that memory stays bounded by the batches.
+      limitHeap(files, importHeapMb(options.batchSize, options.writers));
       const summary = await withDatabase((db) =>
         importFiles(db, files, {
           dryRun: options.dryRun,

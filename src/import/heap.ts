@@ -1,0 +1,52 @@
+/**
+ * The V8 heap a large import runs in. What an import holds at once is bounded by its batches
+ * (records, and rows: a batch closes at twice its size in rows, src/import/pipeline.ts), but V8
+ * collects lazily: under its default limit (a quarter of the machine's memory, at most 4 GB) a
+ * 1M-record import let garbage pile up to 790 MB RSS (1,178 MB before batches were bounded by
+ * rows). Under a limit on the old generation from the batches held at once it collects sooner:
+ * 484 MB at 1M, at the same speed within the machine's noise (bench/README.md, "Import: where
+ * the time goes"). A process's limit is fixed when it starts, so the command line restarts
+ * itself with that limit for a large import.
+ */
+import { statSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
+
+/** Input bytes from which an import runs under a heap limit: about 160,000 generated records. */
+export const LARGE_IMPORT_BYTES = 32 * 2 ** 20;
+
+/**
+ * Megabytes of old generation for an import: 384 for two writers of 10,000 records (measured
+ * at 100k and 1M records), more in proportion to the records written and prepared at once.
+ */
+export const importHeapMb = (batchSize: number, writers: number): number =>
+  Math.max(384, Math.ceil((384 * batchSize * writers) / 20_000));
+
+/**
+ * Whether to rerun this import under `importHeapMb`: its files are large, and the heap limit
+ * is not set already (by a rerun or by the user, whose choice stands).
+ */
+export function wantsHeapLimit(files: string[], heapMb: number): boolean {
+  const set = [...process.execArgv, process.env.NODE_OPTIONS ?? ''];
+  if (set.some((arg) => arg.includes('--max-old-space-size'))) return false;
+  if (getHeapStatistics().heap_size_limit < 2 * heapMb * 2 ** 20) return false;
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      if (file !== '-') bytes += statSync(file).size;
+    } catch {
+      // A missing file is reported by the import itself.
+    }
+  }
+  return bytes >= LARGE_IMPORT_BYTES;
+}
+
+/**
+ * Restarts this process under `importHeapMb` when `wantsHeapLimit`: the same process (execve:
+ * the same pid, arguments, standard input and output), so nothing of this one stays in memory.
+ * Returns only when it does not restart (small files, a limit set, or no execve on this platform).
+ */
+export function limitHeap(files: string[], heapMb: number): void {
+  if (!wantsHeapLimit(files, heapMb) || typeof process.execve !== 'function') return;
+  const args = [`--max-old-space-size=${heapMb}`, ...process.execArgv, ...process.argv.slice(1)];
+  process.execve(process.execPath, [process.execPath, ...args]);
+}
