@@ -1,7 +1,8 @@
 /**
  * The offline route (`accord import --offline`, src/import/offline/): neo4j-admin's importer
  * into a local launcher store of its own (a temporary NEO4J_LOCAL_DIR on
- * NEO4J_OFFLINE_TEST_BOLT_PORT, default 7689), which it stops and starts. The graph it leaves is
+ * NEO4J_OFFLINE_TEST_BOLT_PORT, else a port free when the file loads: two suites on one machine
+ * must not meet there), which it stops and starts. The graph it leaves is
  * compared with a transactional import of the same file into the test database: the export and
  * every stored property with its type.
  */
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../bench/query/servers.ts';
 import { createDatabase, type Database } from '../../src/db/driver.ts';
 import { exportRecords } from '../../src/export/records.ts';
 import { runImport } from '../../src/import/pipeline.ts';
@@ -21,7 +23,7 @@ import { storedGraph } from '../support/graph.ts';
 import { ndjsonFile, org, person, type Rec, SRC, source } from '../support/records.ts';
 
 const run = promisify(execFile);
-const PORT = process.env.NEO4J_OFFLINE_TEST_BOLT_PORT || '7689';
+const PORT = process.env.NEO4J_OFFLINE_TEST_BOLT_PORT || String(await freePort());
 const dir = mkdtempSync(join(tmpdir(), 'accord-offline-'));
 const launcher = { NEO4J_LOCAL_DIR: dir, NEO4J_BOLT_PORT: PORT };
 const store = join(dir, 'home/data/databases/neo4j');
