@@ -142,20 +142,12 @@ function planSearch(
   const entity = info.schema.getType(label);
   const query = luceneQuery(nameKey(text));
   if (!isObjectType(entity) || query === '') return null;
-  const fields: Selected[] = [];
-  for (const [key, group] of byResponseKey(info, info.fieldNodes, hit)) {
-    const names = new Set(group.map((n) => n.name.value));
-    const [name] = names;
-    if (names.size !== 1) return null;
-    if (name === '__typename') continue;
-    if (name === 'score')
-      fields.push({ key, value: { kind: 'property', of: 'rel', name, list: false } });
-    else if (name === 'entity') {
-      const selected = select(info, custom, params, group, entity, 'node');
-      if (!selected) return null;
-      fields.push({ key, value: { kind: 'end', end: 'other', fields: selected } });
-    } else return null;
-  }
+  // The hit's score is read as the edge properties of a step are (compile.ts).
+  const fields = wrapperFields(info, custom, params, info.fieldNodes, hit, {
+    scalar: { name: 'score', of: 'rel' },
+    entity: { name: 'entity', type: entity },
+  });
+  if (!fields) return null;
   const tree: Tree = { root: { kind: 'search', label }, fields, page: true, count: false };
   return { tree, params: { ...params, query, labels: [label], first }, references: {} };
 }
@@ -399,17 +391,44 @@ function holdersOf(
     title = `title${Object.keys(params).length}`;
     params[title] = args.title;
   }
+  const fields = wrapperFields(info, custom, params, group, holding, {
+    scalar: { name: 'basis', of: 'node' },
+    entity: { name: 'role', type: role },
+  });
+  return fields && { kind: 'holders', asOf, title, fields };
+}
+
+/**
+ * The fields of an object that wraps one entity (a search hit: score and entity; a holding:
+ * basis and role): its scalar read as a property of `of`, the entity as the step's end. Null
+ * when anything else is asked, or one response key names two fields: the resolver answers.
+ */
+function wrapperFields(
+  info: GraphQLResolveInfo,
+  custom: ReadonlySet<string>,
+  params: Args,
+  nodes: readonly FieldNode[],
+  wrapper: GraphQLObjectType,
+  {
+    scalar,
+    entity,
+  }: {
+    scalar: { name: string; of: 'rel' | 'node' };
+    entity: { name: string; type: GraphQLObjectType };
+  },
+): Selected[] | null {
   const fields: Selected[] = [];
-  for (const [key, nodes] of byResponseKey(info, group, holding)) {
-    const name = (nodes[0] as FieldNode).name.value;
-    if (nodes.some((n) => n.name.value !== name)) return null;
-    if (name === 'basis')
-      fields.push({ key, value: { kind: 'property', of: 'node', name, list: false } });
-    else if (name === 'role') {
-      const selected = select(info, custom, params, nodes, role, 'node');
+  for (const [key, group] of byResponseKey(info, nodes, wrapper)) {
+    const name = (group[0] as FieldNode).name.value;
+    if (group.some((n) => n.name.value !== name)) return null;
+    if (name === '__typename') continue;
+    if (name === scalar.name)
+      fields.push({ key, value: { kind: 'property', of: scalar.of, name, list: false } });
+    else if (name === entity.name) {
+      const selected = select(info, custom, params, group, entity.type, 'node');
       if (!selected) return null;
       fields.push({ key, value: { kind: 'end', end: 'other', fields: selected } });
-    } else if (name !== '__typename') return null;
+    } else return null;
   }
-  return { kind: 'holders', asOf, title, fields };
+  return fields;
 }
