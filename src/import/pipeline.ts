@@ -146,6 +146,14 @@ export const emptySummary = (dryRun = false): ImportSummary => ({
   elapsedMs: 0,
 });
 
+/** Counts every issue into `summary` and keeps the first `maxErrors` (default 100). */
+export const reporter =
+  (summary: ImportSummary, maxErrors = 100) =>
+  (issue: ImportIssue) => {
+    summary.errorCount += 1;
+    if (summary.errors.length < maxErrors) summary.errors.push(issue);
+  };
+
 export async function runImport(
   db: Database,
   inputs: RecordInput[],
@@ -153,13 +161,9 @@ export async function runImport(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const maxErrors = options.maxErrors ?? 100;
   const progress = options.onProgress ?? (() => {});
   const summary = emptySummary(options.dryRun);
-  const report = (issue: ImportIssue) => {
-    summary.errorCount += 1;
-    if (summary.errors.length < maxErrors) summary.errors.push(issue);
-  };
+  const report = reporter(summary, options.maxErrors);
   const finish = () => {
     resolver.close();
     summary.elapsedMs = Math.round(performance.now() - started);

@@ -25,9 +25,10 @@ import {
   emptySummary,
   type ImportSummary,
   type Progress,
+  reporter,
   validRecords,
 } from '../pipeline.ts';
-import type { ImportIssue, Position, RecordInput } from '../records.ts';
+import type { Position, RecordInput } from '../records.ts';
 import {
   type NodeRow,
   nodeRow,
@@ -152,10 +153,7 @@ export async function writeAdminFiles(
     onStep?: (step: 'check' | 'csv') => void;
   } = {},
 ): Promise<CsvFiles | undefined> {
-  const report = (issue: ImportIssue) => {
-    summary.errorCount += 1;
-    if (summary.errors.length < (options.maxErrors ?? 100)) summary.errors.push(issue);
-  };
+  const report = reporter(summary, options.maxErrors);
   const { resolver, repeated, records } = await checkInputs(NOTHING_STORED, inputs, report, {
     memoryBudget: options.memoryBudget,
     onProgress: options.onProgress,
