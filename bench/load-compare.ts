@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './lib/neo4j.ts';
 import { timed } from './lib/process.ts';
-import type { LoadResult } from './load.ts';
+import { failures, type LoadResult } from './load.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -98,7 +98,7 @@ for (let round = 0; round < Number(values.runs); round++) {
     }
     const result = JSON.parse(readFileSync(out, 'utf8')) as LoadResult;
     log(
-      `  ${result.requests.perSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, errors ${result.errors + result.timeouts + result.non2xx + result.graphqlErrors}, load ${result.loadAverage.before[0]}`,
+      `  ${result.requests.perSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, errors ${failures(result)}, load ${result.loadAverage.before[0]}`,
     );
     runs[side.rev]?.push(result);
   }
@@ -118,7 +118,7 @@ const summary = Object.fromEntries(
           server: median(list.map((r) => r.cpuMsPerRequest.server)),
           neo4j: median(list.map((r) => r.cpuMsPerRequest.neo4j)),
         },
-        failed: list.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx + r.graphqlErrors, 0),
+        failed: list.reduce((n, r) => n + failures(r), 0),
         loadAverages: list.map((r) => r.loadAverage.before[0]),
       },
     ];
