@@ -16,6 +16,7 @@ import { pidFrom } from '../lib/cpu.ts';
 import { benchCypher, type Plan, profile } from '../lib/cypher.ts';
 import { connect, type Instance } from '../lib/neo4j.ts';
 import type { Server } from '../lib/process.ts';
+import { quiet } from '../lib/quiet.ts';
 import { type LoadResult, load } from './load.ts';
 import { nestingDepth, QUESTIONS, type Question } from './questions.ts';
 import { startAccord, startNeo4jGraphql } from './servers.ts';
@@ -205,6 +206,7 @@ export async function queryBenchmark(
         const pids = { accord: accord.pid, neo4jGraphql: ng.pid } as const;
         // Warm-up: JIT, plan caches, page cache; not recorded.
         for (const side of ['accord', 'neo4jGraphql'] as const) {
+          await quiet(database);
           await load({ url: targets[side], bodies: bodies[side], connections, duration: 2 });
         }
         for (let round = 0; round < options.rounds; round++) {
@@ -213,6 +215,11 @@ export async function queryBenchmark(
               ? (['accord', 'neo4jGraphql'] as const)
               : (['neo4jGraphql', 'accord'] as const);
           for (const side of order) {
+            // What the last measurement left running in Neo4j is not this one's to pay for.
+            const { waitedMs, terminated } = await quiet(database);
+            if (waitedMs > 1000 || terminated > 0) {
+              options.log(`    waited ${waitedMs} ms for Neo4j (${terminated} statements ended)`);
+            }
             sides[side].push(
               await load({
                 url: targets[side],

@@ -70,7 +70,10 @@ async function run(plan: RootPlan, ctx: Context) {
   }
   let [row] = await ctx.db.read(statementOf(tree), params);
   if (tree.root.kind === 'lookup') return shape(tree.fields, row?.value as Raw | null, params);
-  if (row?.total === 0 && Object.keys(plan.references).length > 0) {
+  // Nothing found: perhaps a reference was a name, not an id (a page asked without its
+  // count tells by being empty).
+  const none = row?.total === 0 || (row?.total === undefined && row?.page?.length === 0);
+  if (none && Object.keys(plan.references).length > 0) {
     const other = await referenced(ctx, plan);
     if (other) {
       params = other;

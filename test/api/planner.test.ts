@@ -58,6 +58,28 @@ const OPERATIONS: Operation[] = [
     {},
   ],
   ['agreements-none', '{ agreements(party: "org-nothing") { totalCount nodes { id } } }', {}],
+  // Pages without their count: the top of the sort (compile.ts pageOnly).
+  [
+    'orgs-region-page',
+    '{ organisations(region: "region-beijing", first: 2, after: "b2Zmc2V0OjE=") { pageInfo { hasNextPage hasPreviousPage endCursor } nodes { id name } } }',
+    {},
+  ],
+  [
+    'people-title-page',
+    '{ people(title: "校长", first: 1) { pageInfo { hasNextPage } nodes { id name } } }',
+    {},
+  ],
+  [
+    'agreements-kind-page',
+    '{ agreements(kind: "contract", orderBy: SIGNED_ON_ASC, first: 2) { nodes { id signedOn parties { order } } } }',
+    {},
+  ],
+  [
+    'agreements-page-past-end',
+    '{ agreements(party: "org-bjut", first: 5, after: "b2Zmc2V0Ojk5") { pageInfo { hasNextPage } nodes { id } } }',
+    {},
+  ],
+  ['agreements-none-page', '{ agreements(party: "org-nothing") { nodes { id } } }', {}],
   ['agreements-name', '{ agreements(party: "北工大") { totalCount } }', {}],
   [
     'agreements-all',
@@ -288,6 +310,11 @@ describe('planner on a generated graph', () => {
       await same(
         orderBy,
         `query($p: String) { agreements(party: $p, orderBy: ${orderBy}) { totalCount ${nodes} } }`,
+        { p: party },
+      );
+      await same(
+        orderBy,
+        `query($p: String) { agreements(party: $p, first: 2, after: "b2Zmc2V0OjE=", orderBy: ${orderBy}) { pageInfo { hasNextPage } ${nodes} } }`,
         { p: party },
       );
     }

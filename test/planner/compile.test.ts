@@ -66,6 +66,18 @@ describe('compiled statements', () => {
     expect(sent).toMatchSnapshot();
   });
 
+  it('reads a filtered page without its count as the top of the sort, with it whole', async () => {
+    const list = (fields: string) =>
+      statements(`{ agreements(kind: "contract", first: 20) { ${fields} } }`);
+    const [pageOnly] = await list('nodes { id }');
+    expect(pageOnly).toMatch(/a\.id\nSKIP \$skip LIMIT \$limit\nWITH collect\(a\) AS found\n/);
+    expect(pageOnly).not.toMatch(/size\(found\)|found\[/);
+    const [counted] = await list('totalCount nodes { id }');
+    expect(counted).not.toMatch(/SKIP \$skip LIMIT \$limit\nWITH collect/);
+    expect(counted).toMatch(/size\(found\) AS total/);
+    expect(counted).toMatch(/UNWIND found\[\$skip\.\.\$skip \+ \$limit\]/);
+  });
+
   it('compiles one statement per tree shape, reused for other ids', async () => {
     const query = `query($id: ID!) { agreement(id: $id) { name parties { order } } }`;
     const [first] = await statements(query, { id: 'a-1' });
