@@ -42,14 +42,14 @@ export const DEFAULT_BATCH_SIZE = 10_000;
  * the time goes").
  */
 export const DEFAULT_WRITERS = 1;
+export const DEFAULT_CLI_WRITERS = 2;
 
 /**
  * Records from which an import into an empty database builds the search and list indexes after
- * its data (`deferIndexes`): dropping and building them costs seconds whatever the size, and
- * keeping them up to date row by row cost the bulk of Neo4j's time (bench/README.md).
+ * its data (`deferIndexes`): dropping and building them costs seconds whatever the size, against
+ * keeping them up to date row by row (0.91× Neo4j's CPU at 100k; bench/README.md).
  */
 export const DEFER_INDEXES_FROM = 10_000;
-export const DEFAULT_CLI_WRITERS = 2;
 
 export interface Progress {
   phase: Phase;
