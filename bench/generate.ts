@@ -13,6 +13,10 @@
  * type without remembering them, and any organisation's name can be recomputed to refer to it
  * by name. The one table kept is one person per organisation who holds a role there (4 bytes
  * per organisation), so that signatories sign for an organisation they work at.
+ *
+ * Names are unique within one file of any size (the 3M file's 600,000 organisations included),
+ * not across files: files of two sizes give the same names to different ids, so a file imported
+ * into a graph that holds another's is refused, its references by name being ambiguous there.
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
