@@ -5,12 +5,9 @@
  * Database.observed). What is left of a phase's time after its queries is Node's own work
  * (reading, validating, resolving, building rows).
  *
- *   node bench/import/profile.ts FILE [--batch-size N] [--writers N (default: the CLI's)] [--keep] [--upserts] [--keep-indexes] [--dry-run] [--memory-log] [--json]
+ *   node bench/import/profile.ts FILE [--batch-size N] [--writers N (default: the CLI's)] [--keep] [--upserts] [--dry-run] [--memory-log] [--json]
  *
  * `--upserts` writes every row as an upsert (the code before the create path, src/import/write.ts).
- * `--keep-indexes` keeps the search and list indexes up to date row by row in an empty database
- * too (the code before they were built after the data, src/db/migrate.ts deferIndexes); the
- * `indexes` phase is the building of them after the last write.
  * `--dry-run` validates and resolves only. Memory is sampled twice a second: the peak RSS and
  * heap used of each phase, so that what grows can be told from what is merely not yet collected;
  * `--memory-log` also prints each sample (seconds; RSS, V8 heap used and total, external; MB)
@@ -75,7 +72,6 @@ export async function profileImport(
     writers = DEFAULT_CLI_WRITERS,
     keep = false,
     upserts = false,
-    keepIndexes = false,
     dryRun = false,
     memoryLog = false,
   } = {},
@@ -100,18 +96,15 @@ export async function profileImport(
     // The first write's start and the last node write's end bound the phases.
     let firstWrite = Number.POSITIVE_INFINITY;
     let lastNodeWrite = 0;
-    let lastWrite = 0;
     const observedDb = db.observed((query, ms) => {
       const now = performance.now();
       if (/^import\/(upsert|create)/.test(query.name)) firstWrite = Math.min(firstWrite, now - ms);
       if (/^(import\/(upsert|create)|claims\/choose)-nodes$/.test(query.name)) lastNodeWrite = now;
-      if (/^(import\/(upsert|create)|claims\/choose)-/.test(query.name)) lastWrite = now;
     });
     const summary = await runImport(observedDb, [fileInput(file)], {
       batchSize,
       writers,
       create: !upserts,
-      deferIndexes: !keepIndexes,
       dryRun,
       onProgress: (p) => {
         if (p.phase === 'validate' && p.total !== undefined) validated = performance.now();
@@ -123,15 +116,14 @@ export async function profileImport(
       throw new Error(`import failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
     // validate: reading and checking every record; resolve: the look-ups of references and
     // checks that follow, until the first write; nodes: until the last node batch is written;
-    // relationships: until the last write; indexes: the rest (building those deferred).
+    // relationships: the rest.
     const resolved = Math.min(firstWrite, ended.value);
     const bounds: [string, number][] = [
       ['validate', validated],
       ['resolve', resolved],
       ['nodes', Math.max(lastNodeWrite, resolved)],
-      ['relationships', Math.max(lastWrite, resolved)],
-      ['indexes', ended.value],
-    ].slice(0, dryRun ? 2 : 5) as [string, number][];
+      ['relationships', ended.value],
+    ].slice(0, dryRun ? 2 : 4) as [string, number][];
     const phases: ImportProfile['phases'] = {};
     const peaks: ImportProfile['memory'] = {};
     let from = started;
@@ -179,7 +171,6 @@ if (import.meta.main) {
       writers: { type: 'string' },
       keep: { type: 'boolean' },
       upserts: { type: 'boolean' },
-      'keep-indexes': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       'memory-log': { type: 'boolean' },
       json: { type: 'boolean' },
@@ -188,14 +179,13 @@ if (import.meta.main) {
   const file = positionals[0];
   if (!file)
     throw new Error(
-      'usage: node bench/import/profile.ts FILE [--batch-size N] [--writers N] [--keep] [--upserts] [--keep-indexes] [--dry-run] [--memory-log] [--json]',
+      'usage: node bench/import/profile.ts FILE [--batch-size N] [--writers N] [--keep] [--upserts] [--dry-run] [--memory-log] [--json]',
     );
   const profile = await profileImport(file, {
     batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
     writers: values.writers ? Number(values.writers) : undefined,
     keep: values.keep,
     upserts: values.upserts,
-    keepIndexes: values['keep-indexes'],
     dryRun: values['dry-run'],
     memoryLog: values['memory-log'],
   });

@@ -130,70 +130,19 @@ export async function recordDataMigrations(db: Database): Promise<string[]> {
   return data.map((f) => f.name);
 }
 
-/**
- * Applies the pending migrations and returns their names; then builds any of their indexes an
- * interrupted import deferred (buildIndexes), so that a service started on its graph can search.
- */
+/** Applies the pending migrations and returns their names. */
 export async function migrate(db: Database): Promise<string[]> {
   await db.write(cypher('migrate/deduplicate'));
   await applySchema(db, cypher('migrate/constraint'));
   await applySchema(db, cypher('migrate/lock-constraint'));
-  let applied: string[] = [];
-  // Nothing pending, as at most starts: no lock to write.
-  if ((await migrationStatus(db)).pending.length > 0) {
-    const unlock = await lock(db);
-    try {
-      applied = await applyPending(db);
-    } finally {
-      await unlock();
-    }
+  // Nothing to do, as at most starts: no lock to write.
+  if ((await migrationStatus(db)).pending.length === 0) return [];
+  const unlock = await lock(db);
+  try {
+    return await applyPending(db);
+  } finally {
+    await unlock();
   }
-  await buildIndexes(db);
-  return applied;
-}
-
-const CREATE_INDEX = /^CREATE\s+(?:\w+\s+)?INDEX\s+(\w+)\s+IF\s+NOT\s+EXISTS\b/i;
-const DROP_INDEX = /^DROP\s+INDEX\s+(\w+)/i;
-
-/**
- * The indexes the migrations leave that are not a constraint's (full-text, text, range), by
- * name, with the statement that creates each: what an import may build after its data.
- */
-function migrationIndexes(): Map<string, string> {
-  const indexes = new Map<string, string>();
-  for (const file of migrationFiles()) {
-    for (const statement of statements(file.text)) {
-      const created = CREATE_INDEX.exec(statement)?.[1];
-      if (created) indexes.set(created, statement);
-      const dropped = DROP_INDEX.exec(statement)?.[1];
-      if (dropped) indexes.delete(dropped);
-    }
-  }
-  return indexes;
-}
-
-/**
- * Drops the migrations' indexes that are not constraints, for an import into an empty database
- * to build them once after its data rather than update them row by row (bench/README.md,
- * "Import: where the time goes"). The unique constraints stay: writes find nodes by id.
- * buildIndexes puts them back; until then full-text search and name look-ups lack them.
- */
-export async function deferIndexes(db: Database): Promise<void> {
-  for (const name of migrationIndexes().keys()) {
-    await db.autoCommit(cypher('import/drop-index'), { name });
-  }
-}
-
-/**
- * Creates the migrations' indexes that are missing (deferred by an import, which may have been
- * interrupted) and waits until every index is online; returns their names.
- */
-export async function buildIndexes(db: Database): Promise<string[]> {
-  const present = new Set((await db.read(cypher('import/index-names'))).map((row) => row.name));
-  const missing = [...migrationIndexes()].filter(([name]) => !present.has(name));
-  for (const [name, text] of missing) await applySchema(db, { name: `index ${name}`, text });
-  if (missing.length > 0) await indexesOnline(db);
-  return missing.map(([name]) => name);
 }
 
 async function applyPending(db: Database): Promise<string[]> {

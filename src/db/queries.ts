@@ -145,19 +145,6 @@ export type ImportDatabaseIdRow = {
   id: unknown;
 };
 
-/** cypher/import/drop-index.cypher */
-export type ImportDropIndexRow = Record<string, never>;
-
-/** cypher/import/graph-empty.cypher */
-export type ImportGraphEmptyRow = {
-  empty: unknown;
-};
-
-/** cypher/import/index-names.cypher */
-export type ImportIndexNamesRow = {
-  name: unknown;
-};
-
 /** cypher/import/lookup-ids.cypher */
 export type ImportLookupIdsRow = {
   id: unknown;
@@ -559,9 +546,6 @@ export interface Rows {
   'import/create-nodes': ImportCreateNodesRow;
   'import/create-relationships': ImportCreateRelationshipsRow;
   'import/database-id': ImportDatabaseIdRow;
-  'import/drop-index': ImportDropIndexRow;
-  'import/graph-empty': ImportGraphEmptyRow;
-  'import/index-names': ImportIndexNamesRow;
   'import/lookup-ids': ImportLookupIdsRow;
   'import/lookup-names': ImportLookupNamesRow;
   'import/missing-nodes': ImportMissingNodesRow;

@@ -75,7 +75,6 @@ export async function importFiles(
           writers: options.writers,
           maxErrors: options.maxErrors,
           memoryBudget: options.memoryBudget,
-          deferIndexes: options.deferIndexes,
           resumeFrom,
           onProgress: bar?.update,
           onBatch: async (checkpoint) => {

@@ -9,7 +9,6 @@
  */
 import { cypher } from '../db/cypher.ts';
 import type { Database, Row, Transaction } from '../db/driver.ts';
-import { buildIndexes, deferIndexes } from '../db/migrate.ts';
 import type { Kind } from '../model/kinds.ts';
 import { describeCycle, partOfCycles } from '../model/part-of.ts';
 import { nodeRounds, relationshipRounds } from './partition.ts';
@@ -43,13 +42,6 @@ export const DEFAULT_BATCH_SIZE = 10_000;
  */
 export const DEFAULT_WRITERS = 1;
 export const DEFAULT_CLI_WRITERS = 2;
-
-/**
- * Records from which an import into an empty database builds the search and list indexes after
- * its data (`deferIndexes`): dropping and building them costs seconds whatever the size, against
- * keeping them up to date row by row (0.91× Neo4j's CPU at 100k; bench/README.md).
- */
-export const DEFER_INDEXES_FROM = 10_000;
 
 export interface Progress {
   phase: Phase;
@@ -91,13 +83,6 @@ export interface ImportOptions {
    * nothing, for the API's mutations.
    */
   transaction?: Transaction;
-  /**
-   * Into an empty database, drop the migrations' indexes that are not constraints and build them
-   * once the data is written (src/db/migrate.ts): the import returns when they are online, and
-   * one that fails leaves them to its re-run (or any `migrate`) to build. Default: from
-   * DEFER_INDEXES_FROM records, without `transaction`.
-   */
-  deferIndexes?: boolean;
   /**
    * Write the nodes and relationships the database does not hold by the create path (one SET
    * each, src/import/write.ts) rather than as upserts. Default: without `transaction` only, since
@@ -185,8 +170,6 @@ export async function runImport(
     return summary;
   };
 
-  // Indexes an interrupted import deferred: resolution looks names up in them.
-  if (!options.transaction) await buildIndexes(db);
   // Pass 1: validate, register, resolve.
   const { resolver, repeated, records } = await checkInputs(db, inputs, report, {
     memoryBudget: options.memoryBudget,
@@ -202,8 +185,6 @@ export async function runImport(
   // its rows split into transactions that touch no node twice at once (src/import/partition.ts);
   // the next window's rows are prepared while one is written.
   const writers = options.transaction ? 1 : Math.max(1, options.writers ?? DEFAULT_WRITERS);
-  const defer = !options.transaction && (options.deferIndexes ?? records >= DEFER_INDEXES_FROM);
-  if (defer && (await db.read(cypher('import/graph-empty')))[0]?.empty) await deferIndexes(db);
   const checkpoint: Checkpoint = { nodes: 0, relationships: 0 };
   const resume = options.resumeFrom ?? { nodes: 0, relationships: 0 };
   const resolve = resolver.resolve.bind(resolver);
@@ -324,7 +305,6 @@ export async function runImport(
     if (window.length > 0) await flush();
     await writing;
   }
-  if (!options.transaction) await buildIndexes(db);
   summary.ok = true;
   return finish();
 }
