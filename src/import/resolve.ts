@@ -180,7 +180,7 @@ export class Resolver {
   }
 
   /**
-   * The ids registered lately, as the ids table holds them: most references point at one, and
+   * The ids registered or referred to lately, as the ids table holds them: most references point at one, and
    * looking one up here costs a fraction of asking the working set (that was half of the first
    * pass). Two generations of at most RECENT_IDS each, as src/names.ts remembers names, so that
    * memory stays bounded; an id not here is asked for.
@@ -197,11 +197,15 @@ export class Resolver {
   }
 
   private known(id: string): Registered | undefined {
-    return (
-      this.recent.get(id) ??
+    const recent = this.recent.get(id);
+    if (recent) return recent;
+    // One found elsewhere is kept among the recent ones: sources and places are cited again
+    // and again, long after they were registered.
+    const row =
       this.older.get(id) ??
-      this.scratch.get<Registered>('SELECT kind, file, line FROM ids WHERE id = ?', id)
-    );
+      this.scratch.get<Registered>('SELECT kind, file, line FROM ids WHERE id = ?', id);
+    if (row) this.registered(id, row);
+    return row;
   }
 
   /** First pass: registers a valid record. */
