@@ -9,7 +9,11 @@ import type { Naming } from '../rows.ts';
 type Named = (Naming | null)[];
 
 export class NamingThread {
-  private readonly worker = new Worker(new URL('./naming-worker.ts', import.meta.url));
+  // Its heap holds the dictionaries (pinyin, OpenCC) and the names remembered (about 110 MB at
+  // 100k and 1M); a limit makes it collect before the process's memory grows past that.
+  private readonly worker = new Worker(new URL('./naming-worker.ts', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: 192 },
+  });
   private readonly waiting = new Map<
     number,
     { resolve: (named: Named) => void; reject: (error: Error) => void }
