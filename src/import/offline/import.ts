@@ -187,7 +187,8 @@ export async function writeAdminFiles(
     refused ??= { at: rows.at, error };
   };
   const early = (record: ImportRecord, position: Position) => {
-    if (!rows || refused) return undefined;
+    // Once an error is found nothing will be written: the check goes on without the rows.
+    if (!rows || refused || summary.errorCount > 0) return undefined;
     if (!resolved(record)) {
       later += 1;
       return undefined;
