@@ -4,12 +4,44 @@
  * ignored, and runs of white space count as one space. Search adds pinyin: the Latin-letter
  * spellings of Chinese names, without tone marks, under which `jiang zeting` finds 姜泽廷.
  */
-import { Converter } from 'opencc-js';
+import { Converter, Locale, Trie } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 
 const toSimplified = Converter({ from: 't', to: 'cn' });
 const hongKongToSimplified = Converter({ from: 'hk', to: 'cn' });
 const taiwanToSimplified = Converter({ from: 'tw', to: 'cn' });
+
+/**
+ * Every text the three conversions above replace (their configurations t2s, hk2s, tw2s: the
+ * normalisation and conversion dictionaries), in one trie. A name in which none of them occurs
+ * comes out of the conversions unchanged, and most names are such: the test is one trie walk
+ * where converting is nine (three converters of up to three dictionaries each), which was a
+ * third of an import's name work (bench/README.md, "Import: where the time goes").
+ */
+const converted = (() => {
+  const trie = new Trie();
+  // Their dictionaries are texts, `source replacement|...`, in nested lists.
+  const load = (dicts: unknown): void => {
+    if (typeof dicts === 'string') trie.loadDict(dicts);
+    else if (Array.isArray(dicts)) for (const d of dicts) load(d);
+  };
+  const configs = Locale.configs as Record<string, Record<string, unknown>>;
+  for (const name of ['t2s', 'hk2s', 'tw2s']) {
+    const { segmentation: _, ...chains } = configs[name] ?? {};
+    if (Object.keys(chains).length === 0) throw new Error(`OpenCC has no configuration ${name}`);
+    load(Object.values(chains));
+  }
+  return trie;
+})();
+
+/** Whether the conversions to simplified Chinese would change anything in `text`. */
+function convertible(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    if (text.charCodeAt(at) < 0x2e80) continue; // below CJK: no dictionary holds it
+    if (converted.matchPrefix(text, at)) return true;
+  }
+  return false;
+}
 
 /**
  * A function of one string remembered for recent distinct strings: an import meets the same
@@ -38,10 +70,11 @@ function remembered<T>(compute: (text: string) => T, size = 50_000): (text: stri
 /** The form under which a name is matched: 北京工業大學 and 北京工业大学 give the same key. */
 export const nameKey = remembered((name: string): string => {
   const folded = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const simplified = convertible(folded)
+    ? toSimplified(hongKongToSimplified(taiwanToSimplified(folded)))
+    : folded;
   // '|' delimits keys in the stored nameKeys string, so it never appears inside one.
-  return toSimplified(hongKongToSimplified(taiwanToSimplified(folded)))
-    .replaceAll('|', ' ')
-    .trim();
+  return simplified.replaceAll('|', ' ').trim();
 });
 
 /** The distinct keys of a set of names, in order. */

@@ -320,7 +320,10 @@ export async function checkInputs(
   db: Database,
   inputs: RecordInput[],
   report: (issue: ImportIssue) => void,
-  options: Pick<ImportOptions, 'memoryBudget' | 'onProgress'> = {},
+  options: Pick<ImportOptions, 'memoryBudget' | 'onProgress'> & {
+    /** Each valid record once registered (the offline route writes some rows meanwhile). */
+    onValid?: (record: ImportRecord, position: Position) => Promise<void> | undefined;
+  } = {},
 ): Promise<{ resolver: Resolver; repeated: RepeatedIds; records: number }> {
   const progress = options.onProgress ?? (() => {});
   let records = 0;
@@ -333,6 +336,8 @@ export async function checkInputs(
   for await (const { position, record } of validRecords(inputs, report, invalid)) {
     records += 1;
     resolver.see(record, position);
+    const valid = options.onValid?.(record, position);
+    if (valid) await valid;
     if (records % 10_000 === 0) progress({ phase: 'validate', done: records });
   }
   progress({ phase: 'validate', done: records, total: records });

@@ -89,6 +89,14 @@ interface Located {
   line: number;
 }
 
+/** An id's row in the ids table: the first record that has it. */
+interface Registered extends Located {
+  kind: Kind;
+}
+
+/** Ids a generation of the resolver's recent ids holds (about 100 bytes each). */
+const RECENT_IDS = 100_000;
+
 /** A row read a page at a time (Scratch.pages): its rowid is where the next page starts. */
 interface Paged extends Located {
   seek: number;
@@ -171,12 +179,33 @@ export class Resolver {
     });
   }
 
-  private known(id: string): { kind: Kind; at: Position } | undefined {
-    const row = this.scratch.get<Located & { kind: Kind }>(
-      'SELECT kind, file, line FROM ids WHERE id = ?',
-      id,
-    );
-    return row && { kind: row.kind, at: this.position(row) };
+  /**
+   * The ids registered or referred to lately, as the ids table holds them: most references point at one, and
+   * looking one up here costs a fraction of asking the working set (that was half of the first
+   * pass). Two generations of at most RECENT_IDS each, as src/names.ts remembers names, so that
+   * memory stays bounded; an id not here is asked for.
+   */
+  private recent = new Map<string, Registered>();
+  private older = new Map<string, Registered>();
+
+  private registered(id: string, row: Registered): void {
+    if (this.recent.size >= RECENT_IDS) {
+      this.older = this.recent;
+      this.recent = new Map();
+    }
+    this.recent.set(id, row);
+  }
+
+  private known(id: string): Registered | undefined {
+    const recent = this.recent.get(id);
+    if (recent) return recent;
+    // One found elsewhere is kept among the recent ones: sources and places are cited again
+    // and again, long after they were registered.
+    const row =
+      this.older.get(id) ??
+      this.scratch.get<Registered>('SELECT kind, file, line FROM ids WHERE id = ?', id);
+    if (row) this.registered(id, row);
+    return row;
   }
 
   /** First pass: registers a valid record. */
@@ -193,12 +222,13 @@ export class Resolver {
         file,
         at.line,
       );
+      if (added === 1) this.registered(record.id, { kind, file, line: at.line });
       const known = added === 0 ? this.known(record.id) : undefined;
       if (known && known.kind !== kind) {
         this.issue(
           at,
           'id',
-          `"${record.id}" is already the id of a ${known.kind} record (${known.at.file}:${known.at.line})`,
+          `"${record.id}" is already the id of a ${known.kind} record (${this.position(known).file}:${known.line})`,
           record.id,
         );
       } else if (known) {

@@ -151,11 +151,36 @@ export function statedScalars(
   return scalars;
 }
 
+/** A named record's name keys and search terms (src/names.ts), the costly part of its row. */
+export interface Naming {
+  nameKeys: string[];
+  searchTerms: string[];
+}
+
+/** The names a record's keys and search terms come from: name, English name, aliases. */
+export function namesOf(record: ImportRecord): string[] | null {
+  if (!NAMED.has(record.type)) return null;
+  const aliases = (record.aliases as string[] | undefined) ?? [];
+  return [record.name as string, record.nameEn as string, ...aliases];
+}
+
+/** What a record's names give, for the row (`nodeRow` takes it computed elsewhere). */
+export function naming(names: string[]): Naming {
+  return { nameKeys: nameKeys(names), searchTerms: searchTerms(names) };
+}
+
 /**
  * The node row of a record. A record without an id was matched by its name, which may be one
  * of the entity's aliases: it names a new entity but does not rename an existing one.
+ * `named`: its names' keys and terms when computed already (the offline route computes them
+ * on another thread); otherwise they are computed here.
  */
-export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): NodeRow {
+export function nodeRow(
+  record: ImportRecord,
+  id: string,
+  resolve: ResolveRef,
+  named?: Naming | null,
+): NodeRow {
   const kind = record.type;
   const anonymous = record.id === undefined;
   const sources = sourcesOf(record, id, resolve);
@@ -189,7 +214,9 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
       ? (record[field] as string[])
       : null;
   const aliases = anonymous ? [record.name as string, ...(list('aliases') ?? [])] : list('aliases');
-  const names = [record.name as string, record.nameEn as string, ...(aliases ?? [])];
+  // The name the aliases of a record without an id repeat is a name already: the same keys.
+  const names = namesOf(record);
+  const keys = names && (named ?? naming(names));
   return {
     id,
     kind,
@@ -200,8 +227,8 @@ export function nodeRow(record: ImportRecord, id: string, resolve: ResolveRef): 
     aliases,
     focus: list('focus'),
     statedOn: united.statedOn ?? null,
-    nameKeys: NAMED.has(kind) ? nameKeys(names) : null,
-    searchTerms: NAMED.has(kind) ? searchTerms(names) : null,
+    nameKeys: keys ? keys.nameKeys : null,
+    searchTerms: keys ? keys.searchTerms : null,
     defaultName: anonymous ? (record.name as string) : null,
   };
 }

@@ -81,8 +81,13 @@ interface CsvFile {
   /** The columns' names, to refuse a property without one. */
   known: Set<string>;
   out: WriteStream;
+  /** Lines not yet handed to `out`: written a chunk at a time, not a line at a time. */
+  pending: string;
   multiline: boolean;
 }
+
+/** Characters of lines a file gathers before they are written as one chunk. */
+const CHUNK = 1 << 18;
 
 export interface CsvFiles {
   /** Arguments for `neo4j-admin database import full` that load the files. */
@@ -93,12 +98,18 @@ export interface CsvFiles {
   emptyLists: { id: string; props: Record<string, string[]> }[];
 }
 
-/** Writes rows into neo4j-admin's CSV files under `dir` (which must exist). */
+/**
+ * Writes rows into neo4j-admin's CSV files under `dir` (which must exist). Rows are taken
+ * synchronously and written in chunks; a caller awaits `drained()` now and then, so that what
+ * the files have not yet written stays bounded.
+ */
 export class AdminCsvWriter {
   private readonly files = new Map<string, CsvFile>();
   private readonly emptyLists: CsvFiles['emptyLists'] = [];
   private nodes = 0;
   private relationships = 0;
+  /** Streams whose buffer is full: `drained()` waits for them. */
+  private readonly full = new Set<WriteStream>();
 
   private readonly dir: string;
 
@@ -106,31 +117,42 @@ export class AdminCsvWriter {
     this.dir = dir;
   }
 
-  async node(row: NodeRow): Promise<void> {
+  node(row: NodeRow): void {
     const props = newNodeProperties(row);
-    const empty = Object.entries(props).filter(([, v]) => Array.isArray(v) && v.length === 0);
-    if (empty.length > 0) {
-      this.emptyLists.push({ id: row.id, props: Object.fromEntries(empty) as never });
+    let empty: Record<string, string[]> | undefined;
+    for (const key in props) {
+      const value = props[key];
+      if (!Array.isArray(value) || value.length > 0) continue;
+      empty ??= {};
+      empty[key] = [];
     }
+    if (empty) this.emptyLists.push({ id: row.id, props: empty });
     const file = this.file('nodes', `Entity:${row.label}`, () => nodeColumns(row.kind));
     const { id, ...rest } = props;
-    await this.line(file, [cell(id, 'string')], rest, `node ${row.id}`);
+    this.line(file, cell(id, 'string'), rest, `node ${row.id}`);
     this.nodes += 1;
   }
 
-  async relationship(row: RelationshipRow): Promise<void> {
+  relationship(row: RelationshipRow): void {
     const props = newRelationshipProperties(row);
     const file = this.file('relationships', row.type, () => relationshipColumns(row.type));
-    const ends = [cell(row.from, 'string'), cell(row.to, 'string')];
-    await this.line(file, ends, props, `${row.type} from ${row.from} to ${row.to}`);
+    const ends = `${cell(row.from, 'string')},${cell(row.to, 'string')}`;
+    this.line(file, ends, props, `${row.type} from ${row.from} to ${row.to}`);
     this.relationships += 1;
+  }
+
+  /** Resolves once every file has written out what it was given. */
+  async drained(): Promise<void> {
+    for (const out of this.full) if (out.writableNeedDrain) await once(out, 'drain');
+    this.full.clear();
   }
 
   /** Ends every file; what neo4j-admin needs to load them. */
   async close(): Promise<CsvFiles> {
-    for (const { out } of this.files.values()) {
-      out.end();
-      await once(out, 'finish');
+    for (const file of this.files.values()) {
+      this.flush(file);
+      file.out.end();
+      await once(file.out, 'finish');
     }
     const all = [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
     const multiline = all.filter((f) => f.multiline).map((f) => f.path);
@@ -157,30 +179,30 @@ export class AdminCsvWriter {
       const out = createWriteStream(path, { highWaterMark: 1 << 20 });
       const cols = columns();
       const known = new Set(cols.map((c) => c.name));
-      file = { what, group, path, columns: cols, known, out, multiline: false };
       const lead = what === 'nodes' ? ['id:ID'] : [':START_ID', ':END_ID'];
-      const header = file.columns.map((c) => `${c.name}${HEADER_TYPE[c.type]}`);
-      file.out.write(`${[...lead, ...header].join(',')}\n`);
+      const header = cols.map((c) => `${c.name}${HEADER_TYPE[c.type]}`);
+      const pending = `${[...lead, ...header].join(',')}\n`;
+      file = { what, group, path, columns: cols, known, out, pending, multiline: false };
       this.files.set(name, file);
     }
     return file;
   }
 
-  private async line(
-    file: CsvFile,
-    lead: string[],
-    props: Record<string, unknown>,
-    what: string,
-  ): Promise<void> {
-    for (const key of Object.keys(props)) {
+  /** One row's line: `lead` (its id, or its ends) and a cell per column. */
+  private line(file: CsvFile, lead: string, props: Record<string, unknown>, what: string): void {
+    for (const key in props) {
       if (!file.known.has(key))
         throw new CsvValueError(`${what}: no column for property ${key}`, key);
     }
-    const cells = [...lead];
+    let text = lead;
     for (const column of file.columns) {
       const value = props[column.name];
+      if (value === undefined || value === null) {
+        text += ',';
+        continue;
+      }
       try {
-        cells.push(value === undefined || value === null ? '' : cell(value, column.type));
+        text += `,${cell(value, column.type)}`;
       } catch (error) {
         throw new CsvValueError(
           `${what}, property ${column.name}: ${(error as Error).message}`,
@@ -188,13 +210,20 @@ export class AdminCsvWriter {
         );
       }
     }
-    const text = `${cells.join(',')}\n`;
-    if (!file.multiline && /[\r\n]/.test(text.slice(0, -1))) file.multiline = true;
-    if (!file.out.write(text)) await once(file.out, 'drain');
+    if (!file.multiline && (text.includes('\n') || text.includes('\r'))) file.multiline = true;
+    file.pending += `${text}\n`;
+    if (file.pending.length >= CHUNK) this.flush(file);
+  }
+
+  private flush(file: CsvFile): void {
+    if (file.pending.length === 0) return;
+    if (!file.out.write(file.pending)) this.full.add(file.out);
+    file.pending = '';
   }
 }
 
-const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const quote = (text: string) =>
+  text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
 
 /** One value in neo4j-admin's CSV, as a column of its type takes it. */
 function cell(value: unknown, type: Column['type']): string {

@@ -13,7 +13,7 @@
  * every relationship has its record's entity at one end, so only those records can state one
  * twice.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../config.ts';
 import { cypher } from '../../db/cypher.ts';
@@ -26,18 +26,22 @@ import {
   type ImportSummary,
   type Progress,
   reporter,
-  validRecords,
 } from '../pipeline.ts';
-import type { Position, RecordInput } from '../records.ts';
+import type { ImportRecord, Position, RecordInput } from '../records.ts';
+import { type RepeatedIds, type Resolver, referencesOf } from '../resolve.ts';
 import {
+  type Naming,
   type NodeRow,
+  namesOf,
   nodeRow,
   type RelationshipRow,
+  type ResolveRef,
   relationshipRows,
   uniteNodes,
   uniteRelationships,
 } from '../rows.ts';
 import { AdminCsvWriter, type CsvFiles, CsvValueError } from './csv.ts';
+import { NamingThread } from './naming.ts';
 import {
   adminImport,
   type LocalStore,
@@ -53,6 +57,15 @@ interface Held {
   at: Position;
   nodes: NodeRow[];
   relationships: RelationshipRow[];
+}
+
+/** Records named on the other thread at a time. */
+const NAMING_CHUNK = 2000;
+
+/** Records read, and their names' keys and terms on their way from the naming thread. */
+interface Chunk {
+  items: { position: Position; record: ImportRecord; id: string }[];
+  named: Promise<(Naming | null)[]>;
 }
 
 /** Resolution's look-ups in a store that holds nothing: they find nothing. */
@@ -144,6 +157,12 @@ export async function offlineImport(
  * then writes their rows as neo4j-admin's CSV files into `dir` (emptied first). Fills in
  * `summary`: records, errors, and each node and relationship as created. Undefined when there
  * are errors (or for a dry run): then no file is left.
+ *
+ * A record with an id that refers to others by id only has rows that resolution leaves as they
+ * are: those are written while the check reads them (and deleted if it fails), so that most
+ * records are read once. The others (no id, a reference by name) are written in a second pass,
+ * once resolution is done; so is every record when some entity has several records, which
+ * must be united (rows.ts).
  */
 export async function writeAdminFiles(
   inputs: RecordInput[],
@@ -154,72 +173,230 @@ export async function writeAdminFiles(
   } = {},
 ): Promise<CsvFiles | undefined> {
   const report = reporter(summary, options.maxErrors);
-  const { resolver, repeated, records } = await checkInputs(NOTHING_STORED, inputs, report, {
-    memoryBudget: options.memoryBudget,
-    onProgress: options.onProgress,
-  });
-  summary.records = records;
-  options.onStep?.('check');
-  if (summary.errorCount > 0 || summary.dryRun) {
-    resolver.close();
-    summary.ok = summary.errorCount === 0;
-    return undefined;
-  }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const writer = new AdminCsvWriter(dir);
-  const count = (totals: Record<string, Counts>, name: string) => {
-    totals[name] ??= { created: 0, updated: 0, unchanged: 0 };
-    totals[name].created += 1;
-  };
-  const node = async (row: NodeRow) => {
-    await writer.node(row);
-    count(summary.nodes as Record<string, Counts>, row.kind);
-  };
-  const relationship = async (row: RelationshipRow) => {
-    await writer.relationship(row);
-    count(summary.relationships, row.type);
-  };
-  const resolve = resolver.resolve.bind(resolver);
-  /** Where the record being written is (for held entities: their first record). */
-  let at: Position = { file: '', line: 0 };
-  const held = new Map<string, Held>();
-  let done = 0;
-  try {
-    for await (const { position, record } of validRecords(inputs, report)) {
-      at = position;
-      const id = resolver.idOf(record, position);
-      const own = nodeRow(record, id, resolve);
-      const rels = relationshipRows(record, id, resolve);
-      if (repeated.size > 0 && repeated.has(id)) {
-        const entity = held.get(id) ?? { at: position, nodes: [], relationships: [] };
-        entity.nodes.push(own);
-        entity.relationships.push(...rels);
-        held.set(id, entity);
-      } else {
-        await node(own);
-        for (const rel of rels) await relationship(rel);
-      }
-      done += 1;
-      if (done % 10_000 === 0) options.onProgress?.({ phase: 'nodes', done, total: records });
-    }
-    for (const entity of held.values()) {
-      at = entity.at;
-      for (const row of uniteNodes(entity.nodes)) await node(row);
-      for (const row of uniteRelationships(entity.relationships)) await relationship(row);
-    }
-  } catch (error) {
-    await writer.close();
+  const fingerprint = fingerprintOf(inputs);
+  const fresh = (resolve: ResolveRef, repeated?: RepeatedIds) => {
     rmSync(dir, { recursive: true, force: true });
-    if (!(error instanceof CsvValueError)) throw error;
+    mkdirSync(dir, { recursive: true });
+    return new RowWriter(dir, summary, resolve, repeated);
+  };
+  let rows = summary.dryRun ? undefined : fresh(byId);
+  let later = 0;
+  let refused: { at: Position; error: CsvValueError } | undefined;
+  const refuse = (error: unknown) => {
+    if (!(error instanceof CsvValueError) || !rows) throw error;
+    refused ??= { at: rows.at, error };
+  };
+  const early = (record: ImportRecord, position: Position) => {
+    // Once an error is found nothing will be written: the check goes on without the rows.
+    if (!rows || refused || summary.errorCount > 0) return undefined;
+    if (!resolved(record)) {
+      later += 1;
+      return undefined;
+    }
+    return rows.add(record, position, record.id as string)?.catch(refuse);
+  };
+  let resolver: Resolver | undefined;
+  try {
+    const checked = await checkInputs(NOTHING_STORED, inputs, report, {
+      memoryBudget: options.memoryBudget,
+      onProgress: options.onProgress,
+      onValid: early,
+    });
+    resolver = checked.resolver;
+    const { repeated, records } = checked;
+    summary.records = records;
+    if (summary.errorCount === 0 && !refused) await rows?.flush().catch(refuse);
+    options.onStep?.('check');
+    if (summary.errorCount > 0 || !rows) {
+      summary.ok = summary.errorCount === 0;
+      return undefined;
+    }
+    if (refused) throw refused.error;
+    const resolve = resolver.resolve.bind(resolver);
+    // Records of one entity are united: all are written again, now that they are known.
+    if (repeated.size > 0) {
+      await rows.close();
+      summary.nodes = {};
+      summary.relationships = {};
+      rows = fresh(resolve, repeated);
+    }
+    rows.resolve = resolve;
+    if (repeated.size > 0 || later > 0) {
+      const written = (done: number) =>
+        options.onProgress?.({ phase: 'nodes', done, total: records });
+      for await (const { position, record } of checkedRecords(inputs, fingerprint)) {
+        if (repeated.size === 0 && resolved(record)) continue;
+        const pending = rows.add(record, position, resolver.idOf(record, position), written);
+        if (pending) await pending;
+      }
+      await rows.flush();
+    } else if (fingerprintOf(inputs) !== fingerprint) {
+      throw changed(inputs.map((i) => i.name).join(', '));
+    }
+    const files = await rows.close();
+    rows = undefined;
+    options.onStep?.('csv');
+    return files;
+  } catch (error) {
+    if (!(error instanceof CsvValueError) || !rows) throw error;
+    const at = refused?.at ?? rows.at;
     report({ file: at.file, line: at.line, field: error.field, message: error.message });
-    summary.nodes = {};
-    summary.relationships = {};
     return undefined;
   } finally {
-    resolver.close();
+    resolver?.close();
+    if (rows) {
+      // Not written: nothing is left, and nothing is counted.
+      await rows.close();
+      rmSync(dir, { recursive: true, force: true });
+      summary.nodes = {};
+      summary.relationships = {};
+    }
   }
-  const files = await writer.close();
-  options.onStep?.('csv');
-  return files;
+}
+
+/** A reference's id, for a record that refers by id only (as `Resolver.resolve` gives it). */
+const byId: ResolveRef = (ref) => (typeof ref === 'string' ? ref : (ref as { id: string }).id);
+
+/** Whether a record's rows are final before resolution: it has an id and refers by id only. */
+function resolved(record: ImportRecord): boolean {
+  if (typeof record.id !== 'string') return false;
+  for (const { ref } of referencesOf(record)) {
+    if (typeof ref === 'object' && ref !== null && 'name' in ref) return false;
+  }
+  return true;
+}
+
+/**
+ * Records' rows into the CSV files, a chunk at a time: a chunk's names go to the naming thread
+ * while the chunk before it is written here. Counts every node and relationship as created.
+ */
+class RowWriter {
+  /** How references are resolved: by id alone while checking, then by the resolver. */
+  resolve: ResolveRef;
+  /** Where the record being written is (for held entities: their first record). */
+  at: Position = { file: '', line: 0 };
+  private readonly writer: AdminCsvWriter;
+  private readonly summary: ImportSummary;
+  private readonly repeated: RepeatedIds | undefined;
+  private readonly naming = new NamingThread();
+  private items: Chunk['items'] = [];
+  private ahead: Chunk | undefined;
+  private readonly held = new Map<string, Held>();
+  private done = 0;
+  private closed: Promise<CsvFiles> | undefined;
+
+  constructor(dir: string, summary: ImportSummary, resolve: ResolveRef, repeated?: RepeatedIds) {
+    this.writer = new AdminCsvWriter(dir);
+    this.summary = summary;
+    this.resolve = resolve;
+    this.repeated = repeated;
+  }
+
+  /** Takes a record; a promise (to await) when a chunk was sent and the one before written. */
+  add(
+    record: ImportRecord,
+    position: Position,
+    id: string,
+    written?: (done: number) => void,
+  ): Promise<void> | undefined {
+    this.items.push({ position, record, id });
+    if (this.items.length < NAMING_CHUNK) return undefined;
+    return this.send(written);
+  }
+
+  /** Writes every record taken, and the entities held to be united. */
+  async flush(): Promise<void> {
+    if (this.items.length > 0) await this.send();
+    if (this.ahead) await this.write(this.ahead);
+    this.ahead = undefined;
+    for (const entity of this.held.values()) {
+      this.at = entity.at;
+      for (const row of uniteNodes(entity.nodes)) this.node(row);
+      for (const row of uniteRelationships(entity.relationships)) this.relationship(row);
+    }
+    this.held.clear();
+  }
+
+  /** Ends the files and the naming thread; what neo4j-admin needs to load the files. */
+  close(): Promise<CsvFiles> {
+    this.closed ??= this.naming.close().then(() => this.writer.close());
+    return this.closed;
+  }
+
+  private async send(written?: (done: number) => void): Promise<void> {
+    const { items } = this;
+    const chunk = { items, named: this.naming.compute(items.map((i) => namesOf(i.record))) };
+    chunk.named.catch(() => {}); // awaited in `write`
+    this.items = [];
+    const before = this.ahead;
+    this.ahead = chunk;
+    if (before) await this.write(before);
+    written?.(this.done);
+  }
+
+  private async write({ items, named }: Chunk): Promise<void> {
+    const naming = await named;
+    for (const [i, { position, record, id }] of items.entries()) {
+      this.at = position;
+      const own = nodeRow(record, id, this.resolve, naming[i]);
+      const rels = relationshipRows(record, id, this.resolve);
+      if (this.repeated && this.repeated.size > 0 && this.repeated.has(id)) {
+        const entity = this.held.get(id) ?? { at: position, nodes: [], relationships: [] };
+        entity.nodes.push(own);
+        entity.relationships.push(...rels);
+        this.held.set(id, entity);
+      } else {
+        this.node(own);
+        for (const rel of rels) this.relationship(rel);
+      }
+      this.done += 1;
+    }
+    await this.writer.drained();
+  }
+
+  private node(row: NodeRow): void {
+    this.writer.node(row);
+    created(this.summary.nodes as Record<string, Counts>, row.kind);
+  }
+
+  private relationship(row: RelationshipRow): void {
+    this.writer.relationship(row);
+    created(this.summary.relationships, row.type);
+  }
+}
+
+const created = (totals: Record<string, Counts>, name: string) => {
+  totals[name] ??= { created: 0, updated: 0, unchanged: 0 };
+  totals[name].created += 1;
+};
+
+const changed = (what: string) =>
+  new Error(`${what} changed while it was imported: nothing was written; import it again`);
+
+/** Each input that is a file: its size and modification time, to tell that it did not change. */
+function fingerprintOf(inputs: RecordInput[]): string {
+  return inputs
+    .map(({ name }) => {
+      const stat = statSync(name, { throwIfNoEntry: false });
+      return stat?.isFile() ? `${stat.size}:${stat.mtimeMs}` : '';
+    })
+    .join('|');
+}
+
+/**
+ * The records of `inputs` as `checkInputs` found them all valid, read again without being
+ * validated again (that was a sixth of the Node side's time): an input that no longer reads as
+ * it did, or a file that changed since, fails the import rather than be written unchecked.
+ */
+async function* checkedRecords(
+  inputs: RecordInput[],
+  fingerprint: string,
+): AsyncGenerator<{ position: Position; record: ImportRecord }> {
+  for (const input of inputs) {
+    for await (const item of input.read()) {
+      if (item.error !== undefined) throw changed(`${item.position.file}:${item.position.line}`);
+      yield item;
+    }
+  }
+  if (fingerprintOf(inputs) !== fingerprint) throw changed(inputs.map((i) => i.name).join(', '));
 }
