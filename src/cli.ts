@@ -170,10 +170,11 @@ export function cli(): Command {
     .option('--replace', 'with --offline: delete a database that holds data first')
     .option('--json', 'print the summary as JSON')
     .action(async (files: string[], options) => {
+      // Large files: restarts under a heap limit, so that memory stays bounded by the batches
+      // (the offline route's too: 969 MB at 1M without it, 729 MB with it).
+      limitHeap(files, importHeapMb(options.batchSize, options.writers));
       if (options.offline) return importOffline(files, options);
       if (options.replace) throw new CliError('--replace goes with --offline');
-      // Large files: restarts under a heap limit, so that memory stays bounded by the batches.
-      limitHeap(files, importHeapMb(options.batchSize, options.writers));
       const summary = await withDatabase((db) =>
         importFiles(db, files, {
           dryRun: options.dryRun,
