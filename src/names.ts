@@ -6,6 +6,7 @@
  */
 import { Converter, Locale, Trie } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
+import { Recent } from './recent.ts';
 
 const toSimplified = Converter({ from: 't', to: 'cn' });
 const hongKongToSimplified = Converter({ from: 'hk', to: 'cn' });
@@ -44,25 +45,17 @@ function convertible(text: string): boolean {
 }
 
 /**
- * A function of one string remembered for recent distinct strings: an import meets the same
- * names, titles and places again and again, and OpenCC and pinyin cost tens of microseconds
- * each. Bounded, so that a file of millions of distinct names does not hold them all: two
- * generations of at most `size` each; when the young one is full it becomes the old one and
- * the old one is dropped (evicting one by one from a Map's front costs more than computing).
- * Callers must not change what it returns.
+ * A function of one string remembered for recent distinct strings (src/recent.ts): OpenCC and
+ * pinyin cost tens of microseconds each. Callers must not change what it returns.
  */
 function remembered<T>(compute: (text: string) => T, size = 50_000): (text: string) => T {
-  let young = new Map<string, T>();
-  let old = new Map<string, T>();
+  const recent = new Recent<T>(size);
   return (text) => {
-    let value = young.get(text);
-    if (value !== undefined) return value;
-    value = old.get(text) ?? compute(text);
-    if (young.size >= size) {
-      old = young;
-      young = new Map();
+    let value = recent.get(text);
+    if (value === undefined) {
+      value = compute(text);
+      recent.set(text, value);
     }
-    young.set(text, value);
     return value;
   };
 }

@@ -13,6 +13,7 @@ import { type Kind, kindOfLabels, NAMED } from '../model/kinds.ts';
 import type { Parents, PartOf } from '../model/part-of.ts';
 import { LINKS } from '../model/relationships.ts';
 import { nameKey, nameKeys } from '../names.ts';
+import { Recent } from '../recent.ts';
 import type { ImportIssue, ImportRecord, NameCandidate, Position, Ref } from './records.ts';
 import { statedItems, statementsOf } from './rows.ts';
 import { Scratch } from './scratch.ts';
@@ -180,31 +181,19 @@ export class Resolver {
   }
 
   /**
-   * The ids registered or referred to lately, as the ids table holds them: most references point at one, and
-   * looking one up here costs a fraction of asking the working set (that was half of the first
-   * pass). Two generations of at most RECENT_IDS each, as src/names.ts remembers names, so that
-   * memory stays bounded; an id not here is asked for.
+   * The ids registered or referred to lately, as the ids table holds them (src/recent.ts): most
+   * references point at one, and looking one up here costs a fraction of asking the working set
+   * (that was half of the first pass). An id not here is asked for.
    */
-  private recent = new Map<string, Registered>();
-  private older = new Map<string, Registered>();
-
-  private registered(id: string, row: Registered): void {
-    if (this.recent.size >= RECENT_IDS) {
-      this.older = this.recent;
-      this.recent = new Map();
-    }
-    this.recent.set(id, row);
-  }
+  private recent = new Recent<Registered>(RECENT_IDS);
 
   private known(id: string): Registered | undefined {
     const recent = this.recent.get(id);
     if (recent) return recent;
-    // One found elsewhere is kept among the recent ones: sources and places are cited again
-    // and again, long after they were registered.
-    const row =
-      this.older.get(id) ??
-      this.scratch.get<Registered>('SELECT kind, file, line FROM ids WHERE id = ?', id);
-    if (row) this.registered(id, row);
+    // One found in the working set is kept among the recent ones: sources and places are
+    // cited again and again, long after they were registered.
+    const row = this.scratch.get<Registered>('SELECT kind, file, line FROM ids WHERE id = ?', id);
+    if (row) this.recent.set(id, row);
     return row;
   }
 
@@ -222,7 +211,7 @@ export class Resolver {
         file,
         at.line,
       );
-      if (added === 1) this.registered(record.id, { kind, file, line: at.line });
+      if (added === 1) this.recent.set(record.id, { kind, file, line: at.line });
       const known = added === 0 ? this.known(record.id) : undefined;
       if (known && known.kind !== kind) {
         this.issue(
