@@ -131,7 +131,7 @@ export class ImportWriteError extends Error {
   }
 }
 
-const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
+export const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
 
 /** A summary before anything is done (the offline route's too). */
 export const emptySummary = (dryRun = false): ImportSummary => ({
@@ -314,7 +314,7 @@ export async function runImport(
  * resolves them against `db`, then checks what only the whole input (and the database) can
  * tell: records of one entity agree, and no parent makes an entity part of itself. Every
  * problem goes to `report`. The caller closes the resolver. Shared by the offline route
- * (src/import/offline.ts), which writes what this resolves as neo4j-admin's files.
+ * (src/import/offline/), which writes what this resolves as neo4j-admin's files.
  */
 export async function checkInputs(
   db: Database,

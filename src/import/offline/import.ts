@@ -22,6 +22,7 @@ import { migrate, recordDataMigrations } from '../../db/migrate.ts';
 import {
   type Counts,
   checkInputs,
+  emptyCounts,
   emptySummary,
   type ImportSummary,
   type Progress,
@@ -366,7 +367,7 @@ class RowWriter {
 }
 
 const created = (totals: Record<string, Counts>, name: string) => {
-  totals[name] ??= { created: 0, updated: 0, unchanged: 0 };
+  totals[name] ??= emptyCounts();
   totals[name].created += 1;
 };
 
