@@ -180,7 +180,8 @@ function holders(fields: readonly Selected[], n: string, names: Names): string {
 /** agreements/partners' start, made the organisation the step starts from. */
 const PARTNERS_START = '(o:Entity {id: $of})';
 /** The variables agreements/partners names, each renamed per step (steps nest). */
-const PARTNERS_VARIABLES = /(?<![.$\w])(o|a|p|q|m|mine|agreements|firstSignedOn|lastSignedOn|last)\b/g;
+const PARTNERS_VARIABLES =
+  /(?<![.$\w])(o|a|p|q|m|mine|agreements|firstSignedOn|lastSignedOn|last)\b/g;
 
 /**
  * Organisation.partners from `n`: agreements/partners' text up to its RETURN (matched, ordered
