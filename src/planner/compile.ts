@@ -329,7 +329,9 @@ const ALL: Indexed = { page: 'agreements/all', count: 'agreements/count-all' };
  * cypher/<area>/matching.
  */
 function indexedList({ area, filters, orderBy }: ListRoot): Indexed | null {
-  const only = (...allowed: string[]) => filters.every((f) => allowed.includes(f));
+  // Some filter set, and none but these (a list without filters is not a kind's).
+  const only = (...allowed: string[]) =>
+    filters.length > 0 && filters.every((f) => allowed.includes(f));
   if (area === 'organisations' && only('kind')) {
     return { page: 'organisations/kind-page', count: 'organisations/kind-count' };
   }
