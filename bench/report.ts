@@ -225,7 +225,7 @@ export function report(dir: string): string {
     out.push(
       '## Filter scale curve',
       '',
-      `Each list filter as the list's own query (page and count, \`cypher/<area>/matching\`), run one after another: p50 (ms), its ratio to the ${k(smallest.size)} figure, and how many it found. Scans that read rows (none is the target); plans: bench/results/plans/SIZE/filters/. Load averages (1 min) after each filter's runs.${
+      `Each list filter as the API runs it with its page and count (the planner's compiled statement, bench/query/filters.ts), run one after another: p50 (ms), its ratio to the ${k(smallest.size)} figure, and how many it found. Scans that read rows (none is the target); plans: bench/results/plans/SIZE/filters/. Load averages (1 min) after each filter's runs.${
         withFilters.map(loadedBy).join('')
           ? ` Graphs loaded by neo4j-admin (then migrated): ${withFilters
               .filter(loadedBy)

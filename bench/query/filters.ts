@@ -1,9 +1,12 @@
 /**
  * The filter scale curve: every list filter the API offers, alone and in the combinations
- * analysts use, run as the list's own query (cypher/<area>/matching, page and count) on the
- * graph of a benchmark size. For each: p50 and p90 of sequential runs, the answer's size, and
- * the PROFILE plan saved under plans/N/filters/ with the scans that read rows picked out
- * (none is the target: every filter starts from its own entity or an index).
+ * analysts use, run on the graph of a benchmark size as the API runs a list question with its
+ * page and count, `{ X(filter) { totalCount nodes { id name } } }`: the planner's compiled
+ * statement (src/planner/compile.ts; `people(title:)`, which the loaders answer after folding
+ * the title, runs people/matching, as that statement does). For each: p50 and p90 of
+ * sequential runs, the answer's size, and the PROFILE plan saved under plans/N/filters/ with
+ * the scans that read rows picked out (none is the target: every filter starts from its own
+ * entity or an index).
  *
  *   node bench/query/filters.ts [--runs 20] [--out DIR]   (against NEO4J_URI)
  */
@@ -12,9 +15,11 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
-import { cypher } from '../../src/db/cypher.ts';
 import { createDatabase, type Database } from '../../src/db/driver.ts';
 import type { ListArea } from '../../src/graph/lists.ts';
+import { statementOf } from '../../src/planner/compile.ts';
+import { listRoot } from '../../src/planner/plan.ts';
+import type { Selected } from '../../src/planner/tree.ts';
 import { benchCypher, profile } from '../lib/cypher.ts';
 
 export interface FilterResult {
@@ -75,6 +80,18 @@ function cases(pick: Record<string, string>): [string, ListArea, Record<string, 
   ];
 }
 
+/** The nodes' fields the curve asks for: `nodes { id name }`. */
+const FIELDS: Selected[] = ['id', 'name'].map((name) => ({
+  key: name,
+  value: { kind: 'property', of: 'node', name, list: false },
+}));
+
+/** The planner's statement for a list of `area` with `filter` (and agreements' orderBy). */
+export function listStatement(area: ListArea, { orderBy, ...filter }: Record<string, unknown>) {
+  const root = listRoot(area, filter, orderBy);
+  return statementOf({ root, fields: FIELDS, page: true, count: true });
+}
+
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
@@ -88,7 +105,7 @@ export async function filterCurve(
   mkdirSync(dir, { recursive: true });
   const results: FilterResult[] = [];
   for (const [key, area, filter] of cases(pick as Record<string, string>)) {
-    const query = cypher(`${area}/matching`);
+    const query = listStatement(area, filter);
     const params = { ...filter, skip: 0, limit: 21 };
     const [answer] = await db.read(query, params);
     const times: number[] = [];

@@ -21,6 +21,26 @@ export type AgreementsCountAllRow = {
   total: unknown;
 };
 
+/** cypher/agreements/dates-count.cypher */
+export type AgreementsDatesCountRow = {
+  total: unknown;
+};
+
+/** cypher/agreements/dates-page.cypher */
+export type AgreementsDatesPageRow = {
+  a: unknown;
+};
+
+/** cypher/agreements/kind-count.cypher */
+export type AgreementsKindCountRow = {
+  total: unknown;
+};
+
+/** cypher/agreements/kind-page.cypher */
+export type AgreementsKindPageRow = {
+  a: unknown;
+};
+
 /** cypher/agreements/matching.cypher */
 export type AgreementsMatchingRow = {
   total: unknown;
@@ -276,6 +296,16 @@ export type NeighbourhoodNodesRow = {
   props: unknown;
 };
 
+/** cypher/organisations/kind-count.cypher */
+export type OrganisationsKindCountRow = {
+  total: unknown;
+};
+
+/** cypher/organisations/kind-page.cypher */
+export type OrganisationsKindPageRow = {
+  o: unknown;
+};
+
 /** cypher/organisations/matching.cypher */
 export type OrganisationsMatchingRow = {
   total: unknown;
@@ -527,6 +557,10 @@ export interface Rows {
   'acts/matching': ActsMatchingRow;
   'agreements/all': AgreementsAllRow;
   'agreements/count-all': AgreementsCountAllRow;
+  'agreements/dates-count': AgreementsDatesCountRow;
+  'agreements/dates-page': AgreementsDatesPageRow;
+  'agreements/kind-count': AgreementsKindCountRow;
+  'agreements/kind-page': AgreementsKindPageRow;
   'agreements/matching': AgreementsMatchingRow;
   'agreements/partners': AgreementsPartnersRow;
   'claims/choose-nodes': ClaimsChooseNodesRow;
@@ -570,6 +604,8 @@ export interface Rows {
   'neighbourhood/between': NeighbourhoodBetweenRow;
   'neighbourhood/expand': NeighbourhoodExpandRow;
   'neighbourhood/nodes': NeighbourhoodNodesRow;
+  'organisations/kind-count': OrganisationsKindCountRow;
+  'organisations/kind-page': OrganisationsKindPageRow;
   'organisations/matching': OrganisationsMatchingRow;
   'paths/shortest': PathsShortestRow;
   'people/matching': PeopleMatchingRow;

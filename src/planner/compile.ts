@@ -14,7 +14,7 @@ import { cypher, type Query, withoutComments } from '../db/cypher.ts';
 import type { QueryName } from '../db/queries.ts';
 import { LABELS } from '../model/kinds.ts';
 import { following, RELATIONSHIP_TYPES, type Sort } from '../model/relationships.ts';
-import type { Part, Selected, Step, Tree } from './tree.ts';
+import type { ListRoot, Part, Selected, Step, Tree } from './tree.ts';
 
 /** A compiled statement's one row: a look-up's `value`, or a list's `page` and `total`. */
 export interface PlannedRow {
@@ -303,11 +303,48 @@ function listStart(name: QueryName, pageOnly: boolean): { text: string; variable
 }
 
 /**
- * agreements/all's text with its last line (the RETURN) replaced by collecting the page: the
- * query reads the page of the sort key's index in order (see the file).
+ * A page query's text (one that returns the page's entities in order, `RETURN x` or
+ * `RETURN labels(x) ...`) up to its RETURN, then the page collected as `found`.
  */
-function allStart(): { text: string; variable: string } {
-  return { text: `${beforeReturn('agreements/all')}\nWITH collect(a) AS found`, variable: 'a' };
+function pageStart(name: QueryName): { text: string; variable: string } {
+  const text = withoutComments(cypher(name).text);
+  const end = text.lastIndexOf('\nRETURN ');
+  const variable = /^\nRETURN (?:labels\()?(\w+)/.exec(text.slice(end))?.[1];
+  if (end < 0 || !variable) throw new Error(`planner: ${name} returns no entity`);
+  return { text: `${text.slice(0, end)}\nWITH collect(${variable}) AS found`, variable };
+}
+
+/** A list's statements that read indexes alone: the page in order (if any), the count. */
+interface Indexed {
+  page?: QueryName;
+  count: QueryName;
+}
+
+/**
+ * Agreements without a filter: agreements/all reads the page of the sort key's index in
+ * order, agreements/count-all the count store.
+ */
+const ALL: Indexed = { page: 'agreements/all', count: 'agreements/count-all' };
+
+/**
+ * The statements of the filter shapes whose answer grows with the graph: a kind alone (page
+ * and count), a signing-date range with or without a kind (the count; the page in
+ * signing-date order). Any other shape, or another filter beside these, reads
+ * cypher/<area>/matching.
+ */
+function indexedList({ area, filters, orderBy }: ListRoot): Indexed | null {
+  // Some filter set, and none but these (a list without filters is not a kind's).
+  const only = (...allowed: string[]) =>
+    filters.length > 0 && filters.every((f) => allowed.includes(f));
+  if (area === 'organisations' && only('kind')) {
+    return { page: 'organisations/kind-page', count: 'organisations/kind-count' };
+  }
+  if (area !== 'agreements' || !only('kind', 'from', 'to')) return null;
+  if (!filters.includes('from') && !filters.includes('to')) {
+    return { page: 'agreements/kind-page', count: 'agreements/kind-count' };
+  }
+  const page = orderBy === 'NAME' ? undefined : 'agreements/dates-page';
+  return { page, count: 'agreements/dates-count' };
 }
 
 /**
@@ -340,31 +377,35 @@ function compile(tree: Tree): Query<PlannedRow> {
       text: `${beforeReturn('search/names')}\nWITH node, {score: score} AS hit\nRETURN ${projection(tree.fields, { n: 'node', r: 'hit' }, names)} AS value`,
     };
   }
-  // A filtered page without its count is the sorted matches' top $skip + $limit: Neo4j keeps
-  // those while it reads (a Top), where the count needs every match collected and sorted
-  // whole (2.5-3x the time at 1M for agreements(kind), organisations(kind), people(title)).
-  const pageOnly = !root.unfiltered && tree.page && !tree.count;
-  const start = root.unfiltered
-    ? allStart()
-    : listStart(`${root.area}/matching` as const, pageOnly);
-  const x = start.variable;
-  const parts = [start.text];
+  // Agreements without a filter, and the filters whose answer grows with the graph (a kind, a
+  // date range), read their page in order from an index and their count from an index alone
+  // (indexedList); other filters read cypher/<area>/matching, where a page without its count
+  // is the sorted matches' top $skip + $limit (Neo4j keeps those while it reads, a Top) and
+  // the count needs every match collected and sorted whole.
+  const indexed = root.unfiltered ? ALL : indexedList(root);
+  const counted = tree.count || !tree.page;
+  const whole = counted && !indexed;
+  const parts: string[] = [];
   const returned: string[] = [];
-  // A filtered list's count costs nothing more once the list is collected whole; the
-  // unfiltered one is read when asked.
-  if (!root.unfiltered && !pageOnly) returned.push('size(found) AS total');
-  else if (root.unfiltered && tree.count) {
-    parts.push(`CALL () {\n${withoutComments(cypher('agreements/count-all').text)}\n}`);
-    returned.push('total');
+  let x = 'x';
+  if (tree.page || whole) {
+    const start = indexed?.page
+      ? pageStart(indexed.page)
+      : listStart(`${root.area}/matching` as const, !whole);
+    x = start.variable;
+    parts.push(start.text);
   }
+  if (counted && indexed) {
+    parts.push(`CALL () {\n${withoutComments(cypher(indexed.count).text)}\n}`);
+    returned.push('total');
+  } else if (counted) returned.push('size(found) AS total');
   if (tree.page) {
-    const slice = root.unfiltered || pageOnly ? 'found' : 'found[$skip..$skip + $limit]';
+    const slice = whole ? 'found[$skip..$skip + $limit]' : 'found';
     parts.push(
       `CALL (found) {\n  UNWIND ${slice} AS ${x}\n  RETURN collect(${x} ${projection(tree.fields, { n: x }, names)}) AS page\n}`,
     );
     returned.push('page');
   }
-  if (returned.length === 0) returned.push('size(found) AS total');
   parts.push(`RETURN ${returned.join(', ')}`);
   return { name: `planner/${root.area}`, text: parts.join('\n') };
 }

@@ -30,7 +30,7 @@ import { couldBeId } from '../import/validate.ts';
 import { type Kind, LABELS } from '../model/kinds.ts';
 import { nameKey } from '../names.ts';
 import { HELD_ON, KNOWN } from './fields.ts';
-import type { Plan, Selected, Step, Tree } from './tree.ts';
+import type { ListRoot, Plan, Selected, Step, Tree } from './tree.ts';
 
 /** The look-ups the planner answers, by id or by name. */
 const LOOKUPS: ReadonlySet<string> = new Set([
@@ -152,7 +152,7 @@ function planSearch(
   return { tree, params: { ...params, query, labels: [label], first }, references: {} };
 }
 
-type List = keyof typeof REFERENCES;
+export type List = keyof typeof REFERENCES;
 
 /** The filter parameters of a list, as its resolver in resolvers/queries.ts builds them. */
 function filterOf(list: List, args: Args): Args | null {
@@ -173,6 +173,22 @@ function filterOf(list: List, args: Args): Args | null {
   // A title is folded against the graph's titles first (graph/titles.ts): left to the loaders.
   if (args.title != null) return null;
   return { organisation: value('organisation'), titles: null, asOf: onTimeLine(args.asOf, 'asOf') };
+}
+
+/**
+ * A list's root: the filters set (by name, in the filter's order) and agreements' order, which
+ * choose its statement (compile.ts); agreements without a filter read agreements/all.
+ */
+export function listRoot(list: List, filter: Args, orderBy: unknown): ListRoot {
+  const filters = Object.keys(filter).filter((name) => filter[name] != null);
+  const agreements = list === 'agreements';
+  return {
+    kind: 'list',
+    area: list,
+    unfiltered: agreements && filters.length === 0,
+    filters,
+    orderBy: agreements ? String(orderBy) : null,
+  };
 }
 
 function planList(
@@ -220,9 +236,8 @@ function planList(
   if (!isObjectType(nodeType)) return null;
   const fields = select(info, custom, params, nodes, nodeType, 'node');
   if (!fields) return null;
-  const unfiltered = Object.values(filter).every((v) => v === null);
   const tree: Tree = {
-    root: { kind: 'list', area: list, unfiltered: list === 'agreements' && unfiltered },
+    root: listRoot(list, filter, args.orderBy),
     fields,
     page: pageAsked,
     count,

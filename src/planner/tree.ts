@@ -55,11 +55,23 @@ export interface Step {
   fields: Selected[];
 }
 
+/**
+ * A list page from cypher/<area>/matching (filtered) or agreements/all (unfiltered);
+ * `filters`: the filters set, `orderBy`: agreements' order. Both choose the statement
+ * (compile.ts reads some shapes' page or count from an index alone).
+ */
+export interface ListRoot {
+  kind: 'list';
+  area: 'agreements' | 'organisations' | 'people';
+  unfiltered: boolean;
+  filters: string[];
+  orderBy: string | null;
+}
+
 /** Where a root field starts. */
 export type Root =
   | { kind: 'lookup'; label: string }
-  /** A list page from cypher/<area>/matching (filtered) or agreements/all (unfiltered). */
-  | { kind: 'list'; area: 'agreements' | 'organisations' | 'people'; unfiltered: boolean }
+  | ListRoot
   /**
    * Query.search's hits from cypher/search/names, all of one kind (`label`): each hit's fields,
    * its entity's and its `score` (of the hit, `of: 'rel'`).
