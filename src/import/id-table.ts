@@ -56,6 +56,18 @@ export class IdTable {
     return undefined;
   }
 
+  /** The ids in the order they were registered, `size` at a time. */
+  *pages(size: number): Generator<(Registered & { id: string })[]> {
+    for (let first = 0; first < this.count; first += size) {
+      const page: (Registered & { id: string })[] = [];
+      for (let i = first; i < Math.min(first + size, this.count); i++) {
+        const start = i === 0 ? 0 : (this.ends[i - 1] as number);
+        page.push({ id: this.bytes.toString('utf8', start, this.ends[i]), ...this.at(i) });
+      }
+      yield page;
+    }
+  }
+
   private at(i: number): Registered {
     return {
       kind: KINDS[this.kinds[i] as number] as Kind,

@@ -13,7 +13,7 @@ import { type Kind, kindOfLabels, NAMED } from '../model/kinds.ts';
 import type { Parents, PartOf } from '../model/part-of.ts';
 import { LINKS } from '../model/relationships.ts';
 import { nameKey, nameKeys } from '../names.ts';
-import { IdTable, type Registered } from './id-table.ts';
+import { IdTable } from './id-table.ts';
 import type { ImportIssue, ImportRecord, NameCandidate, Position, Ref } from './records.ts';
 import { statedItems, statementsOf } from './rows.ts';
 import { Scratch } from './scratch.ts';
@@ -23,12 +23,11 @@ const LOOKUP_BATCH = 5000;
 /**
  * Rows are kept in the order they were seen (rowid), which `settle` reads them in. A "self" is
  * a record's id, or for a record without one its slot: the file's number and the line. The
- * first pass only appends (ids are told apart in memory, src/import/id-table.ts); ids and
- * names are indexed once it ends, sorted: inserts at random into B-trees larger than the page
- * cache were most of the first pass at 1M records.
+ * ids are in memory (src/import/id-table.ts); the first pass only appends names and
+ * references, indexed once it ends, sorted: inserts at random into B-trees larger than the
+ * page cache were most of the first pass at 1M records.
  */
 const SCHEMA = `
-  CREATE TABLE ids (id TEXT NOT NULL, kind TEXT NOT NULL, file INTEGER, line INTEGER);
   CREATE TABLE names (key TEXT NOT NULL, kind TEXT NOT NULL, self TEXT NOT NULL);
   CREATE TABLE pending_ids (id TEXT, targets TEXT, file INTEGER, line INTEGER, field TEXT);
   CREATE TABLE pending_names (key TEXT, name TEXT, targets TEXT, file INTEGER, line INTEGER,
@@ -92,7 +91,6 @@ interface Located {
   line: number;
 }
 
-const ID_COLUMNS = ['id', 'kind', 'file', 'line'] as const;
 const NAME_COLUMNS = ['key', 'kind', 'self'] as const;
 const PENDING_ID_COLUMNS = ['id', 'targets', 'file', 'line', 'field'] as const;
 
@@ -181,13 +179,6 @@ export class Resolver {
   /** Every id registered, in memory: a reference to an earlier record is checked at once. */
   private readonly ids = new IdTable();
 
-  /** Registers an id (the ids table gets it too, for `settle`); its first record if it had one. */
-  private register(id: string, kind: Kind, file: number, line: number): Registered | undefined {
-    const known = this.ids.add(id, kind, file, line);
-    if (!known) this.scratch.append('ids', ID_COLUMNS, id, kind, file, line);
-    return known;
-  }
-
   /** First pass: registers a valid record. */
   see(record: ImportRecord, at: Position): void {
     const kind = record.type;
@@ -195,7 +186,7 @@ export class Resolver {
     const keys = NAMED.has(kind) || !record.id ? this.keysOf(record) : [];
     let self: string;
     if (record.id) {
-      const known = this.register(record.id, kind, file, at.line);
+      const known = this.ids.add(record.id, kind, file, at.line);
       if (known && known.kind !== kind) {
         this.issue(
           at,
@@ -279,7 +270,7 @@ export class Resolver {
   seeInvalid(record: Partial<ImportRecord>): void {
     const { id, type } = record;
     if (typeof id !== 'string' || !LINKS[type as Kind]) return;
-    this.register(id, type as Kind, this.fileNumber(''), 0);
+    this.ids.add(id, type as Kind, this.fileNumber(''), 0);
   }
 
   private keysOf(record: ImportRecord): string[] {
@@ -290,13 +281,15 @@ export class Resolver {
     ]);
   }
 
-  /** After the first pass: checks what only the whole input and the database can tell. */
-  async settle(db: Database): Promise<void> {
+  /**
+   * After the first pass: checks what only the whole input and the database can tell.
+   * `empty`: the database holds nothing (the offline route's), so its ids are not asked for.
+   */
+  async settle(db: Database, empty = false): Promise<void> {
     // Names are repeated only by records of one id (candidates are counted by id).
     this.scratch.flush();
-    this.scratch.exec(`CREATE UNIQUE INDEX ids_by_id ON ids (id);
-      CREATE INDEX names_by_key ON names (key)`);
-    await this.settleIds(db);
+    this.scratch.exec('CREATE INDEX names_by_key ON names (key)');
+    await this.settleIds(db, empty);
     await this.lookupNames(db);
     for (const page of this.scratch.pages<AnonymousRow>(
       `SELECT rowid AS seek, slot, kind, name, keys, file, line FROM anonymous
@@ -361,12 +354,8 @@ export class Resolver {
    * Ids of the inputs that the database holds as another kind, and references to ids that
    * neither the inputs nor the database hold (or hold as another kind), a batch at a time.
    */
-  private async settleIds(db: Database): Promise<void> {
-    for (const page of this.scratch.pages<Paged & { id: string; kind: Kind }>(
-      `SELECT rowid AS seek, id, kind, file, line FROM ids
-       WHERE rowid > ? ORDER BY rowid LIMIT ${LOOKUP_BATCH}`,
-      0,
-    )) {
+  private async settleIds(db: Database, empty: boolean): Promise<void> {
+    for (const page of empty ? [] : this.ids.pages(LOOKUP_BATCH)) {
       const stored = await this.lookupIds(
         db,
         page.map((row) => row.id),
@@ -392,17 +381,17 @@ export class Resolver {
       CREATE INDEX pending_ids_by_id ON pending_ids (id);
       CREATE TABLE pending_firsts AS
         SELECT id, min(rowid) AS first FROM pending_ids GROUP BY id ORDER BY first`);
-    for (const page of this.scratch.pages<{ seek: number; id: string; kind: Kind | null }>(
-      `SELECT f.rowid AS seek, f.id, i.kind FROM pending_firsts f LEFT JOIN ids i ON i.id = f.id
-       WHERE f.rowid > ? ORDER BY f.rowid LIMIT ${LOOKUP_BATCH}`,
+    for (const page of this.scratch.pages<{ seek: number; id: string }>(
+      `SELECT rowid AS seek, id FROM pending_firsts WHERE rowid > ? ORDER BY rowid
+       LIMIT ${LOOKUP_BATCH}`,
       0,
     )) {
       const stored = await this.lookupIds(
         db,
-        page.filter((row) => !row.kind).map((row) => row.id),
+        page.filter((row) => !this.ids.get(row.id)).map((row) => row.id),
       );
-      for (const { id, kind: inInput } of page) {
-        const kind = inInput ?? stored.get(id);
+      for (const { id } of page) {
+        const kind = this.ids.get(id)?.kind ?? stored.get(id);
         const uses = this.scratch.all<Located & { targets: string; field: string }>(
           'SELECT targets, file, line, field FROM pending_ids WHERE id = ? ORDER BY rowid',
           id,
@@ -556,8 +545,17 @@ export class Resolver {
   repeatedIds(): RepeatedIds {
     this.scratch.run(`
       INSERT OR IGNORE INTO repeated (id)
-        SELECT id FROM anonymous WHERE id IS NOT NULL GROUP BY id
-        HAVING count(*) > 1 OR id IN (SELECT id FROM ids)`);
+        SELECT id FROM anonymous WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1`);
+    for (const page of this.scratch.pages<{ seek: number; id: string }>(
+      `SELECT rowid AS seek, id FROM anonymous WHERE id IS NOT NULL AND rowid > ?
+       ORDER BY rowid LIMIT ${LOOKUP_BATCH}`,
+      0,
+    )) {
+      for (const { id } of page) {
+        if (this.ids.get(id))
+          this.scratch.run('INSERT OR IGNORE INTO repeated (id) VALUES (?)', id);
+      }
+    }
     const size = this.scratch.get<{ n: number }>('SELECT count(*) AS n FROM repeated')?.n ?? 0;
     return {
       size,

@@ -27,6 +27,11 @@ describe('the ids held in memory (src/import/id-table.ts)', () => {
     for (const absent of ['org-', 'org-1', 'org-31', '组织-1', '组织-1-😀0', 'org-599991', ''])
       expect(table.get(absent)).toBeUndefined();
     expect(table.size).toBe(ids.length);
+    const pages = [...table.pages(7000)];
+    expect(pages.map((page) => page.length)).toEqual([...Array(8).fill(7000), 4000]);
+    expect(pages.flat().map(({ id, line }) => `${id} ${line}`)).toEqual(
+      ids.map((id, i) => `${id} ${i + 1}`),
+    );
   });
 });
 

@@ -202,6 +202,7 @@ export async function writeAdminFiles(
       memoryBudget: options.memoryBudget,
       onProgress: options.onProgress,
       onValid: early,
+      emptyDatabase: true,
     });
     resolver = checked.resolver;
     const { repeated, records } = checked;
