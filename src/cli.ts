@@ -17,8 +17,13 @@ import { extractCommand } from './extract/command.ts';
 import { persistOperations } from './graphql/persisted.ts';
 import { createSchema } from './graphql/schema.ts';
 import { importFiles } from './import/files.ts';
-import { importHeapMb, limitHeap } from './import/heap.ts';
-import { type OfflineSummary, offlineImport, StoreRefusedError } from './import/offline/import.ts';
+import { importHeapMb, limitHeap, OFFLINE_HEAP_MB } from './import/heap.ts';
+import {
+  OFFLINE_MEMORY_BUDGET,
+  type OfflineSummary,
+  offlineImport,
+  StoreRefusedError,
+} from './import/offline/import.ts';
 import { localStore } from './import/offline/store.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CLI_WRITERS, type ImportSummary } from './import/pipeline.ts';
 import { fileInput } from './import/read.ts';
@@ -31,6 +36,9 @@ import { seed } from './seed.ts';
 class CliError extends Error {}
 
 const repeated = (value: string, previous: string[]) => [...previous, value];
+
+/** `--memory` in bytes; undefined for each route's own default. */
+const megabytes = (mb: number | undefined) => (mb === undefined ? undefined : mb * 2 ** 20);
 
 /** Writes text to a file (created once the first text is there) or to standard output. */
 async function writeOut(file: string | undefined, chunks: AsyncIterable<string>) {
@@ -121,7 +129,7 @@ async function importOffline(
         dryRun: options.dryRun,
         replace: options.replace,
         maxErrors: options.maxErrors as number,
-        memoryBudget: (options.memory as number) * 2 ** 20,
+        memoryBudget: megabytes(options.memory as number | undefined),
       },
     );
   } catch (error) {
@@ -159,9 +167,8 @@ export function cli(): Command {
     .option('--resume', 'skip batches that an interrupted run of the same import committed')
     .option(
       '--memory <mb>',
-      'megabytes of resolution working set kept in memory before it spills to disk',
+      `megabytes of resolution working set kept in memory before it spills to disk (default ${DEFAULT_MEMORY_BUDGET / 2 ** 20}; ${OFFLINE_MEMORY_BUDGET / 2 ** 20} with --offline)`,
       positiveInt,
-      DEFAULT_MEMORY_BUDGET / 2 ** 20,
     )
     .option(
       '--offline',
@@ -171,8 +178,11 @@ export function cli(): Command {
     .option('--json', 'print the summary as JSON')
     .action(async (files: string[], options) => {
       // Large files: restarts under a heap limit, so that memory stays bounded by the batches
-      // (the offline route's too: 969 MB at 1M without it, 729 MB with it).
-      limitHeap(files, importHeapMb(options.batchSize, options.writers));
+      // (the offline route's too, its own: 969 MB at 1M without it).
+      limitHeap(
+        files,
+        options.offline ? OFFLINE_HEAP_MB : importHeapMb(options.batchSize, options.writers),
+      );
       if (options.offline) return importOffline(files, options);
       if (options.replace) throw new CliError('--replace goes with --offline');
       const summary = await withDatabase((db) =>
@@ -180,7 +190,7 @@ export function cli(): Command {
           dryRun: options.dryRun,
           batchSize: options.batchSize,
           writers: options.writers,
-          memoryBudget: options.memory * 2 ** 20,
+          memoryBudget: megabytes(options.memory),
           maxErrors: options.maxErrors,
           resume: options.resume,
           progress: !options.json && process.stderr.isTTY,

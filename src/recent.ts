@@ -1,5 +1,5 @@
 /**
- * A bounded memory of recently used entries: an import meets the same names, ids and places
+ * A bounded memory of recently used entries: an import meets the same names and places
  * again and again, but a file of millions of distinct ones must not be held whole. Two
  * generations of at most `size` each; when the young one is full it becomes the old one and
  * the old one is dropped (evicting one by one from a Map's front costs more than recomputing:

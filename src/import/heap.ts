@@ -22,6 +22,14 @@ export const importHeapMb = (batchSize: number, writers: number): number =>
   Math.max(384, Math.ceil((384 * batchSize * writers) / 20_000));
 
 /**
+ * Megabytes of old generation for the offline route (src/import/offline/): it holds a chunk of
+ * records, not batches, and its ids are outside the heap (src/import/id-table.ts). At 1M, 192
+ * ran at the CPU time of 384 and brought the Node process's peak under 600 MB with the naming
+ * thread's limit and the smaller working set (bench/README.md, "Import").
+ */
+export const OFFLINE_HEAP_MB = 192;
+
+/**
  * Whether to rerun this import under `importHeapMb`: its files are large, and the heap limit
  * is not set already (by a rerun or by the user, whose choice stands).
  */

@@ -323,6 +323,8 @@ export async function checkInputs(
   options: Pick<ImportOptions, 'memoryBudget' | 'onProgress'> & {
     /** Each valid record once registered (the offline route writes some rows meanwhile). */
     onValid?: (record: ImportRecord, position: Position) => Promise<void> | undefined;
+    /** `db` holds nothing (the offline route's): its ids are not asked for. */
+    emptyDatabase?: boolean;
   } = {},
 ): Promise<{ resolver: Resolver; repeated: RepeatedIds; records: number }> {
   const progress = options.onProgress ?? (() => {});
@@ -341,7 +343,7 @@ export async function checkInputs(
     if (records % 10_000 === 0) progress({ phase: 'validate', done: records });
   }
   progress({ phase: 'validate', done: records, total: records });
-  await resolver.settle(db);
+  await resolver.settle(db, options.emptyDatabase);
   // What only the whole input (and the database) can tell: records of one entity agree, and
   // no parent makes an entity part of itself.
   const repeated = resolver.repeatedIds();

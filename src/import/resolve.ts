@@ -13,7 +13,7 @@ import { type Kind, kindOfLabels, NAMED } from '../model/kinds.ts';
 import type { Parents, PartOf } from '../model/part-of.ts';
 import { LINKS } from '../model/relationships.ts';
 import { nameKey, nameKeys } from '../names.ts';
-import { Recent } from '../recent.ts';
+import { IdTable } from './id-table.ts';
 import type { ImportIssue, ImportRecord, NameCandidate, Position, Ref } from './records.ts';
 import { statedItems, statementsOf } from './rows.ts';
 import { Scratch } from './scratch.ts';
@@ -22,12 +22,13 @@ const LOOKUP_BATCH = 5000;
 
 /**
  * Rows are kept in the order they were seen (rowid), which `settle` reads them in. A "self" is
- * a record's id, or for a record without one its slot: the file's number and the line.
+ * a record's id, or for a record without one its slot: the file's number and the line. The
+ * ids are in memory (src/import/id-table.ts); the first pass only appends names and
+ * references, indexed once it ends, sorted: inserts at random into B-trees larger than the
+ * page cache were most of the first pass at 1M records.
  */
 const SCHEMA = `
-  CREATE TABLE ids (id TEXT PRIMARY KEY, kind TEXT NOT NULL, file INTEGER, line INTEGER);
-  CREATE TABLE names (key TEXT NOT NULL, kind TEXT NOT NULL, self TEXT NOT NULL,
-    UNIQUE (key, kind, self));
+  CREATE TABLE names (key TEXT NOT NULL, kind TEXT NOT NULL, self TEXT NOT NULL);
   CREATE TABLE pending_ids (id TEXT, targets TEXT, file INTEGER, line INTEGER, field TEXT);
   CREATE TABLE pending_names (key TEXT, name TEXT, targets TEXT, file INTEGER, line INTEGER,
     field TEXT);
@@ -90,13 +91,8 @@ interface Located {
   line: number;
 }
 
-/** An id's row in the ids table: the first record that has it. */
-interface Registered extends Located {
-  kind: Kind;
-}
-
-/** Ids a generation of the resolver's recent ids holds (about 100 bytes each). */
-const RECENT_IDS = 100_000;
+const NAME_COLUMNS = ['key', 'kind', 'self'] as const;
+const PENDING_ID_COLUMNS = ['id', 'targets', 'file', 'line', 'field'] as const;
 
 /** A row read a page at a time (Scratch.pages): its rowid is where the next page starts. */
 interface Paged extends Located {
@@ -180,22 +176,8 @@ export class Resolver {
     });
   }
 
-  /**
-   * The ids registered or referred to lately, as the ids table holds them (src/recent.ts): most
-   * references point at one, and looking one up here costs a fraction of asking the working set
-   * (that was half of the first pass). An id not here is asked for.
-   */
-  private recent = new Recent<Registered>(RECENT_IDS);
-
-  private known(id: string): Registered | undefined {
-    const recent = this.recent.get(id);
-    if (recent) return recent;
-    // One found in the working set is kept among the recent ones: sources and places are
-    // cited again and again, long after they were registered.
-    const row = this.scratch.get<Registered>('SELECT kind, file, line FROM ids WHERE id = ?', id);
-    if (row) this.recent.set(id, row);
-    return row;
-  }
+  /** Every id registered, in memory: a reference to an earlier record is checked at once. */
+  private readonly ids = new IdTable();
 
   /** First pass: registers a valid record. */
   see(record: ImportRecord, at: Position): void {
@@ -204,15 +186,7 @@ export class Resolver {
     const keys = NAMED.has(kind) || !record.id ? this.keysOf(record) : [];
     let self: string;
     if (record.id) {
-      const added = this.scratch.run(
-        'INSERT INTO ids (id, kind, file, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        record.id,
-        kind,
-        file,
-        at.line,
-      );
-      if (added === 1) this.recent.set(record.id, { kind, file, line: at.line });
-      const known = added === 0 ? this.known(record.id) : undefined;
+      const known = this.ids.add(record.id, kind, file, at.line);
       if (known && known.kind !== kind) {
         this.issue(
           at,
@@ -240,12 +214,7 @@ export class Resolver {
     }
     if (NAMED.has(kind)) {
       for (const key of keys) {
-        this.scratch.run(
-          'INSERT OR IGNORE INTO names (key, kind, self) VALUES (?, ?, ?)',
-          key,
-          kind,
-          self,
-        );
+        this.scratch.append('names', NAME_COLUMNS, key, kind, self);
       }
     }
     for (const { field, ref, targets, type } of referencesOf(record)) {
@@ -275,15 +244,16 @@ export class Resolver {
         continue;
       }
       const id = typeof ref === 'string' ? ref : ref.id;
-      const known = this.known(id);
+      const known = this.ids.get(id);
       if (known) {
         // An earlier record: check it now and keep nothing.
         if (!targets.includes(known.kind))
           this.issue(at, field, `"${id}" is a ${known.kind}, not a ${describeTargets(targets)}`);
         continue;
       }
-      this.scratch.run(
-        'INSERT INTO pending_ids (id, targets, file, line, field) VALUES (?, ?, ?, ?, ?)',
+      this.scratch.append(
+        'pending_ids',
+        PENDING_ID_COLUMNS,
         id,
         targets.join(','),
         file,
@@ -300,12 +270,7 @@ export class Resolver {
   seeInvalid(record: Partial<ImportRecord>): void {
     const { id, type } = record;
     if (typeof id !== 'string' || !LINKS[type as Kind]) return;
-    this.scratch.run(
-      'INSERT INTO ids (id, kind, file, line) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING',
-      id,
-      type as Kind,
-      this.fileNumber(''),
-    );
+    this.ids.add(id, type as Kind, this.fileNumber(''), 0);
   }
 
   private keysOf(record: ImportRecord): string[] {
@@ -316,9 +281,15 @@ export class Resolver {
     ]);
   }
 
-  /** After the first pass: checks what only the whole input and the database can tell. */
-  async settle(db: Database): Promise<void> {
-    await this.settleIds(db);
+  /**
+   * After the first pass: checks what only the whole input and the database can tell.
+   * `empty`: the database holds nothing (the offline route's), so its ids are not asked for.
+   */
+  async settle(db: Database, empty = false): Promise<void> {
+    // Names are repeated only by records of one id (candidates are counted by id).
+    this.scratch.flush();
+    this.scratch.exec('CREATE INDEX names_by_key ON names (key)');
+    await this.settleIds(db, empty);
     await this.lookupNames(db);
     for (const page of this.scratch.pages<AnonymousRow>(
       `SELECT rowid AS seek, slot, kind, name, keys, file, line FROM anonymous
@@ -383,12 +354,8 @@ export class Resolver {
    * Ids of the inputs that the database holds as another kind, and references to ids that
    * neither the inputs nor the database hold (or hold as another kind), a batch at a time.
    */
-  private async settleIds(db: Database): Promise<void> {
-    for (const page of this.scratch.pages<Paged & { id: string; kind: Kind }>(
-      `SELECT rowid AS seek, id, kind, file, line FROM ids
-       WHERE rowid > ? ORDER BY rowid LIMIT ${LOOKUP_BATCH}`,
-      0,
-    )) {
+  private async settleIds(db: Database, empty: boolean): Promise<void> {
+    for (const page of empty ? [] : this.ids.pages(LOOKUP_BATCH)) {
       const stored = await this.lookupIds(
         db,
         page.map((row) => row.id),
@@ -414,17 +381,17 @@ export class Resolver {
       CREATE INDEX pending_ids_by_id ON pending_ids (id);
       CREATE TABLE pending_firsts AS
         SELECT id, min(rowid) AS first FROM pending_ids GROUP BY id ORDER BY first`);
-    for (const page of this.scratch.pages<{ seek: number; id: string; kind: Kind | null }>(
-      `SELECT f.rowid AS seek, f.id, i.kind FROM pending_firsts f LEFT JOIN ids i ON i.id = f.id
-       WHERE f.rowid > ? ORDER BY f.rowid LIMIT ${LOOKUP_BATCH}`,
+    for (const page of this.scratch.pages<{ seek: number; id: string }>(
+      `SELECT rowid AS seek, id FROM pending_firsts WHERE rowid > ? ORDER BY rowid
+       LIMIT ${LOOKUP_BATCH}`,
       0,
     )) {
       const stored = await this.lookupIds(
         db,
-        page.filter((row) => !row.kind).map((row) => row.id),
+        page.filter((row) => !this.ids.get(row.id)).map((row) => row.id),
       );
-      for (const { id, kind: inInput } of page) {
-        const kind = inInput ?? stored.get(id);
+      for (const { id } of page) {
+        const kind = this.ids.get(id)?.kind ?? stored.get(id);
         const uses = this.scratch.all<Located & { targets: string; field: string }>(
           'SELECT targets, file, line, field FROM pending_ids WHERE id = ? ORDER BY rowid',
           id,
@@ -451,13 +418,12 @@ export class Resolver {
 
   /** Notes whether the database held each of `ids` (`stored`: those it held). */
   private lookedUp(ids: string[], stored: Map<string, Kind>): void {
-    for (const id of ids) {
-      this.scratch.run(
-        'INSERT OR IGNORE INTO looked_up (id, held) VALUES (?, ?)',
-        id,
-        stored.has(id) ? 1 : 0,
-      );
-    }
+    this.scratch.run(
+      `INSERT OR IGNORE INTO looked_up (id, held)
+       SELECT value, value IN (SELECT value FROM json_each(?2)) FROM json_each(?1)`,
+      JSON.stringify(ids),
+      JSON.stringify([...stored.keys()]),
+    );
   }
 
   /** Whether the database holds the ids that records without one were given, a batch at a time. */
@@ -579,8 +545,17 @@ export class Resolver {
   repeatedIds(): RepeatedIds {
     this.scratch.run(`
       INSERT OR IGNORE INTO repeated (id)
-        SELECT id FROM anonymous WHERE id IS NOT NULL GROUP BY id
-        HAVING count(*) > 1 OR id IN (SELECT id FROM ids)`);
+        SELECT id FROM anonymous WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1`);
+    for (const page of this.scratch.pages<{ seek: number; id: string }>(
+      `SELECT rowid AS seek, id FROM anonymous WHERE id IS NOT NULL AND rowid > ?
+       ORDER BY rowid LIMIT ${LOOKUP_BATCH}`,
+      0,
+    )) {
+      for (const { id } of page) {
+        if (this.ids.get(id))
+          this.scratch.run('INSERT OR IGNORE INTO repeated (id) VALUES (?)', id);
+      }
+    }
     const size = this.scratch.get<{ n: number }>('SELECT count(*) AS n FROM repeated')?.n ?? 0;
     return {
       size,

@@ -69,6 +69,14 @@ interface Chunk {
   named: Promise<(Naming | null)[]>;
 }
 
+/**
+ * Bytes of page cache resolution's working set takes by default on this route: its first pass
+ * only appends (src/import/resolve.ts) and its database is empty, so nothing is looked up at
+ * random in it; 64 MB (the transactional default) and the sorts at settle's end were 80 MB of
+ * the 1M route's peak.
+ */
+export const OFFLINE_MEMORY_BUDGET = 16 * 2 ** 20;
+
 /** Resolution's look-ups in a store that holds nothing: they find nothing. */
 const NOTHING_STORED = { read: async () => [] } as unknown as Database;
 
@@ -199,9 +207,10 @@ export async function writeAdminFiles(
   let resolver: Resolver | undefined;
   try {
     const checked = await checkInputs(NOTHING_STORED, inputs, report, {
-      memoryBudget: options.memoryBudget,
+      memoryBudget: options.memoryBudget ?? OFFLINE_MEMORY_BUDGET,
       onProgress: options.onProgress,
       onValid: early,
+      emptyDatabase: true,
     });
     resolver = checked.resolver;
     const { repeated, records } = checked;
