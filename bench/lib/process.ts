@@ -57,7 +57,10 @@ export async function timedJson<T>(
 ): Promise<{ value: T; run: TimedResult }> {
   const run = await timed(command, options);
   if (run.code !== 0) {
-    throw new Error(`${command.join(' ')} failed (exit ${run.code}):\n${run.stderr.slice(-3000)}`);
+    // Both ends of the output: a command that printed its summary and then failed says why.
+    throw new Error(
+      `${command.join(' ')} failed (exit ${run.code}):\n${run.stderr.slice(-3000)}\nstandard output: ${run.stdout.slice(-3000)}`,
+    );
   }
   const text = run.stdout.trim();
   const json = text.slice(text.indexOf('{'));
