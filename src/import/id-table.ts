@@ -7,6 +7,7 @@
  */
 import type { Kind } from '../model/kinds.ts';
 import { KINDS } from '../model/kinds.ts';
+import { hash } from './hash.ts';
 
 export interface Registered {
   kind: Kind;
@@ -129,14 +130,4 @@ export class IdTable {
       this.slots[this.free(hash(this.bytes.toString('utf8', start, this.ends[i])))] = i;
     }
   }
-}
-
-/** FNV-1a over the string's UTF-16 code units. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

@@ -10,15 +10,7 @@
  * relationship (united beforehand) never meet in two transactions.
  */
 
-/** FNV-1a: a cheap, stable hash of an id. */
-function hash(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { hash } from './hash.ts';
 
 /** Node rows in one round of at most `writers` transactions, disjoint by id. */
 export function nodeRounds<T extends { id: string }>(rows: T[], writers: number): T[][][] {
