@@ -497,4 +497,31 @@ describe('planner on lists read from indexes', () => {
     }
     expect(counted).toBeGreaterThan(0);
   });
+
+  // Every page of the unfiltered list is the slice of the whole list it claims to be: a page
+  // read from the name index must break a tie of names as the whole list's sort does (dated,
+  // then yearless, then undated, then by id), not by id alone.
+  it('pages all agreements as slices of the whole list, in every order', async () => {
+    // The planner's page; `same` checks the loaders' is the same.
+    const ids = async (args: string) =>
+      (
+        (await same(args, `{ agreements(${args}) { nodes { id } } }`, {})).data as {
+          agreements: { nodes: { id: string }[] };
+        }
+      ).agreements.nodes.map((n) => n.id);
+    for (const orderBy of ['NAME', 'SIGNED_ON_ASC', 'SIGNED_ON_DESC']) {
+      const whole = await ids(`orderBy: ${orderBy}, first: 100`);
+      expect(whole).toHaveLength(48);
+      for (const first of [1, 3, 7]) {
+        for (let offset = -1; offset < 48; offset += 5) {
+          const after =
+            offset < 0 ? '' : `, after: "${Buffer.from(`offset:${offset}`).toString('base64')}"`;
+          expect(
+            await ids(`orderBy: ${orderBy}, first: ${first}${after}`),
+            `${orderBy} ${first} ${offset}`,
+          ).toEqual(whole.slice(offset + 1, offset + 1 + first));
+        }
+      }
+    }
+  });
 });
