@@ -24,10 +24,19 @@ export const importHeapMb = (batchSize: number, writers: number): number =>
 /**
  * Megabytes of old generation for the offline route (src/import/offline/): it holds a chunk of
  * records, not batches, and its ids are outside the heap (src/import/id-table.ts). At 1M, 192
- * ran at the CPU time of 384 and brought the Node process's peak under 600 MB with the naming
- * thread's limit and the smaller working set (bench/README.md, "Import").
+ * ran at the CPU time of 384; 128 took twice the CPU. The young generation was the larger part
+ * of the peak (`IMPORT_SEMI_SPACE_MB`).
  */
 export const OFFLINE_HEAP_MB = 192;
+
+/**
+ * Megabytes of each of the young generation's two semi-spaces for a large import. Left to
+ * itself V8 grows the young generation to 128 MB whatever the old generation's limit, and each
+ * scavenge copies the records, rows and CSV chunks still in flight: at 1M a third of the offline
+ * route's CPU (160 → 112 s to its CSV files written) and 180 MB of its peak (614 → 427 MB); a
+ * transactional dry run 34–41 → 31 s CPU, 475 → 390 MB (bench/README.md, "Import").
+ */
+export const IMPORT_SEMI_SPACE_MB = 16;
 
 /**
  * Whether to rerun this import under `importHeapMb`: its files are large, and the heap limit
@@ -49,12 +58,18 @@ export function wantsHeapLimit(files: string[], heapMb: number): boolean {
 }
 
 /**
- * Restarts this process under `importHeapMb` when `wantsHeapLimit`: the same process (execve:
- * the same pid, arguments, standard input and output), so nothing of this one stays in memory.
+ * Restarts this process under `importHeapMb` and `IMPORT_SEMI_SPACE_MB` when `wantsHeapLimit`:
+ * the same process (execve: the same pid, arguments, standard input and output), so nothing of
+ * this one stays in memory.
  * Returns only when it does not restart (small files, a limit set, or no execve on this platform).
  */
 export function limitHeap(files: string[], heapMb: number): void {
   if (!wantsHeapLimit(files, heapMb) || typeof process.execve !== 'function') return;
-  const args = [`--max-old-space-size=${heapMb}`, ...process.execArgv, ...process.argv.slice(1)];
+  const args = [
+    `--max-old-space-size=${heapMb}`,
+    `--max-semi-space-size=${IMPORT_SEMI_SPACE_MB}`,
+    ...process.execArgv,
+    ...process.argv.slice(1),
+  ];
   process.execve(process.execPath, [process.execPath, ...args]);
 }

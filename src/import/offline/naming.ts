@@ -11,9 +11,10 @@ type Named = (Naming | null)[];
 export class NamingThread {
   // Its heap holds the dictionaries (pinyin, OpenCC) and the names remembered (about 110 MB at
   // 100k and 1M); a limit makes it collect before the process's memory grows past that (192 MB
-  // let the route's peak reach 729 MB at 1M; 128 runs as fast).
+  // let the route's peak reach 729 MB at 1M; 128 runs as fast). Its young generation is kept
+  // small for the reason the main thread's is (src/import/heap.ts IMPORT_SEMI_SPACE_MB).
   private readonly worker = new Worker(new URL('./naming-worker.ts', import.meta.url), {
-    resourceLimits: { maxOldGenerationSizeMb: 128 },
+    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 24 },
   });
   private readonly waiting = new Map<
     number,
