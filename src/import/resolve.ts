@@ -386,12 +386,13 @@ export class Resolver {
        LIMIT ${LOOKUP_BATCH}`,
       0,
     )) {
+      const known = page.map(({ id }) => ({ id, kind: this.ids.get(id)?.kind }));
       const stored = await this.lookupIds(
         db,
-        page.filter((row) => !this.ids.get(row.id)).map((row) => row.id),
+        known.filter((row) => !row.kind).map((row) => row.id),
       );
-      for (const { id } of page) {
-        const kind = this.ids.get(id)?.kind ?? stored.get(id);
+      for (const { id, kind: inInputs } of known) {
+        const kind = inInputs ?? stored.get(id);
         const uses = this.scratch.all<Located & { targets: string; field: string }>(
           'SELECT targets, file, line, field FROM pending_ids WHERE id = ? ORDER BY rowid',
           id,
@@ -551,10 +552,11 @@ export class Resolver {
        ORDER BY rowid LIMIT ${LOOKUP_BATCH}`,
       0,
     )) {
-      for (const { id } of page) {
-        if (this.ids.get(id))
-          this.scratch.run('INSERT OR IGNORE INTO repeated (id) VALUES (?)', id);
-      }
+      const recorded = page.filter(({ id }) => this.ids.get(id)).map(({ id }) => id);
+      this.scratch.run(
+        'INSERT OR IGNORE INTO repeated (id) SELECT value FROM json_each(?)',
+        JSON.stringify(recorded),
+      );
     }
     const size = this.scratch.get<{ n: number }>('SELECT count(*) AS n FROM repeated')?.n ?? 0;
     return {

@@ -240,6 +240,26 @@ describe('importing records', () => {
     expect(await graphCounts(db)).toEqual(before);
   });
 
+  it('resolves a name that several records of one entity state to that entity', async () => {
+    // Resolution counts a name's candidates by id: records of one entity are one candidate.
+    const summary = await importRecords(db, [
+      source(),
+      org('o-pku', '北京大学', { aliases: ['北大'] }),
+      org('o-pku', '北京大学', { aliases: ['北大'], kind: 'university' }),
+      person('p-a', '甲'),
+      {
+        type: 'role',
+        id: 'r-a',
+        person: 'p-a',
+        organisation: { name: '北大' },
+        title: '教授',
+        sources: [SRC],
+      },
+    ]);
+    expect(summary.errors).toEqual([]);
+    expect(await relationship('r-a', 'AT', 'o-pku')).toBeDefined();
+  });
+
   it('reports missing references by id and by name, and writes nothing', async () => {
     const summary = await importRecords(db, [
       source(),
