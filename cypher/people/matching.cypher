@@ -77,11 +77,14 @@ CALL (held, everyone, walk) {
     RETURN p
     UNION ALL
     // People without a name (not in that index) sort last: read only when the page reaches
-    // past the named ones; only everyone's are read from the label.
+    // past the named ones and there are others (everyone's counted from the count store, and
+    // read from the label).
     WITH held, everyone WHERE walk
-    WITH held, everyone WHERE size(COLLECT {
+    WITH held, everyone, size(COLLECT {
       MATCH (k:Person) WHERE k.name >= '' AND (everyone OR k IN held) RETURN k LIMIT $skip + $limit
-    }) < $skip + $limit
+    }) AS named
+    WHERE named < $skip + $limit
+      AND named < CASE WHEN everyone THEN COUNT { (:Person) } ELSE size(held) END
     CALL (held, everyone) {
       WITH everyone WHERE everyone
       CALL () {
