@@ -244,6 +244,11 @@ describe('planner on the seed', () => {
       ) as Operation;
       expect(await trips(query, variables), name).toBe(1);
     }
+    // A title is folded against the graph's titles first (graph/titles.ts), then one statement.
+    const titled =
+      '{ people(title: "校長") { totalCount nodes { id roles { title organisation { name } } } } }';
+    expect((await same(titled, titled, {})).data).toMatchObject({ people: { totalCount: 1 } });
+    expect(await trips(titled)).toBe(2);
     // A name is not an id: the loaders' path looks it up, as before.
     expect(await trips('{ agreements(party: "北工大") { totalCount } }')).toBe(2);
   });
