@@ -2,8 +2,8 @@
  * The filter scale curve: every list filter the API offers, alone and in the combinations
  * analysts use, run on the graph of a benchmark size as the API runs a list question with its
  * page and count, `{ X(filter) { totalCount nodes { id name } } }`: the planner's compiled
- * statement (src/planner/compile.ts; `people(title:)`, which the loaders answer after folding
- * the title, runs people/matching, as that statement does). For each: p50 and p90 of
+ * statement (src/planner/compile.ts; `people(title:)` with the title's stored forms given, not
+ * the read that folds the title first). For each: p50 and p90 of
  * sequential runs, the answer's size, and the PROFILE plan saved under plans/N/filters/ with
  * the scans that read rows picked out (none is the target: every filter starts from its own
  * entity or an index).

@@ -418,6 +418,13 @@ export type TestMigrationLocksRow = {
 /** cypher/test/part-of.cypher */
 export type TestPartOfRow = Record<string, never>;
 
+/** cypher/test/people-roles.cypher */
+export type TestPeopleRolesRow = {
+  id: unknown;
+  name: unknown;
+  roles: unknown;
+};
+
 /** cypher/test/previous-release-shape.cypher */
 export type TestPreviousReleaseShapeRow = Record<string, never>;
 
@@ -505,6 +512,9 @@ export type TestSlowRow = {
 
 /** cypher/test/stale-migration-lock.cypher */
 export type TestStaleMigrationLockRow = Record<string, never>;
+
+/** cypher/test/unname.cypher */
+export type TestUnnameRow = Record<string, never>;
 
 /** cypher/timeline/all.cypher */
 export type TimelineAllRow = {
@@ -630,6 +640,7 @@ export interface Rows {
   'test/index-names': TestIndexNamesRow;
   'test/migration-locks': TestMigrationLocksRow;
   'test/part-of': TestPartOfRow;
+  'test/people-roles': TestPeopleRolesRow;
   'test/previous-release-shape': TestPreviousReleaseShapeRow;
   'test/previous-role-shape': TestPreviousRoleShapeRow;
   'test/put-named': TestPutNamedRow;
@@ -645,6 +656,7 @@ export interface Rows {
   'test/seed/source': TestSeedSourceRow;
   'test/slow': TestSlowRow;
   'test/stale-migration-lock': TestStaleMigrationLockRow;
+  'test/unname': TestUnnameRow;
   'timeline/all': TimelineAllRow;
   'timeline/of': TimelineOfRow;
   'writes/citations': WritesCitationsRow;

@@ -377,6 +377,7 @@ function compile(tree: Tree): Query<PlannedRow> {
       text: `${beforeReturn('search/names')}\nWITH node, {score: score} AS hit\nRETURN ${projection(tree.fields, { n: 'node', r: 'hit' }, names)} AS value`,
     };
   }
+  if (root.area === 'people') return heldList(tree, names);
   // Agreements without a filter, and the filters whose answer grows with the graph (a kind, a
   // date range), read their page in order from an index and their count from an index alone
   // (indexedList); other filters read cypher/<area>/matching, where a page without its count
@@ -408,6 +409,27 @@ function compile(tree: Tree): Query<PlannedRow> {
   }
   parts.push(`RETURN ${returned.join(', ')}`);
   return { name: `planner/${root.area}`, text: parts.join('\n') };
+}
+
+/**
+ * People: people/matching collects the people its filters find once (`held`), counts them
+ * and reads its page from them or along the name index, so its text up to its RETURN leaves
+ * `total` and the page (`found`, in order); only the page's fields are projected here.
+ */
+function heldList(tree: Tree, names: Names): Query<PlannedRow> {
+  const text = beforeReturn('people/matching');
+  if (!/\bAS total, found$/.test(text))
+    throw new Error('planner: people/matching does not leave total and found');
+  const parts = [text];
+  const returned = tree.count || !tree.page ? ['total'] : [];
+  if (tree.page) {
+    parts.push(
+      `CALL (found) {\n  UNWIND found AS p\n  RETURN collect(p ${projection(tree.fields, { n: 'p' }, names)}) AS page\n}`,
+    );
+    returned.push('page');
+  }
+  parts.push(`RETURN ${returned.join(', ')}`);
+  return { name: 'planner/people', text: parts.join('\n') };
 }
 
 /** Statements compiled, by tree; bounded as prefetch.ts's cache is (trees come from clients). */

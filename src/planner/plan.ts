@@ -84,6 +84,11 @@ function rangeOf(args: Args, params: Args): { from: string | null; to: string | 
  */
 export interface RootPlan extends Plan {
   references: Record<string, Kind>;
+  /**
+   * people(title:)'s title: resolve.ts folds it against the graph's titles (graph/titles.ts,
+   * OpenCC's work, which Cypher cannot do) and sets `titles` before the statement runs.
+   */
+  title?: string;
 }
 
 /**
@@ -170,9 +175,9 @@ function filterOf(list: List, args: Args): Args | null {
     };
   }
   if (list === 'organisations') return { kind: value('kind'), region: value('region') };
-  // A title is folded against the graph's titles first (graph/titles.ts): left to the loaders.
-  if (args.title != null) return null;
-  return { organisation: value('organisation'), titles: null, asOf: onTimeLine(args.asOf, 'asOf') };
+  // A title's stored forms are set by resolve.ts (RootPlan.title); until then, none.
+  const titles = args.title == null ? null : [];
+  return { organisation: value('organisation'), titles, asOf: onTimeLine(args.asOf, 'asOf') };
 }
 
 /**
@@ -243,10 +248,12 @@ function planList(
     count,
   };
   const orderBy = list === 'agreements' ? { orderBy: args.orderBy } : {};
+  const title = list === 'people' && args.title != null ? { title: String(args.title) } : {};
   return {
     tree,
     params: { ...params, ...filter, ...orderBy, ...page },
     references: Object.fromEntries(references),
+    ...title,
   };
 }
 

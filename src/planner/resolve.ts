@@ -12,6 +12,7 @@ import {
   isInterfaceType,
   isObjectType,
 } from 'graphql';
+import { titleForms } from '../graph/titles.ts';
 import type { Context } from '../graphql/context.ts';
 import { connection } from '../graphql/pagination.ts';
 import { reference } from '../graphql/references.ts';
@@ -29,16 +30,16 @@ type Raw = Record<string, unknown>;
  * answer (resolvers/queries.ts, graph/lists.ts): null when the answer stands (one names
  * nothing, or all were the ids asked), else the parameters to ask again with.
  */
-async function referenced(ctx: Context, plan: RootPlan) {
+async function referenced(ctx: Context, plan: RootPlan, params: Args) {
   const ids = await Promise.all(
     Object.entries(plan.references).map(async ([argument, kind]) => {
-      const given = plan.params[argument];
+      const given = params[argument];
       return [argument, await reference(ctx, kind, given, argument), given] as const;
     }),
   );
   if (ids.some(([, id]) => id === undefined) || ids.every(([, id, given]) => id === given))
     return null;
-  return { ...plan.params, ...Object.fromEntries(ids.map(([argument, id]) => [argument, id])) };
+  return { ...params, ...Object.fromEntries(ids.map(([argument, id]) => [argument, id])) };
 }
 
 /** The type of each planned entity reached through an interface (a search hit's entity). */
@@ -68,13 +69,16 @@ async function run(plan: RootPlan, ctx: Context) {
       return shaped;
     });
   }
+  // people(title:): the title's stored forms first, as the loaders' resolver reads them.
+  if (plan.title !== undefined)
+    params = { ...params, titles: await titleForms(ctx.db, plan.title) };
   let [row] = await ctx.db.read(statementOf(tree), params);
   if (tree.root.kind === 'lookup') return shape(tree.fields, row?.value as Raw | null, params);
   // Nothing found: perhaps a reference was a name, not an id (a page asked without its
   // count tells by being empty).
   const none = row?.total === 0 || (row?.total === undefined && row?.page?.length === 0);
   if (none && Object.keys(plan.references).length > 0) {
-    const other = await referenced(ctx, plan);
+    const other = await referenced(ctx, plan, params);
     if (other) {
       params = other;
       [row] = await ctx.db.read(statementOf(tree), params);

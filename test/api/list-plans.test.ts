@@ -76,6 +76,11 @@ const INDEXED: [ListArea, string, Record<string, unknown>][] = [
     'kind, from and to',
     { ...agreement, kind: 'strategic-cooperation-agreement', from: '2023', to: '2024' },
   ],
+  // people/matching: the page from the people the filter finds, or along the name index.
+  ['people', 'title', { organisation: null, titles: ['校长'], asOf: null }],
+  ['people', 'title and asOf', { organisation: null, titles: ['校长'], asOf: '2023' }],
+  ['people', 'asOf', { organisation: null, titles: null, asOf: '2023-12-21' }],
+  ['people', 'nothing', { organisation: null, titles: null, asOf: null }],
 ];
 
 describe('list filters that grow with the graph read their page in order', () => {

@@ -66,6 +66,18 @@ describe('compiled statements', () => {
     expect(sent).toMatchSnapshot();
   });
 
+  it('compiles people filters into one statement: the page from those found, dates as parameters', async () => {
+    const sent = await statements(
+      '{ people(asOf: "2020-06-30", first: 20) { totalCount nodes { id name roles { title } } } }',
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toMatch(/2020/);
+    expect(sent[0]).toMatch(/AS total, found\nCALL \(found\) \{\n {2}UNWIND found AS p\n/);
+    expect(sent).toMatchSnapshot();
+    const [count] = await statements('{ people(organisation: "org-1") { totalCount } }');
+    expect(count).toMatch(/\nRETURN total$/);
+  });
+
   it('reads a filtered page without its count as the top of the sort, with it whole', async () => {
     const list = (fields: string) =>
       statements(`{ agreements(region: "region-1", first: 20) { ${fields} } }`);
