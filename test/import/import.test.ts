@@ -210,6 +210,16 @@ describe('importing records', () => {
     expect(await relationship('r4', 'AT', 'o-bei')).toBeDefined();
   });
 
+  /** Person p-a's role r-a, a professor at the organisation that `name` names. */
+  const professorAt = (name: string): Rec => ({
+    type: 'role',
+    id: 'r-a',
+    person: 'p-a',
+    organisation: { name },
+    title: '教授',
+    sources: [SRC],
+  });
+
   it('reports an ambiguous alias with its line and candidates, and writes nothing', async () => {
     await importRecords(db, [
       source(),
@@ -217,18 +227,7 @@ describe('importing records', () => {
       org('o-bnu', '北京师范大学', { aliases: ['北大'] }),
     ]);
     const before = await graphCounts(db);
-    const summary = await importRecords(db, [
-      source(),
-      person('p-a', '甲'),
-      {
-        type: 'role',
-        id: 'r-a',
-        person: 'p-a',
-        organisation: { name: '北大' },
-        title: '教授',
-        sources: [SRC],
-      },
-    ]);
+    const summary = await importRecords(db, [source(), person('p-a', '甲'), professorAt('北大')]);
     expect(summary.ok).toBe(false);
     expect(summary.errors).toEqual([
       expect.objectContaining({
@@ -247,14 +246,7 @@ describe('importing records', () => {
       org('o-pku', '北京大学', { aliases: ['北大'] }),
       org('o-pku', '北京大学', { aliases: ['北大'], kind: 'university' }),
       person('p-a', '甲'),
-      {
-        type: 'role',
-        id: 'r-a',
-        person: 'p-a',
-        organisation: { name: '北大' },
-        title: '教授',
-        sources: [SRC],
-      },
+      professorAt('北大'),
     ]);
     expect(summary.errors).toEqual([]);
     expect(await relationship('r-a', 'AT', 'o-pku')).toBeDefined();
