@@ -4,7 +4,8 @@
 //
 // Where it starts (the candidate roles): an organisation's roles, a title's from the role
 // title indexes (migration 0006), asOf alone's from the roles with a date on or before the
-// day's end (the role date indexes, migration 0007), so none reads every person or role. Each
+// day's end (the role date indexes, migration 0007): finding them reads neither every person
+// nor every role (the page's walk below can read many names; see there). Each
 // candidate is held to the role rule below, the one place that says which role counts, and
 // its holders are collected once (`held`): their number is the count, and the page is read
 // from them.
@@ -58,9 +59,14 @@ WITH held, $organisation IS NULL AND $titles IS NULL AND $asOf IS NULL AS everyo
 // (names are strings: `>= ''` seeks them all, in order), each person tested against `held`,
 // and Neo4j stops after $skip + $limit (a PartialTop sorts ties in name by id) instead of
 // sorting every match. "Many": when walking the index to the page's end (some
-// ($skip + $limit) * people / held entries) reads fewer than sorting held would.
+// ($skip + $limit) * people / held entries) reads fewer than sorting held would, if those
+// found are spread through the name order. Not always so: when they all sort late (Chinese
+// names after many Latin ones that the filter leaves out), the walk reads every name before
+// them (bench/README.md, the people filters' section).
 WITH held, everyone,
-  everyone OR size(held) * size(held) >= ($skip + $limit) * COUNT { (:Person) } AS walk
+  // (In floats: a cursor's offset times a large graph's people would overflow an integer.)
+  everyone OR toFloat(size(held)) * size(held) >= toFloat($skip + $limit) * COUNT { (:Person) }
+    AS walk
 CALL (held, everyone, walk) {
   CALL (held, everyone, walk) {
     WITH held WHERE NOT walk
@@ -72,32 +78,30 @@ CALL (held, everyone, walk) {
     CALL (held, everyone) {
       MATCH (p:Person) WHERE p.name >= '' AND (everyone OR p IN held)
       WITH p ORDER BY p.name, p.id LIMIT $skip + $limit
-      RETURN p
+      RETURN collect(p) AS named
     }
-    RETURN p
-    UNION ALL
     // People without a name (not in that index) sort last: read only when the page reaches
     // past the named ones and there are others (everyone's counted from the count store, and
     // read from the label).
-    WITH held, everyone WHERE walk
-    WITH held, everyone, size(COLLECT {
-      MATCH (k:Person) WHERE k.name >= '' AND (everyone OR k IN held) RETURN k LIMIT $skip + $limit
-    }) AS named
-    WHERE named < $skip + $limit
-      AND named < CASE WHEN everyone THEN COUNT { (:Person) } ELSE size(held) END
-    CALL (held, everyone) {
-      WITH everyone WHERE everyone
-      CALL () {
-        MATCH (p:Person) WHERE p.name IS NULL
+    CALL (held, everyone, named) {
+      WITH held, everyone WHERE size(named) < $skip + $limit
+        AND size(named) < CASE WHEN everyone THEN COUNT { (:Person) } ELSE size(held) END
+      CALL (held, everyone) {
+        WITH everyone WHERE everyone
+        CALL () {
+          MATCH (p:Person) WHERE p.name IS NULL
+          RETURN p
+        }
+        RETURN p
+        UNION ALL
+        UNWIND held AS p
+        WITH p WHERE p.name IS NULL
         RETURN p
       }
-      RETURN p
-      UNION ALL
-      UNWIND held AS p
-      WITH p WHERE p.name IS NULL
-      RETURN p
+      WITH p ORDER BY p.id LIMIT $skip + $limit
+      RETURN collect(p) AS nameless
     }
-    WITH p ORDER BY p.id LIMIT $skip + $limit
+    UNWIND named + nameless AS p
     RETURN p
   }
   WITH p ORDER BY p.name, p.id SKIP $skip LIMIT $limit

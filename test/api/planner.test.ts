@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { records } from '../../bench/generate.ts';
-import { benchCypher } from '../../bench/lib/cypher.ts';
+import { benchCypher, profile } from '../../bench/lib/cypher.ts';
 import { QUESTIONS } from '../../bench/query/questions.ts';
 import { cypher } from '../../src/db/cypher.ts';
 import type { Database } from '../../src/db/driver.ts';
@@ -688,5 +688,20 @@ describe('planner on people filters', () => {
     }
     expect(branches.walked).toBeGreaterThan(5);
     expect(branches.sorted).toBeGreaterThan(5);
+  });
+
+  it('walks the name index for a small page of many people, and sorts a few', async () => {
+    /** Rows people/matching read from the Person name index, by PROFILE. */
+    const walked = async (filter: Record<string, unknown>, skip: number, limit: number) => {
+      const params = { organisation: null, titles: null, asOf: null, ...filter, skip, limit };
+      const plan = await profile(db.driver, undefined, cypher('people/matching').text, params);
+      return plan.text
+        .split('\n')
+        .filter((line) => /IndexSeekByRange/.test(line) && /:Person\(name\)/.test(line))
+        .reduce((rows, line) => rows + Number(/, rows (\d+),/.exec(line)?.[1] ?? 0), 0);
+    };
+    // org-a: everyone, 40 people; a page of 3 walks to its end. org-b on a day: a few, sorted.
+    expect(await walked({ organisation: 'org-a' }, 0, 3)).toBeGreaterThan(0);
+    expect(await walked({ organisation: 'org-b', asOf: '2020-05-01' }, 0, 101)).toBe(0);
   });
 });
