@@ -65,9 +65,13 @@ export function wantsHeapLimit(files: string[], heapMb: number): boolean {
  */
 export function limitHeap(files: string[], heapMb: number): void {
   if (!wantsHeapLimit(files, heapMb) || typeof process.execve !== 'function') return;
+  // A young generation the user sized stands too.
+  const young = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) =>
+    arg.includes('--max-semi-space-size'),
+  );
   const args = [
     `--max-old-space-size=${heapMb}`,
-    `--max-semi-space-size=${IMPORT_SEMI_SPACE_MB}`,
+    ...(young ? [] : [`--max-semi-space-size=${IMPORT_SEMI_SPACE_MB}`]),
     ...process.execArgv,
     ...process.argv.slice(1),
   ];
