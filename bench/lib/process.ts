@@ -4,7 +4,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 export interface TimedResult {
   code: number;
@@ -23,7 +25,11 @@ export async function timed(
   options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): Promise<TimedResult> {
   const withTime = existsSync(TIME);
-  const argv = withTime ? [TIME, '-v', ...command] : command;
+  // time's report goes to a file of its own: written to the command's standard error, it was
+  // cut short twice at 1M (time then ended with status 1 after the command had succeeded),
+  // a pipe the command (Node) had left non-blocking being the likeliest cause.
+  const report = join(mkdtempSync(join(tmpdir(), 'accord-time-')), 'report');
+  const argv = withTime ? [TIME, '-v', '-o', report, ...command] : command;
   const started = performance.now();
   const child = spawn(argv[0] as string, argv.slice(1), {
     env: options.env ?? process.env,
@@ -40,7 +46,9 @@ export async function timed(
   });
   const [code] = (await once(child, 'close')) as [number | null];
   const elapsedMs = Math.round(performance.now() - started);
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  const timeReport = withTime && existsSync(report) ? readFileSync(report, 'utf8') : '';
+  rmSync(dirname(report), { recursive: true, force: true });
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(timeReport);
   return {
     code: code ?? 1,
     stdout,
