@@ -8,6 +8,7 @@ import type {
   AccordImportResult,
   AdminImportBenchmark,
   NaiveImportResult,
+  OfflineRouteResult,
 } from './import/benchmark.ts';
 import { ROOT } from './lib/neo4j.ts';
 import type { QueryBenchmarkResult } from './query/benchmark.ts';
@@ -20,6 +21,8 @@ interface SizeResult {
   query?: QueryBenchmarkResult;
   filters?: FilterResult[];
   neo4jAdmin?: AdminImportBenchmark;
+  /** `accord import --offline` (bench/run.ts), and its ratio to neo4j-admin's own time. */
+  offline?: OfflineRouteResult & { ratio?: number };
   /** Which import loaded the graph the queries and filters ran on (bench/run.ts --loader). */
   loadedBy?: string;
 }
@@ -300,7 +303,7 @@ export function report(dir: string): string {
   }
 
   // Imports.
-  const imports = sizes.filter((r) => r.import || r.neo4jAdmin);
+  const imports = sizes.filter((r) => r.import || r.neo4jAdmin || r.offline);
   if (imports.length > 0 || naive) {
     out.push(
       '## Import',
@@ -334,6 +337,20 @@ export function report(dir: string): string {
           `**${fmt(a.csv.records / (total / 1000))}** (import alone, as reported: ${fmt(a.csv.records / (a.import.reportedMs / 1000))})`,
           `CSV conversion ${s(a.csv.elapsedMs)}, not counted`,
           `${fmt(a.import.peakRssMb)} MB (JVM)`,
+        ]);
+      }
+      const o = r.offline;
+      if (o) {
+        const { check, csv, admin, start, migrate } = o.steps;
+        rows.push([
+          k(r.size),
+          'accord import --offline',
+          fmt(r.neo4jAdmin?.csv.records ?? r.size),
+          `${fmt(o.counts.nodes)} / ${fmt(o.counts.relationships)}`,
+          `${s(o.processMs)}${o.ratio ? ` (**${o.ratio}×** neo4j-admin's own)` : ''}`,
+          `**${fmt(o.recordsPerSecond)}**`,
+          `check ${s(check)}, CSV ${s(csv)}, neo4j-admin ${s(admin)}, start ${s(start)}, indexes ${s(migrate)}`,
+          `${fmt(o.nodePeakRssMb)} MB (Node; ${fmt(o.peakRssMb)} MB with neo4j-admin's JVM)`,
         ]);
       }
     }
