@@ -155,10 +155,15 @@ function expression(value: Selected['value'], at: At, names: Names): string {
 
 /** A named query's text up to its last RETURN (what the planner puts its projection after). */
 function beforeReturn(name: QueryName): string {
+  return atReturn(name).body;
+}
+
+/** A named query's text split at its last RETURN: what comes before, and the RETURN line on. */
+function atReturn(name: QueryName): { body: string; returned: string } {
   const text = withoutComments(cypher(name).text);
   const end = text.lastIndexOf('\nRETURN ');
   if (end < 0) throw new Error(`planner: ${name} has no RETURN`);
-  return text.slice(0, end);
+  return { body: text.slice(0, end), returned: text.slice(end) };
 }
 
 /** What graph/held.ts reads of a role to choose the holders. */
@@ -307,11 +312,15 @@ function listStart(name: QueryName, pageOnly: boolean): { text: string; variable
  * `RETURN labels(x) ...`) up to its RETURN, then the page collected as `found`.
  */
 function pageStart(name: QueryName): { text: string; variable: string } {
-  const text = withoutComments(cypher(name).text);
-  const end = text.lastIndexOf('\nRETURN ');
-  const variable = /^\nRETURN (?:labels\()?(\w+)/.exec(text.slice(end))?.[1];
-  if (end < 0 || !variable) throw new Error(`planner: ${name} returns no entity`);
-  return { text: `${text.slice(0, end)}\nWITH collect(${variable}) AS found`, variable };
+  const { body, returned } = atReturn(name);
+  const variable = /^\nRETURN (?:labels\()?(\w+)/.exec(returned)?.[1];
+  if (!variable) throw new Error(`planner: ${name} returns no entity`);
+  return { text: `${body}\nWITH collect(${variable}) AS found`, variable };
+}
+
+/** The page's projection: each entity of `slice` (a list of `found`) as `x`, its fields. */
+function pagePart(slice: string, x: string, tree: Tree, names: Names): string {
+  return `CALL (found) {\n  UNWIND ${slice} AS ${x}\n  RETURN collect(${x} ${projection(tree.fields, { n: x }, names)}) AS page\n}`;
 }
 
 /** A list's statements that read indexes alone: the page in order (if any), the count. */
@@ -401,10 +410,7 @@ function compile(tree: Tree): Query<PlannedRow> {
     returned.push('total');
   } else if (counted) returned.push('size(found) AS total');
   if (tree.page) {
-    const slice = whole ? 'found[$skip..$skip + $limit]' : 'found';
-    parts.push(
-      `CALL (found) {\n  UNWIND ${slice} AS ${x}\n  RETURN collect(${x} ${projection(tree.fields, { n: x }, names)}) AS page\n}`,
-    );
+    parts.push(pagePart(whole ? 'found[$skip..$skip + $limit]' : 'found', x, tree, names));
     returned.push('page');
   }
   parts.push(`RETURN ${returned.join(', ')}`);
@@ -423,9 +429,7 @@ function heldList(tree: Tree, names: Names): Query<PlannedRow> {
   const parts = [text];
   const returned = tree.count || !tree.page ? ['total'] : [];
   if (tree.page) {
-    parts.push(
-      `CALL (found) {\n  UNWIND found AS p\n  RETURN collect(p ${projection(tree.fields, { n: 'p' }, names)}) AS page\n}`,
-    );
+    parts.push(pagePart('found', 'p', tree, names));
     returned.push('page');
   }
   parts.push(`RETURN ${returned.join(', ')}`);
