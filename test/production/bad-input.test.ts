@@ -274,6 +274,11 @@ describe('bad input over HTTP', () => {
       t: '\ud83d\ude00',
     });
     expect(JSON.parse(pair.text).errors).toBeUndefined();
+    // The same operation again (one parsed document, walked once): each request's values are checked.
+    refusedClearly(
+      await gql('query ($t: String!) { search(text: $t) { kind } }', { t: 'x\udfff' }),
+      /^text: holds a lone surrogate \\udfff/,
+    );
   });
 
   it('methods: mutations over GET and other verbs are refused', async () => {

@@ -4,7 +4,7 @@
  * name would read as one a source wrote. The answer is BAD_USER_INPUT naming the argument and
  * the field within it. (In the document itself, GraphQL's lexer refuses one already.)
  */
-import { type ASTNode, visit } from 'graphql';
+import { type ASTNode, type DocumentNode, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { badInput } from '../../graphql/errors.ts';
 import { textProblems } from '../../import/validate.ts';
@@ -22,22 +22,35 @@ function argumentPath(ancestors: readonly Step[], parent: Step) {
   return names.join('.');
 }
 
+/** Each variable a document uses, with the argument path where it is first used. */
+function variableUses(document: DocumentNode): ReadonlyMap<string, string> {
+  const uses = new Map<string, string>();
+  visit(document, {
+    Variable(node, _key, parent, _path, ancestors) {
+      const at = argumentPath(ancestors, parent);
+      // Not its definition; and once, where it is first used.
+      if (at && !uses.has(node.name.value)) uses.set(node.name.value, at);
+    },
+  });
+  return uses;
+}
+
 export function useWellFormedText(): Plugin {
+  // Yoga's parser cache hands the same document to every request of one operation text, so
+  // the document is walked once, not on every request.
+  const usesOf = new WeakMap<DocumentNode, ReadonlyMap<string, string>>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const problems: { argument: string; field: string; message: string }[] = [];
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-      const checked = new Set<string>();
-      visit(args.document, {
-        Variable(node, _key, parent, _path, ancestors) {
-          const at = argumentPath(ancestors, parent);
-          // Not its definition; and once, where it is first used.
-          if (!at || checked.has(node.name.value)) return;
-          checked.add(node.name.value);
-          for (const p of textProblems(variables[node.name.value], at))
-            problems.push({ argument: at.split('.')[0] as string, ...p });
-        },
-      });
+      let uses = usesOf.get(args.document);
+      if (!uses) {
+        uses = variableUses(args.document);
+        usesOf.set(args.document, uses);
+      }
+      const problems: { argument: string; field: string; message: string }[] = [];
+      for (const [name, at] of uses)
+        for (const p of textProblems(variables[name], at))
+          problems.push({ argument: at.split('.')[0] as string, ...p });
       if (problems.length === 0) return;
       setResultAndStopExecution({
         errors: problems.map((p) => badInput(`${p.field}: ${p.message}`, p.argument)),
