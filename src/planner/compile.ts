@@ -112,7 +112,7 @@ class Names {
 
 /**
  * Where a level's fields are read: the entity `n`, reached over `r` from `parent`; in a
- * partnership (agreements/partners), the variables of its columns.
+ * partnership (agreements/partners), the variables or expressions of its columns.
  */
 interface At {
   n: string;
@@ -166,6 +166,33 @@ function atReturn(name: QueryName): { body: string; returned: string } {
   return { body: text.slice(0, end), returned: text.slice(end) };
 }
 
+/**
+ * The expression a named query's RETURN gives under `alias`: its RETURN items split at the
+ * commas outside brackets and quotes.
+ */
+function returnedExpression(name: QueryName, alias: string): string {
+  const { returned } = atReturn(name);
+  const items: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = returned.indexOf('RETURN ') + 'RETURN '.length;
+  for (let i = start; i <= returned.length; i++) {
+    const c = returned[i];
+    if (c === "'") quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if ((c === ',' && depth === 0) || c === undefined) {
+      items.push(returned.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const suffix = ` AS ${alias}`;
+  const item = items.find((it) => it.endsWith(suffix));
+  if (!item) throw new Error(`planner: ${name} returns no ${alias}`);
+  return item.slice(0, -suffix.length);
+}
+
 /** What graph/held.ts reads of a role to choose the holders. */
 export const HELD_KEY = 'h';
 
@@ -185,13 +212,13 @@ function holders(fields: readonly Selected[], n: string, names: Names): string {
 /** agreements/partners' start, made the organisation the step starts from. */
 const PARTNERS_START = '(o:Entity {id: $of})';
 /** The variables agreements/partners names, each renamed per step (steps nest). */
-const PARTNERS_VARIABLES =
-  /(?<![.$\w])(o|a|p|q|m|mine|agreements|firstSignedOn|lastSignedOn|last)\b/g;
+const PARTNERS_VARIABLES = /(?<![.$\w])(o|a|p|q|m|mine|agreements|last)\b/g;
 
 /**
- * Organisation.partners from `n`: agreements/partners' text up to its RETURN (matched, ordered
- * and its columns computed as the resolver's query does), with no date range, in a COLLECT
- * subquery that returns each partnership's selected fields in the query's order.
+ * Organisation.partners from `n`: agreements/partners' text up to its RETURN (matched and
+ * ordered as the resolver's query does), with no date range, in a COLLECT subquery that
+ * returns each partnership's selected fields in the query's order; the first and last signing
+ * dates are the RETURN's expressions, in the projection only when selected.
  */
 function partners(
   { fields, from, to }: Extract<Selected['value'], { kind: 'partners' }>,
@@ -202,28 +229,31 @@ function partners(
   if (!text.includes(PARTNERS_START))
     throw new Error(`planner: agreements/partners does not start at ${PARTNERS_START}`);
   const p = names.fresh('p');
-  const columns: Record<Part, string> = {
-    partner: p,
-    agreements: names.fresh('agreements'),
-    firstSignedOn: names.fresh('firstSignedOn'),
-    lastSignedOn: names.fresh('lastSignedOn'),
-  };
+  const agreements = names.fresh('agreements');
   const renamed: Record<string, string> = {
-    ...columns,
     o: n,
     p,
+    agreements,
     a: names.fresh('a'),
     q: names.fresh('q'),
     m: names.fresh('m'),
     mine: names.fresh('mine'),
     last: names.fresh('last'),
   };
-  const body = text
-    .replace(PARTNERS_START, '(o)')
-    .replace(/\$from\b/g, from === null ? 'null' : `$${parameterName(from)}`)
-    .replace(/\$to\b/g, to === null ? 'null' : `$${parameterName(to)}`)
-    .replace(PARTNERS_VARIABLES, (v) => renamed[v] as string)
-    .replace(/\s*\n\s*/g, ' ');
+  const rename = (cypherText: string) =>
+    cypherText.replace(PARTNERS_VARIABLES, (v) => renamed[v] as string).replace(/\s*\n\s*/g, ' ');
+  const body = rename(
+    text
+      .replace(PARTNERS_START, '(o)')
+      .replace(/\$from\b/g, from === null ? 'null' : `$${parameterName(from)}`)
+      .replace(/\$to\b/g, to === null ? 'null' : `$${parameterName(to)}`),
+  );
+  const columns: Record<Part, string> = {
+    partner: p,
+    agreements,
+    firstSignedOn: rename(returnedExpression('agreements/partners', 'firstSignedOn')),
+    lastSignedOn: rename(returnedExpression('agreements/partners', 'lastSignedOn')),
+  };
   return `COLLECT { ${body} RETURN ${projection(fields, { n: p, partnership: columns }, names)} }`;
 }
 
