@@ -14,7 +14,7 @@ import { cypher, type Query, withoutComments } from '../db/cypher.ts';
 import type { QueryName } from '../db/queries.ts';
 import { LABELS } from '../model/kinds.ts';
 import { following, RELATIONSHIP_TYPES, type Sort } from '../model/relationships.ts';
-import type { ListRoot, Part, Selected, Step, Tree } from './tree.ts';
+import type { ClaimLink, ListRoot, Part, Selected, Step, Tree } from './tree.ts';
 
 /** A compiled statement's one row: a look-up's `value`, or a list's `page` and `total`. */
 export interface PlannedRow {
@@ -54,6 +54,18 @@ export const SORT_KEY = 's';
  * the key the statement returns beside each entity.
  */
 export const RESORTED: ReadonlySet<Sort> = new Set(['name', 'signedOn desc', 'date desc']);
+
+/**
+ * `(n)-[r:TYPE]->(m:Entity)` (or `<-[...]-`), the type one of the model's, `m` an entity of
+ * the model's label `only` if given.
+ */
+function pattern(n: string, r: string, type: string, direction: string, m: string, only = '') {
+  if (direction !== 'out' && direction !== 'in')
+    throw new Error(`planner: ${direction} is not a direction`);
+  const [left, right] = direction === 'out' ? ['', '>'] : ['<', ''];
+  const typed = checked(TYPES, 'a relationship type of the model', type);
+  return `(${n})${left}-[${r}:\`${typed}\`]-${right}(${m}:Entity${only && label(only)})`;
+}
 
 /** ORDER BY of a step: the resolvers' comparators (following.ts SORTS), each then by id. */
 function orderBy(order: Sort, r: string, m: string): string {
@@ -150,6 +162,8 @@ function expression(value: Selected['value'], at: At, names: Names): string {
       return partnership(value, at, names);
     case 'holders':
       return holders(value.fields, at.n, names);
+    case 'claims':
+      return claims(value, at, names);
   }
 }
 
@@ -177,9 +191,8 @@ function holders(fields: readonly Selected[], n: string, names: Names): string {
   const { type, direction } = following('Organisation.holders');
   const r = names.fresh('r');
   const m = names.fresh('m');
-  const [left, right] = direction === 'out' ? ['', '>'] : ['<', ''];
   const held = `${HELD_KEY}: ${m} {.id, .title, .titleEn, .rank, .since, .until, .statedOn}`;
-  return `COLLECT { MATCH (${n})${left}-[${r}:\`${checked(TYPES, 'a relationship type of the model', type)}\`]-${right}(${m}:Entity${label('Role')}) RETURN ${projection(fields, { n: m }, names, held)} }`;
+  return `COLLECT { MATCH ${pattern(n, r, type, direction, m, 'Role')} RETURN ${projection(fields, { n: m }, names, held)} }`;
 }
 
 /** agreements/partners' start, made the organisation the step starts from. */
@@ -261,6 +274,53 @@ function byId(value: Extract<Selected['value'], { kind: 'byId' }>, at: At, names
   return `head(COLLECT { UNWIND ${ids} AS ${id} WITH ${id} ORDER BY ${stated} DESC, ${id} LIMIT 1 MATCH (${e}:Entity {id: ${id}}) RETURN ${e} ${map} })`;
 }
 
+/** A claims map's keys (shape.ts): the stored claims, the links', a source's id. */
+export const CLAIMS_KEY = 'c';
+export const LINKS_KEY = 'l';
+export const ID_KEY = 'i';
+
+/**
+ * `claims` at `at`: the stored claims as they are (shape.ts reads them as model/claims.ts
+ * does); each link's relationships as `{v: the linked id, s: its sources}`; and for each
+ * `sources` selected on the Claim, every entity a claim cites, with its id (shape.ts gives
+ * each claim its own, in id order).
+ */
+function claims(value: Extract<Selected['value'], { kind: 'claims' }>, at: At, names: Names) {
+  const of = value.of === 'rel' ? at.r : at.n;
+  if (!of) throw new Error('planner: a relationship property without a relationship');
+  const stored = `coalesce(${property(of, 'claims')}, [])`;
+  const linked = (link: ClaimLink, returned: (r: string, m: string) => string) => {
+    const r = names.fresh('r');
+    const m = names.fresh('m');
+    return `COLLECT { MATCH ${pattern(at.n, r, link.type, link.direction, m)} ${returned(r, m)} }`;
+  };
+  const links = value.links.map((link) =>
+    linked(link, (r, m) => `RETURN {v: ${m}.id, s: coalesce(${r}.sources, [])}`),
+  );
+  const entries = [`${CLAIMS_KEY}: ${stored}`, `${LINKS_KEY}: [${links.join(', ')}]`];
+  value.fields.forEach(({ value: field }, i) => {
+    if (field.kind !== 'byId') return;
+    // A claim's source is after its last `|`, which no source id holds.
+    const c = names.fresh('c');
+    const ids = [
+      `[${c} IN ${stored} | last(split(${c}, '|'))]`,
+      ...value.links.map((link) => {
+        const s = names.fresh('s');
+        return linked(link, (r) => `UNWIND coalesce(${r}.sources, []) AS ${s} RETURN ${s}`);
+      }),
+    ].join(' + ');
+    const id = names.fresh('i');
+    const e = names.fresh('e');
+    // The id as the variable, not `e.id` again: Neo4j 5.26 answered null for one of two equal
+    // property reads in a map projection under some plans.
+    const map = projection(field.fields, { n: e }, names, `${ID_KEY}: ${id}`);
+    entries.push(
+      `${fieldKey(i)}: COLLECT { UNWIND ${ids} AS ${id} WITH DISTINCT ${id} MATCH (${e}:Entity {id: ${id}}) RETURN ${e} ${map} }`,
+    );
+  });
+  return `{${entries.join(', ')}}`;
+}
+
 /** The WHERE of a step that keeps the roles (`m`) held on a day, from the entity `at`. */
 function heldOnWhere(heldOn: Step['heldOn'], m: string, at: At): string {
   if (heldOn === null) return '';
@@ -276,11 +336,7 @@ function step(s: Step, at: At, names: Names): string {
   const { n } = at;
   const r = names.fresh('r');
   const m = names.fresh('m');
-  const type = `\`${checked(TYPES, 'a relationship type of the model', s.type)}\``;
-  if (s.direction !== 'out' && s.direction !== 'in')
-    throw new Error(`planner: ${s.direction} is not a direction`);
-  const [left, right] = s.direction === 'out' ? ['', '>'] : ['<', ''];
-  const other = `(${m}:Entity${s.label ? label(s.label) : ''})`;
+  const matched = pattern(n, r, s.type, s.direction, m, s.label ?? '');
   const sortKey = RESORTED.has(s.order)
     ? `${SORT_KEY}: {id: ${m}.id, name: ${m}.name, signedOn: ${m}.signedOn, date: ${m}.date}`
     : '';
@@ -290,7 +346,7 @@ function step(s: Step, at: At, names: Names): string {
       : projection(s.fields, { n: m, r }, names, sortKey);
   const limit = s.shape === 'one' ? ' LIMIT 1' : '';
   const where = heldOnWhere(s.heldOn, m, at);
-  const collect = `COLLECT { MATCH (${n})${left}-[${r}:${type}]-${right}${other}${where} WITH ${r}, ${m} ORDER BY ${orderBy(s.order, r, m)}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
+  const collect = `COLLECT { MATCH ${matched}${where} WITH ${r}, ${m} ORDER BY ${orderBy(s.order, r, m)}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
   return s.shape === 'one' ? `head(${collect})` : collect;
 }
 

@@ -1,8 +1,8 @@
 /**
  * What the planner knows of the schema's fields beyond their SDL: the fields whose resolvers
  * it can answer in Cypher, and how. A leaf field without a resolver reads the property of its
- * name; a field with a resolver the planner does not know here (claims, holders, ancestors,
- * acts, ...) makes the whole root field unplannable, so the loaders answer it as before.
+ * name; a field with a resolver the planner does not know here (ancestors, sameAs, hosts,
+ * ...) makes the whole root field unplannable, so the loaders answer it as before.
  * Relationship fields are the catalogue's (src/model/relationships.ts): the shape of the
  * answer and its order are read from each field's spec as the catalogue's resolvers
  * (src/graphql/following.ts) read them; this table adds only the fields that are not plain
@@ -10,8 +10,8 @@
  */
 import { entityResolvers } from '../graphql/resolvers/entities.ts';
 import { type Kind, LABELS } from '../model/kinds.ts';
-import { FOLLOWING, type Sort } from '../model/relationships.ts';
-import type { Part } from './tree.ts';
+import { FOLLOWING, LINKS, type Sort } from '../model/relationships.ts';
+import type { ClaimLink, Part } from './tree.ts';
 
 /** A relationship field: a single entity, a list of entities, or a list of edge objects. */
 export interface Relationship {
@@ -50,22 +50,36 @@ export interface Holders {
   holders: true;
 }
 
-export type Known = Relationship | Property | ById | Partners | Partnership | Holders;
+/**
+ * `claims` (resolvers/entities.ts): the stored claims of the entity or relationship object,
+ * and an entity's single-valued links (LINKS, `!many`) as claims; the Claim's `sources` by id.
+ */
+export interface Claims {
+  claims: true;
+}
+
+export type Known = Relationship | Property | ById | Partners | Partnership | Holders | Claims;
 
 /** Fields every entity type shares. */
 const ENTITY = {
   aliases: { property: 'aliases', list: true },
   sources: { byId: 'sources' },
+  claims: { claims: true },
 } satisfies Record<string, Known>;
 
 /** Fields the relationship objects (Party, Signatory, Attendance) share. */
-const EDGE = { sources: { byId: 'sources' } } satisfies Record<string, Known>;
+const EDGE = { sources: { byId: 'sources' }, claims: { claims: true } } satisfies Record<
+  string,
+  Known
+>;
 
 const KIND = { kind: { property: 'kind' } } satisfies Record<string, Known>;
 
 /** The fields that are not plain relationships, by type and field name. */
 const OWN: Record<string, Record<string, Known>> = {
-  Source: { aliases: ENTITY.aliases },
+  // A source cites itself (its `sources` are not by id); it links nothing single-valued.
+  Source: { aliases: ENTITY.aliases, claims: ENTITY.claims },
+  Claim: { sources: ENTITY.sources },
   Organisation: { ...ENTITY, ...KIND, partners: { partners: true }, holders: { holders: true } },
   // Its fields are the planned holdings' (shape.ts): known, so that they read them.
   Holding: {},
@@ -119,6 +133,15 @@ const resolvedElsewhere = (name: string) => {
 const KIND_OF = Object.fromEntries(
   Object.entries(LABELS).map(([k, label]) => [label, k]),
 ) as Record<string, Kind>;
+
+/**
+ * The single-valued links whose relationships are claims of an entity of the type (as
+ * resolvers/entities.ts entityClaims reads them), in the catalogue's order.
+ */
+export const claimLinks = (type: string): ClaimLink[] =>
+  (LINKS[KIND_OF[type] as Kind] ?? [])
+    .filter((link) => !link.many)
+    .map(({ field, type, inbound }) => ({ field, type, direction: inbound ? 'in' : 'out' }));
 
 /**
  * Known fields by type and field name: OWN, and each catalogue field that follows one way as

@@ -29,7 +29,7 @@ import { dateRange, onTimeLine } from '../graphql/scalars.ts';
 import { couldBeId } from '../import/validate.ts';
 import { type Kind, LABELS } from '../model/kinds.ts';
 import { nameKey } from '../names.ts';
-import { HELD_ON, KNOWN } from './fields.ts';
+import { claimLinks, HELD_ON, KNOWN } from './fields.ts';
 import type { ListRoot, Plan, Selected, Step, Tree } from './tree.ts';
 
 /** The look-ups the planner answers, by id or by name. */
@@ -352,6 +352,11 @@ function answerOf(
   if ('byId' in known) {
     const fields = entity();
     return fields && { kind: 'byId', of, name: known.byId, chosen: known.chosen ?? false, fields };
+  }
+  if ('claims' in known) {
+    const fields = entity();
+    const links = on === 'node' ? claimLinks(type.name) : [];
+    return fields && { kind: 'claims', of, links, fields };
   }
   if ('holders' in known) return holdersOf(info, custom, params, group, named, args);
   if ('partners' in known) {

@@ -6,7 +6,16 @@
 import type { EntityNode, Related } from '../graph/entity.ts';
 import { holdersOn } from '../graph/held.ts';
 import { SORTS } from '../graphql/following.ts';
-import { fieldKey, HELD_KEY, RESORTED, SORT_KEY } from './compile.ts';
+import { linkClaims, readClaims } from '../model/claims.ts';
+import {
+  CLAIMS_KEY,
+  fieldKey,
+  HELD_KEY,
+  ID_KEY,
+  LINKS_KEY,
+  RESORTED,
+  SORT_KEY,
+} from './compile.ts';
 import type { Selected } from './tree.ts';
 
 /**
@@ -23,6 +32,43 @@ export const isPlanned = (value: unknown): boolean =>
 type Raw = Record<string, unknown>;
 
 const asRelated = (raw: Raw): Related => ({ rel: {}, node: raw[SORT_KEY] as Related['node'] });
+
+/**
+ * The claims as resolvers/entities.ts gives them: the stored ones read by readClaims, then
+ * each link's (linkClaims); each a Claim's map, its `sources` the cited entities in id order.
+ */
+function claimsOf(
+  { links, fields }: Extract<Selected['value'], { kind: 'claims' }>,
+  raw: Raw,
+  params: Record<string, unknown>,
+): (Raw | null)[] {
+  const linked = raw[LINKS_KEY] as { v: string; s: unknown }[][];
+  const all = [
+    ...readClaims(raw[CLAIMS_KEY]),
+    ...links.flatMap((link, i) =>
+      linkClaims(
+        link.field,
+        (linked[i] ?? []).map(({ v, s }) => ({ id: v, sources: s })),
+      ),
+    ),
+  ];
+  // Each `sources` selected: the cited entities by id (an id that names none is left out).
+  const cited = fields.map(({ value }, i) =>
+    value.kind === 'byId'
+      ? new Map((raw[fieldKey(i)] as Raw[]).map((e) => [e[ID_KEY] as string, e]))
+      : null,
+  );
+  return all.map((claim) => {
+    const map: Raw = {};
+    fields.forEach(({ value }, i) => {
+      const byId = cited[i];
+      map[fieldKey(i)] = byId
+        ? claim.sources.flatMap((id) => byId.get(id) ?? [])
+        : claim[(value as { name: 'field' | 'value' }).name];
+    });
+    return shape(fields, map, params);
+  });
+}
 
 /** The object of `fields` from the statement's map `raw` (null stays null). */
 export function shape(
@@ -80,6 +126,9 @@ export function shape(
         });
         break;
       }
+      case 'claims':
+        out[key] = claimsOf(value, found as Raw, params);
+        break;
       case 'partnership':
         if (value.part === 'partner') out[key] = shape(value.fields, found as Raw, params);
         else if (value.part === 'agreements')

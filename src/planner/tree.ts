@@ -33,7 +33,20 @@ export type Value =
    */
   | { kind: 'holders'; asOf: string; title: string | null; fields: Selected[] }
   /** A field of one of those partnerships: the partner, the shared agreements, a date. */
-  | { kind: 'partnership'; part: Part; fields: Selected[] };
+  | { kind: 'partnership'; part: Part; fields: Selected[] }
+  /**
+   * The stored claims of the entity (`of: 'node'`) or relationship (`'rel'`), then one per
+   * entity each of `links` (an entity's single-valued links) reaches; `fields` are the
+   * Claim's (its `sources` a byId over each claim's source ids).
+   */
+  | { kind: 'claims'; of: 'node' | 'rel'; links: ClaimLink[]; fields: Selected[] };
+
+/** A single-valued link whose relationships are claims of `field` (src/model/claims.ts). */
+export interface ClaimLink {
+  field: string;
+  type: string;
+  direction: Direction;
+}
 
 /** The fields of a Partnership (schema/accord.graphql), each a column of agreements/partners. */
 export type Part = 'partner' | 'agreements' | 'firstSignedOn' | 'lastSignedOn';

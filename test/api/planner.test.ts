@@ -18,8 +18,11 @@ import { heldOn } from '../../src/graph/held.ts';
 import { runImport } from '../../src/import/pipeline.ts';
 import { fileInput } from '../../src/import/read.ts';
 import { nameKey, nameKeys } from '../../src/names.ts';
+import { seed } from '../../src/seed.ts';
 import { apiClient, type GraphQLResponse, seededApi } from '../support/api.ts';
 import { resetGraph, testConfig } from '../support/db.ts';
+import { importRecords, type Rec } from '../support/records.ts';
+import { A, B } from '../support/sources.ts';
 
 type Operation = [name: string, query: string, variables: Record<string, unknown>];
 
@@ -703,5 +706,141 @@ describe('planner on people filters', () => {
     // org-a: everyone, 40 people; a page of 3 walks to its end. org-b on a day: a few, sorted.
     expect(await walked({ organisation: 'org-a' }, 0, 3)).toBeGreaterThan(0);
     expect(await walked({ organisation: 'org-b', asOf: '2020-05-01' }, 0, 101)).toBe(0);
+  });
+});
+
+/**
+ * Claims and acts (issue 15 item 2): two sources that disagree on an organisation's kind,
+ * English name and region, on a role's dates and rank, on an agreement's parties' order and
+ * signatories (test/support/sources.ts); a third that places the event twice, names its
+ * attendees and an agreement's event; acts of several actors and kinds at one event.
+ */
+describe('planner on claims and acts', () => {
+  const C = [
+    { type: 'source', id: 'src-c', name: 'Source C', publisher: 'C Daily' },
+    { type: 'region', id: 'r-cy', name: '朝阳区', sources: ['src-c'] },
+    {
+      type: 'event',
+      id: 'e-1',
+      name: '研究基地揭牌仪式',
+      place: 'r-cy',
+      attendees: ['p-w', 'p-z'],
+      acts: [
+        { actor: 'p-w', act: 'meeting', target: 'p-z' },
+        { actor: 'o-y', act: 'speaking' },
+      ],
+      sources: ['src-c'],
+    },
+    {
+      type: 'event',
+      id: 'e-2',
+      name: '座谈会',
+      date: '2020-01-02',
+      place: 'r-hd',
+      sources: ['src-c'],
+    },
+    {
+      type: 'event',
+      id: 'e-2',
+      name: '座谈会',
+      acts: [{ actor: 'p-z', act: 'speaking', target: 'a-1' }],
+      sources: ['src-a'],
+    },
+    {
+      type: 'agreement',
+      id: 'a-1',
+      name: '战略合作协议',
+      parties: ['o-x', 'o-y'],
+      event: 'e-1',
+      sources: ['src-c'],
+    },
+    {
+      type: 'role',
+      id: 'role-z',
+      person: 'p-z',
+      organisation: 'o-x',
+      title: '校长',
+      sources: ['src-c'],
+    },
+  ];
+  const SOURCES = 'sources { id name publisher }';
+  const CLAIMS = 'claims { field value sources { id name } s2: sources { publisher id } }';
+  const ENTITY_CLAIMS: Operation[] = [
+    [
+      'organisation claims',
+      `{ organisation(id: "o-x") { kind nameEn region { id } ${SOURCES} ${CLAIMS} c: claims { value } units { claims { field } } } }`,
+      {},
+    ],
+    ['role claims', `{ role(id: "role-z") { statedOn rank ${CLAIMS} person { ${CLAIMS} } } }`, {}],
+    [
+      'agreement and edge claims',
+      `{ agreement(id: "a-1") { ${CLAIMS} parties { order organisation { id } ${CLAIMS} } signatories { person { id } onBehalfOf { id } ${CLAIMS} } event { ${CLAIMS} attendees { order person { id } ${CLAIMS} } } } }`,
+      {},
+    ],
+    [
+      'claims in a list',
+      `{ organisations(first: 5) { nodes { id ${CLAIMS} region { claims { field value } } } } }`,
+      {},
+    ],
+    ['source claims', `{ source(id: "src-a") { claims { field value } } }`, {}],
+    [
+      'claims by name',
+      `{ region(name: "海淀区") { ${CLAIMS} organisations { claims { field value sources { id } } } } }`,
+      {},
+    ],
+  ];
+
+  beforeAll(async () => {
+    await resetGraph(db);
+    for (const part of [A, B, C])
+      expect((await importRecords(db, part as Rec[])).errors).toEqual([]);
+  });
+
+  it('answers claims as the loaders do, one round trip a root field', async () => {
+    for (const [name, query, variables] of ENTITY_CLAIMS) {
+      const on = await same(name, query, variables);
+      expect(on.errors, name).toBeUndefined();
+      expect(on.extensions?.roundTrips, name).toBe(1);
+    }
+    const { data } = await same(...(ENTITY_CLAIMS[0] as Operation));
+    // Sources disagree: both values are there; the two regions and a link two sources state.
+    expect(data).toMatchObject({
+      organisation: {
+        claims: expect.arrayContaining([
+          {
+            field: 'kind',
+            value: 'university',
+            sources: [{ id: 'src-a', name: 'Source src-a' }],
+            s2: [{ publisher: null, id: 'src-a' }],
+          },
+          expect.objectContaining({ field: 'region', value: 'r-cy' }),
+          expect.objectContaining({ field: 'region', value: 'r-hd' }),
+        ]),
+      },
+    });
+    const role = await same(...(ENTITY_CLAIMS[1] as Operation));
+    expect(role.data).toMatchObject({
+      role: {
+        claims: expect.arrayContaining([
+          expect.objectContaining({
+            field: 'person',
+            value: 'p-z',
+            sources: [
+              { id: 'src-a', name: 'Source src-a' },
+              { id: 'src-b', name: 'Source src-b' },
+              { id: 'src-c', name: 'Source C' },
+            ],
+          }),
+        ]),
+      },
+    });
+  });
+
+  it("answers who-says-what.graphql's agreements in one round trip", async () => {
+    await resetGraph(db);
+    await seed(db);
+    const example = readFileSync('docs/examples/who-says-what.graphql', 'utf8');
+    const agreements = `${example.slice(0, example.indexOf('  unveiled:'))}}`;
+    expect((await same('who-says-what agreements', agreements, {})).extensions?.roundTrips).toBe(1);
   });
 });

@@ -122,6 +122,17 @@ describe('compiled statements', () => {
     expect(sent).toMatchSnapshot();
   });
 
+  it('compiles claims: the stored ones, the single-valued links from the catalogue, sources by id', async () => {
+    const sent = await statements(
+      '{ organisation(id: "o-1") { claims { field value sources { id name } } } agreement(id: "a-1") { parties { claims { value sources { id } } } } }',
+    );
+    expect(sent).toHaveLength(2);
+    // An organisation's region and parent (LINKS, not many); a party's claims are its own.
+    expect(sent[0]).toMatch(/LOCATED_IN.*PART_OF/s);
+    expect(sent[1]).not.toMatch(/LOCATED_IN|SIGNED_AT/);
+    expect(sent).toMatchSnapshot();
+  });
+
   it('compiles one statement per tree shape, reused for other ids', async () => {
     const query = `query($id: ID!) { agreement(id: $id) { name parties { order } } }`;
     const [first] = await statements(query, { id: 'a-1' });
