@@ -135,7 +135,10 @@ interface At {
 
 /** A map of the selected fields at `at`. */
 function projection(fields: readonly Selected[], at: At, names: Names, extra = ''): string {
-  const entries = fields.map((field, i) => `${fieldKey(i)}: ${expression(field.value, at, names)}`);
+  const entries = fields.map(({ value, only }, i) => {
+    const read = expression(value, at, names);
+    return `${fieldKey(i)}: ${only ? `CASE WHEN ${at.n}${label(only)} THEN ${read} END` : read}`;
+  });
   return `{${[...entries, ...(extra ? [extra] : [])].join(', ')}}`;
 }
 
@@ -156,6 +159,10 @@ function expression(value: Selected['value'], at: At, names: Names): string {
       return byId(value, at, names);
     case 'step':
       return step(value.step, at, names);
+    case 'acts':
+      return step(value.step, at, names, value.act);
+    case 'type':
+      return `CASE ${value.labels.map((l) => `WHEN ${at.n}${label(l)} THEN '${l}'`).join(' ')} END`;
     case 'partners':
       return partners(value, at.n, names);
     case 'partnership':
@@ -331,8 +338,12 @@ function heldOnWhere(heldOn: Step['heldOn'], m: string, at: At): string {
   return ` WHERE (${date} IS NULL OR ${date} STARTS WITH '--' OR ${heldOnRule(m, date)})`;
 }
 
-/** A relationship step from `at.n`: a COLLECT subquery, ordered inside; one link: its head. */
-function step(s: Step, at: At, names: Names): string {
+/**
+ * A relationship step from `at.n`: a COLLECT subquery, ordered inside; one link: its head.
+ * Acts (`act`: the parameter of the act asked, null for any): each entity's by act and target,
+ * as resolvers/entities.ts orders them.
+ */
+function step(s: Step, at: At, names: Names, act?: string | null): string {
   const { n } = at;
   const r = names.fresh('r');
   const m = names.fresh('m');
@@ -345,8 +356,9 @@ function step(s: Step, at: At, names: Names): string {
       ? projection(s.fields, { n: m, r, parent: n }, names, sortKey)
       : projection(s.fields, { n: m, r }, names, sortKey);
   const limit = s.shape === 'one' ? ' LIMIT 1' : '';
-  const where = heldOnWhere(s.heldOn, m, at);
-  const collect = `COLLECT { MATCH ${matched}${where} WITH ${r}, ${m} ORDER BY ${orderBy(s.order, r, m)}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
+  const where = act ? ` WHERE ${r}.act = $${parameterName(act)}` : heldOnWhere(s.heldOn, m, at);
+  const order = `${orderBy(s.order, r, m)}${act === undefined ? '' : `, ${r}.act, coalesce(${r}.target, '')`}`;
+  const collect = `COLLECT { MATCH ${matched}${where} WITH ${r}, ${m} ORDER BY ${order}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
   return s.shape === 'one' ? `head(${collect})` : collect;
 }
 

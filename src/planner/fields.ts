@@ -10,7 +10,13 @@
  */
 import { entityResolvers } from '../graphql/resolvers/entities.ts';
 import { type Kind, LABELS } from '../model/kinds.ts';
-import { FOLLOWING, LINKS, type Sort } from '../model/relationships.ts';
+import {
+  ACT_TARGETS,
+  FOLLOWING,
+  type FollowingField,
+  LINKS,
+  type Sort,
+} from '../model/relationships.ts';
 import type { ClaimLink, Part } from './tree.ts';
 
 /** A relationship field: a single entity, a list of entities, or a list of edge objects. */
@@ -35,6 +41,8 @@ export interface ById {
   byId: string;
   /** Only the one most sources state, then the least id (Signatory.onBehalfOf). */
   chosen?: boolean;
+  /** The kinds the entities may be, when the field's type is an interface (Act.target). */
+  kinds?: readonly Kind[];
 }
 
 /** Organisation.partners, and each field of a Partnership: see agreements/partners. */
@@ -58,7 +66,24 @@ export interface Claims {
   claims: true;
 }
 
-export type Known = Relationship | Property | ById | Partners | Partnership | Holders | Claims;
+/**
+ * `acts(act:)` (resolvers/entities.ts): the field's ACTED relationships as Acts, the parent
+ * as the Act's `self` field, the entity at the other end as the catalogue's `at`.
+ */
+export interface Acts {
+  acts: FollowingField;
+  self: 'actor' | 'event';
+}
+
+export type Known =
+  | Relationship
+  | Property
+  | ById
+  | Partners
+  | Partnership
+  | Holders
+  | Claims
+  | Acts;
 
 /** Fields every entity type shares. */
 const ENTITY = {
@@ -80,7 +105,13 @@ const OWN: Record<string, Record<string, Known>> = {
   // A source cites itself (its `sources` are not by id); it links nothing single-valued.
   Source: { aliases: ENTITY.aliases, claims: ENTITY.claims },
   Claim: { sources: ENTITY.sources },
-  Organisation: { ...ENTITY, ...KIND, partners: { partners: true }, holders: { holders: true } },
+  Organisation: {
+    ...ENTITY,
+    ...KIND,
+    partners: { partners: true },
+    holders: { holders: true },
+    acts: { acts: 'Organisation.acts', self: 'actor' },
+  },
   // Its fields are the planned holdings' (shape.ts): known, so that they read them.
   Holding: {},
   Partnership: {
@@ -89,7 +120,7 @@ const OWN: Record<string, Record<string, Known>> = {
     firstSignedOn: { partnership: 'firstSignedOn' },
     lastSignedOn: { partnership: 'lastSignedOn' },
   },
-  Person: ENTITY,
+  Person: { ...ENTITY, acts: { acts: 'Person.acts', self: 'actor' } },
   Role: {
     ...ENTITY,
     name: { property: 'title' },
@@ -97,8 +128,9 @@ const OWN: Record<string, Record<string, Known>> = {
     statedOn: { property: 'statedOn', list: true },
   },
   Region: { ...ENTITY, ...KIND },
+  Act: { sources: ENTITY.sources, target: { byId: 'target', chosen: true, kinds: ACT_TARGETS } },
   Initiative: { ...ENTITY, ...KIND, focus: { property: 'focus', list: true } },
-  Event: { ...ENTITY, ...KIND },
+  Event: { ...ENTITY, ...KIND, acts: { acts: 'Event.acts', self: 'event' } },
   Agreement: { ...ENTITY, ...KIND },
   Credit: { ...EDGE, roles: { property: 'roles', list: true } },
   Party: EDGE,
@@ -122,7 +154,8 @@ export const HELD_ON: ReadonlyMap<string, 'asOf' | 'parent'> = new Map([
 
 /**
  * Catalogue fields with resolvers of their own (resolvers/entities.ts: holders, acts,
- * Attendance.roles) answer more than the relationship: not planned, but for HELD_ON.
+ * Attendance.roles) answer more than the relationship: not planned as one (OWN knows holders
+ * and acts), but for HELD_ON.
  */
 const resolvedElsewhere = (name: string) => {
   const [type, field] = name.split('.') as [string, string];

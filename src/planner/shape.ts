@@ -29,6 +29,13 @@ const PLANNED = Symbol('planned');
 export const isPlanned = (value: unknown): boolean =>
   value !== null && typeof value === 'object' && PLANNED in value;
 
+/** The GraphQL type of a planned entity reached through an interface (a `type` field). */
+const TYPED = Symbol('typed');
+export const typeOf = (value: unknown): string | undefined =>
+  value !== null && typeof value === 'object'
+    ? ((value as Record<symbol, string | undefined>)[TYPED] ?? undefined)
+    : undefined;
+
 type Raw = Record<string, unknown>;
 
 const asRelated = (raw: Raw): Related => ({ rel: {}, node: raw[SORT_KEY] as Related['node'] });
@@ -78,10 +85,16 @@ export function shape(
 ): Raw | null {
   if (raw == null) return null;
   const out: Raw = {};
+  let type: string | undefined;
   for (let i = 0; i < fields.length; i++) {
-    const { key, value } = fields[i] as Selected;
+    const { key, value, only } = fields[i] as Selected;
     const found = raw[fieldKey(i)];
+    if (only !== undefined && only !== type) continue;
     switch (value.kind) {
+      case 'type':
+        type = found as string;
+        (out as Record<symbol, string>)[TYPED] = type;
+        break;
       case 'property':
         out[key] = found;
         break;
@@ -93,15 +106,20 @@ export function shape(
           ? shape(value.fields, found as Raw, params)
           : (found as Raw[]).map((x) => shape(value.fields, x, params));
         break;
-      case 'step': {
+      case 'step':
+      case 'acts': {
         const { step } = value;
         if (step.shape === 'one') {
           out[key] = shape(step.fields, found as Raw, params);
           break;
         }
+        // The same entity twice (its acts) keeps the statement's order of them.
         const compare = RESORTED.has(step.order) ? SORTS[step.order] : undefined;
         const list = compare
-          ? [...(found as Raw[])].sort((a, b) => compare(asRelated(a), asRelated(b)))
+          ? [...(found as Raw[])].sort((a, b) => {
+              const [x, y] = [asRelated(a), asRelated(b)];
+              return x.node.id === y.node.id ? 0 : compare(x, y);
+            })
           : (found as Raw[]);
         out[key] = list.map((x) => shape(step.fields, x, params));
         break;

@@ -11,6 +11,11 @@ import type { Direction, Sort } from '../model/relationships.ts';
 export interface Selected {
   key: string;
   value: Value;
+  /**
+   * Only for an entity of this label: an entity reached through an interface (an act's actor
+   * or target) has the fields selected on each type it may be that differ between them.
+   */
+  only?: string;
 }
 
 export type Value =
@@ -21,6 +26,13 @@ export type Value =
   /** The entity at the other end of the relationship (an edge's `at`) or the parent (`self`). */
   | { kind: 'end'; end: 'other' | 'parent'; fields: Selected[] }
   | { kind: 'step'; step: Step }
+  /**
+   * Organisation.acts, Person.acts, Event.acts: the step's ACTED relationships as Acts, of the
+   * act the parameter `act` names (null: every act), each entity's ordered by act and target.
+   */
+  | { kind: 'acts'; step: Step; act: string | null }
+  /** An entity reached through an interface: which of `labels` it bears (its GraphQL type). */
+  | { kind: 'type'; labels: string[] }
   /**
    * Organisation.partners, compiled from agreements/partners; `from`/`to` name the parameters
    * of its signing-date range (null: no bound).

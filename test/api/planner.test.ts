@@ -836,6 +836,56 @@ describe('planner on claims and acts', () => {
     });
   });
 
+  const ACTS: Operation[] = [
+    [
+      'event acts',
+      '{ event(id: "e-1") { acts { act actor { __typename id name ... on Person { roles { title } } ... on Organisation { kind region { id } } } target { __typename id name ... on Initiative { focus } } sources { id name } event { id date } } met: acts(act: MEETING) { actor { id } target { id } } none: acts(act: VISITING) { act } } }',
+      {},
+    ],
+    [
+      'person acts',
+      'query($act: ActKind) { person(id: "p-z") { acts { act event { id date } target { id } actor { id name } } speaking: acts(act: $act) { target { name ... on Agreement { signedOn } } } } }',
+      { act: 'SPEAKING' },
+    ],
+    [
+      'organisation acts',
+      '{ organisation(id: "o-x") { acts { act event { name acts { act actor { id } } } actor { __typename ... on Organisation { name } } target { id } } } }',
+      {},
+    ],
+    [
+      'acts in a list',
+      '{ organisations(first: 5) { nodes { id acts(act: HOSTING) { act event { id } } all: acts { act sources { id } } } } }',
+      {},
+    ],
+  ];
+
+  it('answers acts as the loaders do, one round trip a root field', async () => {
+    for (const [name, query, variables] of ACTS) {
+      const on = await same(name, query, variables);
+      expect(on.errors, name).toBeUndefined();
+      expect(on.extensions?.roundTrips, name).toBe(1);
+    }
+    const { data } = await same(...(ACTS[0] as Operation));
+    const { acts } = (data as { event: { acts: { act: string; actor: { id: string } }[] } }).event;
+    // Both sources' acts, organisations' and people's; one actor's by act, next to each other
+    // (the actors in their names' order, as the loaders compare them).
+    const listed = acts.map((a) => `${a.actor.id} ${a.act}`);
+    expect([...listed].sort()).toEqual([
+      'o-x HOSTING',
+      'o-y SPEAKING',
+      'p-w MEETING',
+      'p-w UNVEILING',
+      'p-z MEETING',
+      'p-z UNVEILING',
+    ]);
+    for (const actor of ['p-w', 'p-z'])
+      expect(listed.indexOf(`${actor} UNVEILING`)).toBe(listed.indexOf(`${actor} MEETING`) + 1);
+    const person = await same(...(ACTS[1] as Operation));
+    expect(person.data).toMatchObject({
+      person: { acts: [{ event: { id: 'e-2' } }, { act: 'MEETING' }, { act: 'UNVEILING' }] },
+    });
+  });
+
   it("answers who-says-what.graphql's agreements in one round trip", async () => {
     await resetGraph(db);
     await seed(db);

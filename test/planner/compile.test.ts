@@ -133,6 +133,16 @@ describe('compiled statements', () => {
     expect(sent).toMatchSnapshot();
   });
 
+  it("compiles acts: the act a parameter, an interface's entity by its label", async () => {
+    const sent = await statements(
+      '{ event(id: "e-1") { acts(act: UNVEILING) { act actor { id ... on Person { roles { title } } } target { name } sources { id } } } person(id: "p-1") { acts { event { id } actor { name } } } }',
+    );
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).not.toMatch(/unveiling/i);
+    expect(sent[0]).toMatch(/WHEN m\d+:`Person` THEN 'Person'/);
+    expect(sent).toMatchSnapshot();
+  });
+
   it('compiles one statement per tree shape, reused for other ids', async () => {
     const query = `query($id: ID!) { agreement(id: $id) { name parties { order } } }`;
     const [first] = await statements(query, { id: 'a-1' });
