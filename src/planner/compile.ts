@@ -55,14 +55,20 @@ export const SORT_KEY = 's';
  */
 export const RESORTED: ReadonlySet<Sort> = new Set(['name', 'signedOn desc', 'date desc']);
 
+const ARROWS = new Map<string, [string, string]>([
+  ['out', ['', '>']],
+  ['in', ['<', '']],
+  ['both', ['', '']],
+]);
+
 /**
- * `(n)-[r:TYPE]->(m:Entity)` (or `<-[...]-`), the type one of the model's, `m` an entity of
- * the model's label `only` if given.
+ * `(n)-[r:TYPE]->(m:Entity)` (`<-[...]-` in, `-[...]-` both), the type one of the model's, `m`
+ * an entity of the model's label `only` if given.
  */
 function pattern(n: string, r: string, type: string, direction: string, m: string, only = '') {
-  if (direction !== 'out' && direction !== 'in')
-    throw new Error(`planner: ${direction} is not a direction`);
-  const [left, right] = direction === 'out' ? ['', '>'] : ['<', ''];
+  const arrows = ARROWS.get(direction);
+  if (!arrows) throw new Error(`planner: ${direction} is not a direction`);
+  const [left, right] = arrows;
   const typed = checked(TYPES, 'a relationship type of the model', type);
   return `(${n})${left}-[${r}:\`${typed}\`]-${right}(${m}:Entity${only && label(only)})`;
 }

@@ -1,8 +1,7 @@
 /**
  * What the planner knows of the schema's fields beyond their SDL: the fields whose resolvers
  * it can answer in Cypher, and how. A leaf field without a resolver reads the property of its
- * name; a field with a resolver the planner does not know here (ancestors, sameAs, hosts,
- * ...) makes the whole root field unplannable, so the loaders answer it as before.
+ * name; a field with a resolver the planner does not know here (ancestors, hosts, ...) makes the whole root field unplannable, so the loaders answer it as before.
  * Relationship fields are the catalogue's (src/model/relationships.ts): the shape of the
  * answer and its order are read from each field's spec as the catalogue's resolvers
  * (src/graphql/following.ts) read them; this table adds only the fields that are not plain
@@ -177,13 +176,13 @@ export const claimLinks = (type: string): ClaimLink[] =>
     .map(({ field, type, inbound }) => ({ field, type, direction: inbound ? 'in' : 'out' }));
 
 /**
- * Known fields by type and field name: OWN, and each catalogue field that follows one way as
+ * Known fields by type and field name: OWN, and each catalogue field that follows one way or both as
  * its resolver (following.ts) answers it: `sort: 'one'` the entity most sources state, `at`
  * the relationship objects with the parent under its kind, else the entities (of `only`).
  */
 export const KNOWN: Record<string, Record<string, Known>> = { ...OWN };
 for (const [name, spec] of FOLLOWING) {
-  if (spec.direction === 'both' || resolvedElsewhere(name)) continue;
+  if (resolvedElsewhere(name)) continue;
   const [type, field] = name.split('.') as [string, string];
   const relationship: Relationship = spec.at
     ? { relationship: 'edges', order: spec.sort, self: KIND_OF[type] as string }

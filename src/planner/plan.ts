@@ -29,7 +29,12 @@ import {
 import { dateRange, onTimeLine } from '../graphql/scalars.ts';
 import { couldBeId } from '../import/validate.ts';
 import { type Kind, LABELS } from '../model/kinds.ts';
-import { type Direction, endsOf, following } from '../model/relationships.ts';
+import {
+  type Direction,
+  endsOf,
+  following,
+  type RelationshipType,
+} from '../model/relationships.ts';
 import { nameKey } from '../names.ts';
 import { claimLinks, HELD_ON, KNOWN } from './fields.ts';
 import type { ListRoot, Plan, Selected, Step, Tree } from './tree.ts';
@@ -320,6 +325,13 @@ function select(
   return out;
 }
 
+/** The labels an entity at a relationship's far end may bear (an interface's types). */
+function farLabels(type: RelationshipType, direction: Direction | 'both'): string[] {
+  const { from, to } = endsOf(type);
+  const kinds = direction === 'out' ? to : direction === 'in' ? from : [...from, ...to];
+  return [...new Set(kinds)].map((kind) => LABELS[kind]);
+}
+
 /**
  * The fields of an edge object holding its ends: `at` the entity at the other end, `self` the
  * parent; where their type is an interface (an Act's actor), the labels each may bear.
@@ -411,7 +423,6 @@ function answerOf(
   }
   if ('acts' in known) {
     const { type: relType, direction, sort, at } = following(known.acts);
-    const { from, to } = endsOf(relType);
     let act: string | null = null;
     if (args.act != null) {
       act = `act${Object.keys(params).length}`;
@@ -421,7 +432,7 @@ function answerOf(
     const fields = select(info, custom, params, group, named, 'edge', {
       at,
       self: known.self,
-      atLabels: (direction === 'out' ? to : from).map((kind) => LABELS[kind]),
+      atLabels: farLabels(relType, direction),
       selfLabel: type.name,
     });
     if (!fields) return null;
@@ -453,12 +464,17 @@ function answerOf(
     heldOn = { parameter: name };
   }
   const follows = followsOf(field);
-  if (follows.length !== 1 || !isObjectType(named)) return null;
-  const [{ type: relType, direction, at }] = follows as [Follows];
+  const [first, second] = follows;
+  if (!first || follows.length > 2) return null;
+  const { type: relType, at } = first;
+  // Followed both ways (Organisation.sameAs): one pattern without a direction.
+  if (second && (second.type !== relType || second.direction === first.direction)) return null;
+  const direction = second ? 'both' : first.direction;
   const fields =
     known.relationship === 'edges'
-      ? select(info, custom, params, group, named, 'edge', { at, self: known.self })
-      : entity();
+      ? isObjectType(named) &&
+        select(info, custom, params, group, named, 'edge', { at, self: known.self })
+      : entity(farLabels(relType, direction));
   if (!fields) return null;
   return {
     kind: 'step',

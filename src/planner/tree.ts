@@ -66,7 +66,8 @@ export type Part = 'partner' | 'agreements' | 'firstSignedOn' | 'lastSignedOn';
 /** A relationship followed from the entity of the level above. */
 export interface Step {
   type: string;
-  direction: Direction;
+  /** `both`: each way, as one pattern without a direction (Organisation.sameAs). */
+  direction: Direction | 'both';
   /** Only entities with this label at the other end. */
   label: string | null;
   order: Sort;

@@ -725,6 +725,7 @@ describe('planner on claims and acts', () => {
       name: '研究基地揭牌仪式',
       place: 'r-cy',
       attendees: ['p-w', 'p-z'],
+      hosts: ['o-x', 'p-w'],
       acts: [
         { actor: 'p-w', act: 'meeting', target: 'p-z' },
         { actor: 'o-y', act: 'speaking' },
@@ -762,6 +763,10 @@ describe('planner on claims and acts', () => {
       title: '校长',
       sources: ['src-c'],
     },
+    // The same body under three names, stated each way between o-x and o-y.
+    { type: 'organisation', id: 'o-x', name: '甲大学', sameAs: ['o-y'], sources: ['src-c'] },
+    { type: 'organisation', id: 'o-y', name: '乙公司', sameAs: ['o-x'], sources: ['src-c'] },
+    { type: 'organisation', id: 'o-v', name: '丙园', sameAs: ['o-x'], sources: ['src-c'] },
   ];
   const SOURCES = 'sources { id name publisher }';
   const CLAIMS = 'claims { field value sources { id name } s2: sources { publisher id } }';
@@ -884,6 +889,32 @@ describe('planner on claims and acts', () => {
     expect(person.data).toMatchObject({
       person: { acts: [{ event: { id: 'e-2' } }, { act: 'MEETING' }, { act: 'UNVEILING' }] },
     });
+  });
+
+  it('answers sameAs, both ways, and hosts, people or organisations, in one round trip', async () => {
+    const operations: Operation[] = [
+      ['sameAs', '{ organisation(id: "o-x") { sameAs { id name sameAs { id } } } }', {}],
+      [
+        'hosts',
+        '{ event(id: "e-1") { hosts { __typename id name ... on Person { roles { title } } ... on Organisation { kind sameAs { id } } } } }',
+        {},
+      ],
+      [
+        'sameAs in a list',
+        '{ organisations(first: 10) { nodes { id sameAs { id claims { field value } } } } }',
+        {},
+      ],
+    ];
+    for (const [name, query, variables] of operations) {
+      const on = await same(name, query, variables);
+      expect(on.errors, name).toBeUndefined();
+      expect(on.extensions?.roundTrips, name).toBe(1);
+    }
+    const { data } = await same(...(operations[0] as Operation));
+    const ids = (data as { organisation: { sameAs: { id: string }[] } }).organisation.sameAs;
+    expect(new Set(ids.map((o) => o.id))).toEqual(new Set(['o-v', 'o-y']));
+    const hosts = await same(...(operations[1] as Operation));
+    expect((hosts.data as { event: { hosts: unknown[] } }).event.hosts).toHaveLength(2);
   });
 
   it("answers who-says-what.graphql's agreements in one round trip", async () => {

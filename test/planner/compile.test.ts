@@ -143,6 +143,15 @@ describe('compiled statements', () => {
     expect(sent).toMatchSnapshot();
   });
 
+  it('compiles sameAs without a direction, and hosts by their labels', async () => {
+    const sent = await statements(
+      '{ organisation(id: "o-1") { sameAs { id } } event(id: "e-1") { hosts { name ... on Person { roles { title } } } } }',
+    );
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/\(n0\)-\[r1:`SAME_AS`\]-\(m2:Entity\)/);
+    expect(sent).toMatchSnapshot();
+  });
+
   it('compiles one statement per tree shape, reused for other ids', async () => {
     const query = `query($id: ID!) { agreement(id: $id) { name parties { order } } }`;
     const [first] = await statements(query, { id: 'a-1' });
