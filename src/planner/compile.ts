@@ -294,7 +294,7 @@ export const ID_KEY = 'i';
 
 /**
  * `claims` at `at`: the stored claims as they are (shape.ts reads them as model/claims.ts
- * does); each link's relationships as `{v: the linked id, s: its sources}`; and for each
+ * does); each link's relationships as `{id, sources}` (the linked entity's); and for each
  * `sources` selected on the Claim, every entity a claim cites, with its id (shape.ts gives
  * each claim its own, in id order).
  */
@@ -308,7 +308,7 @@ function claims(value: Extract<Selected['value'], { kind: 'claims' }>, at: At, n
     return `COLLECT { MATCH ${pattern(at.n, r, link.type, link.direction, m)} ${returned(r, m)} }`;
   };
   const links = value.links.map((link) =>
-    linked(link, (r, m) => `RETURN {v: ${m}.id, s: coalesce(${r}.sources, [])}`),
+    linked(link, (r, m) => `RETURN {id: ${m}.id, sources: coalesce(${r}.sources, [])}`),
   );
   const entries = [`${CLAIMS_KEY}: ${stored}`, `${LINKS_KEY}: [${links.join(', ')}]`];
   value.fields.forEach(({ value: field }, i) => {

@@ -49,15 +49,10 @@ function claimsOf(
   raw: Raw,
   params: Record<string, unknown>,
 ): (Raw | null)[] {
-  const linked = raw[LINKS_KEY] as { v: string; s: unknown }[][];
+  const linked = raw[LINKS_KEY] as { id: string; sources: string[] }[][];
   const all = [
     ...readClaims(raw[CLAIMS_KEY]),
-    ...links.flatMap((link, i) =>
-      linkClaims(
-        link.field,
-        (linked[i] ?? []).map(({ v, s }) => ({ id: v, sources: s })),
-      ),
-    ),
+    ...links.flatMap((link, i) => linkClaims(link.field, linked[i] ?? [])),
   ];
   // Each `sources` selected: the cited entities by id (an id that names none is left out).
   const cited = fields.map(({ value }, i) =>
