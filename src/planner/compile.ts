@@ -139,11 +139,31 @@ interface At {
   partnership?: Record<Part, string>;
 }
 
-/** A map of the selected fields at `at`. */
+const FIRSTS = new WeakMap<readonly Selected[], number[]>();
+
+/**
+ * For each of `fields`, the first that reads the same (one field under two aliases): only it
+ * is projected, and shape.ts reads the others from it. Neo4j 5.26 answered null for one of two
+ * equal property reads in a map projection under some plans (`sources { id x: id }` beside a
+ * subquery), and one read is less work anyway.
+ */
+export function firstOf(fields: readonly Selected[]): number[] {
+  let first = FIRSTS.get(fields);
+  if (!first) {
+    const texts = fields.map(({ value, only }) => JSON.stringify([value, only]));
+    first = texts.map((text) => texts.indexOf(text));
+    FIRSTS.set(fields, first);
+  }
+  return first;
+}
+
+/** A map of the selected fields at `at`, each read once (firstOf). */
 function projection(fields: readonly Selected[], at: At, names: Names, extra = ''): string {
-  const entries = fields.map(({ value, only }, i) => {
+  const first = firstOf(fields);
+  const entries = fields.flatMap(({ value, only }, i) => {
+    if (first[i] !== i) return [];
     const read = expression(value, at, names);
-    return `${fieldKey(i)}: ${only ? `CASE WHEN ${at.n}${label(only)} THEN ${read} END` : read}`;
+    return [`${fieldKey(i)}: ${only ? `CASE WHEN ${at.n}${label(only)} THEN ${read} END` : read}`];
   });
   return `{${[...entries, ...(extra ? [extra] : [])].join(', ')}}`;
 }
@@ -324,8 +344,7 @@ function claims(value: Extract<Selected['value'], { kind: 'claims' }>, at: At, n
     ].join(' + ');
     const id = names.fresh('i');
     const e = names.fresh('e');
-    // The id as the variable, not `e.id` again: Neo4j 5.26 answered null for one of two equal
-    // property reads in a map projection under some plans.
+    // The id as the variable, not `e.id` again (see firstOf).
     const map = projection(field.fields, { n: e }, names, `${ID_KEY}: ${id}`);
     entries.push(
       `${fieldKey(i)}: COLLECT { UNWIND ${ids} AS ${id} WITH DISTINCT ${id} MATCH (${e}:Entity {id: ${id}}) RETURN ${e} ${map} }`,

@@ -10,6 +10,7 @@ import { linkClaims, readClaims } from '../model/claims.ts';
 import {
   CLAIMS_KEY,
   fieldKey,
+  firstOf,
   HELD_KEY,
   ID_KEY,
   LINKS_KEY,
@@ -81,9 +82,10 @@ export function shape(
   if (raw == null) return null;
   const out: Raw = {};
   let type: string | undefined;
+  const first = firstOf(fields);
   for (let i = 0; i < fields.length; i++) {
     const { key, value, only } = fields[i] as Selected;
-    const found = raw[fieldKey(i)];
+    const found = raw[fieldKey(first[i] as number)];
     if (only !== undefined && only !== type) continue;
     switch (value.kind) {
       case 'type':

@@ -166,6 +166,12 @@ const OPERATIONS: Operation[] = [
     '{ person(id: "person-nie-zuoren") { name roles { id name nameEn title statedOn since until rank person { name } organisation { name } } witnessed { name } } }',
     {},
   ],
+  // One field under two aliases, beside a subquery: read once (compile.ts firstOf).
+  [
+    'aliases of one field',
+    '{ organisation(id: "org-bjut") { region { id } sources { id x: id } } agreement(id: "agreement-strategic-2023-12-21") { event { id } parties { organisation { id c: id } } } agreements(first: 3) { nodes { id k: id event { id } sources { name n: name } } } }',
+    {},
+  ],
   [
     'source',
     '{ source(id: "source-bjut-2023-12-22") { name url publisher publishedOn language aliases credits { person { name } roles } } }',
