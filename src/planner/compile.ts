@@ -197,6 +197,8 @@ function expression(value: Selected['value'], at: At, names: Names): string {
       return holders(value.fields, at.n, names);
     case 'claims':
       return claims(value, at, names);
+    case 'chain':
+      return chain(value, at.n, names);
   }
 }
 
@@ -351,6 +353,31 @@ function claims(value: Extract<Selected['value'], { kind: 'claims' }>, at: At, n
     );
   });
   return `{${entries.join(', ')}}`;
+}
+
+/**
+ * Region.ancestors from `n`, as its resolver walks: the longest path along the type whose every
+ * step is the relationship its start's single-valued field gives (most sources, then the least
+ * id: orderBy 'one') and whose entities all differ, of at most `max` steps; its entities after
+ * `n`, in order.
+ */
+function chain(value: Extract<Selected['value'], { kind: 'chain' }>, n: string, names: Names) {
+  const fresh = (prefix: string) => names.fresh(prefix);
+  const [p, s, o, t, other, y] = [
+    fresh('p'),
+    fresh('s'),
+    fresh('o'),
+    fresh('t'),
+    fresh('o'),
+    fresh('y'),
+  ];
+  const [seen, x, i, a] = [fresh('d'), fresh('x'), fresh('i'), fresh('a')];
+  const type = `\`${checked(TYPES, 'a relationship type of the model', value.type)}\``;
+  if (!Number.isInteger(value.max)) throw new Error('planner: a chain without a bound');
+  const size = (r: string) => `size(coalesce(${r}.sources, []))`;
+  const chosen = `NOT EXISTS { MATCH (${s})-[${other}:${type}]->(${y}:Entity) WHERE ${size(other)} > ${size(o)} OR (${size(other)} = ${size(o)} AND ${y}.id < ${t}.id) }`;
+  const distinct = `size(nodes(${p})) = size(reduce(${seen} = [], ${x} IN nodes(${p}) | CASE WHEN ${x} IN ${seen} THEN ${seen} ELSE ${seen} + ${x} END))`;
+  return `COLLECT { MATCH ${p} = (${n}) ((${s})-[${o}:${type}]->(${t}:Entity) WHERE ${chosen}){1,${value.max}} () WITH ${p} WHERE ${distinct} WITH ${p} ORDER BY length(${p}) DESC LIMIT 1 UNWIND range(1, length(${p})) AS ${i} WITH nodes(${p})[${i}] AS ${a}, ${i} ORDER BY ${i} RETURN ${a} ${projection(value.fields, { n: a }, names)} }`;
 }
 
 /** The WHERE of a step that keeps the roles (`m`) held on a day, from the entity `at`. */

@@ -1,7 +1,7 @@
 /**
  * What the planner knows of the schema's fields beyond their SDL: the fields whose resolvers
  * it can answer in Cypher, and how. A leaf field without a resolver reads the property of its
- * name; a field with a resolver the planner does not know here (ancestors, hosts, ...) makes the whole root field unplannable, so the loaders answer it as before.
+ * name; a field with a resolver the planner does not know here (a source's sources) makes the whole root field unplannable, so the loaders answer it as before.
  * Relationship fields are the catalogue's (src/model/relationships.ts): the shape of the
  * answer and its order are read from each field's spec as the catalogue's resolvers
  * (src/graphql/following.ts) read them; this table adds only the fields that are not plain
@@ -74,7 +74,13 @@ export interface Acts {
   self: 'actor' | 'event';
 }
 
+/** Region.ancestors (resolvers/entities.ts): the parents `parent` gives, one after another. */
+export interface Ancestors {
+  ancestors: FollowingField;
+}
+
 export type Known =
+  | Ancestors
   | Relationship
   | Property
   | ById
@@ -126,7 +132,7 @@ const OWN: Record<string, Record<string, Known>> = {
     nameEn: { property: 'titleEn' },
     statedOn: { property: 'statedOn', list: true },
   },
-  Region: { ...ENTITY, ...KIND },
+  Region: { ...ENTITY, ...KIND, ancestors: { ancestors: 'Region.parent' } },
   Act: { sources: ENTITY.sources, target: { byId: 'target', chosen: true, kinds: ACT_TARGETS } },
   Initiative: { ...ENTITY, ...KIND, focus: { property: 'focus', list: true } },
   Event: { ...ENTITY, ...KIND, acts: { acts: 'Event.acts', self: 'event' } },

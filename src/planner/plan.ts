@@ -21,6 +21,7 @@ import { hasYear } from '../dates.ts';
 import { luceneQuery } from '../graph/search.ts';
 import { type Follows, fieldsOn } from '../graphql/lookahead.ts';
 import { pageOf } from '../graphql/pagination.ts';
+import { MAX_ANCESTORS } from '../graphql/resolvers/entities.ts';
 import {
   DEFAULT_SEARCH_SIZE,
   MAX_SEARCH_SIZE,
@@ -420,6 +421,12 @@ function answerOf(
     const fields = entity();
     const links = on === 'node' ? claimLinks(type.name) : [];
     return fields && { kind: 'claims', of, links, fields };
+  }
+  if ('ancestors' in known) {
+    const { type: relType, direction, sort } = following(known.ancestors);
+    const fields = entity();
+    if (direction !== 'out' || sort !== 'one' || !fields) return null;
+    return { kind: 'chain', type: relType, max: MAX_ANCESTORS, fields };
   }
   if ('acts' in known) {
     const { type: relType, direction, sort, at } = following(known.acts);

@@ -122,6 +122,7 @@ export function shape(
         break;
       }
       case 'partners':
+      case 'chain':
         out[key] = (found as Raw[]).map((x) => shape(value.fields, x, params));
         break;
       case 'holders': {

@@ -31,6 +31,11 @@ export type Value =
    * act the parameter `act` names (null: every act), each entity's ordered by act and target.
    */
   | { kind: 'acts'; step: Step; act: string | null }
+  /**
+   * Region.ancestors: the entities the relationship `type` leads to one after another (out),
+   * at each the one most sources state, until none or one that came before; at most `max`.
+   */
+  | { kind: 'chain'; type: string; max: number; fields: Selected[] }
   /** An entity reached through an interface: which of `labels` it bears (its GraphQL type). */
   | { kind: 'type'; labels: string[] }
   /**

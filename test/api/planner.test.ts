@@ -724,7 +724,13 @@ describe('planner on people filters', () => {
 describe('planner on claims and acts', () => {
   const C = [
     { type: 'source', id: 'src-c', name: 'Source C', publisher: 'C Daily' },
-    { type: 'region', id: 'r-cy', name: '朝阳区', sources: ['src-c'] },
+    // r-cy's parent: r-hd, which two sources state, before r-bj, which one does.
+    { type: 'region', id: 'r-cn', name: '中国', sources: ['src-c'] },
+    { type: 'region', id: 'r-bj', name: '北京', parent: 'r-cn', sources: ['src-c'] },
+    { type: 'region', id: 'r-hd', name: '海淀区', parent: 'r-bj', sources: ['src-c'] },
+    { type: 'region', id: 'r-cy', name: '朝阳区', parent: 'r-bj', sources: ['src-c'] },
+    { type: 'region', id: 'r-cy', name: '朝阳区', parent: 'r-hd', sources: ['src-a'] },
+    { type: 'region', id: 'r-cy', name: '朝阳区', parent: 'r-hd', sources: ['src-b'] },
     {
       type: 'event',
       id: 'e-1',
@@ -921,6 +927,17 @@ describe('planner on claims and acts', () => {
     expect(new Set(ids.map((o) => o.id))).toEqual(new Set(['o-v', 'o-y']));
     const hosts = await same(...(operations[1] as Operation));
     expect((hosts.data as { event: { hosts: unknown[] } }).event.hosts).toHaveLength(2);
+  });
+
+  it('answers ancestors, the parent most sources state at each level, in one round trip', async () => {
+    const query =
+      '{ region(id: "r-cy") { parent { id } ancestors { id name ancestors { id } claims { field value } } } }';
+    const on = await same('ancestors', query, {});
+    expect(on.extensions?.roundTrips).toBe(1);
+    const { region } = on.data as { region: { ancestors: { id: string }[] } };
+    expect(region.ancestors.map((r) => r.id)).toEqual(['r-hd', 'r-bj', 'r-cn']);
+    const list = '{ organisations(first: 5) { nodes { id region { ancestors { id } } } } }';
+    expect((await same('ancestors in a list', list, {})).extensions?.roundTrips).toBe(1);
   });
 
   it("answers who-says-what.graphql's agreements in one round trip", async () => {

@@ -152,6 +152,13 @@ describe('compiled statements', () => {
     expect(sent).toMatchSnapshot();
   });
 
+  it('compiles ancestors as the longest path of chosen parents, its entities all different', async () => {
+    const sent = await statements('{ region(id: "r-1") { ancestors { id name } } }');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/\{1,32\}/);
+    expect(sent).toMatchSnapshot();
+  });
+
   it('compiles one statement per tree shape, reused for other ids', async () => {
     const query = `query($id: ID!) { agreement(id: $id) { name parties { order } } }`;
     const [first] = await statements(query, { id: 'a-1' });

@@ -83,6 +83,9 @@ function acts(name: FollowingField) {
       }));
 }
 
+/** The most regions Region.ancestors lists (the planner's bound too). */
+export const MAX_ANCESTORS = 32;
+
 /** The `kind` field of the types that have one: the stored category (see graph/entity.ts). */
 const kind = (e: Parent) => e.category ?? null;
 
@@ -142,7 +145,7 @@ export const entityResolvers = {
       // Imports and link refuse PART_OF cycles; one stored before they did ends the chain.
       const seen = new Set([e.id]);
       let current: EntityNode | null = e;
-      while (current && chain.length < 32) {
+      while (current && chain.length < MAX_ANCESTORS) {
         current =
           [...(await followed('Region.parent', current, ctx))].sort(SORTS.one)[0]?.node ?? null;
         if (!current || seen.has(current.id)) break;
