@@ -84,6 +84,23 @@ export function readClaims(stored: unknown): Claim[] {
 }
 
 /**
+ * The claims of a single-valued link (an organisation's region, an agreement's event): one per
+ * linked entity, its id as the value and the sources of the relationship to it, sorted; in id
+ * order. Read after an entity's stored claims (resolvers/entities.ts, planner/shape.ts).
+ */
+export const linkClaims = (
+  field: string,
+  linked: readonly { id: string; sources: unknown }[],
+): Claim[] =>
+  linked
+    .map(({ id, sources }) => ({
+      field,
+      value: id,
+      sources: [...((sources as string[] | undefined) ?? [])].sort(),
+    }))
+    .sort((a, b) => (a.value < b.value ? -1 : 1));
+
+/**
  * The value each claimed field holds: the one most sources state, then the least; for a list
  * field (LIST_CLAIMS), every value, sorted; none for UNITED_CLAIMS. The upserts apply the same
  * rule in Cypher.

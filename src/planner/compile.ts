@@ -14,7 +14,7 @@ import { cypher, type Query, withoutComments } from '../db/cypher.ts';
 import type { QueryName } from '../db/queries.ts';
 import { LABELS } from '../model/kinds.ts';
 import { following, RELATIONSHIP_TYPES, type Sort } from '../model/relationships.ts';
-import type { ListRoot, Part, Selected, Step, Tree } from './tree.ts';
+import type { ClaimLink, ListRoot, Part, Selected, Step, Tree } from './tree.ts';
 
 /** A compiled statement's one row: a look-up's `value`, or a list's `page` and `total`. */
 export interface PlannedRow {
@@ -54,6 +54,24 @@ export const SORT_KEY = 's';
  * the key the statement returns beside each entity.
  */
 export const RESORTED: ReadonlySet<Sort> = new Set(['name', 'signedOn desc', 'date desc']);
+
+const ARROWS = new Map<string, [string, string]>([
+  ['out', ['', '>']],
+  ['in', ['<', '']],
+  ['both', ['', '']],
+]);
+
+/**
+ * `(n)-[r:TYPE]->(m:Entity)` (`<-[...]-` in, `-[...]-` both), the type one of the model's, `m`
+ * an entity of the model's label `only` if given.
+ */
+function pattern(n: string, r: string, type: string, direction: string, m: string, only = '') {
+  const arrows = ARROWS.get(direction);
+  if (!arrows) throw new Error(`planner: ${direction} is not a direction`);
+  const [left, right] = arrows;
+  const typed = checked(TYPES, 'a relationship type of the model', type);
+  return `(${n})${left}-[${r}:\`${typed}\`]-${right}(${m}:Entity${only && label(only)})`;
+}
 
 /** ORDER BY of a step: the resolvers' comparators (following.ts SORTS), each then by id. */
 function orderBy(order: Sort, r: string, m: string): string {
@@ -121,9 +139,32 @@ interface At {
   partnership?: Record<Part, string>;
 }
 
-/** A map of the selected fields at `at`. */
+const FIRSTS = new WeakMap<readonly Selected[], number[]>();
+
+/**
+ * For each of `fields`, the first that reads the same (one field under two aliases): only it
+ * is projected, and shape.ts reads the others from it. Neo4j 5.26 answered null for one of two
+ * equal property reads in a map projection under some plans (`sources { id x: id }` beside a
+ * subquery), and one read is less work anyway.
+ */
+export function firstOf(fields: readonly Selected[]): number[] {
+  let first = FIRSTS.get(fields);
+  if (!first) {
+    const texts = fields.map(({ value, only }) => JSON.stringify([value, only]));
+    first = texts.map((text) => texts.indexOf(text));
+    FIRSTS.set(fields, first);
+  }
+  return first;
+}
+
+/** A map of the selected fields at `at`, each read once (firstOf). */
 function projection(fields: readonly Selected[], at: At, names: Names, extra = ''): string {
-  const entries = fields.map((field, i) => `${fieldKey(i)}: ${expression(field.value, at, names)}`);
+  const first = firstOf(fields);
+  const entries = fields.flatMap(({ value, only }, i) => {
+    if (first[i] !== i) return [];
+    const read = expression(value, at, names);
+    return [`${fieldKey(i)}: ${only ? `CASE WHEN ${at.n}${label(only)} THEN ${read} END` : read}`];
+  });
   return `{${[...entries, ...(extra ? [extra] : [])].join(', ')}}`;
 }
 
@@ -144,12 +185,20 @@ function expression(value: Selected['value'], at: At, names: Names): string {
       return byId(value, at, names);
     case 'step':
       return step(value.step, at, names);
+    case 'acts':
+      return step(value.step, at, names, value.act);
+    case 'type':
+      return `CASE ${value.labels.map((l) => `WHEN ${at.n}${label(l)} THEN '${l}'`).join(' ')} END`;
     case 'partners':
       return partners(value, at.n, names);
     case 'partnership':
       return partnership(value, at, names);
     case 'holders':
       return holders(value.fields, at.n, names);
+    case 'claims':
+      return claims(value, at, names);
+    case 'chain':
+      return chain(value, at.n, names);
   }
 }
 
@@ -204,9 +253,8 @@ function holders(fields: readonly Selected[], n: string, names: Names): string {
   const { type, direction } = following('Organisation.holders');
   const r = names.fresh('r');
   const m = names.fresh('m');
-  const [left, right] = direction === 'out' ? ['', '>'] : ['<', ''];
   const held = `${HELD_KEY}: ${m} {.id, .title, .titleEn, .rank, .since, .until, .statedOn}`;
-  return `COLLECT { MATCH (${n})${left}-[${r}:\`${checked(TYPES, 'a relationship type of the model', type)}\`]-${right}(${m}:Entity${label('Role')}) RETURN ${projection(fields, { n: m }, names, held)} }`;
+  return `COLLECT { MATCH ${pattern(n, r, type, direction, m, 'Role')} RETURN ${projection(fields, { n: m }, names, held)} }`;
 }
 
 /** agreements/partners' start, made the organisation the step starts from. */
@@ -291,6 +339,77 @@ function byId(value: Extract<Selected['value'], { kind: 'byId' }>, at: At, names
   return `head(COLLECT { UNWIND ${ids} AS ${id} WITH ${id} ORDER BY ${stated} DESC, ${id} LIMIT 1 MATCH (${e}:Entity {id: ${id}}) RETURN ${e} ${map} })`;
 }
 
+/** A claims map's keys (shape.ts): the stored claims, the links', a source's id. */
+export const CLAIMS_KEY = 'c';
+export const LINKS_KEY = 'l';
+export const ID_KEY = 'i';
+
+/**
+ * `claims` at `at`: the stored claims as they are (shape.ts reads them as model/claims.ts
+ * does); each link's relationships as `{id, sources}` (the linked entity's); and for each
+ * `sources` selected on the Claim, every entity a claim cites, with its id (shape.ts gives
+ * each claim its own, in id order).
+ */
+function claims(value: Extract<Selected['value'], { kind: 'claims' }>, at: At, names: Names) {
+  const of = value.of === 'rel' ? at.r : at.n;
+  if (!of) throw new Error('planner: a relationship property without a relationship');
+  const stored = `coalesce(${property(of, 'claims')}, [])`;
+  const linked = (link: ClaimLink, returned: (r: string, m: string) => string) => {
+    const r = names.fresh('r');
+    const m = names.fresh('m');
+    return `COLLECT { MATCH ${pattern(at.n, r, link.type, link.direction, m)} ${returned(r, m)} }`;
+  };
+  const links = value.links.map((link) =>
+    linked(link, (r, m) => `RETURN {id: ${m}.id, sources: coalesce(${r}.sources, [])}`),
+  );
+  const entries = [`${CLAIMS_KEY}: ${stored}`, `${LINKS_KEY}: [${links.join(', ')}]`];
+  value.fields.forEach(({ value: field }, i) => {
+    if (field.kind !== 'byId') return;
+    // A claim's source is after its last `|`, which no source id holds.
+    const c = names.fresh('c');
+    const ids = [
+      `[${c} IN ${stored} | last(split(${c}, '|'))]`,
+      ...value.links.map((link) => {
+        const s = names.fresh('s');
+        return linked(link, (r) => `UNWIND coalesce(${r}.sources, []) AS ${s} RETURN ${s}`);
+      }),
+    ].join(' + ');
+    const id = names.fresh('i');
+    const e = names.fresh('e');
+    // The id as the variable, not `e.id` again (see firstOf).
+    const map = projection(field.fields, { n: e }, names, `${ID_KEY}: ${id}`);
+    entries.push(
+      `${fieldKey(i)}: COLLECT { UNWIND ${ids} AS ${id} WITH DISTINCT ${id} MATCH (${e}:Entity {id: ${id}}) RETURN ${e} ${map} }`,
+    );
+  });
+  return `{${entries.join(', ')}}`;
+}
+
+/**
+ * Region.ancestors from `n`, as its resolver walks: the longest path along the type whose every
+ * step is the relationship its start's single-valued field gives (most sources, then the least
+ * id: orderBy 'one') and whose entities all differ, of at most `max` steps; its entities after
+ * `n`, in order.
+ */
+function chain(value: Extract<Selected['value'], { kind: 'chain' }>, n: string, names: Names) {
+  const fresh = (prefix: string) => names.fresh(prefix);
+  const [p, s, o, t, other, y] = [
+    fresh('p'),
+    fresh('s'),
+    fresh('o'),
+    fresh('t'),
+    fresh('o'),
+    fresh('y'),
+  ];
+  const [seen, x, i, a] = [fresh('d'), fresh('x'), fresh('i'), fresh('a')];
+  const type = `\`${checked(TYPES, 'a relationship type of the model', value.type)}\``;
+  if (!Number.isInteger(value.max)) throw new Error('planner: a chain without a bound');
+  const size = (r: string) => `size(coalesce(${r}.sources, []))`;
+  const chosen = `NOT EXISTS { MATCH (${s})-[${other}:${type}]->(${y}:Entity) WHERE ${size(other)} > ${size(o)} OR (${size(other)} = ${size(o)} AND ${y}.id < ${t}.id) }`;
+  const distinct = `size(nodes(${p})) = size(reduce(${seen} = [], ${x} IN nodes(${p}) | CASE WHEN ${x} IN ${seen} THEN ${seen} ELSE ${seen} + ${x} END))`;
+  return `COLLECT { MATCH ${p} = (${n}) ((${s})-[${o}:${type}]->(${t}:Entity) WHERE ${chosen}){1,${value.max}} () WITH ${p} WHERE ${distinct} WITH ${p} ORDER BY length(${p}) DESC LIMIT 1 UNWIND range(1, length(${p})) AS ${i} WITH nodes(${p})[${i}] AS ${a}, ${i} ORDER BY ${i} RETURN ${a} ${projection(value.fields, { n: a }, names)} }`;
+}
+
 /** The WHERE of a step that keeps the roles (`m`) held on a day, from the entity `at`. */
 function heldOnWhere(heldOn: Step['heldOn'], m: string, at: At): string {
   if (heldOn === null) return '';
@@ -301,16 +420,16 @@ function heldOnWhere(heldOn: Step['heldOn'], m: string, at: At): string {
   return ` WHERE (${date} IS NULL OR ${date} STARTS WITH '--' OR ${heldOnRule(m, date)})`;
 }
 
-/** A relationship step from `at.n`: a COLLECT subquery, ordered inside; one link: its head. */
-function step(s: Step, at: At, names: Names): string {
+/**
+ * A relationship step from `at.n`: a COLLECT subquery, ordered inside; one link: its head.
+ * Acts (`act`: the parameter of the act asked, null for any): each entity's by act and target,
+ * as resolvers/entities.ts orders them.
+ */
+function step(s: Step, at: At, names: Names, act?: string | null): string {
   const { n } = at;
   const r = names.fresh('r');
   const m = names.fresh('m');
-  const type = `\`${checked(TYPES, 'a relationship type of the model', s.type)}\``;
-  if (s.direction !== 'out' && s.direction !== 'in')
-    throw new Error(`planner: ${s.direction} is not a direction`);
-  const [left, right] = s.direction === 'out' ? ['', '>'] : ['<', ''];
-  const other = `(${m}:Entity${s.label ? label(s.label) : ''})`;
+  const matched = pattern(n, r, s.type, s.direction, m, s.label ?? '');
   const sortKey = RESORTED.has(s.order)
     ? `${SORT_KEY}: {id: ${m}.id, name: ${m}.name, signedOn: ${m}.signedOn, date: ${m}.date}`
     : '';
@@ -319,8 +438,9 @@ function step(s: Step, at: At, names: Names): string {
       ? projection(s.fields, { n: m, r, parent: n }, names, sortKey)
       : projection(s.fields, { n: m, r }, names, sortKey);
   const limit = s.shape === 'one' ? ' LIMIT 1' : '';
-  const where = heldOnWhere(s.heldOn, m, at);
-  const collect = `COLLECT { MATCH (${n})${left}-[${r}:${type}]-${right}${other}${where} WITH ${r}, ${m} ORDER BY ${orderBy(s.order, r, m)}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
+  const where = act ? ` WHERE ${r}.act = $${parameterName(act)}` : heldOnWhere(s.heldOn, m, at);
+  const order = `${orderBy(s.order, r, m)}${act === undefined ? '' : `, ${r}.act, coalesce(${r}.target, '')`}`;
+  const collect = `COLLECT { MATCH ${matched}${where} WITH ${r}, ${m} ORDER BY ${order}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
   return s.shape === 'one' ? `head(${collect})` : collect;
 }
 

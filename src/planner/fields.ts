@@ -1,8 +1,7 @@
 /**
  * What the planner knows of the schema's fields beyond their SDL: the fields whose resolvers
  * it can answer in Cypher, and how. A leaf field without a resolver reads the property of its
- * name; a field with a resolver the planner does not know here (claims, holders, ancestors,
- * acts, ...) makes the whole root field unplannable, so the loaders answer it as before.
+ * name; a field with a resolver the planner does not know here (a source's sources) makes the whole root field unplannable, so the loaders answer it as before.
  * Relationship fields are the catalogue's (src/model/relationships.ts): the shape of the
  * answer and its order are read from each field's spec as the catalogue's resolvers
  * (src/graphql/following.ts) read them; this table adds only the fields that are not plain
@@ -10,8 +9,14 @@
  */
 import { entityResolvers } from '../graphql/resolvers/entities.ts';
 import { type Kind, LABELS } from '../model/kinds.ts';
-import { FOLLOWING, type Sort } from '../model/relationships.ts';
-import type { Part } from './tree.ts';
+import {
+  ACT_TARGETS,
+  FOLLOWING,
+  type FollowingField,
+  LINKS,
+  type Sort,
+} from '../model/relationships.ts';
+import type { ClaimLink, Part } from './tree.ts';
 
 /** A relationship field: a single entity, a list of entities, or a list of edge objects. */
 export interface Relationship {
@@ -35,6 +40,8 @@ export interface ById {
   byId: string;
   /** Only the one most sources state, then the least id (Signatory.onBehalfOf). */
   chosen?: boolean;
+  /** The kinds the entities may be, when the field's type is an interface (Act.target). */
+  kinds?: readonly Kind[];
 }
 
 /** Organisation.partners, and each field of a Partnership: see agreements/partners. */
@@ -50,23 +57,66 @@ export interface Holders {
   holders: true;
 }
 
-export type Known = Relationship | Property | ById | Partners | Partnership | Holders;
+/**
+ * `claims` (resolvers/entities.ts): the stored claims of the entity or relationship object,
+ * and an entity's single-valued links (LINKS, `!many`) as claims; the Claim's `sources` by id.
+ */
+export interface Claims {
+  claims: true;
+}
+
+/**
+ * `acts(act:)` (resolvers/entities.ts): the field's ACTED relationships as Acts, the parent
+ * as the Act's `self` field, the entity at the other end as the catalogue's `at`.
+ */
+export interface Acts {
+  acts: FollowingField;
+  self: 'actor' | 'event';
+}
+
+/** Region.ancestors (resolvers/entities.ts): the parents `parent` gives, one after another. */
+export interface Ancestors {
+  ancestors: FollowingField;
+}
+
+export type Known =
+  | Ancestors
+  | Relationship
+  | Property
+  | ById
+  | Partners
+  | Partnership
+  | Holders
+  | Claims
+  | Acts;
 
 /** Fields every entity type shares. */
 const ENTITY = {
   aliases: { property: 'aliases', list: true },
   sources: { byId: 'sources' },
+  claims: { claims: true },
 } satisfies Record<string, Known>;
 
 /** Fields the relationship objects (Party, Signatory, Attendance) share. */
-const EDGE = { sources: { byId: 'sources' } } satisfies Record<string, Known>;
+const EDGE = { sources: { byId: 'sources' }, claims: { claims: true } } satisfies Record<
+  string,
+  Known
+>;
 
 const KIND = { kind: { property: 'kind' } } satisfies Record<string, Known>;
 
 /** The fields that are not plain relationships, by type and field name. */
 const OWN: Record<string, Record<string, Known>> = {
-  Source: { aliases: ENTITY.aliases },
-  Organisation: { ...ENTITY, ...KIND, partners: { partners: true }, holders: { holders: true } },
+  // A source cites itself (its `sources` are not by id); it links nothing single-valued.
+  Source: { aliases: ENTITY.aliases, claims: ENTITY.claims },
+  Claim: { sources: ENTITY.sources },
+  Organisation: {
+    ...ENTITY,
+    ...KIND,
+    partners: { partners: true },
+    holders: { holders: true },
+    acts: { acts: 'Organisation.acts', self: 'actor' },
+  },
   // Its fields are the planned holdings' (shape.ts): known, so that they read them.
   Holding: {},
   Partnership: {
@@ -75,16 +125,17 @@ const OWN: Record<string, Record<string, Known>> = {
     firstSignedOn: { partnership: 'firstSignedOn' },
     lastSignedOn: { partnership: 'lastSignedOn' },
   },
-  Person: ENTITY,
+  Person: { ...ENTITY, acts: { acts: 'Person.acts', self: 'actor' } },
   Role: {
     ...ENTITY,
     name: { property: 'title' },
     nameEn: { property: 'titleEn' },
     statedOn: { property: 'statedOn', list: true },
   },
-  Region: { ...ENTITY, ...KIND },
+  Region: { ...ENTITY, ...KIND, ancestors: { ancestors: 'Region.parent' } },
+  Act: { sources: ENTITY.sources, target: { byId: 'target', chosen: true, kinds: ACT_TARGETS } },
   Initiative: { ...ENTITY, ...KIND, focus: { property: 'focus', list: true } },
-  Event: { ...ENTITY, ...KIND },
+  Event: { ...ENTITY, ...KIND, acts: { acts: 'Event.acts', self: 'event' } },
   Agreement: { ...ENTITY, ...KIND },
   Credit: { ...EDGE, roles: { property: 'roles', list: true } },
   Party: EDGE,
@@ -108,7 +159,8 @@ export const HELD_ON: ReadonlyMap<string, 'asOf' | 'parent'> = new Map([
 
 /**
  * Catalogue fields with resolvers of their own (resolvers/entities.ts: holders, acts,
- * Attendance.roles) answer more than the relationship: not planned, but for HELD_ON.
+ * Attendance.roles) answer more than the relationship: not planned as one (OWN knows holders
+ * and acts), but for HELD_ON.
  */
 const resolvedElsewhere = (name: string) => {
   const [type, field] = name.split('.') as [string, string];
@@ -121,13 +173,22 @@ const KIND_OF = Object.fromEntries(
 ) as Record<string, Kind>;
 
 /**
- * Known fields by type and field name: OWN, and each catalogue field that follows one way as
+ * The single-valued links whose relationships are claims of an entity of the type (as
+ * resolvers/entities.ts entityClaims reads them), in the catalogue's order.
+ */
+export const claimLinks = (type: string): ClaimLink[] =>
+  (LINKS[KIND_OF[type] as Kind] ?? [])
+    .filter((link) => !link.many)
+    .map(({ field, type, inbound }) => ({ field, type, direction: inbound ? 'in' : 'out' }));
+
+/**
+ * Known fields by type and field name: OWN, and each catalogue field that follows one way or both as
  * its resolver (following.ts) answers it: `sort: 'one'` the entity most sources state, `at`
  * the relationship objects with the parent under its kind, else the entities (of `only`).
  */
 export const KNOWN: Record<string, Record<string, Known>> = { ...OWN };
 for (const [name, spec] of FOLLOWING) {
-  if (spec.direction === 'both' || resolvedElsewhere(name)) continue;
+  if (resolvedElsewhere(name)) continue;
   const [type, field] = name.split('.') as [string, string];
   const relationship: Relationship = spec.at
     ? { relationship: 'edges', order: spec.sort, self: KIND_OF[type] as string }

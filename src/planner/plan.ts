@@ -13,6 +13,7 @@ import {
   type GraphQLResolveInfo,
   getArgumentValues,
   getNamedType,
+  isInterfaceType,
   isLeafType,
   isObjectType,
 } from 'graphql';
@@ -20,6 +21,7 @@ import { hasYear } from '../dates.ts';
 import { luceneQuery } from '../graph/search.ts';
 import { type Follows, fieldsOn } from '../graphql/lookahead.ts';
 import { pageOf } from '../graphql/pagination.ts';
+import { MAX_ANCESTORS } from '../graphql/resolvers/entities.ts';
 import {
   DEFAULT_SEARCH_SIZE,
   MAX_SEARCH_SIZE,
@@ -28,8 +30,14 @@ import {
 import { dateRange, onTimeLine } from '../graphql/scalars.ts';
 import { couldBeId } from '../import/validate.ts';
 import { type Kind, LABELS } from '../model/kinds.ts';
+import {
+  type Direction,
+  endsOf,
+  following,
+  type RelationshipType,
+} from '../model/relationships.ts';
 import { nameKey } from '../names.ts';
-import { HELD_ON, KNOWN } from './fields.ts';
+import { claimLinks, HELD_ON, KNOWN } from './fields.ts';
 import type { ListRoot, Plan, Selected, Step, Tree } from './tree.ts';
 
 /** The look-ups the planner answers, by id or by name. */
@@ -290,7 +298,7 @@ function select(
   nodes: readonly FieldNode[],
   type: GraphQLObjectType,
   on: 'node' | 'edge',
-  ends: { at?: string; self?: string } = {},
+  ends: Ends = {},
 ): Selected[] | null {
   const out: Selected[] = [];
   for (const [key, group] of byResponseKey(info, nodes, type)) {
@@ -318,6 +326,61 @@ function select(
   return out;
 }
 
+/** The labels an entity at a relationship's far end may bear (an interface's types). */
+function farLabels(type: RelationshipType, direction: Direction | 'both'): string[] {
+  const { from, to } = endsOf(type);
+  const kinds = direction === 'out' ? to : direction === 'in' ? from : [...from, ...to];
+  return [...new Set(kinds)].map((kind) => LABELS[kind]);
+}
+
+/**
+ * The fields of an edge object holding its ends: `at` the entity at the other end, `self` the
+ * parent; where their type is an interface (an Act's actor), the labels each may bear.
+ */
+interface Ends {
+  at?: string;
+  self?: string;
+  atLabels?: readonly string[];
+  selfLabel?: string;
+}
+
+/**
+ * The fields `group` selects on an entity of `named`, an object type, or an interface whose
+ * entity bears one of `labels`: then its type, the fields every type answers alike, and
+ * those that differ once for each type (`only`).
+ */
+function entityFields(
+  info: GraphQLResolveInfo,
+  custom: ReadonlySet<string>,
+  params: Args,
+  group: readonly FieldNode[],
+  named: GraphQLNamedType,
+  labels: readonly string[] | undefined,
+): Selected[] | null {
+  if (isObjectType(named)) return select(info, custom, params, group, named, 'node');
+  if (!isInterfaceType(named) || !labels?.length) return null;
+  const byType: [string, Selected[]][] = [];
+  for (const label of labels) {
+    const type = info.schema.getType(label);
+    const fields = isObjectType(type) && select(info, custom, params, group, type, 'node');
+    if (!fields) return null;
+    byType.push([label, fields]);
+  }
+  const text = (s: Selected) => JSON.stringify(s);
+  const alike = new Set(
+    (byType[0]?.[1] ?? [])
+      .map(text)
+      .filter((t) => byType.every(([, fields]) => fields.some((s) => text(s) === t))),
+  );
+  return [
+    { key: '__typename', value: { kind: 'type', labels: [...labels] } },
+    ...(byType[0]?.[1] ?? []).filter((s) => alike.has(text(s))),
+    ...byType.flatMap(([only, fields]) =>
+      fields.filter((s) => !alike.has(text(s))).map((s) => ({ ...s, only })),
+    ),
+  ];
+}
+
 function answerOf(
   info: GraphQLResolveInfo,
   custom: ReadonlySet<string>,
@@ -327,16 +390,17 @@ function answerOf(
   field: GraphQLField<unknown, unknown>,
   args: Args,
   on: 'node' | 'edge',
-  ends: { at?: string; self?: string },
+  ends: Ends,
 ): Selected['value'] | null {
   const named = getNamedType(field.type);
   const known = KNOWN[type.name]?.[field.name];
   const of = on === 'edge' ? 'rel' : 'node';
-  const entity = (): Selected[] | null =>
-    isObjectType(named) ? select(info, custom, params, group, named, 'node') : null;
+  const entity = (labels?: readonly string[]): Selected[] | null =>
+    entityFields(info, custom, params, group, named, labels);
   if (on === 'edge' && (field.name === ends.at || field.name === ends.self)) {
-    const fields = entity();
-    return fields && { kind: 'end', end: field.name === ends.at ? 'other' : 'parent', fields };
+    const other = field.name === ends.at;
+    const fields = entity(other ? ends.atLabels : ends.selfLabel ? [ends.selfLabel] : undefined);
+    return fields && { kind: 'end', end: other ? 'other' : 'parent', fields };
   }
   if (known && 'property' in known)
     return { kind: 'property', of, name: known.property, list: known.list ?? false };
@@ -350,8 +414,45 @@ function answerOf(
   }
   if (!known) return null;
   if ('byId' in known) {
-    const fields = entity();
+    const fields = entity(known.kinds?.map((kind) => LABELS[kind]));
     return fields && { kind: 'byId', of, name: known.byId, chosen: known.chosen ?? false, fields };
+  }
+  if ('claims' in known) {
+    const fields = entity();
+    const links = on === 'node' ? claimLinks(type.name) : [];
+    return fields && { kind: 'claims', of, links, fields };
+  }
+  if ('ancestors' in known) {
+    const { type: relType, direction, sort } = following(known.ancestors);
+    const fields = entity();
+    if (direction !== 'out' || sort !== 'one' || !fields) return null;
+    return { kind: 'chain', type: relType, max: MAX_ANCESTORS, fields };
+  }
+  if ('acts' in known) {
+    const { type: relType, direction, sort, at } = following(known.acts);
+    let act: string | null = null;
+    if (args.act != null) {
+      act = `act${Object.keys(params).length}`;
+      params[act] = args.act;
+    }
+    if (!isObjectType(named)) return null;
+    const fields = select(info, custom, params, group, named, 'edge', {
+      at,
+      self: known.self,
+      atLabels: farLabels(relType, direction),
+      selfLabel: type.name,
+    });
+    if (!fields) return null;
+    const step: Step = {
+      type: relType,
+      direction: direction as Direction,
+      label: null,
+      order: sort,
+      shape: 'edges',
+      heldOn: null,
+      fields,
+    };
+    return { kind: 'acts', step, act };
   }
   if ('holders' in known) return holdersOf(info, custom, params, group, named, args);
   if ('partners' in known) {
@@ -359,7 +460,7 @@ function answerOf(
     const partnerships = isObjectType(named) ? entity() : null;
     return range && partnerships && { kind: 'partners', fields: partnerships, ...range };
   }
-  // A role's asOf is a parameter of its step; other arguments (acts' act) are left to the loaders.
+  // A role's asOf is a parameter of its step; any other argument is left to the loaders.
   const { asOf, ...others } = args;
   if (Object.values(others).some((v) => v != null)) return null;
   const held = HELD_ON.get(`${type.name}.${field.name}`);
@@ -370,12 +471,17 @@ function answerOf(
     heldOn = { parameter: name };
   }
   const follows = followsOf(field);
-  if (follows.length !== 1 || !isObjectType(named)) return null;
-  const [{ type: relType, direction, at }] = follows as [Follows];
+  const [first, second] = follows;
+  if (!first || follows.length > 2) return null;
+  const { type: relType, at } = first;
+  // Followed both ways (Organisation.sameAs): one pattern without a direction.
+  if (second && (second.type !== relType || second.direction === first.direction)) return null;
+  const direction = second ? 'both' : first.direction;
   const fields =
     known.relationship === 'edges'
-      ? select(info, custom, params, group, named, 'edge', { at, self: known.self })
-      : entity();
+      ? isObjectType(named) &&
+        select(info, custom, params, group, named, 'edge', { at, self: known.self })
+      : entity(farLabels(relType, direction));
   if (!fields) return null;
   return {
     kind: 'step',

@@ -19,7 +19,7 @@ import { reference } from '../graphql/references.ts';
 import { statementOf } from './compile.ts';
 import { KNOWN } from './fields.ts';
 import { planRoot, type RootPlan } from './plan.ts';
-import { isPlanned, shape } from './shape.ts';
+import { isPlanned, shape, typeOf } from './shape.ts';
 
 type Args = Record<string, unknown>;
 type Resolver = GraphQLFieldResolver<unknown, Context, Args>;
@@ -127,7 +127,8 @@ export function withPlanner(schema: GraphQLSchema): GraphQLSchema {
     if (!isInterfaceType(type)) continue;
     const own = type.resolveType;
     type.resolveType = (value, ...rest) =>
-      (value !== null && typeof value === 'object' && typed.get(value)) || own?.(value, ...rest);
+      (value !== null && typeof value === 'object' && (typed.get(value) ?? typeOf(value))) ||
+      own?.(value, ...rest);
   }
   for (const name of [...Object.keys(KNOWN), 'SearchHit']) {
     const type = schema.getType(name);

@@ -6,7 +6,17 @@
 import type { EntityNode, Related } from '../graph/entity.ts';
 import { holdersOn } from '../graph/held.ts';
 import { SORTS } from '../graphql/following.ts';
-import { fieldKey, HELD_KEY, RESORTED, SORT_KEY } from './compile.ts';
+import { linkClaims, readClaims } from '../model/claims.ts';
+import {
+  CLAIMS_KEY,
+  fieldKey,
+  firstOf,
+  HELD_KEY,
+  ID_KEY,
+  LINKS_KEY,
+  RESORTED,
+  SORT_KEY,
+} from './compile.ts';
 import type { Selected } from './tree.ts';
 
 /**
@@ -20,9 +30,48 @@ const PLANNED = Symbol('planned');
 export const isPlanned = (value: unknown): boolean =>
   value !== null && typeof value === 'object' && PLANNED in value;
 
+/** The GraphQL type of a planned entity reached through an interface (a `type` field). */
+const TYPED = Symbol('typed');
+export const typeOf = (value: unknown): string | undefined =>
+  value !== null && typeof value === 'object'
+    ? ((value as Record<symbol, string | undefined>)[TYPED] ?? undefined)
+    : undefined;
+
 type Raw = Record<string, unknown>;
 
 const asRelated = (raw: Raw): Related => ({ rel: {}, node: raw[SORT_KEY] as Related['node'] });
+
+/**
+ * The claims as resolvers/entities.ts gives them: the stored ones read by readClaims, then
+ * each link's (linkClaims); each a Claim's map, its `sources` the cited entities in id order.
+ */
+function claimsOf(
+  { links, fields }: Extract<Selected['value'], { kind: 'claims' }>,
+  raw: Raw,
+  params: Record<string, unknown>,
+): (Raw | null)[] {
+  const linked = raw[LINKS_KEY] as { id: string; sources: string[] }[][];
+  const all = [
+    ...readClaims(raw[CLAIMS_KEY]),
+    ...links.flatMap((link, i) => linkClaims(link.field, linked[i] ?? [])),
+  ];
+  // Each `sources` selected: the cited entities by id (an id that names none is left out).
+  const cited = fields.map(({ value }, i) =>
+    value.kind === 'byId'
+      ? new Map((raw[fieldKey(i)] as Raw[]).map((e) => [e[ID_KEY] as string, e]))
+      : null,
+  );
+  return all.map((claim) => {
+    const map: Raw = {};
+    fields.forEach(({ value }, i) => {
+      const byId = cited[i];
+      map[fieldKey(i)] = byId
+        ? claim.sources.flatMap((id) => byId.get(id) ?? [])
+        : claim[(value as { name: 'field' | 'value' }).name];
+    });
+    return shape(fields, map, params);
+  });
+}
 
 /** The object of `fields` from the statement's map `raw` (null stays null). */
 export function shape(
@@ -32,10 +81,17 @@ export function shape(
 ): Raw | null {
   if (raw == null) return null;
   const out: Raw = {};
+  let type: string | undefined;
+  const first = firstOf(fields);
   for (let i = 0; i < fields.length; i++) {
-    const { key, value } = fields[i] as Selected;
-    const found = raw[fieldKey(i)];
+    const { key, value, only } = fields[i] as Selected;
+    const found = raw[fieldKey(first[i] as number)];
+    if (only !== undefined && only !== type) continue;
     switch (value.kind) {
+      case 'type':
+        type = found as string;
+        (out as Record<symbol, string>)[TYPED] = type;
+        break;
       case 'property':
         out[key] = found;
         break;
@@ -47,20 +103,26 @@ export function shape(
           ? shape(value.fields, found as Raw, params)
           : (found as Raw[]).map((x) => shape(value.fields, x, params));
         break;
-      case 'step': {
+      case 'step':
+      case 'acts': {
         const { step } = value;
         if (step.shape === 'one') {
           out[key] = shape(step.fields, found as Raw, params);
           break;
         }
+        // The same entity twice (its acts) keeps the statement's order of them.
         const compare = RESORTED.has(step.order) ? SORTS[step.order] : undefined;
         const list = compare
-          ? [...(found as Raw[])].sort((a, b) => compare(asRelated(a), asRelated(b)))
+          ? [...(found as Raw[])].sort((a, b) => {
+              const [x, y] = [asRelated(a), asRelated(b)];
+              return x.node.id === y.node.id ? 0 : compare(x, y);
+            })
           : (found as Raw[]);
         out[key] = list.map((x) => shape(step.fields, x, params));
         break;
       }
       case 'partners':
+      case 'chain':
         out[key] = (found as Raw[]).map((x) => shape(value.fields, x, params));
         break;
       case 'holders': {
@@ -80,6 +142,9 @@ export function shape(
         });
         break;
       }
+      case 'claims':
+        out[key] = claimsOf(value, found as Raw, params);
+        break;
       case 'partnership':
         if (value.part === 'partner') out[key] = shape(value.fields, found as Raw, params);
         else if (value.part === 'agreements')

@@ -11,6 +11,11 @@ import type { Direction, Sort } from '../model/relationships.ts';
 export interface Selected {
   key: string;
   value: Value;
+  /**
+   * Only for an entity of this label: an entity reached through an interface (an act's actor
+   * or target) has the fields selected on each type it may be that differ between them.
+   */
+  only?: string;
 }
 
 export type Value =
@@ -21,6 +26,18 @@ export type Value =
   /** The entity at the other end of the relationship (an edge's `at`) or the parent (`self`). */
   | { kind: 'end'; end: 'other' | 'parent'; fields: Selected[] }
   | { kind: 'step'; step: Step }
+  /**
+   * Organisation.acts, Person.acts, Event.acts: the step's ACTED relationships as Acts, of the
+   * act the parameter `act` names (null: every act), each entity's ordered by act and target.
+   */
+  | { kind: 'acts'; step: Step; act: string | null }
+  /**
+   * Region.ancestors: the entities the relationship `type` leads to one after another (out),
+   * at each the one most sources state, until none or one that came before; at most `max`.
+   */
+  | { kind: 'chain'; type: string; max: number; fields: Selected[] }
+  /** An entity reached through an interface: which of `labels` it bears (its GraphQL type). */
+  | { kind: 'type'; labels: string[] }
   /**
    * Organisation.partners, compiled from agreements/partners; `from`/`to` name the parameters
    * of its signing-date range (null: no bound).
@@ -33,7 +50,20 @@ export type Value =
    */
   | { kind: 'holders'; asOf: string; title: string | null; fields: Selected[] }
   /** A field of one of those partnerships: the partner, the shared agreements, a date. */
-  | { kind: 'partnership'; part: Part; fields: Selected[] };
+  | { kind: 'partnership'; part: Part; fields: Selected[] }
+  /**
+   * The stored claims of the entity (`of: 'node'`) or relationship (`'rel'`), then one per
+   * entity each of `links` (an entity's single-valued links) reaches; `fields` are the
+   * Claim's (its `sources` a byId over each claim's source ids).
+   */
+  | { kind: 'claims'; of: 'node' | 'rel'; links: ClaimLink[]; fields: Selected[] };
+
+/** A single-valued link whose relationships are claims of `field` (src/model/claims.ts). */
+export interface ClaimLink {
+  field: string;
+  type: string;
+  direction: Direction;
+}
 
 /** The fields of a Partnership (schema/accord.graphql), each a column of agreements/partners. */
 export type Part = 'partner' | 'agreements' | 'firstSignedOn' | 'lastSignedOn';
@@ -41,7 +71,8 @@ export type Part = 'partner' | 'agreements' | 'firstSignedOn' | 'lastSignedOn';
 /** A relationship followed from the entity of the level above. */
 export interface Step {
   type: string;
-  direction: Direction;
+  /** `both`: each way, as one pattern without a direction (Organisation.sameAs). */
+  direction: Direction | 'both';
   /** Only entities with this label at the other end. */
   label: string | null;
   order: Sort;

@@ -18,8 +18,11 @@ import { heldOn } from '../../src/graph/held.ts';
 import { runImport } from '../../src/import/pipeline.ts';
 import { fileInput } from '../../src/import/read.ts';
 import { nameKey, nameKeys } from '../../src/names.ts';
+import { seed } from '../../src/seed.ts';
 import { apiClient, type GraphQLResponse, seededApi } from '../support/api.ts';
 import { resetGraph, testConfig } from '../support/db.ts';
+import { importRecords, type Rec } from '../support/records.ts';
+import { A, B } from '../support/sources.ts';
 
 type Operation = [name: string, query: string, variables: Record<string, unknown>];
 
@@ -161,6 +164,12 @@ const OPERATIONS: Operation[] = [
   [
     'person',
     '{ person(id: "person-nie-zuoren") { name roles { id name nameEn title statedOn since until rank person { name } organisation { name } } witnessed { name } } }',
+    {},
+  ],
+  // One field under two aliases, beside a subquery: read once (compile.ts firstOf).
+  [
+    'aliases of one field',
+    '{ organisation(id: "org-bjut") { region { id } sources { id x: id } } agreement(id: "agreement-strategic-2023-12-21") { event { id } parties { organisation { id c: id } } } agreements(first: 3) { nodes { id k: id event { id } sources { name n: name } } } }',
     {},
   ],
   [
@@ -703,5 +712,239 @@ describe('planner on people filters', () => {
     // org-a: everyone, 40 people; a page of 3 walks to its end. org-b on a day: a few, sorted.
     expect(await walked({ organisation: 'org-a' }, 0, 3)).toBeGreaterThan(0);
     expect(await walked({ organisation: 'org-b', asOf: '2020-05-01' }, 0, 101)).toBe(0);
+  });
+});
+
+/**
+ * Claims and acts (issue 15 item 2): two sources that disagree on an organisation's kind,
+ * English name and region, on a role's dates and rank, on an agreement's parties' order and
+ * signatories (test/support/sources.ts); a third that places the event twice, names its
+ * attendees and an agreement's event; acts of several actors and kinds at one event.
+ */
+describe('planner on claims and acts', () => {
+  const C = [
+    { type: 'source', id: 'src-c', name: 'Source C', publisher: 'C Daily' },
+    // r-cy's parent: r-hd, which two sources state, before r-bj, which one does.
+    { type: 'region', id: 'r-cn', name: '中国', sources: ['src-c'] },
+    { type: 'region', id: 'r-bj', name: '北京', parent: 'r-cn', sources: ['src-c'] },
+    { type: 'region', id: 'r-hd', name: '海淀区', parent: 'r-bj', sources: ['src-c'] },
+    { type: 'region', id: 'r-cy', name: '朝阳区', parent: 'r-bj', sources: ['src-c'] },
+    { type: 'region', id: 'r-cy', name: '朝阳区', parent: 'r-hd', sources: ['src-a'] },
+    { type: 'region', id: 'r-cy', name: '朝阳区', parent: 'r-hd', sources: ['src-b'] },
+    {
+      type: 'event',
+      id: 'e-1',
+      name: '研究基地揭牌仪式',
+      place: 'r-cy',
+      attendees: ['p-w', 'p-z'],
+      hosts: ['o-x', 'p-w'],
+      acts: [
+        { actor: 'p-w', act: 'meeting', target: 'p-z' },
+        { actor: 'o-y', act: 'speaking' },
+      ],
+      sources: ['src-c'],
+    },
+    {
+      type: 'event',
+      id: 'e-2',
+      name: '座谈会',
+      date: '2020-01-02',
+      place: 'r-hd',
+      sources: ['src-c'],
+    },
+    {
+      type: 'event',
+      id: 'e-2',
+      name: '座谈会',
+      acts: [{ actor: 'p-z', act: 'speaking', target: 'a-1' }],
+      sources: ['src-a'],
+    },
+    {
+      type: 'agreement',
+      id: 'a-1',
+      name: '战略合作协议',
+      parties: ['o-x', 'o-y'],
+      event: 'e-1',
+      sources: ['src-c'],
+    },
+    {
+      type: 'role',
+      id: 'role-z',
+      person: 'p-z',
+      organisation: 'o-x',
+      title: '校长',
+      sources: ['src-c'],
+    },
+    // The same body under three names, stated each way between o-x and o-y.
+    { type: 'organisation', id: 'o-x', name: '甲大学', sameAs: ['o-y'], sources: ['src-c'] },
+    { type: 'organisation', id: 'o-y', name: '乙公司', sameAs: ['o-x'], sources: ['src-c'] },
+    { type: 'organisation', id: 'o-v', name: '丙园', sameAs: ['o-x'], sources: ['src-c'] },
+  ];
+  const SOURCES = 'sources { id name publisher }';
+  const CLAIMS = 'claims { field value sources { id name } s2: sources { publisher id } }';
+  const ENTITY_CLAIMS: Operation[] = [
+    [
+      'organisation claims',
+      `{ organisation(id: "o-x") { kind nameEn region { id } ${SOURCES} ${CLAIMS} c: claims { value } units { claims { field } } } }`,
+      {},
+    ],
+    ['role claims', `{ role(id: "role-z") { statedOn rank ${CLAIMS} person { ${CLAIMS} } } }`, {}],
+    [
+      'agreement and edge claims',
+      `{ agreement(id: "a-1") { ${CLAIMS} parties { order organisation { id } ${CLAIMS} } signatories { person { id } onBehalfOf { id } ${CLAIMS} } event { ${CLAIMS} attendees { order person { id } ${CLAIMS} } } } }`,
+      {},
+    ],
+    [
+      'claims in a list',
+      `{ organisations(first: 5) { nodes { id ${CLAIMS} region { claims { field value } } } } }`,
+      {},
+    ],
+    ['source claims', `{ source(id: "src-a") { claims { field value } } }`, {}],
+    [
+      'claims by name',
+      `{ region(name: "海淀区") { ${CLAIMS} organisations { claims { field value sources { id } } } } }`,
+      {},
+    ],
+  ];
+
+  beforeAll(async () => {
+    await resetGraph(db);
+    for (const part of [A, B, C])
+      expect((await importRecords(db, part as Rec[])).errors).toEqual([]);
+  });
+
+  it('answers claims as the loaders do, one round trip a root field', async () => {
+    for (const [name, query, variables] of ENTITY_CLAIMS) {
+      const on = await same(name, query, variables);
+      expect(on.errors, name).toBeUndefined();
+      expect(on.extensions?.roundTrips, name).toBe(1);
+    }
+    const { data } = await same(...(ENTITY_CLAIMS[0] as Operation));
+    // Sources disagree: both values are there; the two regions and a link two sources state.
+    expect(data).toMatchObject({
+      organisation: {
+        claims: expect.arrayContaining([
+          {
+            field: 'kind',
+            value: 'university',
+            sources: [{ id: 'src-a', name: 'Source src-a' }],
+            s2: [{ publisher: null, id: 'src-a' }],
+          },
+          expect.objectContaining({ field: 'region', value: 'r-cy' }),
+          expect.objectContaining({ field: 'region', value: 'r-hd' }),
+        ]),
+      },
+    });
+    const role = await same(...(ENTITY_CLAIMS[1] as Operation));
+    expect(role.data).toMatchObject({
+      role: {
+        claims: expect.arrayContaining([
+          expect.objectContaining({
+            field: 'person',
+            value: 'p-z',
+            sources: [
+              { id: 'src-a', name: 'Source src-a' },
+              { id: 'src-b', name: 'Source src-b' },
+              { id: 'src-c', name: 'Source C' },
+            ],
+          }),
+        ]),
+      },
+    });
+  });
+
+  const ACTS: Operation[] = [
+    [
+      'event acts',
+      '{ event(id: "e-1") { acts { act actor { __typename id name ... on Person { roles { title } } ... on Organisation { kind region { id } } } target { __typename id name ... on Initiative { focus } } sources { id name } event { id date } } met: acts(act: MEETING) { actor { id } target { id } } none: acts(act: VISITING) { act } } }',
+      {},
+    ],
+    [
+      'person acts',
+      'query($act: ActKind) { person(id: "p-z") { acts { act event { id date } target { id } actor { id name } } speaking: acts(act: $act) { target { name ... on Agreement { signedOn } } } } }',
+      { act: 'SPEAKING' },
+    ],
+    [
+      'organisation acts',
+      '{ organisation(id: "o-x") { acts { act event { name acts { act actor { id } } } actor { __typename ... on Organisation { name } } target { id } } } }',
+      {},
+    ],
+    [
+      'acts in a list',
+      '{ organisations(first: 5) { nodes { id acts(act: HOSTING) { act event { id } } all: acts { act sources { id } } } } }',
+      {},
+    ],
+  ];
+
+  it('answers acts as the loaders do, one round trip a root field', async () => {
+    for (const [name, query, variables] of ACTS) {
+      const on = await same(name, query, variables);
+      expect(on.errors, name).toBeUndefined();
+      expect(on.extensions?.roundTrips, name).toBe(1);
+    }
+    const { data } = await same(...(ACTS[0] as Operation));
+    const { acts } = (data as { event: { acts: { act: string; actor: { id: string } }[] } }).event;
+    // Both sources' acts, organisations' and people's; one actor's by act, next to each other
+    // (the actors in their names' order, as the loaders compare them).
+    const listed = acts.map((a) => `${a.actor.id} ${a.act}`);
+    expect([...listed].sort()).toEqual([
+      'o-x HOSTING',
+      'o-y SPEAKING',
+      'p-w MEETING',
+      'p-w UNVEILING',
+      'p-z MEETING',
+      'p-z UNVEILING',
+    ]);
+    for (const actor of ['p-w', 'p-z'])
+      expect(listed.indexOf(`${actor} UNVEILING`)).toBe(listed.indexOf(`${actor} MEETING`) + 1);
+    const person = await same(...(ACTS[1] as Operation));
+    expect(person.data).toMatchObject({
+      person: { acts: [{ event: { id: 'e-2' } }, { act: 'MEETING' }, { act: 'UNVEILING' }] },
+    });
+  });
+
+  it('answers sameAs, both ways, and hosts, people or organisations, in one round trip', async () => {
+    const operations: Operation[] = [
+      ['sameAs', '{ organisation(id: "o-x") { sameAs { id name sameAs { id } } } }', {}],
+      [
+        'hosts',
+        '{ event(id: "e-1") { hosts { __typename id name ... on Person { roles { title } } ... on Organisation { kind sameAs { id } } } } }',
+        {},
+      ],
+      [
+        'sameAs in a list',
+        '{ organisations(first: 10) { nodes { id sameAs { id claims { field value } } } } }',
+        {},
+      ],
+    ];
+    for (const [name, query, variables] of operations) {
+      const on = await same(name, query, variables);
+      expect(on.errors, name).toBeUndefined();
+      expect(on.extensions?.roundTrips, name).toBe(1);
+    }
+    const { data } = await same(...(operations[0] as Operation));
+    const ids = (data as { organisation: { sameAs: { id: string }[] } }).organisation.sameAs;
+    expect(new Set(ids.map((o) => o.id))).toEqual(new Set(['o-v', 'o-y']));
+    const hosts = await same(...(operations[1] as Operation));
+    expect((hosts.data as { event: { hosts: unknown[] } }).event.hosts).toHaveLength(2);
+  });
+
+  it('answers ancestors, the parent most sources state at each level, in one round trip', async () => {
+    const query =
+      '{ region(id: "r-cy") { parent { id } ancestors { id name ancestors { id } claims { field value } } } }';
+    const on = await same('ancestors', query, {});
+    expect(on.extensions?.roundTrips).toBe(1);
+    const { region } = on.data as { region: { ancestors: { id: string }[] } };
+    expect(region.ancestors.map((r) => r.id)).toEqual(['r-hd', 'r-bj', 'r-cn']);
+    const list = '{ organisations(first: 5) { nodes { id region { ancestors { id } } } } }';
+    expect((await same('ancestors in a list', list, {})).extensions?.roundTrips).toBe(1);
+  });
+
+  it("answers who-says-what.graphql's agreements in one round trip", async () => {
+    await resetGraph(db);
+    await seed(db);
+    const example = readFileSync('docs/examples/who-says-what.graphql', 'utf8');
+    const agreements = `${example.slice(0, example.indexOf('  unveiled:'))}}`;
+    expect((await same('who-says-what agreements', agreements, {})).extensions?.roundTrips).toBe(1);
   });
 });

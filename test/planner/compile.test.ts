@@ -122,6 +122,43 @@ describe('compiled statements', () => {
     expect(sent).toMatchSnapshot();
   });
 
+  it('compiles claims: the stored ones, the single-valued links from the catalogue, sources by id', async () => {
+    const sent = await statements(
+      '{ organisation(id: "o-1") { claims { field value sources { id name } } } agreement(id: "a-1") { parties { claims { value sources { id } } } } }',
+    );
+    expect(sent).toHaveLength(2);
+    // An organisation's region and parent (LINKS, not many); a party's claims are its own.
+    expect(sent[0]).toMatch(/LOCATED_IN.*PART_OF/s);
+    expect(sent[1]).not.toMatch(/LOCATED_IN|SIGNED_AT/);
+    expect(sent).toMatchSnapshot();
+  });
+
+  it("compiles acts: the act a parameter, an interface's entity by its label", async () => {
+    const sent = await statements(
+      '{ event(id: "e-1") { acts(act: UNVEILING) { act actor { id ... on Person { roles { title } } } target { name } sources { id } } } person(id: "p-1") { acts { event { id } actor { name } } } }',
+    );
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).not.toMatch(/unveiling/i);
+    expect(sent[0]).toMatch(/WHEN m\d+:`Person` THEN 'Person'/);
+    expect(sent).toMatchSnapshot();
+  });
+
+  it('compiles sameAs without a direction, and hosts by their labels', async () => {
+    const sent = await statements(
+      '{ organisation(id: "o-1") { sameAs { id } } event(id: "e-1") { hosts { name ... on Person { roles { title } } } } }',
+    );
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/\(n0\)-\[r1:`SAME_AS`\]-\(m2:Entity\)/);
+    expect(sent).toMatchSnapshot();
+  });
+
+  it('compiles ancestors as the longest path of chosen parents, its entities all different', async () => {
+    const sent = await statements('{ region(id: "r-1") { ancestors { id name } } }');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/\{1,32\}/);
+    expect(sent).toMatchSnapshot();
+  });
+
   it('compiles one statement per tree shape, reused for other ids', async () => {
     const query = `query($id: ID!) { agreement(id: $id) { name parties { order } } }`;
     const [first] = await statements(query, { id: 'a-1' });

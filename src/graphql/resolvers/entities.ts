@@ -7,7 +7,7 @@ import { hasYear } from '../../dates.ts';
 import type { EntityNode, Related } from '../../graph/entity.ts';
 import { validOn } from '../../graph/entity.ts';
 import { holdersOn } from '../../graph/held.ts';
-import { type Claim, readClaims } from '../../model/claims.ts';
+import { type Claim, linkClaims, readClaims } from '../../model/claims.ts';
 import { ACTS, LABELS } from '../../model/kinds.ts';
 import { type FollowingField, following, LINKS } from '../../model/relationships.ts';
 import type { Context } from '../context.ts';
@@ -41,13 +41,13 @@ const entityClaims = (e: Parent, _args: unknown, ctx: Context) =>
     LINKS[e.kind]
       .filter((link) => !link.many)
       .map(async (link) =>
-        (await related(ctx, link.type, link.inbound ? 'in' : 'out', e.id))
-          .map((r) => ({
-            field: link.field,
-            value: r.node.id,
-            sources: [...((r.rel.sources as string[]) ?? [])].sort(),
-          }))
-          .sort((a, b) => (a.value < b.value ? -1 : 1)),
+        linkClaims(
+          link.field,
+          (await related(ctx, link.type, link.inbound ? 'in' : 'out', e.id)).map((r) => ({
+            id: r.node.id,
+            sources: r.rel.sources,
+          })),
+        ),
       ),
   ).then((links) => claimsOf(e.claims, ctx, links.flat()));
 
@@ -82,6 +82,9 @@ function acts(name: FollowingField) {
         event: direction === 'in' ? parent : r.node,
       }));
 }
+
+/** The most regions Region.ancestors lists (the planner's bound too). */
+export const MAX_ANCESTORS = 32;
 
 /** The `kind` field of the types that have one: the stored category (see graph/entity.ts). */
 const kind = (e: Parent) => e.category ?? null;
@@ -142,7 +145,7 @@ export const entityResolvers = {
       // Imports and link refuse PART_OF cycles; one stored before they did ends the chain.
       const seen = new Set([e.id]);
       let current: EntityNode | null = e;
-      while (current && chain.length < 32) {
+      while (current && chain.length < MAX_ANCESTORS) {
         current =
           [...(await followed('Region.parent', current, ctx))].sort(SORTS.one)[0]?.node ?? null;
         if (!current || seen.has(current.id)) break;
