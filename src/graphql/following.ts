@@ -64,7 +64,8 @@ function resolverOf(spec: FieldSpec & { type: RelationshipType }): Resolver {
   const directions = directionsOf(spec);
   return async (parent, _args, ctx) => {
     const found = (await Promise.all(directions.map((d) => related(ctx, spec.type, d, parent.id))))
-      .flat()
+      // Followed both ways, a relationship of the parent to itself is met twice: kept once.
+      .flatMap((list, i) => (i === 0 ? list : list.filter((r) => r.node.id !== parent.id)))
       .filter((r) => !spec.only || r.node.kind === spec.only)
       .sort(sort);
     if (spec.sort === 'one') return found[0]?.node ?? null;

@@ -228,12 +228,21 @@ export async function linkEntities(
   ) {
     throw new WriteError('BAD_USER_INPUT', 'properties.order: must be a whole number from 0');
   }
-  if (link.refProperty && properties[link.refProperty.property] !== undefined) {
-    const ref = await readNode(db, String(properties[link.refProperty.property]));
-    if (!link.refProperty.targets.includes(ref.kind)) {
+  // Properties that name an entity (a signatory's party, an act's target) name one of the
+  // kinds the catalogue allows there, as the import checks: the API answers them as such.
+  const references = [
+    ...(link.refProperty ? [link.refProperty] : []),
+    ...(link.identity ?? []).flatMap(({ key, targets }) =>
+      targets ? [{ property: key, targets }] : [],
+    ),
+  ];
+  for (const { property, targets } of references) {
+    if (properties[property] === undefined) continue;
+    const ref = await readNode(db, String(properties[property]));
+    if (!targets.includes(ref.kind)) {
       throw new WriteError(
         'BAD_USER_INPUT',
-        `properties.${link.refProperty.property}: must be a ${link.refProperty.targets.join(' or ')}`,
+        `properties.${property}: must be a ${targets.join(' or ')}`,
       );
     }
   }

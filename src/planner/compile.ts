@@ -1,7 +1,9 @@
 /**
  * Compile: a query tree as one Cypher statement that returns exactly the selected fields as
  * nested maps: each relationship a COLLECT subquery with its order (and LIMIT 1 for a single
- * link) inside, so that Neo4j shapes, sorts and pages and the server only renames keys.
+ * link) inside, so that Neo4j shapes, sorts and pages and the server mostly renames keys
+ * (shape.ts also groups claims, re-sorts by the resolvers' comparators where Cypher's order
+ * differs, and types entities reached through an interface).
  *
  * A small builder of our own rather than @neo4j/cypher-builder: the statements have one
  * fixed form (a start from a named query, then nested map projections), and what is written

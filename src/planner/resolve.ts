@@ -42,7 +42,7 @@ async function referenced(ctx: Context, plan: RootPlan, params: Args) {
   return { ...params, ...Object.fromEntries(ids.map(([argument, id]) => [argument, id])) };
 }
 
-/** The type of each planned entity reached through an interface (a search hit's entity). */
+/** The type of each search hit's planned entity (an act's actor or target carries its own: shape.ts typeOf). */
 const typed = new WeakMap<object, string>();
 
 /** What run answers when the resolver must: a name several entities bear (its error). */

@@ -233,6 +233,14 @@ describe('mutations', () => {
         )
       ).message,
     ).toMatch(/colour not allowed on PARTY_TO; allowed: order/);
+    // An act's target is a person, organisation, initiative or agreement, as an import's is.
+    expect(
+      (
+        await refused(
+          `mutation { link(from: "person-wang-jian", type: "ACTED", to: "event-signing-2023-12-21", source: "src-second", properties: {act: "speaking", target: "region-beijing"}) { type } }`,
+        )
+      ).message,
+    ).toMatch(/properties\.target: must be a person or organisation or initiative or agreement/);
     expect(
       (await gql(`mutation { unlink(from: "person-wang-jian", type: "WITNESSED", to: "a-new") }`))
         .data,

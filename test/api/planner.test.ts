@@ -779,6 +779,8 @@ describe('planner on claims and acts', () => {
     { type: 'organisation', id: 'o-x', name: '甲大学', sameAs: ['o-y'], sources: ['src-c'] },
     { type: 'organisation', id: 'o-y', name: '乙公司', sameAs: ['o-x'], sources: ['src-c'] },
     { type: 'organisation', id: 'o-v', name: '丙园', sameAs: ['o-x'], sources: ['src-c'] },
+    // Stated the same as itself: one relationship, followed both ways, is one entry.
+    { type: 'organisation', id: 'o-s', name: '丁所', sameAs: ['o-s'], sources: ['src-c'] },
   ];
   const SOURCES = 'sources { id name publisher }';
   const CLAIMS = 'claims { field value sources { id name } s2: sources { publisher id } }';
@@ -927,6 +929,8 @@ describe('planner on claims and acts', () => {
     expect(new Set(ids.map((o) => o.id))).toEqual(new Set(['o-v', 'o-y']));
     const hosts = await same(...(operations[1] as Operation));
     expect((hosts.data as { event: { hosts: unknown[] } }).event.hosts).toHaveLength(2);
+    const itself = await same('sameAs itself', '{ organisation(id: "o-s") { sameAs { id } } }', {});
+    expect(itself.data).toEqual({ organisation: { sameAs: [{ id: 'o-s' }] } });
   });
 
   it('answers ancestors, the parent most sources state at each level, in one round trip', async () => {
