@@ -19,7 +19,7 @@ import { reference } from '../graphql/references.ts';
 import { statementOf } from './compile.ts';
 import { KNOWN } from './fields.ts';
 import { planRoot, type RootPlan } from './plan.ts';
-import { isPlanned, shape, typeOf } from './shape.ts';
+import { isPlanned, shape, typedAs, typeOf } from './shape.ts';
 
 type Args = Record<string, unknown>;
 type Resolver = GraphQLFieldResolver<unknown, Context, Args>;
@@ -42,9 +42,6 @@ async function referenced(ctx: Context, plan: RootPlan, params: Args) {
   return { ...params, ...Object.fromEntries(ids.map(([argument, id]) => [argument, id])) };
 }
 
-/** The type of each search hit's planned entity (an act's actor or target carries its own: shape.ts typeOf). */
-const typed = new WeakMap<object, string>();
-
 /** What run answers when the resolver must: a name several entities bear (its error). */
 const ASK_RESOLVER = Symbol('ask the resolver');
 
@@ -65,7 +62,7 @@ async function run(plan: RootPlan, ctx: Context) {
     return rows.map((hit) => {
       const shaped = shape(tree.fields, hit.value as Raw, params) as Raw;
       for (const { key, value } of tree.fields)
-        if (value.kind === 'end') typed.set(shaped[key] as object, label);
+        if (value.kind === 'end') typedAs(shaped[key] as object, label);
       return shaped;
     });
   }
@@ -126,9 +123,7 @@ export function withPlanner(schema: GraphQLSchema): GraphQLSchema {
     const type = schema.getType(name);
     if (!isInterfaceType(type)) continue;
     const own = type.resolveType;
-    type.resolveType = (value, ...rest) =>
-      (value !== null && typeof value === 'object' && (typed.get(value) ?? typeOf(value))) ||
-      own?.(value, ...rest);
+    type.resolveType = (value, ...rest) => typeOf(value) || own?.(value, ...rest);
   }
   for (const name of [...Object.keys(KNOWN), 'SearchHit']) {
     const type = schema.getType(name);

@@ -30,12 +30,18 @@ const PLANNED = Symbol('planned');
 export const isPlanned = (value: unknown): boolean =>
   value !== null && typeof value === 'object' && PLANNED in value;
 
-/** The GraphQL type of a planned entity reached through an interface (a `type` field). */
+/**
+ * The GraphQL type of a planned entity reached through an interface: an act's actor or target
+ * (its `type` field), a search hit's entity (resolve.ts).
+ */
 const TYPED = Symbol('typed');
 export const typeOf = (value: unknown): string | undefined =>
   value !== null && typeof value === 'object'
     ? ((value as Record<symbol, string | undefined>)[TYPED] ?? undefined)
     : undefined;
+export const typedAs = (value: object, type: string) => {
+  (value as Record<symbol, string>)[TYPED] = type;
+};
 
 type Raw = Record<string, unknown>;
 
@@ -90,7 +96,7 @@ export function shape(
     switch (value.kind) {
       case 'type':
         type = found as string;
-        (out as Record<symbol, string>)[TYPED] = type;
+        typedAs(out, type);
         break;
       case 'property':
         out[key] = found;
