@@ -60,3 +60,10 @@ export function listCypherFiles(folder: string): { name: string; path: string }[
     .sort()
     .map((f) => ({ name: f.replace(/\.cypher$/, ''), path: relative(CYPHER_DIR, join(dir, f)) }));
 }
+
+/** The arrows of a relationship pattern followed out, in, or either way: `(a)<left>-[r]-<right>(b)`. */
+export const ARROWS: Readonly<Record<string, { left: string; right: string }>> = {
+  out: { left: '', right: '>' },
+  in: { left: '<', right: '' },
+  both: { left: '', right: '' },
+};

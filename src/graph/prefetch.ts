@@ -10,12 +10,10 @@
  * relationship types, the two directions and step numbers are written in, each checked here;
  * ids stay parameters. A plan's statement is built once and reused.
  */
-import { cypher, type Query, withoutComments } from '../db/cypher.ts';
+import { ARROWS, cypher, type Query, withoutComments } from '../db/cypher.ts';
 import type { GraphPrefetchRowsRow, QueryName } from '../db/queries.ts';
 import { isRelationshipType } from '../model/relationships.ts';
 import type { Step } from './loaders.ts';
-
-const ARROWS = { out: { left: '', right: '>' }, in: { left: '<', right: '' } } as const;
 
 /**
  * Statements built, by plan. The plans come from clients' selections, so the cache is bounded:
@@ -40,7 +38,8 @@ export function prefetchStatement(steps: readonly Step[]): Query<GraphPrefetchRo
   const parts = [fill('graph/prefetch/start')];
   steps.forEach(({ parent, type, direction }, step) => {
     if (!isRelationshipType(type)) throw new Error(`prefetch: ${type} is not a relationship type`);
-    if (!(direction in ARROWS)) throw new Error(`prefetch: ${direction} is not a direction`);
+    if (direction !== 'out' && direction !== 'in')
+      throw new Error(`prefetch: ${direction} is not a direction`);
     if (!Number.isInteger(parent) || parent < -1 || parent >= step)
       throw new Error(`prefetch: step ${step} must come after its parent (${parent})`);
     parts.push(

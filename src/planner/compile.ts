@@ -12,7 +12,7 @@
  * filters, pages) are parameters; response keys never reach Cypher (shape.ts maps the
  * numbered keys back). A tree's statement is built once and reused.
  */
-import { cypher, type Query, withoutComments } from '../db/cypher.ts';
+import { ARROWS, cypher, type Query, withoutComments } from '../db/cypher.ts';
 import type { QueryName } from '../db/queries.ts';
 import { LABELS } from '../model/kinds.ts';
 import { following, RELATIONSHIP_TYPES, type Sort } from '../model/relationships.ts';
@@ -57,20 +57,14 @@ export const SORT_KEY = 's';
  */
 export const RESORTED: ReadonlySet<Sort> = new Set(['name', 'signedOn desc', 'date desc']);
 
-const ARROWS = new Map<string, [string, string]>([
-  ['out', ['', '>']],
-  ['in', ['<', '']],
-  ['both', ['', '']],
-]);
-
 /**
  * `(n)-[r:TYPE]->(m:Entity)` (`<-[...]-` in, `-[...]-` both), the type one of the model's, `m`
  * an entity of the model's label `only` if given.
  */
 function pattern(n: string, r: string, type: string, direction: string, m: string, only = '') {
-  const arrows = ARROWS.get(direction);
-  if (!arrows) throw new Error(`planner: ${direction} is not a direction`);
-  const [left, right] = arrows;
+  if (!Object.hasOwn(ARROWS, direction))
+    throw new Error(`planner: ${direction} is not a direction`);
+  const { left, right } = ARROWS[direction] as (typeof ARROWS)[string];
   const typed = checked(TYPES, 'a relationship type of the model', type);
   return `(${n})${left}-[${r}:\`${typed}\`]-${right}(${m}:Entity${only && label(only)})`;
 }
