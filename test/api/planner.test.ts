@@ -205,6 +205,15 @@ async function same(name: string, query: string, variables: Record<string, unkno
   return on;
 }
 
+/** Each operation answered the same both ways, without errors, in one round trip. */
+async function sameInOneTrip(operations: readonly Operation[]) {
+  for (const [name, query, variables] of operations) {
+    const on = await same(name, query, variables);
+    expect(on.errors, name).toBeUndefined();
+    expect(on.extensions?.roundTrips, name).toBe(1);
+  }
+}
+
 beforeAll(async () => {
   ({ db } = await seededApi());
   clients.on = apiClient(db, { ...testConfig(), planner: true });
@@ -816,11 +825,7 @@ describe('planner on claims and acts', () => {
   });
 
   it('answers claims as the loaders do, one round trip a root field', async () => {
-    for (const [name, query, variables] of ENTITY_CLAIMS) {
-      const on = await same(name, query, variables);
-      expect(on.errors, name).toBeUndefined();
-      expect(on.extensions?.roundTrips, name).toBe(1);
-    }
+    await sameInOneTrip(ENTITY_CLAIMS);
     const { data } = await same(...(ENTITY_CLAIMS[0] as Operation));
     // Sources disagree: both values are there; the two regions and a link two sources state.
     expect(data).toMatchObject({
@@ -879,11 +884,7 @@ describe('planner on claims and acts', () => {
   ];
 
   it('answers acts as the loaders do, one round trip a root field', async () => {
-    for (const [name, query, variables] of ACTS) {
-      const on = await same(name, query, variables);
-      expect(on.errors, name).toBeUndefined();
-      expect(on.extensions?.roundTrips, name).toBe(1);
-    }
+    await sameInOneTrip(ACTS);
     const { data } = await same(...(ACTS[0] as Operation));
     const { acts } = (data as { event: { acts: { act: string; actor: { id: string } }[] } }).event;
     // Both sources' acts, organisations' and people's; one actor's by act, next to each other
@@ -919,11 +920,7 @@ describe('planner on claims and acts', () => {
         {},
       ],
     ];
-    for (const [name, query, variables] of operations) {
-      const on = await same(name, query, variables);
-      expect(on.errors, name).toBeUndefined();
-      expect(on.extensions?.roundTrips, name).toBe(1);
-    }
+    await sameInOneTrip(operations);
     const { data } = await same(...(operations[0] as Operation));
     const ids = (data as { organisation: { sameAs: { id: string }[] } }).organisation.sameAs;
     expect(new Set(ids.map((o) => o.id))).toEqual(new Set(['o-v', 'o-y']));
