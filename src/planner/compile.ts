@@ -16,6 +16,7 @@ import { ARROWS, cypher, type Query, withoutComments } from '../db/cypher.ts';
 import type { QueryName } from '../db/queries.ts';
 import { LABELS } from '../model/kinds.ts';
 import { following, RELATIONSHIP_TYPES, type Sort } from '../model/relationships.ts';
+import { fold, type Known } from './fold.ts';
 import type { ClaimLink, ListRoot, Part, Selected, Step, Tree } from './tree.ts';
 
 /** A compiled statement's one row: a look-up's `value`, or a list's `page` and `total`. */
@@ -503,11 +504,12 @@ function indexedList({ area, filters, orderBy }: ListRoot): Indexed | null {
 }
 
 /**
- * The statement of a tree. A look-up returns `value` (no row: no entity); by name, a `value`
- * and `name` row per entity bearing the name; a search a `value` row per hit; a list returns `total` (when counted) and `page` (the page's entities, when
- * asked).
+ * The statement of a tree, as written, before folding (statementOf folds it; tests compare
+ * both). A look-up returns `value` (no row: no entity); by name, a `value` and `name` row per
+ * entity bearing the name; a search a `value` row per hit; a list returns `total` (when
+ * counted) and `page` (the page's entities, when asked).
  */
-function compile(tree: Tree): Query<PlannedRow> {
+export function compile(tree: Tree): Query<PlannedRow> {
   const names = new Names();
   const { root } = tree;
   if (root.kind === 'lookup') {
@@ -586,12 +588,23 @@ function heldList(tree: Tree, names: Names): Query<PlannedRow> {
 const CACHED = 500;
 const compiled = new Map<string, Query<PlannedRow>>();
 
-/** The statement of `tree`, compiled once per tree shape. */
+/**
+ * What a tree tells of its statement's parameters before it runs: a list's filters set and
+ * unset, and agreements' order. (A date range not given is written in as `null`.)
+ */
+function knownOf({ root }: Tree): Known {
+  if (root.kind !== 'list') return { unset: [], set: [], values: {} };
+  const values: Record<string, string> = root.orderBy === null ? {} : { orderBy: root.orderBy };
+  return { unset: root.unset, set: root.filters, values };
+}
+
+/** The statement of `tree`, compiled once per tree shape, then folded (fold.ts). */
 export function statementOf(tree: Tree): Query<PlannedRow> {
   const key = JSON.stringify(tree);
   const found = compiled.get(key);
   if (found) return found;
-  const query = compile(tree);
+  const { name, text } = compile(tree);
+  const query = { name, text: fold(text, knownOf(tree)) };
   if (compiled.size >= CACHED) compiled.delete(compiled.keys().next().value as string);
   compiled.set(key, query);
   return query;

@@ -200,6 +200,7 @@ export function listRoot(list: List, filter: Args, orderBy: unknown): ListRoot {
     area: list,
     unfiltered: agreements && filters.length === 0,
     filters,
+    unset: Object.keys(filter).filter((name) => filter[name] == null),
     orderBy: agreements ? String(orderBy) : null,
   };
 }

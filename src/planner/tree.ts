@@ -95,7 +95,9 @@ export interface ListRoot {
   kind: 'list';
   area: 'agreements' | 'organisations' | 'people';
   unfiltered: boolean;
+  /** The filters set, and those not (null): the statement is folded by both (fold.ts). */
   filters: string[];
+  unset: string[];
   orderBy: string | null;
 }
 
