@@ -12,6 +12,7 @@ import neo4j, {
   Neo4jError,
   type Record as Neo4jRecord,
   type Transaction as Neo4jTransaction,
+  type Result,
   type Session,
 } from 'neo4j-driver';
 import type { Config } from '../config.ts';
@@ -126,6 +127,32 @@ function reachability(driver: Driver, database: string | undefined) {
 
 type Reachability = ReturnType<typeof reachability>;
 
+/**
+ * A statement's rows. neo4j-driver captures and formats its caller's stack for every
+ * statement (its Result's constructor) so that a failure can point at the caller; here a
+ * failure names its query instead (`error.query`, which the logs show), and the capture is
+ * off while the statement is handed over: the formatting cost 10-13 % of the server's CPU on
+ * a small question (bench/README.md, session 12).
+ */
+async function rowsOf<R>(query: Query<R>, run: () => Result): Promise<R[]> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let result: Result;
+  try {
+    result = run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  try {
+    return toRows((await result).records) as R[];
+  } catch (error) {
+    if (error instanceof Error && !Object.hasOwn(error, 'query')) {
+      Object.assign(error, { query: query.name });
+    }
+    throw error;
+  }
+}
+
 export function createDriver(config: Config['neo4j']): Driver {
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     disableLosslessIntegers: true,
@@ -154,7 +181,7 @@ function databaseView(
   const runIn = async <R>(tx: Neo4jTransaction, query: Query<R>, params: Params = {}) => {
     const started = performance.now();
     try {
-      return toRows((await tx.run(query.text, toParams(params) as Params)).records) as R[];
+      return await rowsOf(query, () => tx.run(query.text, toParams(params) as Params));
     } finally {
       observe(query, performance.now() - started);
     }
@@ -193,9 +220,9 @@ function databaseView(
     retrying(mode, async (session) => {
       const started = performance.now();
       try {
-        return toRows(
-          (await session.run(query.text, toParams(params) as Params, txConfig)).records,
-        ) as R[];
+        return await rowsOf(query, () =>
+          session.run(query.text, toParams(params) as Params, txConfig),
+        );
       } finally {
         observe(query, performance.now() - started);
       }

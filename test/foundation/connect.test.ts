@@ -26,6 +26,24 @@ describe('connecting to Neo4j', () => {
     await db.close();
   });
 
+  it("names the query that failed, read or written, and keeps Neo4j's code", async () => {
+    const db = createDatabase(testConfig().neo4j);
+    const broken = { name: 'test/broken', text: 'RETURN 1 / $zero AS x' };
+    for (const attempt of [
+      () => db.read(broken, { zero: 0 }),
+      () => db.write(broken, { zero: 0 }),
+    ]) {
+      const error = await attempt().catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        query: 'test/broken',
+        code: 'Neo.ClientError.Statement.ArithmeticError',
+      });
+    }
+    // the stack trace capture is off only while a statement is handed over
+    expect(Error.stackTraceLimit).toBeGreaterThan(0);
+    await db.close();
+  });
+
   it('the service exits within 10 s with the URI when Neo4j is down', async () => {
     const started = Date.now();
     const failed = await run('node', ['src/main.ts'], {
