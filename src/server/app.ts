@@ -14,6 +14,7 @@ import { createLogger, type Logger, yogaLogger } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import { pathRoles, useAccessControl } from './plugins/access.ts';
 import { useArmor } from './plugins/armor.ts';
+import { useBodyLimit } from './plugins/body-limit.ts';
 import { useCsrfPrevention } from './plugins/csrf.ts';
 import { useExplorer } from './plugins/explorer.ts';
 import { useGraphExports } from './plugins/exports.ts';
@@ -82,7 +83,8 @@ export function createApp({
               credentials: false,
               exposedHeaders: ['x-request-id', 'retry-after'],
             },
-    maxRequestBodySize: security.maxBodyBytes,
+    // useBodyLimit below: yoga's own pipes every body through a stream.
+    maxRequestBodySize: false,
     extraParamNames: allowList ? [DOCUMENT_ID_PARAM] : [],
     maskedErrors: { maskError },
     logging: yogaLogger(logger),
@@ -108,6 +110,7 @@ export function createApp({
       useExplorer(),
       useReadiness(db, logger),
       useCompiledExecution(),
+      useBodyLimit(security.maxBodyBytes),
     ],
   });
 }
