@@ -1,16 +1,17 @@
 /**
  * Compile: a query tree as one Cypher statement that returns exactly the selected fields as
- * nested maps: each relationship a COLLECT subquery with its order (and LIMIT 1 for a single
- * link) inside, so that Neo4j shapes, sorts and pages and the server mostly renames keys
- * (shape.ts also groups claims, re-sorts by the resolvers' comparators where Cypher's order
- * differs, and types entities reached through an interface).
+ * nested lists (each level's fields in selection order; projection below): each relationship
+ * a COLLECT subquery with its order (and LIMIT 1 for a single link) inside, so that Neo4j
+ * shapes, sorts and pages and the server mostly names the values (shape.ts also groups
+ * claims, re-sorts by the resolvers' comparators where Cypher's order differs, and types
+ * entities reached through an interface).
  *
  * A small builder of our own rather than @neo4j/cypher-builder: the statements have one
- * fixed form (a start from a named query, then nested map projections), and what is written
+ * fixed form (a start from a named query, then nested list projections), and what is written
  * into them is only what this module checks: the model's relationship types and labels,
- * property names of the schema's fields, and numbered variables and map keys. Values (ids,
- * filters, pages) are parameters; response keys never reach Cypher (shape.ts maps the
- * numbered keys back). A tree's statement is built once and reused.
+ * property names of the schema's fields, and numbered variables. Values (ids, filters, pages)
+ * are parameters; response keys never reach Cypher (shape.ts reads each field by its
+ * position). A tree's statement is built once and reused.
  */
 import { ARROWS, cypher, type Query, withoutComments } from '../db/cypher.ts';
 import type { QueryName } from '../db/queries.ts';
@@ -42,14 +43,8 @@ const property = (variable: string, name: string) => {
   return `${variable}.${name}`;
 };
 
-const KEYS: string[] = [];
-/**
- * The map key of the n-th selected field, and of a level's sort key (shape.ts reads both).
- * One string per key, made once: shape.ts reads a thousand maps a page with them, and a key
- * built afresh for each read is looked up as a new string each time.
- */
-export const fieldKey = (n: number) => (KEYS[n] ??= `f${n}`);
-export const SORT_KEY = 's';
+/** The map key of a claims map's n-th selected field (shape.ts reads it). */
+export const fieldKey = (n: number) => `f${n}`;
 
 /**
  * Orders whose comparison in JavaScript (localeCompare) Cypher's code-point order may not
@@ -154,15 +149,20 @@ export function firstOf(fields: readonly Selected[]): number[] {
   return first;
 }
 
-/** A map of the selected fields at `at`, each read once (firstOf). */
+/**
+ * The selected fields at `at` as a list, the n-th field's value n-th (null where it reads as an
+ * earlier field: each is read once, firstOf), then `extra` if any (shape.ts reads it after the
+ * fields). A list, not a map: neo4j-driver decodes a map's every key as a string and defines
+ * each property with Object.defineProperty, which cost a third of decoding a list's page.
+ */
 function projection(fields: readonly Selected[], at: At, names: Names, extra = ''): string {
   const first = firstOf(fields);
-  const entries = fields.flatMap(({ value, only }, i) => {
-    if (first[i] !== i) return [];
+  const entries = fields.map(({ value, only }, i) => {
+    if (first[i] !== i) return 'null';
     const read = expression(value, at, names);
-    return [`${fieldKey(i)}: ${only ? `CASE WHEN ${at.n}${label(only)} THEN ${read} END` : read}`];
+    return only ? `CASE WHEN ${at.n}${label(only)} THEN ${read} END` : read;
   });
-  return `{${[...entries, ...(extra ? [extra] : [])].join(', ')}}`;
+  return `[${[...entries, ...(extra ? [extra] : [])].join(', ')}]`;
 }
 
 function expression(value: Selected['value'], at: At, names: Names): string {
@@ -239,9 +239,6 @@ function returnedExpression(name: QueryName, alias: string): string {
   return item.slice(0, -suffix.length);
 }
 
-/** What graph/held.ts reads of a role to choose the holders. */
-export const HELD_KEY = 'h';
-
 /**
  * Organisation.holders from `n`: every role at it, each as the Holding's fields (the role's
  * map; `basis` left to shape.ts) and beside them the role's properties holdersOn reads.
@@ -250,7 +247,8 @@ function holders(fields: readonly Selected[], n: string, names: Names): string {
   const { type, direction } = following('Organisation.holders');
   const r = names.fresh('r');
   const m = names.fresh('m');
-  const held = `${HELD_KEY}: ${m} {.id, .title, .titleEn, .rank, .since, .until, .statedOn}`;
+  // What graph/held.ts reads of a role to choose the holders, after the fields.
+  const held = `${m} {.id, .title, .titleEn, .rank, .since, .until, .statedOn}`;
   return `COLLECT { MATCH ${pattern(n, r, type, direction, m, 'Role')} RETURN ${projection(fields, { n: m }, names, held)} }`;
 }
 
@@ -330,16 +328,15 @@ function byId(value: Extract<Selected['value'], { kind: 'byId' }>, at: At, names
   const e = names.fresh('e');
   const map = projection(value.fields, { n: e }, names);
   if (!value.chosen) {
-    return `COLLECT { UNWIND ${ids} AS ${id} MATCH (${e}:Entity {id: ${id}}) WITH ${e}, ${id} ORDER BY ${id} RETURN ${e} ${map} }`;
+    return `COLLECT { UNWIND ${ids} AS ${id} MATCH (${e}:Entity {id: ${id}}) WITH ${e}, ${id} ORDER BY ${id} RETURN ${map} }`;
   }
   const stated = `size([c IN coalesce(${property(of, 'claims')}, []) WHERE c STARTS WITH '${value.name}|' + ${id} + '|'])`;
-  return `head(COLLECT { UNWIND ${ids} AS ${id} WITH ${id} ORDER BY ${stated} DESC, ${id} LIMIT 1 MATCH (${e}:Entity {id: ${id}}) RETURN ${e} ${map} })`;
+  return `head(COLLECT { UNWIND ${ids} AS ${id} WITH ${id} ORDER BY ${stated} DESC, ${id} LIMIT 1 MATCH (${e}:Entity {id: ${id}}) RETURN ${map} })`;
 }
 
-/** A claims map's keys (shape.ts): the stored claims, the links', a source's id. */
+/** A claims map's keys (shape.ts): the stored claims, the links'. */
 export const CLAIMS_KEY = 'c';
 export const LINKS_KEY = 'l';
-export const ID_KEY = 'i';
 
 /**
  * `claims` at `at`: the stored claims as they are (shape.ts reads them as model/claims.ts
@@ -373,10 +370,10 @@ function claims(value: Extract<Selected['value'], { kind: 'claims' }>, at: At, n
     ].join(' + ');
     const id = names.fresh('i');
     const e = names.fresh('e');
-    // The id as the variable, not `e.id` again (see firstOf).
-    const map = projection(field.fields, { n: e }, names, `${ID_KEY}: ${id}`);
+    // The id after the fields, as the variable, not `e.id` again (see firstOf).
+    const map = projection(field.fields, { n: e }, names, id);
     entries.push(
-      `${fieldKey(i)}: COLLECT { UNWIND ${ids} AS ${id} WITH DISTINCT ${id} MATCH (${e}:Entity {id: ${id}}) RETURN ${e} ${map} }`,
+      `${fieldKey(i)}: COLLECT { UNWIND ${ids} AS ${id} WITH DISTINCT ${id} MATCH (${e}:Entity {id: ${id}}) RETURN ${map} }`,
     );
   });
   return `{${entries.join(', ')}}`;
@@ -404,7 +401,7 @@ function chain(value: Extract<Selected['value'], { kind: 'chain' }>, n: string, 
   const size = (r: string) => `size(coalesce(${r}.sources, []))`;
   const chosen = `NOT EXISTS { MATCH (${s})-[${other}:${type}]->(${y}:Entity) WHERE ${size(other)} > ${size(o)} OR (${size(other)} = ${size(o)} AND ${y}.id < ${t}.id) }`;
   const distinct = `size(nodes(${p})) = size(reduce(${seen} = [], ${x} IN nodes(${p}) | CASE WHEN ${x} IN ${seen} THEN ${seen} ELSE ${seen} + ${x} END))`;
-  return `COLLECT { MATCH ${p} = (${n}) ((${s})-[${o}:${type}]->(${t}:Entity) WHERE ${chosen}){1,${value.max}} () WITH ${p} WHERE ${distinct} WITH ${p} ORDER BY length(${p}) DESC LIMIT 1 UNWIND range(1, length(${p})) AS ${i} WITH nodes(${p})[${i}] AS ${a}, ${i} ORDER BY ${i} RETURN ${a} ${projection(value.fields, { n: a }, names)} }`;
+  return `COLLECT { MATCH ${p} = (${n}) ((${s})-[${o}:${type}]->(${t}:Entity) WHERE ${chosen}){1,${value.max}} () WITH ${p} WHERE ${distinct} WITH ${p} ORDER BY length(${p}) DESC LIMIT 1 UNWIND range(1, length(${p})) AS ${i} WITH nodes(${p})[${i}] AS ${a}, ${i} ORDER BY ${i} RETURN ${projection(value.fields, { n: a }, names)} }`;
 }
 
 /** The WHERE of a step that keeps the roles (`m`) held on a day, from the entity `at`. */
@@ -427,9 +424,8 @@ function step(s: Step, at: At, names: Names, act?: string | null): string {
   const r = names.fresh('r');
   const m = names.fresh('m');
   const matched = pattern(n, r, s.type, s.direction, m, s.label ?? '');
-  const sortKey = RESORTED.has(s.order)
-    ? `${SORT_KEY}: {id: ${m}.id, name: ${m}.name, signedOn: ${m}.signedOn, date: ${m}.date}`
-    : '';
+  // What shape.ts sorts by, after the fields.
+  const sortKey = RESORTED.has(s.order) ? `[${m}.id, ${m}.name, ${m}.signedOn, ${m}.date]` : '';
   const map =
     s.shape === 'edges'
       ? projection(s.fields, { n: m, r, parent: n }, names, sortKey)
@@ -437,7 +433,7 @@ function step(s: Step, at: At, names: Names, act?: string | null): string {
   const limit = s.shape === 'one' ? ' LIMIT 1' : '';
   const where = act ? ` WHERE ${r}.act = $${parameterName(act)}` : heldOnWhere(s.heldOn, m, at);
   const order = `${orderBy(s.order, r, m)}${act === undefined ? '' : `, ${r}.act, coalesce(${r}.target, '')`}`;
-  const collect = `COLLECT { MATCH ${matched}${where} WITH ${r}, ${m} ORDER BY ${order}${limit} RETURN ${s.shape === 'edges' ? '' : `${m} `}${map} }`;
+  const collect = `COLLECT { MATCH ${matched}${where} WITH ${r}, ${m} ORDER BY ${order}${limit} RETURN ${map} }`;
   return s.shape === 'one' ? `head(${collect})` : collect;
 }
 
@@ -467,7 +463,7 @@ function pageStart(name: QueryName): { text: string; variable: string } {
 
 /** The page's projection: each entity of `slice` (a list of `found`) as `x`, its fields. */
 function pagePart(slice: string, x: string, tree: Tree, names: Names): string {
-  return `CALL (found) {\n  UNWIND ${slice} AS ${x}\n  RETURN collect(${x} ${projection(tree.fields, { n: x }, names)}) AS page\n}`;
+  return `CALL (found) {\n  UNWIND ${slice} AS ${x}\n  RETURN collect(${projection(tree.fields, { n: x }, names)}) AS page\n}`;
 }
 
 /** A list's statements that read indexes alone: the page in order (if any), the count. */
@@ -516,7 +512,7 @@ export function compile(tree: Tree): Query<PlannedRow> {
     const n = names.fresh('n');
     return {
       name: 'planner/lookup',
-      text: `MATCH (${n}:Entity${label(root.label)} {id: $id})\nRETURN ${n} ${projection(tree.fields, { n }, names)} AS value`,
+      text: `MATCH (${n}:Entity${label(root.label)} {id: $id})\nRETURN ${projection(tree.fields, { n }, names)} AS value`,
     };
   }
   if (root.kind === 'named') {
@@ -524,7 +520,7 @@ export function compile(tree: Tree): Query<PlannedRow> {
     // its name: resolve.ts chooses as the resolver does (graph/references.ts byName).
     return {
       name: 'planner/named',
-      text: `${beforeReturn('graph/entities-by-name')}\nRETURN n.name AS name, n ${projection(tree.fields, { n: 'n' }, names)} AS value`,
+      text: `${beforeReturn('graph/entities-by-name')}\nRETURN n.name AS name, ${projection(tree.fields, { n: 'n' }, names)} AS value`,
     };
   }
   if (root.kind === 'search') {

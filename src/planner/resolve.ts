@@ -19,7 +19,7 @@ import { reference } from '../graphql/references.ts';
 import { statementOf } from './compile.ts';
 import { KNOWN } from './fields.ts';
 import { planRoot, type RootPlan } from './plan.ts';
-import { isPlanned, shape, typedAs, typeOf } from './shape.ts';
+import { isPlanned, type Row, shape, typedAs, typeOf } from './shape.ts';
 
 type Args = Record<string, unknown>;
 type Resolver = GraphQLFieldResolver<unknown, Context, Args>;
@@ -54,13 +54,13 @@ async function run(plan: RootPlan, ctx: Context) {
     const rows = await ctx.db.read(statementOf(tree), params);
     const exact = rows.length <= 1 ? rows : rows.filter((row) => row.name === params.name);
     if (exact.length > 1 || (rows.length > 1 && exact.length === 0)) return ASK_RESOLVER;
-    return shape(tree.fields, exact[0]?.value as Raw | undefined, params);
+    return shape(tree.fields, exact[0]?.value as Row | undefined, params);
   }
   if (tree.root.kind === 'search') {
     const { label } = tree.root;
     const rows = await ctx.db.read(statementOf(tree), params);
     return rows.map((hit) => {
-      const shaped = shape(tree.fields, hit.value as Raw, params) as Raw;
+      const shaped = shape(tree.fields, hit.value as Row, params) as Raw;
       for (const { key, value } of tree.fields)
         if (value.kind === 'end') typedAs(shaped[key] as object, label);
       return shaped;
@@ -70,7 +70,7 @@ async function run(plan: RootPlan, ctx: Context) {
   if (plan.title !== undefined)
     params = { ...params, titles: await titleForms(ctx.db, plan.title) };
   let [row] = await ctx.db.read(statementOf(tree), params);
-  if (tree.root.kind === 'lookup') return shape(tree.fields, row?.value as Raw | null, params);
+  if (tree.root.kind === 'lookup') return shape(tree.fields, row?.value as Row | null, params);
   // Nothing found: perhaps a reference was a name, not an id (a page asked without its
   // count tells by being empty).
   const none = row?.total === 0 || (row?.total === undefined && row?.page?.length === 0);
@@ -82,7 +82,7 @@ async function run(plan: RootPlan, ctx: Context) {
     }
   }
   const total = row?.total as number | undefined;
-  const nodes = ((row?.page as Raw[] | undefined) ?? []).map((raw) =>
+  const nodes = ((row?.page as Row[] | undefined) ?? []).map((raw) =>
     shape(tree.fields, raw, params),
   );
   const page = { skip: params.skip as number, limit: params.limit as number };

@@ -1,22 +1,13 @@
 /**
- * Shape: a compiled statement's maps as the objects the resolvers answer with, each field
- * under its response key, and each marked as planned: its fields then read their values from
+ * Shape: a compiled statement's lists as the objects the resolvers answer with, each field
+ * (the list's value at its position) under its response key, and each marked as planned: its fields then read their values from
  * it (schema.ts) instead of asking the loaders.
  */
 import type { EntityNode, Related } from '../graph/entity.ts';
 import { holdersOn } from '../graph/held.ts';
 import { SORTS } from '../graphql/following.ts';
 import { linkClaims, readClaims } from '../model/claims.ts';
-import {
-  CLAIMS_KEY,
-  fieldKey,
-  firstOf,
-  HELD_KEY,
-  ID_KEY,
-  LINKS_KEY,
-  RESORTED,
-  SORT_KEY,
-} from './compile.ts';
+import { CLAIMS_KEY, fieldKey, firstOf, LINKS_KEY, RESORTED } from './compile.ts';
 import type { Selected } from './tree.ts';
 
 /**
@@ -44,8 +35,17 @@ export const typedAs = (value: object, type: string) => {
 };
 
 type Raw = Record<string, unknown>;
+/** A level's values as compile.ts projects them: the fields in order, then an extra if any. */
+export type Row = unknown[];
 
-const asRelated = (raw: Raw): Related => ({ rel: {}, node: raw[SORT_KEY] as Related['node'] });
+/** A row's extra (the sort key, a role's held properties, a cited source's id). */
+const extraOf = (fields: readonly Selected[], row: Row) => row[fields.length];
+
+/** What the resolvers' comparators read of an entity: its sort key, the row's extra. */
+function asRelated(fields: readonly Selected[], row: Row): Related {
+  const [id, name, signedOn, date] = extraOf(fields, row) as (string | null)[];
+  return { rel: {}, node: { id, name, signedOn, date } as unknown as Related['node'] };
+}
 
 /**
  * The claims as resolvers/entities.ts gives them: the stored ones read by readClaims, then
@@ -64,25 +64,27 @@ function claimsOf(
   // Each `sources` selected: the cited entities by id (an id that names none is left out).
   const cited = fields.map(({ value }, i) =>
     value.kind === 'byId'
-      ? new Map((raw[fieldKey(i)] as Raw[]).map((e) => [e[ID_KEY] as string, e]))
+      ? new Map((raw[fieldKey(i)] as Row[]).map((e) => [extraOf(value.fields, e) as string, e]))
       : null,
   );
   return all.map((claim) => {
-    const map: Raw = {};
-    fields.forEach(({ value }, i) => {
+    const row = fields.map(({ value }, i) => {
       const byId = cited[i];
-      map[fieldKey(i)] = byId
-        ? claim.sources.flatMap((id) => byId.get(id) ?? [])
+      return byId
+        ? claim.sources.flatMap((id) => {
+            const entity = byId.get(id);
+            return entity ? [entity] : [];
+          })
         : claim[(value as { name: 'field' | 'value' }).name];
     });
-    return shape(fields, map, params);
+    return shape(fields, row, params);
   });
 }
 
-/** The object of `fields` from the statement's map `raw` (null stays null). */
+/** The object of `fields` from the statement's list `raw` (null stays null). */
 export function shape(
   fields: readonly Selected[],
-  raw: Raw | null | undefined,
+  raw: Row | null | undefined,
   params: Record<string, unknown>,
 ): Raw | null {
   if (raw == null) return null;
@@ -91,7 +93,7 @@ export function shape(
   const first = firstOf(fields);
   for (let i = 0; i < fields.length; i++) {
     const { key, value, only } = fields[i] as Selected;
-    const found = raw[fieldKey(first[i] as number)];
+    const found = raw[first[i] as number];
     if (only !== undefined && only !== type) continue;
     switch (value.kind) {
       case 'type':
@@ -102,45 +104,44 @@ export function shape(
         out[key] = found;
         break;
       case 'end':
-        out[key] = shape(value.fields, found as Raw, params);
+        out[key] = shape(value.fields, found as Row, params);
         break;
       case 'byId':
         out[key] = value.chosen
-          ? shape(value.fields, found as Raw, params)
-          : (found as Raw[]).map((x) => shape(value.fields, x, params));
+          ? shape(value.fields, found as Row, params)
+          : (found as Row[]).map((x) => shape(value.fields, x, params));
         break;
       case 'step':
       case 'acts': {
         const { step } = value;
         if (step.shape === 'one') {
-          out[key] = shape(step.fields, found as Raw, params);
+          out[key] = shape(step.fields, found as Row, params);
           break;
         }
         // The same entity twice (its acts) keeps the statement's order of them.
         const compare = RESORTED.has(step.order) ? SORTS[step.order] : undefined;
         const list = compare
-          ? [...(found as Raw[])].sort((a, b) => {
-              const [x, y] = [asRelated(a), asRelated(b)];
-              return x.node.id === y.node.id ? 0 : compare(x, y);
-            })
-          : (found as Raw[]);
+          ? (found as Row[])
+              .map((row) => ({ row, related: asRelated(step.fields, row) }))
+              .sort(({ related: x }, { related: y }) =>
+                x.node.id === y.node.id ? 0 : compare(x, y),
+              )
+              .map(({ row }) => row)
+          : (found as Row[]);
         out[key] = list.map((x) => shape(step.fields, x, params));
         break;
       }
       case 'partners':
       case 'chain':
-        out[key] = (found as Raw[]).map((x) => shape(value.fields, x, params));
+        out[key] = (found as Row[]).map((x) => shape(value.fields, x, params));
         break;
       case 'holders': {
-        const roles = found as Raw[];
+        const roles = found as Row[];
+        const held = (x: Row) => extraOf(value.fields, x) as EntityNode;
         const date = params[value.asOf] as string;
         const title = value.title === null ? null : (params[value.title] as string);
-        out[key] = holdersOn(
-          roles.map((x) => x[HELD_KEY] as EntityNode),
-          date,
-          title,
-        ).map(({ role, basis }) => {
-          const raw = roles.find((x) => (x[HELD_KEY] as EntityNode).id === role.id) as Raw;
+        out[key] = holdersOn(roles.map(held), date, title).map(({ role, basis }) => {
+          const raw = roles.find((x) => held(x).id === role.id) as Row;
           const holding = shape(value.fields, raw, params) as Raw;
           for (const { key: at, value: field } of value.fields)
             if (field.kind === 'property') holding[at] = basis;
@@ -152,9 +153,9 @@ export function shape(
         out[key] = claimsOf(value, found as Raw, params);
         break;
       case 'partnership':
-        if (value.part === 'partner') out[key] = shape(value.fields, found as Raw, params);
+        if (value.part === 'partner') out[key] = shape(value.fields, found as Row, params);
         else if (value.part === 'agreements')
-          out[key] = (found as Raw[]).map((x) => shape(value.fields, x, params));
+          out[key] = (found as Row[]).map((x) => shape(value.fields, x, params));
         else out[key] = found;
     }
   }
